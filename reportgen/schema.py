@@ -1,0 +1,286 @@
+"""The standard workbooks as data (../shared/FORMAT.md).
+
+This is the single place where a sheet, column, alias or allowed value is named.
+Reading, validation, the sample generator and the docs all use it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """How a cell is turned into a value."""
+
+    TEXT = "text"
+    DATE = "date"
+    YEAR = "year"
+    COUNT = "count"  # whole number >= 0
+    YESNO = "yesno"
+    CHOICE = "choice"
+    IGNORED = "ignored"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # English name used in DataFrames
+    header: str  # Vietnamese header as in FORMAT.md
+    kind: Kind
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+    default: object = None
+    choices: tuple[str, ...] = ()
+    # Other spellings accepted for a choice, mapped to the canonical value.
+    choice_aliases: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.header, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    columns: tuple[Column, ...]
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def required(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.required)
+
+    def column(self, key: str) -> Column:
+        for c in self.columns:
+            if c.key == key:
+                return c
+        raise KeyError(key)
+
+
+@dataclass(frozen=True)
+class Field:
+    """A row of a two-column field/value sheet (`Đơn vị`, `Thông tin`)."""
+
+    key: str
+    label: str
+    kind: Kind = Kind.TEXT
+    required: bool = False
+    default: object = None
+    choices: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+WARD_TOTAL = "Toàn Đảng bộ"
+TOTALS_WORDS = ("Tổng cộng", "Cộng", "Tổng", "Tổng số")
+
+YES_WORDS = ("có", "x", "1", "đ", "yes", "c", "true", "đúng", "v")
+NO_WORDS = ("", "không", "0", "no", "k", "false", "-", "ko")
+
+BRANCH_KINDS = (
+    "Khu dân cư",
+    "Trường học",
+    "Cơ quan",
+    "Doanh nghiệp",
+    "Công an",
+    "Quân sự",
+    "Y tế",
+    "Khác",
+)
+BRANCH_KIND_ALIASES = {
+    "Tổ dân phố": "Khu dân cư",
+    "Thôn": "Khu dân cư",
+    "Khu phố": "Khu dân cư",
+    "Dân cư": "Khu dân cư",
+    "Quân sự phường": "Quân sự",
+    "Trạm y tế": "Y tế",
+}
+
+GENDERS = ("Nam", "Nữ")
+EDUCATION = ("Tiểu học", "THCS", "THPT")
+EDUCATION_ALIASES = {
+    "5/12": "Tiểu học",
+    "5/10": "Tiểu học",
+    "Cấp I": "Tiểu học",
+    "Cấp 1": "Tiểu học",
+    "9/12": "THCS",
+    "7/10": "THCS",
+    "Cấp II": "THCS",
+    "Cấp 2": "THCS",
+    "Trung học cơ sở": "THCS",
+    "12/12": "THPT",
+    "10/10": "THPT",
+    "Cấp III": "THPT",
+    "Cấp 3": "THPT",
+    "Trung học phổ thông": "THPT",
+}
+PROFESSIONAL = ("Không", "Sơ cấp", "Trung cấp", "Cao đẳng", "Đại học", "Thạc sĩ", "Tiến sĩ")
+PROFESSIONAL_ALIASES = {
+    "Chưa qua đào tạo": "Không",
+    "Cử nhân": "Đại học",
+    "Kỹ sư": "Đại học",
+    "Thạc sỹ": "Thạc sĩ",
+    "Tiến sỹ": "Tiến sĩ",
+    "ĐH": "Đại học",
+    "CĐ": "Cao đẳng",
+    "TC": "Trung cấp",
+    "ThS": "Thạc sĩ",
+    "TS": "Tiến sĩ",
+}
+OCCUPATIONS = (
+    "Công nhân",
+    "Nông dân",
+    "Giáo viên",
+    "Y tế",
+    "Học sinh - sinh viên",
+    "Cán bộ - công chức - viên chức",
+    "Lực lượng vũ trang",
+    "Dân quân tự vệ",
+    "Chủ doanh nghiệp",
+    "Kinh doanh",
+    "Lao động tự do",
+    "Hưu trí",
+    "Khác",
+)
+OCCUPATION_ALIASES = {
+    "Học sinh": "Học sinh - sinh viên",
+    "Sinh viên": "Học sinh - sinh viên",
+    "HSSV": "Học sinh - sinh viên",
+    "Cán bộ": "Cán bộ - công chức - viên chức",
+    "Công chức": "Cán bộ - công chức - viên chức",
+    "Viên chức": "Cán bộ - công chức - viên chức",
+    "CBCCVC": "Cán bộ - công chức - viên chức",
+    "DQTV": "Dân quân tự vệ",
+    "Dân quân": "Dân quân tự vệ",
+    "LLVT": "Lực lượng vũ trang",
+    "Bác sĩ": "Y tế",
+    "Nhân viên y tế": "Y tế",
+    "Buôn bán": "Kinh doanh",
+    "Tiểu thương": "Kinh doanh",
+    "Lao động phổ thông": "Lao động tự do",
+    "Nghỉ hưu": "Hưu trí",
+}
+THEORY = ("Không", "Sơ cấp", "Trung cấp", "Cao cấp")
+THEORY_ALIASES = {"Cử nhân": "Cao cấp", "Cao cấp, cử nhân": "Cao cấp"}
+STATUS_ACTIVE = "Đang bồi dưỡng"
+STATUS_ADMITTED = "Đã kết nạp"
+STATUS_MOVED = "Chuyển đi"
+STATUS_REMOVED = "Đưa ra khỏi nguồn"
+STATUSES = (STATUS_ACTIVE, STATUS_ADMITTED, STATUS_MOVED, STATUS_REMOVED)
+STATUS_ALIASES = {
+    "Đang bồi dưỡng": STATUS_ACTIVE,
+    "Đang theo dõi": STATUS_ACTIVE,
+    "Bồi dưỡng": STATUS_ACTIVE,
+    "Kết nạp": STATUS_ADMITTED,
+    "Đã vào Đảng": STATUS_ADMITTED,
+    "Chuyển đi nơi khác": STATUS_MOVED,
+    "Đi khỏi địa phương": STATUS_MOVED,
+    "Ra khỏi nguồn": STATUS_REMOVED,
+    "Đưa ra khỏi danh sách": STATUS_REMOVED,
+}
+LEFT_STATUSES = (STATUS_MOVED, STATUS_REMOVED)
+
+# --- ward workbook -------------------------------------------------------
+
+WARD_FIELDS = (
+    Field("superior", "Đảng bộ cấp trên", required=True),
+    Field("committee", "Tên đảng ủy", required=True),
+    Field("place", "Địa danh", required=True),
+    Field("code", "Ký hiệu", default="ĐU"),
+    Field("term", "Nhiệm kỳ", required=True),
+    Field("term_start", "Ngày bắt đầu nhiệm kỳ", kind=Kind.DATE),
+    Field("signer_authority", "Thẩm quyền ký", default="T/M ĐẢNG ỦY"),
+    Field("signer_position", "Chức vụ người ký", default="BÍ THƯ"),
+    Field("signer_name", "Người ký", default=""),
+    Field("recipients", "Nơi nhận", default=""),
+)
+
+WARD_INFO_SHEET = "Đơn vị"
+
+QUOTA_SHEET = Sheet(
+    "Chỉ tiêu",
+    (
+        Column("year", "Năm", Kind.YEAR, required=True),
+        Column("branch", "Chi bộ", Kind.TEXT, required=True, aliases=("Tên chi bộ",)),
+        Column("admission_quota", "Chỉ tiêu kết nạp", Kind.COUNT, required=True, aliases=("Chỉ tiêu",)),
+        Column("source_quota", "Chỉ tiêu tạo nguồn", Kind.COUNT, default=1),
+        Column(
+            "members_start",
+            "Số đảng viên đầu năm",
+            Kind.COUNT,
+            aliases=("Tổng số đảng viên",),
+        ),
+    ),
+)
+
+ORG_QUOTA_SHEET = Sheet(
+    "Đoàn thể",
+    (
+        Column("year", "Năm", Kind.YEAR, required=True),
+        Column("organisation", "Tổ chức", Kind.TEXT, required=True),
+        Column("introduction_quota", "Chỉ tiêu giới thiệu", Kind.COUNT, required=True),
+    ),
+)
+
+# --- branch workbook -----------------------------------------------------
+
+BRANCH_FIELDS = (
+    Field("name", "Tên chi bộ", required=True),
+    Field("kind", "Loại hình", kind=Kind.CHOICE, required=True, choices=BRANCH_KINDS),
+    Field("secretary", "Bí thư chi bộ", default=""),
+)
+BRANCH_INFO_SHEET = "Thông tin"
+
+
+def _person_columns() -> tuple[Column, ...]:
+    return (
+        Column("stt", "STT", Kind.IGNORED, aliases=("TT", "Số TT", "Số thứ tự")),
+        Column("name", "Họ và tên", Kind.TEXT, required=True, aliases=("Họ tên", "Họ và tên quần chúng", "Họ và tên đảng viên")),
+        Column("birth", "Ngày sinh", Kind.DATE, required=True, aliases=("Ngày tháng năm sinh", "Sinh ngày")),
+        Column("gender", "Giới tính", Kind.CHOICE, required=True, choices=GENDERS,
+               choice_aliases={"Nu": "Nữ", "Phái nữ": "Nữ", "Male": "Nam", "Female": "Nữ"}),
+        Column("ethnicity", "Dân tộc", Kind.TEXT, default="Kinh"),
+        Column("religion", "Tôn giáo", Kind.TEXT, default="Không"),
+        Column("education", "Trình độ học vấn", Kind.CHOICE, aliases=("Học vấn", "Văn hóa", "Trình độ văn hóa", "GDPT", "Giáo dục phổ thông"),
+               choices=EDUCATION, choice_aliases=EDUCATION_ALIASES),
+        Column("professional", "Chuyên môn", Kind.CHOICE, aliases=("Trình độ chuyên môn", "Chuyên môn nghiệp vụ"),
+               default="Không", choices=PROFESSIONAL, choice_aliases=PROFESSIONAL_ALIASES),
+        Column("occupation", "Nghề nghiệp", Kind.CHOICE, aliases=("Thành phần", "Nghề nghiệp hiện nay"),
+               choices=OCCUPATIONS, choice_aliases=OCCUPATION_ALIASES),
+        Column("theory", "Lý luận chính trị", Kind.CHOICE, aliases=("LLCT", "Trình độ LLCT", "Trình độ lý luận chính trị"),
+               default="Không", choices=THEORY, choice_aliases=THEORY_ALIASES),
+        Column("youth_union", "Đoàn viên", Kind.YESNO, aliases=("Đoàn viên TNCS", "Là đoàn viên", "ĐV"), default=False),
+    )
+
+
+CANDIDATE_SHEET = Sheet(
+    "Nguồn",
+    (
+        *_person_columns(),
+        Column("introduced_by", "Tổ chức giới thiệu", Kind.TEXT, aliases=("Giới thiệu", "Đoàn thể giới thiệu")),
+        Column("entered", "Ngày vào nguồn", Kind.DATE, required=True, aliases=("Ngày đưa vào nguồn",)),
+        Column("class_date", "Ngày học lớp nhận thức", Kind.DATE,
+               aliases=("Ngày học lớp NTVĐ", "Học lớp nhận thức về Đảng", "Ngày học lớp nhận thức về Đảng", "Học lớp NTVĐ")),
+        Column("status", "Tình trạng", Kind.CHOICE, required=True, choices=STATUSES, choice_aliases=STATUS_ALIASES),
+        Column("status_date", "Ngày thay đổi", Kind.DATE, aliases=("Ngày thay đổi tình trạng",)),
+        Column("note", "Ghi chú", Kind.TEXT, default=""),
+    ),
+    aliases=("Nguồn kết nạp", "Quần chúng ưu tú", "Danh sách nguồn"),
+)
+
+ADMISSION_SHEET = Sheet(
+    "Kết nạp",
+    (
+        *_person_columns(),
+        Column("class_date", "Ngày học lớp nhận thức", Kind.DATE, required=True,
+               aliases=("Ngày học lớp NTVĐ", "Học lớp nhận thức về Đảng", "Ngày học lớp nhận thức về Đảng", "Học lớp NTVĐ")),
+        Column("admitted", "Ngày kết nạp", Kind.DATE, required=True, aliases=("Ngày quyết định kết nạp", "Ngày QĐ kết nạp")),
+        Column("ceremony", "Ngày lễ kết nạp", Kind.DATE, aliases=("Ngày tổ chức lễ kết nạp",)),
+        Column("decision_no", "Số quyết định", Kind.TEXT, aliases=("Số QĐ", "Số quyết định kết nạp"), default=""),
+        Column("official", "Ngày công nhận chính thức", Kind.DATE, aliases=("Ngày chính thức", "Ngày công nhận ĐV chính thức")),
+        Column("note", "Ghi chú", Kind.TEXT, default=""),
+    ),
+    aliases=("Đảng viên mới", "Kết nạp đảng viên", "Đảng viên mới kết nạp"),
+)
+
+TABLE_SHEETS = (QUOTA_SHEET, ORG_QUOTA_SHEET, CANDIDATE_SHEET, ADMISSION_SHEET)
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")

@@ -1,0 +1,305 @@
+"""Plain dataclasses of figures: the only thing the documents read.
+
+Every number here is computed by `stats.aggregate`; rendering only formats and
+places them. Shares are fractions (0.7368), never pre-multiplied percentages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+def share(count: int, base: int | float | None) -> float | None:
+    """count / base, or None when the base is missing or zero."""
+    if not base:
+        return None
+    return count / base
+
+
+@dataclass(frozen=True)
+class WardInfo:
+    superior: str  # Đảng bộ cấp trên
+    committee: str  # Tên đảng ủy
+    place: str  # Địa danh
+    code: str  # Ký hiệu, e.g. ĐU
+    term_label: str  # "2020-2025"
+    term_first_year: int  # A
+    term_last_year: int  # B
+    term_start: date  # first day covered by the term's statistics
+    term_end: date  # last day covered by the term's statistics
+    signer_authority: str
+    signer_position: str
+    signer_name: str
+    recipients: tuple[str, ...]
+
+    @property
+    def term_years(self) -> int:
+        return self.term_last_year - self.term_first_year
+
+
+@dataclass(frozen=True)
+class BranchInfo:
+    name: str
+    kind: str  # Loại hình
+    secretary: str
+    file: str  # workbook file name, for messages
+    slug: str  # safe file name stem for the branch report
+
+
+@dataclass(frozen=True)
+class BranchYear:
+    """One branch in one year."""
+
+    branch: str
+    kind: str
+    year: int
+    admissions: int
+    quota: int | None  # Chỉ tiêu kết nạp; None when the ward workbook has no row
+    source_quota: int | None  # Chỉ tiêu tạo nguồn (default 1 when the row exists)
+    members_start: int | None
+    candidates_added: int  # entered the list in the year
+    candidates_trained: int  # took the class in the year
+    candidates_at_year_end: int  # on the list (being trained) on 31/12
+    candidates_left: int  # moved away or removed from the list in the year
+    candidates_left_trained: int  # of those, how many had taken the class
+    recognitions: int  # official recognitions in the year
+
+    @property
+    def quota_share(self) -> float | None:
+        return share(self.admissions, self.quota)
+
+    @property
+    def met_quota(self) -> bool | None:
+        return None if self.quota is None else self.admissions >= self.quota
+
+
+@dataclass(frozen=True)
+class WardYear:
+    """The whole ward in one year."""
+
+    year: int
+    admissions: int
+    ward_quota: int | None  # the `Toàn Đảng bộ` row
+    branch_quota_sum: int
+    members_start: int | None  # `Toàn Đảng bộ` row, else the branches' sum
+    candidates_added: int
+    candidates_trained: int
+    candidates_at_year_end: int
+    candidates_left: int
+    candidates_left_trained: int
+    recognitions: int
+    branches_total: int  # branches with a workbook
+    branches_with_quota: int
+    branches_met_quota: int  # among those with a quota row
+    branches_with_admission: int
+    member_target_rate: float = 0.03
+
+    @property
+    def quota_share(self) -> float | None:
+        return share(self.admissions, self.ward_quota)
+
+    @property
+    def member_share(self) -> float | None:
+        """Admissions as a share of the members at the start of the year."""
+        return share(self.admissions, self.members_start)
+
+    @property
+    def member_target(self) -> float | None:
+        """3% of the members at the start of the year (not rounded)."""
+        if self.members_start is None:
+            return None
+        return self.members_start * self.member_target_rate
+
+    @property
+    def met_member_target(self) -> bool | None:
+        target = self.member_target
+        return None if target is None else self.admissions >= target
+
+
+@dataclass(frozen=True)
+class StructureRow:
+    """One row of the structure of admissions (official form Biểu 3-BTCTW)."""
+
+    group: str  # e.g. "Độ tuổi khi kết nạp"
+    label: str  # e.g. "Từ 18 đến 30 tuổi"
+    key: str  # stable English key, e.g. "age_18_30"
+    count: int
+    share: float | None  # of the admissions of the period
+    prev_count: int | None = None  # the same figure the year before (year structure only)
+    prev_share: float | None = None
+
+
+@dataclass(frozen=True)
+class Structure:
+    total: int
+    rows: tuple[StructureRow, ...]
+    mean_age: float | None
+    prev_total: int | None = None
+    prev_mean_age: float | None = None
+
+    def row(self, key: str) -> StructureRow:
+        for r in self.rows:
+            if r.key == key:
+                return r
+        raise KeyError(key)
+
+    def groups(self) -> list[tuple[str, list[StructureRow]]]:
+        out: dict[str, list[StructureRow]] = {}
+        for r in self.rows:
+            out.setdefault(r.group, []).append(r)
+        return list(out.items())
+
+
+@dataclass(frozen=True)
+class QuotaShortfall:
+    branch: str
+    quota: int
+    admissions: int
+
+
+@dataclass(frozen=True)
+class NoAdmissionStreak:
+    branch: str
+    years: tuple[int, ...]  # consecutive years with no admission, ending at the report year
+
+
+@dataclass(frozen=True)
+class SourceShortfall:
+    branch: str
+    source_quota: int
+    candidates_added: int
+
+
+@dataclass(frozen=True)
+class OrganisationYear:
+    organisation: str
+    year: int
+    introduction_quota: int
+    introduced: int  # candidates put on a list in the year with this `Tổ chức giới thiệu`
+
+    @property
+    def met(self) -> bool:
+        return self.introduced >= self.introduction_quota
+
+
+@dataclass(frozen=True)
+class LeftCandidate:
+    branch: str
+    name: str
+    birth: date | None
+    status: str  # Chuyển đi / Đưa ra khỏi nguồn
+    date: date | None
+    trained: bool  # had taken the class
+
+
+@dataclass(frozen=True)
+class OverdueProbation:
+    branch: str
+    name: str
+    birth: date | None
+    admitted: date
+    probation_start: date  # ceremony date, else admission date
+    months: int  # full months of probation at the reference date
+
+
+@dataclass(frozen=True)
+class Shortfalls:
+    below_quota: tuple[QuotaShortfall, ...]
+    no_admission_streaks: tuple[NoAdmissionStreak, ...]
+    below_source_quota: tuple[SourceShortfall, ...]
+    organisations_below_quota: tuple[OrganisationYear, ...]
+    left_in_year: tuple[LeftCandidate, ...]
+    left_in_term: tuple[LeftCandidate, ...]
+    overdue_probation: tuple[OverdueProbation, ...]
+
+    @property
+    def left_in_year_trained(self) -> int:
+        return sum(1 for c in self.left_in_year if c.trained)
+
+    @property
+    def left_in_term_trained(self) -> int:
+        return sum(1 for c in self.left_in_term if c.trained)
+
+
+@dataclass(frozen=True)
+class BranchTerm:
+    """One branch over the term (up to the report year)."""
+
+    branch: str
+    kind: str
+    admissions: int
+    quota: int | None  # sum of the yearly quotas that exist
+    candidates_added: int
+    candidates_left: int
+
+    @property
+    def quota_share(self) -> float | None:
+        return share(self.admissions, self.quota)
+
+
+@dataclass(frozen=True)
+class TermSummary:
+    label: str  # "2020-2025"
+    start: date
+    end: date  # last day covered (the term's end, or 31/12 of the report year)
+    complete: bool  # the whole term is covered
+    years: tuple[WardYear, ...]  # one per calendar year covered
+    years_count: int  # divisor of the yearly average
+    admissions: int
+    yearly_average: float
+    ward_quota_sum: int | None
+    structure: Structure
+    branches: tuple[BranchTerm, ...]
+    left: tuple[LeftCandidate, ...]
+
+    @property
+    def quota_share(self) -> float | None:
+        return share(self.admissions, self.ward_quota_sum)
+
+    @property
+    def left_trained(self) -> int:
+        return sum(1 for c in self.left if c.trained)
+
+
+@dataclass(frozen=True)
+class PersonLine:
+    """A person as listed in a branch report."""
+
+    name: str
+    birth: date | None
+    when: date | None  # admission date, or date entered on the list
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class BranchReport:
+    info: BranchInfo
+    year: BranchYear
+    history: tuple[BranchYear, ...]  # every covered year of the term, oldest first
+    admitted: tuple[PersonLine, ...]  # admitted in the report year
+    candidates: tuple[PersonLine, ...]  # on the list at the end of the report year
+    no_admission_years: tuple[int, ...]
+    overdue_probation: tuple[OverdueProbation, ...]
+    left_in_year: tuple[LeftCandidate, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything the documents of one run show."""
+
+    ward: WardInfo
+    year: int
+    issued: date  # the date printed in the date line
+    branches: tuple[BranchInfo, ...]
+    branch_years: tuple[BranchYear, ...]  # report year, one per branch, in name order
+    ward_year: WardYear
+    ward_prev_year: WardYear | None
+    structure: Structure  # admissions of the report year vs the year before
+    kind_structure: Structure  # admissions of the year by branch kind
+    organisations: tuple[OrganisationYear, ...]  # report year
+    shortfalls: Shortfalls
+    term: TermSummary
+    term_kind_structure: Structure
+    branch_reports: tuple[BranchReport, ...]
+    ward_years: tuple[WardYear, ...] = field(default=())  # every year with data, oldest first
