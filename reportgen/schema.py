@@ -111,6 +111,9 @@ EDUCATION_ALIASES = {
     "Cấp III": "THPT",
     "Cấp 3": "THPT",
     "Trung học phổ thông": "THPT",
+    "5": "Tiểu học",
+    "9": "THCS",
+    "12": "THPT",
 }
 PROFESSIONAL = ("Không", "Sơ cấp", "Trung cấp", "Cao đẳng", "Đại học", "Thạc sĩ", "Tiến sĩ")
 PROFESSIONAL_ALIASES = {

@@ -1,0 +1,131 @@
+"""Command line: a thin shell over `reportgen.pipeline`. Messages in Vietnamese."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from datetime import date
+from pathlib import Path
+
+import click
+
+from . import console
+from .findings import Findings
+from .intake.normalize import CellError, parse_date
+from .pipeline import UsageProblem, build as build_documents, check as check_inbox
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+def _default_inbox() -> Path:
+    here = Path.cwd() / "sample_data"
+    if here.is_dir():
+        return here
+    raise click.UsageError("hãy chỉ ra thư mục chứa các sổ Excel, ví dụ: reportgen build D:\\SoLieu")
+
+
+def _echo(lines: list[str], err: bool = False) -> None:
+    for line in lines:
+        click.echo(line, err=err)
+
+
+def _parse_issued(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except CellError as exc:
+        raise click.BadParameter(f"«{value}»: {exc.message}", param_hint="--ngay") from None
+
+
+def _report_unexpected(exc: BaseException, verbose: bool) -> None:
+    if verbose:
+        traceback.print_exception(exc)
+    click.echo(
+        f"Lỗi không mong đợi: {type(exc).__name__}: {exc}. "
+        "Hãy chạy lại với --verbose và gửi nội dung hiện ra cho người hỗ trợ.",
+        err=True,
+    )
+
+
+def _show_findings(findings: Findings, verbose: bool) -> None:
+    lines = console.finding_lines(findings, show_info=True)
+    if lines:
+        click.echo("")
+        _echo(lines)
+    click.echo("")
+    click.echo(console.verdict_line(findings))
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="reportgen", message="reportgen %(version)s")
+def main() -> None:
+    """reportgen: từ sổ theo dõi Excel của các chi bộ, lập báo cáo công tác tạo nguồn,
+    kết nạp đảng viên của Đảng ủy (Word) và danh sách mọi lỗi trong sổ."""
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("inbox", required=False, type=click.Path(path_type=Path))
+@click.option("--year", "--nam", "year", type=int, help="Năm báo cáo (mặc định: năm gần nhất có số liệu).")
+@click.option("--out", "--ra", "out", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+              help="Thư mục ghi các văn bản.")
+@click.option("--date", "--ngay", "issued", help="Ngày ghi trên văn bản, dạng ngày/tháng/năm (mặc định: hôm nay).")
+@click.option("--templates", "--mau", "templates", type=click.Path(path_type=Path, file_okay=False),
+              help="Thư mục mẫu văn bản đã sửa (mặc định: mẫu có sẵn).")
+@click.option("--verbose", "-v", is_flag=True, help="In thêm chi tiết (số dòng từng sheet, lỗi kỹ thuật).")
+def build(inbox: Path | None, year: int | None, out: Path, issued: str | None, templates: Path | None,
+          verbose: bool) -> None:
+    """Lập các văn bản từ các sổ trong thư mục INBOX (mặc định: sample_data/)."""
+    folder = inbox or _default_inbox()
+    issued_date = _parse_issued(issued)
+    try:
+        result = build_documents(folder, out, year=year, issued=issued_date, templates=templates)
+    except UsageProblem as exc:
+        raise click.UsageError(str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - the edge of the program: never a bare traceback
+        _report_unexpected(exc, verbose)
+        sys.exit(EXIT_DATA)
+    _echo(console.summary_lines(result.check.inbox))
+    if verbose:
+        _echo(console.tally_lines(result.check.inbox))
+    _show_findings(result.check.findings, verbose)
+    if not result.check.ok:
+        sys.exit(EXIT_DATA)
+    click.echo(f"Năm báo cáo: {result.check.year}.")
+    _echo(console.written_lines(result.written, out))
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("inbox", required=False, type=click.Path(path_type=Path))
+@click.option("--year", "--nam", "year", type=int, help="Năm báo cáo (để kiểm tra chỉ tiêu năm đó).")
+@click.option("--verbose", "-v", is_flag=True, help="In thêm số dòng của từng sheet.")
+def check(inbox: Path | None, year: int | None, verbose: bool) -> None:
+    """Chỉ kiểm tra các sổ trong INBOX và in mọi lỗi, cảnh báo; không tạo văn bản."""
+    folder = inbox or _default_inbox()
+    try:
+        result = check_inbox(folder, year=year)
+    except UsageProblem as exc:
+        raise click.UsageError(str(exc)) from None
+    except Exception as exc:  # noqa: BLE001
+        _report_unexpected(exc, verbose)
+        sys.exit(EXIT_DATA)
+    _echo(console.summary_lines(result.inbox))
+    if verbose:
+        _echo(console.tally_lines(result.inbox))
+    _show_findings(result.findings, verbose)
+    sys.exit(EXIT_DATA if not result.ok else EXIT_OK)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("folder", type=click.Path(path_type=Path))
+def sample(folder: Path) -> None:
+    """Tạo bộ sổ mẫu (một phường giả định, nhiệm kỳ 2020-2025) vào thư mục FOLDER."""
+    from .sample import write_sample
+
+    written = write_sample(folder)
+    _echo(console.written_lines(list(written), folder))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,79 @@
+"""How findings, row tallies and written files look on a terminal (Vietnamese)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from .findings import Finding, Findings, Severity
+from .intake.load import Inbox
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}"
+
+
+def summary_lines(inbox: Inbox) -> list[str]:
+    branches = len(inbox.branches)
+    lines = [
+        f"Đã đọc {len(inbox.files_read)} sổ trong «{inbox.folder}»: "
+        f"{'1 sổ tổng hợp của Đảng ủy' if inbox.ward_file else 'không có sổ tổng hợp của Đảng ủy'}, "
+        f"{_plural(branches, 'sổ chi bộ')}."
+    ]
+    read = sum(t.counts.read for t in inbox.tallies)
+    used = sum(t.counts.used for t in inbox.tallies)
+    ignored = sum(t.counts.ignored for t in inbox.tallies)
+    rejected = sum(t.counts.rejected for t in inbox.tallies)
+    lines.append(
+        f"Số dòng: đọc {read} = dùng {used} + bỏ qua {ignored} (dòng trống, dòng tổng cộng) "
+        f"+ không dùng được do lỗi {rejected}."
+    )
+    return lines
+
+
+def tally_lines(inbox: Inbox) -> list[str]:
+    return [
+        f"  {t.file} / {t.sheet}: đọc {t.counts.read} = dùng {t.counts.used} + bỏ qua {t.counts.ignored}"
+        f" + lỗi {t.counts.rejected}"
+        for t in inbox.tallies
+    ]
+
+
+_LABEL = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo", Severity.INFO: "Ghi chú"}
+
+
+def finding_lines(findings: Findings, show_info: bool = True) -> list[str]:
+    """Findings grouped by file; errors first within a file."""
+    groups: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.severity is Severity.INFO and not show_info:
+            continue
+        groups[f.file].append(f)
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    lines: list[str] = []
+    for file in sorted(groups, key=lambda k: (k != "", k.lower())):
+        lines.append(f"── {file}" if file else "── Chung")
+        for f in sorted(groups[file], key=lambda x: (order[x.severity], x.sheet, x.row or 0)):
+            lines.append(f"   [{_LABEL[f.severity]}] {f.describe()}")
+    return lines
+
+
+def verdict_line(findings: Findings) -> str:
+    errors, warnings = len(findings.errors), len(findings.warnings)
+    if errors:
+        return (f"Có {errors} lỗi và {warnings} cảnh báo. Hãy sửa các lỗi trong sổ Excel rồi chạy lại; "
+                "chưa có văn bản nào được tạo.")
+    if warnings:
+        return f"Không có lỗi; có {warnings} cảnh báo cần xem lại."
+    return "Không có lỗi, không có cảnh báo."
+
+
+def written_lines(paths: list[Path], out: Path) -> list[str]:
+    lines = [f"Đã tạo {len(paths)} tệp trong «{out}»:"]
+    for path in paths:
+        try:
+            shown = path.relative_to(out).as_posix()
+        except ValueError:
+            shown = str(path)
+        lines.append(f"  {shown}")
+    return lines

@@ -1,0 +1,85 @@
+"""One problem found in the inbox: where it is, what was found, what is expected.
+
+Problems in the data are records collected over a whole run, never raised one at a
+time, so that the office learns every problem in one run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "Lỗi"  # blocks the documents
+    WARNING = "Cảnh báo"  # listed; documents are still written
+    INFO = "Thông tin"  # e.g. a skipped file, an ignored totals row
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    message: str  # Vietnamese: what is wrong and what is expected
+    file: str = ""  # file name inside the inbox
+    sheet: str = ""
+    row: int | None = None  # Excel row number (1-based)
+    column: str = ""  # the column header as written in the workbook
+    value: str = ""  # the value found, as text
+    rule: str = ""  # short English identifier of the rule, for tests and filtering
+
+    def location(self) -> str:
+        parts = []
+        if self.sheet:
+            parts.append(f"sheet «{self.sheet}»")
+        if self.row is not None:
+            parts.append(f"dòng {self.row}")
+        if self.column:
+            parts.append(f"cột «{self.column}»")
+        return ", ".join(parts)
+
+    def describe(self) -> str:
+        """One line: location, value, message (without the file name)."""
+        text = self.location()
+        if self.value != "":
+            text = f"{text}: giá trị «{self.value}»" if text else f"giá trị «{self.value}»"
+        return f"{text} — {self.message}" if text else self.message
+
+
+@dataclass
+class Findings:
+    """An ordered collection of findings."""
+
+    items: list[Finding] = field(default_factory=list)
+
+    def add(self, finding: Finding) -> None:
+        self.items.append(finding)
+
+    def error(self, message: str, **where: object) -> None:
+        self.items.append(Finding(Severity.ERROR, message, **where))  # type: ignore[arg-type]
+
+    def warning(self, message: str, **where: object) -> None:
+        self.items.append(Finding(Severity.WARNING, message, **where))  # type: ignore[arg-type]
+
+    def info(self, message: str, **where: object) -> None:
+        self.items.append(Finding(Severity.INFO, message, **where))  # type: ignore[arg-type]
+
+    def extend(self, other: "Findings | list[Finding]") -> None:
+        self.items.extend(other.items if isinstance(other, Findings) else other)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.items if f.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.items if f.severity is Severity.WARNING]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity is Severity.ERROR for f in self.items)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)

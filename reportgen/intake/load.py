@@ -1,0 +1,314 @@
+"""The whole inbox read into typed tables: the ward's settings and quotas, and every
+branch's candidates and admissions. Problems become findings; nothing is raised."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from .. import schema
+from ..findings import Findings
+from ..schema import Kind
+from ..stats.model import WardInfo
+from .discover import discover
+from .normalize import CellError, clean_text, fold, parse_choice, parse_date, show
+from .read import RawWorkbook, RowCounts, Table, UnreadableWorkbook, open_workbook, read_fields, read_table
+
+
+@dataclass(frozen=True)
+class Branch:
+    name: str
+    kind: str
+    secretary: str
+    file: str
+
+
+@dataclass(frozen=True)
+class SheetTally:
+    file: str
+    sheet: str
+    counts: RowCounts
+
+
+@dataclass
+class Inbox:
+    folder: Path
+    ward: WardInfo | None
+    ward_file: str
+    quotas: pd.DataFrame  # year, branch, admission_quota, source_quota, members_start, _file, _sheet, _row
+    organisation_quotas: pd.DataFrame  # year, organisation, introduction_quota, _file, _sheet, _row
+    branches: list[Branch]
+    candidates: pd.DataFrame  # branch + Nguồn columns + _file, _sheet, _row
+    admissions: pd.DataFrame  # branch + Kết nạp columns + _file, _sheet, _row
+    tallies: list[SheetTally] = field(default_factory=list)
+    files_read: list[str] = field(default_factory=list)
+    headers: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+
+    def header(self, file: str, sheet: str, key: str, default: str) -> str:
+        """The header of a column as written in that sheet."""
+        return self.headers.get((file, sheet), {}).get(key, default)
+
+
+def _empty(spec: schema.Sheet, extra: tuple[str, ...] = ()) -> pd.DataFrame:
+    keys = [*extra, *(c.key for c in spec.columns if c.kind is not Kind.IGNORED), "_file", "_sheet", "_row"]
+    return pd.DataFrame(columns=keys)
+
+
+def _stack(tables: list[pd.DataFrame], spec: schema.Sheet, extra: tuple[str, ...] = ()) -> pd.DataFrame:
+    template = _empty(spec, extra)
+    frames = [t for t in tables if not t.empty]
+    if not frames:
+        return template
+    return pd.concat(frames, ignore_index=True)[list(template.columns)]
+
+
+def _tagged(table: Table, **columns: object) -> pd.DataFrame:
+    frame = table.frame.copy()
+    frame["_file"] = table.file
+    frame["_sheet"] = table.sheet
+    for key, value in columns.items():
+        frame[key] = value
+    return frame
+
+
+_TERM = re.compile(r"^\s*(\d{4})\s*[-–—/]\s*(\d{4})\s*$")
+
+
+def _ward_info(book: RawWorkbook, file: str, findings: Findings) -> WardInfo | None:
+    sheet = book.find(schema.WARD_INFO_SHEET)
+    if sheet is None:
+        findings.error(
+            f"sổ của Đảng ủy thiếu sheet «{schema.WARD_INFO_SHEET}» (thông tin đơn vị, nhiệm kỳ, người ký)",
+            file=file, rule="missing-sheet",
+        )
+        return None
+    values, rows = read_fields(sheet, schema.WARD_FIELDS, file, findings)
+    out: dict[str, object] = {}
+    ok = True
+    for spec in schema.WARD_FIELDS:
+        raw = values.get(spec.key)
+        text = clean_text(raw)
+        if spec.required and not text:
+            findings.error(
+                f"thiếu trường bắt buộc «{spec.label}» (ghi tên trường ở cột đầu, giá trị ở cột bên cạnh)",
+                file=file, sheet=sheet.name, row=rows.get(spec.key), column=spec.label, rule="missing-field",
+            )
+            ok = False
+            continue
+        if spec.kind is Kind.DATE:
+            try:
+                out[spec.key] = parse_date(raw)
+            except CellError as exc:
+                findings.error(exc.message, file=file, sheet=sheet.name, row=rows.get(spec.key),
+                               column=spec.label, value=show(raw), rule="bad-date")
+                ok = False
+            continue
+        out[spec.key] = text or spec.default
+    term_text = str(out.get("term") or "")
+    match = _TERM.match(term_text)
+    first = last = 0
+    if term_text and not match:
+        findings.error(
+            "nhiệm kỳ cần ghi dạng «năm đầu-năm cuối», ví dụ 2020-2025",
+            file=file, sheet=sheet.name, row=rows.get("term"), column="Nhiệm kỳ", value=term_text, rule="bad-term",
+        )
+        ok = False
+    elif match:
+        first, last = int(match.group(1)), int(match.group(2))
+        if not 1 <= last - first <= 10:
+            findings.error(
+                "nhiệm kỳ cần năm cuối lớn hơn năm đầu (thường 5 năm), ví dụ 2020-2025",
+                file=file, sheet=sheet.name, row=rows.get("term"), column="Nhiệm kỳ", value=term_text, rule="bad-term",
+            )
+            ok = False
+    if not ok:
+        return None
+    start = out.get("term_start") or date(first + 1, 1, 1)
+    assert isinstance(start, date)
+    years = last - first
+    try:
+        end = date(start.year + years, start.month, start.day)
+    except ValueError:  # 29 February
+        end = date(start.year + years, start.month, start.day - 1)
+    end = date.fromordinal(end.toordinal() - 1)
+    recipients = tuple(
+        r.strip(" -–•,.;") for r in re.split(r"[;\n]", str(out.get("recipients") or "")) if r.strip(" -–•,.;")
+    )
+    return WardInfo(
+        superior=str(out["superior"]),
+        committee=str(out["committee"]),
+        place=str(out["place"]),
+        code=str(out.get("code") or "ĐU"),
+        term_label=f"{first}-{last}",
+        term_first_year=first,
+        term_last_year=last,
+        term_start=start,
+        term_end=end,
+        signer_authority=str(out.get("signer_authority") or "T/M ĐẢNG ỦY"),
+        signer_position=str(out.get("signer_position") or "BÍ THƯ"),
+        signer_name=str(out.get("signer_name") or ""),
+        recipients=recipients,
+    )
+
+
+def _branch_info(book: RawWorkbook, file: str, findings: Findings) -> Branch | None:
+    sheet = book.find(schema.BRANCH_INFO_SHEET)
+    if sheet is None:
+        findings.error(
+            f"sổ của chi bộ thiếu sheet «{schema.BRANCH_INFO_SHEET}» (Tên chi bộ, Loại hình); "
+            "không biết các dòng trong sổ thuộc chi bộ nào nên không tính",
+            file=file, rule="missing-sheet",
+        )
+        return None
+    values, rows = read_fields(sheet, schema.BRANCH_FIELDS, file, findings)
+    name = clean_text(values.get("name"))
+    if not name:
+        findings.error(
+            "thiếu «Tên chi bộ» (ghi «Tên chi bộ» ở cột đầu, tên ở cột bên cạnh)",
+            file=file, sheet=sheet.name, row=rows.get("name"), column="Tên chi bộ", rule="missing-field",
+        )
+        return None
+    raw_kind = values.get("kind")
+    kind = "Khác"
+    try:
+        parsed = parse_choice(raw_kind, schema.BRANCH_KINDS, schema.BRANCH_KIND_ALIASES)
+    except CellError as exc:
+        findings.error(exc.message, file=file, sheet=sheet.name, row=rows.get("kind"), column="Loại hình",
+                       value=show(raw_kind), rule="bad-choice")
+        return None
+    if parsed is None:
+        findings.error(
+            f"thiếu «Loại hình» của chi bộ; cần một trong: {', '.join(schema.BRANCH_KINDS)}",
+            file=file, sheet=sheet.name, row=rows.get("kind"), column="Loại hình", rule="missing-field",
+        )
+        return None
+    kind = parsed
+    return Branch(name=name, kind=kind, secretary=clean_text(values.get("secretary")), file=file)
+
+
+def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) -> Inbox:
+    """Read every workbook of the inbox. Problems are added to `findings`."""
+    found = discover(inbox, exclude)
+    for skipped in found.skipped:
+        findings.info(f"bỏ qua: {skipped.reason}", file=_rel(skipped.path, inbox), rule="skipped-file")
+
+    ward: WardInfo | None = None
+    ward_file = ""
+    quota_frames: list[pd.DataFrame] = []
+    org_frames: list[pd.DataFrame] = []
+    candidate_frames: list[pd.DataFrame] = []
+    admission_frames: list[pd.DataFrame] = []
+    branches: list[Branch] = []
+    tallies: list[SheetTally] = []
+    files_read: list[str] = []
+    seen_branch: dict[str, Branch] = {}
+    headers: dict[tuple[str, str], dict[str, str]] = {}
+
+    def table(book: RawWorkbook, spec: schema.Sheet, file: str) -> Table | None:
+        sheet = book.find(spec.name, spec.aliases)
+        if sheet is None:
+            return None
+        if sheet.hidden:
+            findings.warning("sheet đang bị ẩn; vẫn được đọc và tính", file=file, sheet=sheet.name,
+                             rule="hidden-sheet")
+        result = read_table(sheet, spec, file, findings)
+        if result is not None:
+            tallies.append(SheetTally(file, result.sheet, result.counts))
+            headers[(file, result.sheet)] = result.headers
+        return result
+
+    for path in found.workbooks:
+        file = _rel(path, inbox)
+        try:
+            book = open_workbook(path)
+        except UnreadableWorkbook as exc:
+            findings.error(str(exc), file=file, rule="unreadable-file")
+            continue
+        files_read.append(file)
+        is_ward = book.find(schema.QUOTA_SHEET.name, schema.QUOTA_SHEET.aliases) is not None
+        is_branch = any(
+            book.find(s.name, s.aliases) is not None for s in (schema.CANDIDATE_SHEET, schema.ADMISSION_SHEET)
+        )
+        if is_ward:
+            if ward_file:
+                findings.error(
+                    f"có hai sổ của Đảng ủy (có sheet «Chỉ tiêu»): «{ward_file}» và tệp này; "
+                    "hãy để lại một sổ trong thư mục",
+                    file=file, rule="two-ward-workbooks",
+                )
+                continue
+            ward_file = file
+            ward = _ward_info(book, file, findings)
+            quotas = table(book, schema.QUOTA_SHEET, file)
+            if quotas is not None:
+                quota_frames.append(_tagged(quotas))
+            orgs = table(book, schema.ORG_QUOTA_SHEET, file)
+            if orgs is not None:
+                org_frames.append(_tagged(orgs))
+        if is_branch:
+            branch = _branch_info(book, file, findings)
+            if branch is not None:
+                twin = seen_branch.get(fold(branch.name))
+                if twin is not None:
+                    findings.error(
+                        f"hai sổ cùng ghi «Tên chi bộ» là «{branch.name}» (tệp này và «{twin.file}»); "
+                        "mỗi chi bộ chỉ một sổ, nếu là hai chi bộ khác nhau hãy sửa tên cho đúng",
+                        file=file, sheet=schema.BRANCH_INFO_SHEET, column="Tên chi bộ", value=branch.name,
+                        rule="duplicate-branch",
+                    )
+                    branch = None
+                else:
+                    seen_branch[fold(branch.name)] = branch
+                    branches.append(branch)
+            for spec, frames in ((schema.CANDIDATE_SHEET, candidate_frames),
+                                 (schema.ADMISSION_SHEET, admission_frames)):
+                result = table(book, spec, file)
+                if result is not None and branch is not None:
+                    frames.append(_tagged(result, branch=branch.name))
+                elif result is not None and result.counts.used:
+                    # Rows that cannot be attributed to a branch are rejected, not lost.
+                    result.counts.rejected += result.counts.used
+                    result.counts.used = 0
+        if not is_ward and not is_branch:
+            names = ", ".join(f"«{s.name}»" for s in book.sheets)
+            findings.warning(
+                "tệp không phải sổ chuẩn: không có sheet «Chỉ tiêu» (sổ Đảng ủy) hay «Nguồn»/«Kết nạp» "
+                f"(sổ chi bộ); các sheet có: {names}. Tệp bị bỏ qua",
+                file=file, rule="not-a-standard-workbook",
+            )
+
+    if not ward_file:
+        findings.error(
+            "không tìm thấy sổ tổng hợp của Đảng ủy (sổ có sheet «Chỉ tiêu» và «Đơn vị») trong thư mục",
+            rule="no-ward-workbook",
+        )
+    if not branches:
+        findings.error(
+            "không tìm thấy sổ theo dõi nào của chi bộ (sổ có sheet «Thông tin» và «Nguồn»/«Kết nạp»)",
+            rule="no-branch-workbook",
+        )
+
+    return Inbox(
+        folder=inbox,
+        ward=ward,
+        ward_file=ward_file,
+        quotas=_stack(quota_frames, schema.QUOTA_SHEET),
+        organisation_quotas=_stack(org_frames, schema.ORG_QUOTA_SHEET),
+        branches=branches,
+        candidates=_stack(candidate_frames, schema.CANDIDATE_SHEET, ("branch",)),
+        admissions=_stack(admission_frames, schema.ADMISSION_SHEET, ("branch",)),
+        tallies=tallies,
+        files_read=files_read,
+        headers=headers,
+    )
+
+
+def _rel(path: Path, inbox: Path) -> str:
+    try:
+        return path.relative_to(inbox).as_posix()
+    except ValueError:
+        return path.name

@@ -1,0 +1,258 @@
+"""Cells to values: text (NFC, spaces), header folding, dates (day first), yes/no,
+whole numbers and allowed values.
+
+Each parser returns the value, or raises `CellError` with a Vietnamese message that
+says what was expected. The reader turns those into findings with the location.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+import unicodedata
+from datetime import date, datetime, timedelta
+
+from .. import schema
+from ..schema import Column, Kind
+
+
+class CellError(ValueError):
+    """A cell that cannot be read as what its column expects."""
+
+    def __init__(self, message: str, value: object = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.value = value
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def clean_text(value: object) -> str:
+    """Text as the office meant it: NFC, surrounding and repeated spaces folded."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        if value.is_integer():
+            value = int(value)
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    text = str(value).replace("\u00a0", " ").replace("\u200b", "")
+    text = unicodedata.normalize("NFC", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold(value: object) -> str:
+    """A matching key: lower case, no diacritics, đ as d, spaces folded.
+
+    `Họ và tên`, `HỌ VÀ TÊN`, `Ho va ten` and the NFD form all fold alike.
+    """
+    text = clean_text(value).lower()
+    text = unicodedata.normalize("NFD", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    return text.replace("đ", "d").replace("ð", "d")
+
+
+_HEADER_NOISE = re.compile(r"\(\s*\*\s*\)|\*|:$|\(\s*\d+\s*\)$")
+
+
+def fold_header(value: object) -> str:
+    """Fold a header cell, also dropping required-marks (`*`, `(*)`) and a colon."""
+    text = fold(value)
+    text = _HEADER_NOISE.sub("", text).strip()
+    text = text.rstrip(":").strip()
+    return _SPACES.sub(" ", text)
+
+
+def is_empty(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if isinstance(value, str) and clean_text(value) == "":
+        return True
+    try:
+        import pandas as pd
+
+        if value is pd.NaT:
+            return True
+    except ImportError:  # pragma: no cover
+        pass
+    return False
+
+
+def show(value: object) -> str:
+    """A cell's value as text for messages."""
+    if isinstance(value, datetime) and value.time() == datetime.min.time():
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    return clean_text(value)
+
+
+# --- dates ----------------------------------------------------------------
+
+_DATE_TEXT = re.compile(r"^(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})$")
+_ISO_TEXT = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+_EXCEL_EPOCH = date(1899, 12, 30)
+EXPECTED_DATE = "cần một ngày hợp lệ, ghi theo thứ tự ngày/tháng/năm (ví dụ 05/01/2023)"
+
+
+def parse_date(value: object) -> date | None:
+    """A real Excel date, or text `dd/mm/yyyy` (also `-` and `.`), day first.
+
+    `mm/dd/yyyy` is never guessed: `12/25/2019` is an error that says why.
+    Empty cells give None.
+    """
+    if is_empty(value):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, bool):
+        raise CellError(EXPECTED_DATE, value)
+    if isinstance(value, (int, float)):
+        # A date cell that lost its date format shows as an Excel serial number.
+        number = float(value)
+        if number.is_integer() and 1900 <= number <= 2100:
+            raise CellError(
+                f"chỉ có năm, không có ngày và tháng; {EXPECTED_DATE}", value
+            )
+        if 10000 <= number <= 80000:
+            return _EXCEL_EPOCH + timedelta(days=int(number))
+        raise CellError(EXPECTED_DATE, value)
+    text = clean_text(value)
+    match = _DATE_TEXT.match(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            if 1 <= day <= 12 and 13 <= month <= 31:
+                raise CellError(
+                    "có vẻ ghi theo kiểu tháng/ngày/năm của tiếng Anh; "
+                    "cần ghi ngày trước, tháng sau (ví dụ 25/12/2019)",
+                    value,
+                ) from None
+            raise CellError(f"ngày này không có thật; {EXPECTED_DATE}", value) from None
+    match = _ISO_TEXT.match(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            raise CellError(f"ngày này không có thật; {EXPECTED_DATE}", value) from None
+    if re.fullmatch(r"\d{4}", text):
+        raise CellError(f"chỉ có năm, không có ngày và tháng; {EXPECTED_DATE}", value)
+    if re.fullmatch(r"\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{2}", text):
+        raise CellError(f"năm cần ghi đủ 4 chữ số; {EXPECTED_DATE}", value)
+    raise CellError(EXPECTED_DATE, value)
+
+
+# --- yes / no ---------------------------------------------------------------
+
+_YES = {fold(w) for w in schema.YES_WORDS}
+_NO = {fold(w) for w in schema.NO_WORDS}
+
+
+def parse_yes_no(value: object) -> bool:
+    if is_empty(value):
+        return False
+    if isinstance(value, bool):
+        return value
+    key = fold(value)
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    raise CellError("cần ghi Có (hoặc x, 1, Đ, Yes) hoặc để trống / Không (0, No)", value)
+
+
+# --- numbers ----------------------------------------------------------------
+
+
+def parse_count(value: object) -> int | None:
+    """A whole number >= 0 (`12`, `12.0`, `"12"`); empty gives None."""
+    if is_empty(value):
+        return None
+    if isinstance(value, bool):
+        raise CellError("cần một số nguyên không âm (0, 1, 2, ...)", value)
+    number: float
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        text = clean_text(value).replace(" ", "")
+        if not re.fullmatch(r"-?\d+(?:[.,]0+)?", text):
+            raise CellError("cần một số nguyên không âm (0, 1, 2, ...)", value)
+        number = float(text.replace(",", "."))
+    if not number.is_integer() or number < 0:
+        raise CellError("cần một số nguyên không âm (0, 1, 2, ...)", value)
+    return int(number)
+
+
+def parse_year(value: object) -> int | None:
+    if is_empty(value):
+        return None
+    if isinstance(value, (datetime, date)):
+        raise CellError("cần ghi năm bằng 4 chữ số (ví dụ 2023), không phải một ngày", value)
+    text = clean_text(value)
+    match = re.fullmatch(r"(?:năm\s*)?(\d{4})(?:[.,]0+)?", text, flags=re.IGNORECASE)
+    if not match or not 1945 <= int(match.group(1)) <= 2100:
+        raise CellError("cần ghi năm bằng 4 chữ số (ví dụ 2023)", value)
+    return int(match.group(1))
+
+
+# --- allowed values ------------------------------------------------------------
+
+
+def _choice_table(choices: tuple[str, ...], aliases: dict[str, str]) -> dict[str, str]:
+    table = {fold(c): c for c in choices}
+    for alias, canonical in aliases.items():
+        table.setdefault(fold(alias), canonical)
+    return table
+
+
+def parse_choice(value: object, choices: tuple[str, ...], aliases: dict[str, str] | None = None) -> str | None:
+    """One of the allowed values, matched ignoring case and diacritics."""
+    if is_empty(value):
+        return None
+    table = _choice_table(choices, aliases or {})
+    key = fold(value)
+    if key in table:
+        return table[key]
+    compact = key.replace(" ", "")
+    for k, canonical in table.items():
+        if k.replace(" ", "") == compact:
+            return canonical
+    close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.6)
+    allowed = ", ".join(choices)
+    hint = f" Có phải «{table[close[0]]}»?" if close else ""
+    raise CellError(f"giá trị không thuộc danh sách cho phép ({allowed}).{hint}", value)
+
+
+def parse_cell(column: Column, value: object) -> object:
+    """A cell to the value its column expects (the default when empty)."""
+    if column.kind is Kind.IGNORED:
+        return None
+    if column.kind is Kind.TEXT:
+        text = clean_text(value)
+        return text if text else column.default
+    if column.kind is Kind.DATE:
+        return parse_date(value)
+    if column.kind is Kind.YEAR:
+        return parse_year(value)
+    if column.kind is Kind.COUNT:
+        parsed = parse_count(value)
+        return column.default if parsed is None else parsed
+    if column.kind is Kind.YESNO:
+        return parse_yes_no(value)
+    if column.kind is Kind.CHOICE:
+        parsed_choice = parse_choice(value, column.choices, column.choice_aliases)
+        return column.default if parsed_choice is None else parsed_choice
+    raise AssertionError(column.kind)  # pragma: no cover

@@ -1,0 +1,90 @@
+"""The library API: check(inbox) and build(inbox, out).
+
+discover -> read -> validate -> aggregate -> render -> write. The library never
+prints and never exits; problems in the data are findings, problems of use are
+`UsageProblem` exceptions with a Vietnamese message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .findings import Findings
+from .intake.load import Inbox, load_inbox
+from .stats.aggregate import aggregate
+from .stats.model import Report
+from .validate.rules import validate
+
+
+class UsageProblem(Exception):
+    """Wrong use (a folder that does not exist, a year with no data); Vietnamese message."""
+
+
+@dataclass
+class CheckResult:
+    inbox: Inbox
+    findings: Findings
+    year: int | None
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings.has_errors
+
+
+@dataclass
+class BuildResult:
+    check: CheckResult
+    report: Report | None = None
+    written: list[Path] = field(default_factory=list)
+
+
+def latest_year(inbox: Inbox, today: date) -> int | None:
+    """The latest year the workbooks speak of (quotas, admissions, candidates), not after today."""
+    years = [int(y) for y in inbox.quotas["year"].dropna()]
+    for frame, columns in ((inbox.admissions, ("admitted",)), (inbox.candidates, ("entered", "class_date"))):
+        for column in columns:
+            years += [d.year for d in frame[column] if isinstance(d, date)]
+    years = [y for y in years if y <= today.year]
+    return max(years) if years else None
+
+
+def check(inbox: Path, year: int | None = None, today: date | None = None,
+          exclude: tuple[Path, ...] = ()) -> CheckResult:
+    """Read and validate every workbook of the inbox; all findings at once."""
+    today = today or date.today()
+    if not inbox.exists():
+        raise UsageProblem(f"không có thư mục «{inbox}»")
+    if not inbox.is_dir():
+        raise UsageProblem(f"«{inbox}» không phải là một thư mục; hãy chỉ ra thư mục chứa các sổ Excel")
+    findings = Findings()
+    loaded = load_inbox(inbox, findings, exclude=exclude)
+    chosen = year if year is not None else latest_year(loaded, today)
+    if year is not None and loaded.ward is not None and not findings.has_errors:
+        known = latest_year(loaded, date(9999, 12, 31))
+        if known is not None and year > known:
+            raise UsageProblem(f"năm {year} chưa có số liệu nào trong các sổ (năm gần nhất có số liệu: {known})")
+    validate(loaded, findings, chosen, today)
+    return CheckResult(loaded, findings, chosen)
+
+
+def build(inbox: Path, out: Path, year: int | None = None, issued: date | None = None,
+          templates: Path | None = None, today: date | None = None) -> BuildResult:
+    """Check the inbox; when it has no errors, write every document into `out`."""
+    from .render.documents import write_documents
+    from .render.workbooks import write_summary
+
+    today = today or date.today()
+    result = BuildResult(check(inbox, year, today, exclude=(out,)))
+    if not result.check.ok:
+        return result
+    chosen = result.check.year
+    if chosen is None:
+        raise UsageProblem("các sổ chưa có số liệu năm nào (chưa có chỉ tiêu, kết nạp hay nguồn)")
+    report = aggregate(result.check.inbox, chosen, issued or today)
+    out.mkdir(parents=True, exist_ok=True)
+    result.report = report
+    result.written = write_documents(report, out, templates)
+    result.written.append(write_summary(report, out / f"tong-hop-{chosen}.xlsx"))
+    return result

@@ -1,0 +1,469 @@
+"""pandas: per branch and year, per year for the ward, over the term; the structure
+of admissions; the shortfalls. The result is a `Report` of plain figures."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from .. import schema
+from ..intake.load import Branch, Inbox
+from ..intake.normalize import fold
+from ..render.vietnamese import name_sort_key, slugify, text_sort_key
+from .model import (
+    BranchInfo,
+    BranchReport,
+    BranchTerm,
+    BranchYear,
+    LeftCandidate,
+    NoAdmissionStreak,
+    OrganisationYear,
+    OverdueProbation,
+    PersonLine,
+    QuotaShortfall,
+    Report,
+    Shortfalls,
+    SourceShortfall,
+    Structure,
+    StructureRow,
+    TermSummary,
+    WardInfo,
+    WardYear,
+    share,
+)
+
+MEMBER_TARGET_RATE = 0.03  # Nghị quyết 21-NQ/TW: 3-4% of members a year
+PROBATION_MONTHS = 12
+AGE_BANDS = (
+    ("age_under_18", "Dưới 18 tuổi", 0, 17),
+    ("age_18_30", "Từ 18 đến 30 tuổi", 18, 30),
+    ("age_31_35", "Từ 31 đến 35 tuổi", 31, 35),
+    ("age_36_40", "Từ 36 đến 40 tuổi", 36, 40),
+    ("age_41_45", "Từ 41 đến 45 tuổi", 41, 45),
+    ("age_46_50", "Từ 46 đến 50 tuổi", 46, 50),
+    ("age_51_55", "Từ 51 đến 55 tuổi", 51, 55),
+    ("age_56_60", "Từ 56 đến 60 tuổi", 56, 60),
+    ("age_over_60", "Trên 60 tuổi", 61, 200),
+)
+_NO_RELIGION = {fold(v) for v in ("", "Không", "Không có", "Không theo tôn giáo", "Không tôn giáo", "0", "-")}
+_MAJORITY = {fold(v) for v in ("", "Kinh", "Việt")}
+
+
+# --- small date helpers ---------------------------------------------------------
+
+
+def full_years(born: date, on: date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def full_months(start: date, on: date) -> int:
+    return (on.year - start.year) * 12 + (on.month - start.month) - (on.day < start.day)
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _between(series: pd.Series, lo: date, hi: date) -> pd.Series:
+    return series.map(lambda d: isinstance(d, date) and lo <= d <= hi).astype(bool)
+
+
+def _year_window(year: int, window: tuple[date, date] | None = None) -> tuple[date, date]:
+    lo, hi = date(year, 1, 1), date(year, 12, 31)
+    if window is not None:
+        lo, hi = max(lo, window[0]), min(hi, window[1])
+    return lo, hi
+
+
+# --- the tables, prepared once ----------------------------------------------------
+
+
+@dataclass
+class Prepared:
+    ward: WardInfo
+    branches: list[Branch]
+    kind_of: dict[str, str]
+    quotas: pd.DataFrame  # branch canonical or WARD_TOTAL
+    organisation_quotas: pd.DataFrame
+    candidates: pd.DataFrame
+    admissions: pd.DataFrame
+    people: pd.DataFrame  # candidates and admissions, one row per person and branch
+    first_year: int  # the earliest year the workbooks speak for
+
+
+def prepare(inbox: Inbox) -> Prepared:
+    assert inbox.ward is not None, "aggregation needs the ward workbook"
+    canonical = {fold(b.name): b.name for b in inbox.branches}
+    canonical[fold(schema.WARD_TOTAL)] = schema.WARD_TOTAL
+    quotas = inbox.quotas.copy()
+    quotas["branch"] = quotas["branch"].map(lambda n: canonical.get(fold(n), n))
+    quotas = quotas.drop_duplicates(subset=["year", "branch"], keep="first")
+    candidates = inbox.candidates.copy()
+    admissions = inbox.admissions.copy()
+    for frame in (candidates, admissions):
+        frame["person"] = [f"{fold(n)}|{b}" for n, b in zip(frame["name"], frame["birth"])]
+    cand_people = candidates[["branch", "person", "class_date"]]
+    adm_people = admissions[["branch", "person", "class_date"]]
+    people = pd.concat([adm_people, cand_people], ignore_index=True)
+    # A person on both sheets counts once; a class date on either sheet counts.
+    people = (
+        people.assign(has=people["class_date"].map(lambda d: isinstance(d, date)))
+        .sort_values("has", ascending=False, kind="stable")
+        .drop_duplicates(subset=["branch", "person"], keep="first")
+        .drop(columns="has")
+    )
+    years = [int(y) for y in quotas["year"].dropna()]
+    years += [d.year for d in admissions["admitted"] if isinstance(d, date)]
+    first_year = min([inbox.ward.term_start.year, *years])
+    return Prepared(
+        ward=inbox.ward,
+        branches=list(inbox.branches),
+        kind_of={b.name: b.kind for b in inbox.branches},
+        quotas=quotas,
+        organisation_quotas=inbox.organisation_quotas.copy(),
+        candidates=candidates,
+        admissions=admissions,
+        people=people,
+        first_year=first_year,
+    )
+
+
+def _quota_row(p: Prepared, branch: str, year: int) -> pd.Series | None:
+    rows = p.quotas[(p.quotas["branch"] == branch) & (p.quotas["year"] == year)]
+    return None if rows.empty else rows.iloc[0]
+
+
+def _int_or_none(value: object) -> int | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return int(value)  # type: ignore[arg-type]
+
+
+def _left_mask(candidates: pd.DataFrame, lo: date, hi: date) -> pd.Series:
+    return candidates["status"].isin(schema.LEFT_STATUSES) & _between(candidates["status_date"], lo, hi)
+
+
+def _on_list_at(candidates: pd.DataFrame, day: date) -> pd.Series:
+    entered = candidates["entered"].map(lambda d: isinstance(d, date) and d <= day)
+    gone = (candidates["status"] != schema.STATUS_ACTIVE) & candidates["status_date"].map(
+        lambda d: not isinstance(d, date) or d <= day
+    )
+    return (entered & ~gone).astype(bool)
+
+
+def branch_year(p: Prepared, branch: str, year: int, window: tuple[date, date] | None = None) -> BranchYear:
+    lo, hi = _year_window(year, window)
+    adm = p.admissions[p.admissions["branch"] == branch]
+    cand = p.candidates[p.candidates["branch"] == branch]
+    people = p.people[p.people["branch"] == branch]
+    row = _quota_row(p, branch, year)
+    left = cand[_left_mask(cand, lo, hi)]
+    return BranchYear(
+        branch=branch,
+        kind=p.kind_of.get(branch, "Khác"),
+        year=year,
+        admissions=int(_between(adm["admitted"], lo, hi).sum()),
+        quota=None if row is None else _int_or_none(row["admission_quota"]),
+        source_quota=None if row is None else _int_or_none(row["source_quota"]),
+        members_start=None if row is None else _int_or_none(row["members_start"]),
+        candidates_added=int(_between(cand["entered"], lo, hi).sum()),
+        candidates_trained=int(_between(people["class_date"], lo, hi).sum()),
+        candidates_at_year_end=int(_on_list_at(cand, hi).sum()),
+        candidates_left=len(left),
+        candidates_left_trained=int(left["class_date"].map(lambda d: isinstance(d, date)).sum()),
+        recognitions=int(_between(adm["official"], lo, hi).sum()),
+    )
+
+
+def ward_year(p: Prepared, year: int, window: tuple[date, date] | None = None) -> WardYear:
+    rows = [branch_year(p, b.name, year, window) for b in p.branches]
+    total = _quota_row(p, schema.WARD_TOTAL, year)
+    members = None if total is None else _int_or_none(total["members_start"])
+    if members is None:
+        known = [r.members_start for r in rows if r.members_start is not None]
+        members = sum(known) if known else None
+    with_quota = [r for r in rows if r.quota is not None]
+    return WardYear(
+        year=year,
+        admissions=sum(r.admissions for r in rows),
+        ward_quota=None if total is None else _int_or_none(total["admission_quota"]),
+        branch_quota_sum=sum(r.quota or 0 for r in with_quota),
+        members_start=members,
+        candidates_added=sum(r.candidates_added for r in rows),
+        candidates_trained=sum(r.candidates_trained for r in rows),
+        candidates_at_year_end=sum(r.candidates_at_year_end for r in rows),
+        candidates_left=sum(r.candidates_left for r in rows),
+        candidates_left_trained=sum(r.candidates_left_trained for r in rows),
+        recognitions=sum(r.recognitions for r in rows),
+        branches_total=len(rows),
+        branches_with_quota=len(with_quota),
+        branches_met_quota=sum(1 for r in with_quota if r.met_quota),
+        branches_with_admission=sum(1 for r in rows if r.admissions > 0),
+        member_target_rate=MEMBER_TARGET_RATE,
+    )
+
+
+# --- structure of admissions ------------------------------------------------------------
+
+
+def _categories(admissions: pd.DataFrame, kind_of: dict[str, str]) -> list[tuple[str, str, str, pd.Series]]:
+    """(group, label, key, mask) for every row of the official form."""
+    a = admissions
+    ages = pd.Series(
+        [full_years(b, d) for b, d in zip(a["birth"], a["admitted"])], index=a.index, dtype="int64"
+    )
+    rows: list[tuple[str, str, str, pd.Series]] = [
+        ("Đặc điểm", "Nữ", "women", a["gender"] == "Nữ"),
+        ("Đặc điểm", "Người dân tộc thiểu số", "ethnic_minority",
+         a["ethnicity"].map(lambda v: fold(v or "") not in _MAJORITY)),
+        ("Đặc điểm", "Người có đạo (có tôn giáo)", "religious",
+         a["religion"].map(lambda v: fold(v or "") not in _NO_RELIGION)),
+        ("Đặc điểm", "Đoàn viên TNCS Hồ Chí Minh", "youth_union", a["youth_union"].astype(bool)),
+        ("Đặc điểm", "Chủ doanh nghiệp tư nhân", "business_owner", a["occupation"] == "Chủ doanh nghiệp"),
+    ]
+    for key, label, lo, hi in AGE_BANDS:
+        rows.append(("Độ tuổi khi kết nạp", label, key, (ages >= lo) & (ages <= hi)))
+    for value in schema.EDUCATION:
+        rows.append(("Trình độ học vấn", value if value == "Tiểu học" else
+                     {"THCS": "Trung học cơ sở (9/12)", "THPT": "Trung học phổ thông (12/12)"}[value],
+                     f"education_{slugify(value)}", a["education"] == value))
+    rows.append(("Trình độ học vấn", "Chưa ghi trình độ học vấn", "education_missing", a["education"].isna()))
+    for value in schema.PROFESSIONAL:
+        label = "Chưa qua đào tạo chuyên môn" if value == "Không" else value
+        rows.append(("Trình độ chuyên môn", label, f"professional_{slugify(value)}", a["professional"] == value))
+    for value in schema.THEORY:
+        label = "Chưa qua đào tạo lý luận chính trị" if value == "Không" else value
+        rows.append(("Lý luận chính trị", label, f"theory_{slugify(value)}", a["theory"] == value))
+    for value in schema.OCCUPATIONS:
+        rows.append(("Nghề nghiệp", value, f"occupation_{slugify(value)}", a["occupation"] == value))
+    rows.append(("Nghề nghiệp", "Chưa ghi nghề nghiệp", "occupation_missing", a["occupation"].isna()))
+    return [(g, l, k, m.fillna(False).astype(bool)) for g, l, k, m in rows]
+
+
+def _mean_age(admissions: pd.DataFrame) -> float | None:
+    if admissions.empty:
+        return None
+    ages = [full_years(b, d) for b, d in zip(admissions["birth"], admissions["admitted"])]
+    return sum(ages) / len(ages)
+
+
+# Rows shown only when some admission falls in them.
+_OPTIONAL_ROWS = {"age_under_18", "education_missing", "occupation_missing"}
+
+
+def structure(admissions: pd.DataFrame, kind_of: dict[str, str], previous: pd.DataFrame | None = None) -> Structure:
+    total = len(admissions)
+    now = _categories(admissions, kind_of)
+    before = _categories(previous, kind_of) if previous is not None else None
+    rows = [StructureRow("Tổng số", "Tổng số đảng viên mới kết nạp", "total", total, share(total, total),
+                         None if previous is None else len(previous),
+                         None if previous is None else share(len(previous), len(previous)))]
+    for index, (group, label, key, mask) in enumerate(now):
+        count = int(mask.sum())
+        prev_count = None if before is None else int(before[index][3].sum())
+        if key in _OPTIONAL_ROWS and count == 0 and not prev_count:
+            continue
+        rows.append(StructureRow(
+            group, label, key, count, share(count, total),
+            prev_count, None if previous is None or prev_count is None else share(prev_count, len(previous)),
+        ))
+    return Structure(
+        total=total,
+        rows=tuple(rows),
+        mean_age=_mean_age(admissions),
+        prev_total=None if previous is None else len(previous),
+        prev_mean_age=None if previous is None else _mean_age(previous),
+    )
+
+
+def kind_structure(admissions: pd.DataFrame, kind_of: dict[str, str], previous: pd.DataFrame | None = None) -> Structure:
+    def counts(frame: pd.DataFrame) -> dict[str, int]:
+        kinds = frame["branch"].map(lambda b: kind_of.get(b, "Khác"))
+        return {k: int((kinds == k).sum()) for k in schema.BRANCH_KINDS}
+
+    now = counts(admissions)
+    before = counts(previous) if previous is not None else None
+    total = len(admissions)
+    prev_total = None if previous is None else len(previous)
+    rows = tuple(
+        StructureRow("Loại hình chi bộ", kind, f"kind_{slugify(kind)}", now[kind], share(now[kind], total),
+                     None if before is None else before[kind],
+                     None if before is None else share(before[kind], prev_total))
+        for kind in schema.BRANCH_KINDS
+        if now[kind] or (before and before[kind]) or kind in kind_of.values()
+    )
+    return Structure(total=total, rows=rows, mean_age=None, prev_total=prev_total)
+
+
+# --- shortfalls ------------------------------------------------------------------------------
+
+
+def _left(p: Prepared, lo: date, hi: date) -> tuple[LeftCandidate, ...]:
+    c = p.candidates[_left_mask(p.candidates, lo, hi)]
+    items = [
+        LeftCandidate(r.branch, r.name, r.birth, r.status, r.status_date, isinstance(r.class_date, date))
+        for r in c.itertuples()
+    ]
+    return tuple(sorted(items, key=lambda x: (text_sort_key(x.branch), name_sort_key(x.name))))
+
+
+def no_admission_years(p: Prepared, branch: str, year: int) -> tuple[int, ...]:
+    """Consecutive years with no admission in the branch, ending at `year`."""
+    admitted_years = {d.year for d, b in zip(p.admissions["admitted"], p.admissions["branch"])
+                      if b == branch and isinstance(d, date)}
+    years: list[int] = []
+    y = year
+    while y >= p.first_year and y not in admitted_years:
+        years.append(y)
+        y -= 1
+    return tuple(reversed(years))
+
+
+def overdue_probation(p: Prepared, on: date) -> tuple[OverdueProbation, ...]:
+    items = []
+    for r in p.admissions.itertuples():
+        if isinstance(r.official, date) or not isinstance(r.admitted, date) or r.admitted > on:
+            continue
+        start = r.ceremony if isinstance(r.ceremony, date) else r.admitted
+        if add_months(start, PROBATION_MONTHS) < on:
+            items.append(OverdueProbation(r.branch, r.name, r.birth, r.admitted, start, full_months(start, on)))
+    return tuple(sorted(items, key=lambda x: (text_sort_key(x.branch), name_sort_key(x.name))))
+
+
+def organisations(p: Prepared, year: int) -> tuple[OrganisationYear, ...]:
+    quotas = p.organisation_quotas[p.organisation_quotas["year"] == year]
+    lo, hi = _year_window(year)
+    entered = p.candidates[_between(p.candidates["entered"], lo, hi)]
+    by_org = entered["introduced_by"].map(lambda v: fold(v or ""))
+    out = []
+    seen: set[str] = set()
+    for r in quotas.itertuples():
+        key = fold(r.organisation)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(OrganisationYear(r.organisation, year, int(r.introduction_quota), int((by_org == key).sum())))
+    return tuple(out)
+
+
+# --- the report ---------------------------------------------------------------------------------
+
+
+def _term_years_count(start: date, covered_end: date, full: int) -> int:
+    months = full_months(start, date.fromordinal(covered_end.toordinal() + 1))
+    return max(1, min(full, math.ceil(months / 12)))
+
+
+def aggregate(inbox: Inbox, year: int, issued: date) -> Report:
+    """All figures of the documents for the report `year`."""
+    p = prepare(inbox)
+    ward = p.ward
+    branches = sorted(p.branches, key=lambda b: text_sort_key(b.name))
+    infos = tuple(BranchInfo(b.name, b.kind, b.secretary, b.file, slugify(b.name)) for b in branches)
+
+    this_year = tuple(branch_year(p, b.name, year) for b in branches)
+    lo, hi = _year_window(year)
+    adm = p.admissions
+    adm_year = adm[_between(adm["admitted"], lo, hi)]
+    adm_prev = adm[_between(adm["admitted"], date(year - 1, 1, 1), date(year - 1, 12, 31))]
+
+    # The term, up to the report year.
+    covered_end = min(ward.term_end, hi)
+    complete = covered_end >= ward.term_end
+    window = (ward.term_start, covered_end)
+    term_years = tuple(ward_year(p, y, window) for y in range(ward.term_start.year, covered_end.year + 1))
+    adm_term = adm[_between(adm["admitted"], ward.term_start, covered_end)]
+    years_count = _term_years_count(ward.term_start, covered_end, ward.term_years)
+    ward_quotas = [w.ward_quota for w in term_years if w.ward_quota is not None]
+    branch_terms = []
+    for b in branches:
+        rows = [branch_year(p, b.name, y, window) for y in range(ward.term_start.year, covered_end.year + 1)]
+        quotas = [r.quota for r in rows if r.quota is not None]
+        branch_terms.append(BranchTerm(
+            b.name, b.kind, sum(r.admissions for r in rows), sum(quotas) if quotas else None,
+            sum(r.candidates_added for r in rows), sum(r.candidates_left for r in rows),
+        ))
+    left_term = _left(p, ward.term_start, covered_end)
+    term = TermSummary(
+        label=ward.term_label,
+        start=ward.term_start,
+        end=covered_end,
+        complete=complete,
+        years=term_years,
+        years_count=years_count,
+        admissions=len(adm_term),
+        yearly_average=len(adm_term) / years_count,
+        ward_quota_sum=sum(ward_quotas) if ward_quotas else None,
+        structure=structure(adm_term, p.kind_of),
+        branches=tuple(branch_terms),
+        left=left_term,
+    )
+
+    reference = min(hi, issued) if issued >= lo else hi
+    overdue = overdue_probation(p, reference)
+    left_year = _left(p, lo, hi)
+    streaks = []
+    for b in branches:
+        years = no_admission_years(p, b.name, year)
+        if len(years) >= 2:
+            streaks.append(NoAdmissionStreak(b.name, years))
+    orgs = organisations(p, year)
+    shortfalls = Shortfalls(
+        below_quota=tuple(QuotaShortfall(r.branch, r.quota, r.admissions) for r in this_year
+                          if r.quota is not None and r.admissions < r.quota),
+        no_admission_streaks=tuple(streaks),
+        below_source_quota=tuple(SourceShortfall(r.branch, r.source_quota, r.candidates_added) for r in this_year
+                                 if r.source_quota is not None and r.candidates_added < r.source_quota),
+        organisations_below_quota=tuple(o for o in orgs if not o.met),
+        left_in_year=left_year,
+        left_in_term=left_term,
+        overdue_probation=overdue,
+    )
+
+    branch_reports = []
+    for info, row in zip(infos, this_year):
+        admitted = adm_year[adm_year["branch"] == info.name]
+        cand = p.candidates[(p.candidates["branch"] == info.name) & _on_list_at(p.candidates, hi)]
+        branch_reports.append(BranchReport(
+            info=info,
+            year=row,
+            history=tuple(branch_year(p, info.name, y, window)
+                          for y in range(ward.term_start.year, covered_end.year + 1)),
+            admitted=tuple(sorted((PersonLine(r.name, r.birth, r.admitted, r.decision_no or "")
+                                   for r in admitted.itertuples()), key=lambda x: name_sort_key(x.name))),
+            candidates=tuple(sorted((PersonLine(r.name, r.birth, r.entered,
+                                                "đã học lớp nhận thức về Đảng" if isinstance(r.class_date, date) else "")
+                                     for r in cand.itertuples()), key=lambda x: name_sort_key(x.name))),
+            no_admission_years=no_admission_years(p, info.name, year),
+            overdue_probation=tuple(o for o in overdue if o.branch == info.name),
+            left_in_year=tuple(c for c in left_year if c.branch == info.name),
+        ))
+
+    first_table_year = min(ward.term_start.year, year)
+    return Report(
+        ward=ward,
+        year=year,
+        issued=issued,
+        branches=infos,
+        branch_years=this_year,
+        ward_year=ward_year(p, year),
+        ward_prev_year=ward_year(p, year - 1) if year - 1 >= p.first_year else None,
+        structure=structure(adm_year, p.kind_of, adm_prev),
+        kind_structure=kind_structure(adm_year, p.kind_of, adm_prev),
+        organisations=orgs,
+        shortfalls=shortfalls,
+        term=term,
+        term_kind_structure=kind_structure(adm_term, p.kind_of),
+        branch_reports=tuple(branch_reports),
+        ward_years=tuple(ward_year(p, y) for y in range(first_table_year, year + 1)),
+    )

@@ -1,0 +1,174 @@
+"""The Party's admission rules and the cross-sheet / cross-file checks -> findings.
+
+Rules cite their source (../shared/DOMAIN.md): Quy định 294-QĐ/TW and Hướng dẫn
+06-HD/TW (2025), the same figures as Quy định 24-QĐ/TW and Hướng dẫn 01-HD/TW (2021).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+import pandas as pd
+
+from .. import schema
+from ..findings import Findings
+from ..intake.load import Inbox
+from ..intake.normalize import fold
+from ..stats.aggregate import add_months, full_years
+
+RULES = "Quy định 294-QĐ/TW, Hướng dẫn 06-HD/TW"
+CLASS_VALID_MONTHS = 60
+MIN_AGE, MAX_AGE = 18, 60
+
+
+def _fmt(d: date) -> str:
+    return d.strftime("%d/%m/%Y")
+
+
+class _Sheet:
+    """Helpers to report on one row of a table with its headers as written."""
+
+    def __init__(self, inbox: Inbox, findings: Findings, row: pd.Series, spec: schema.Sheet) -> None:
+        self.inbox, self.findings, self.row, self.spec = inbox, findings, row, spec
+
+    def where(self, key: str) -> dict[str, object]:
+        r = self.row
+        header = self.inbox.header(r["_file"], r["_sheet"], key, self.spec.column(key).header)
+        value = r.get(key)
+        shown = _fmt(value) if isinstance(value, date) else ("" if value is None else str(value))
+        return {"file": r["_file"], "sheet": r["_sheet"], "row": int(r["_row"]), "column": header, "value": shown}
+
+    def error(self, key: str, message: str, rule: str) -> None:
+        self.findings.error(message, rule=rule, **self.where(key))
+
+    def warning(self, key: str, message: str, rule: str) -> None:
+        self.findings.warning(message, rule=rule, **self.where(key))
+
+
+def _future(s: _Sheet, keys: tuple[str, ...], today: date) -> None:
+    for key in keys:
+        value = s.row.get(key)
+        if isinstance(value, date) and value > today:
+            s.error(key, f"ngày ở tương lai (sau hôm nay {_fmt(today)}); kiểm tra lại năm", "future-date")
+
+
+def _duplicates(inbox: Inbox, frame: pd.DataFrame, spec: schema.Sheet, findings: Findings) -> None:
+    """The same person (name and date of birth) twice in one sheet."""
+    seen: dict[tuple[str, str, str, object], int] = {}
+    for _, r in frame.iterrows():
+        key = (r["_file"], r["_sheet"], fold(r["name"]), r["birth"])
+        if key in seen:
+            _Sheet(inbox, findings, r, spec).error(
+                "name",
+                f"người này (cùng họ tên và ngày sinh) đã có ở dòng {seen[key]}; mỗi người chỉ ghi một dòng",
+                "duplicate-person",
+            )
+        else:
+            seen[key] = int(r["_row"])
+
+
+def check_admissions(inbox: Inbox, findings: Findings, today: date) -> None:
+    spec = schema.ADMISSION_SHEET
+    frame = inbox.admissions
+    _duplicates(inbox, frame, spec, findings)
+    branches_of: dict[tuple[str, object], list[tuple[str, str, int]]] = defaultdict(list)
+    for _, r in frame.iterrows():
+        s = _Sheet(inbox, findings, r, spec)
+        birth, admitted, class_date = r["birth"], r["admitted"], r["class_date"]
+        ceremony = r["ceremony"] if isinstance(r["ceremony"], date) else admitted
+        branches_of[(fold(r["name"]), birth)].append((r["branch"], r["_file"], int(r["_row"])))
+        _future(s, ("birth", "admitted", "ceremony", "class_date", "official"), today)
+        if admitted <= birth:
+            s.error("admitted", f"ngày kết nạp {_fmt(admitted)} không sau ngày sinh {_fmt(birth)}", "admitted-before-birth")
+            continue
+        age = full_years(birth, admitted)
+        if age < MIN_AGE:
+            s.error("admitted", f"khi kết nạp mới {age} tuổi; người vào Đảng phải đủ 18 tuổi ({RULES})", "under-18")
+        elif admitted > add_months(birth, 12 * MAX_AGE):
+            s.warning("admitted", f"khi kết nạp đã {age} tuổi (trên 60): cần văn bản đồng ý của Ban Thường vụ "
+                      f"tỉnh ủy, thành ủy ({RULES})", "over-60")
+        if class_date > admitted:
+            s.error("class_date", f"ngày học lớp nhận thức về Đảng sau ngày kết nạp {_fmt(admitted)}; "
+                    "phải học lớp trước khi kết nạp", "class-after-admission")
+        elif add_months(class_date, CLASS_VALID_MONTHS) < admitted:
+            s.error("class_date", f"giấy chứng nhận học lớp nhận thức về Đảng chỉ có giá trị 60 tháng; "
+                    f"đến ngày kết nạp {_fmt(admitted)} đã quá hạn ({RULES})", "class-expired")
+        if isinstance(r["ceremony"], date) and r["ceremony"] < admitted:
+            s.error("ceremony", f"ngày lễ kết nạp trước ngày quyết định kết nạp {_fmt(admitted)}", "ceremony-before-decision")
+        official = r["official"]
+        if isinstance(official, date) and official < add_months(ceremony, 12):
+            s.error("official", f"công nhận chính thức khi chưa đủ 12 tháng dự bị (tính từ {_fmt(ceremony)}, "
+                    f"sớm nhất {_fmt(add_months(ceremony, 12))}) ({RULES})", "early-recognition")
+    for (name, birth), where in branches_of.items():
+        if len({b for b, _, _ in where}) > 1:
+            places = "; ".join(f"«{b}» (tệp {f}, dòng {row})" for b, f, row in where)
+            first = frame[(frame["name"].map(fold) == name) & (frame["birth"] == birth)].iloc[0]
+            _Sheet(inbox, findings, first, spec).error(
+                "name", f"cùng một người (họ tên và ngày sinh) được ghi kết nạp ở nhiều chi bộ: {places}",
+                "admitted-twice")
+
+
+def check_candidates(inbox: Inbox, findings: Findings, today: date) -> None:
+    spec = schema.CANDIDATE_SHEET
+    frame = inbox.candidates
+    _duplicates(inbox, frame, spec, findings)
+    admitted = {(fold(n), b) for n, b in zip(inbox.admissions["name"], inbox.admissions["birth"])}
+    for _, r in frame.iterrows():
+        s = _Sheet(inbox, findings, r, spec)
+        _future(s, ("birth", "entered", "class_date", "status_date"), today)
+        status, changed = r["status"], r["status_date"]
+        if status != schema.STATUS_ACTIVE and not isinstance(changed, date):
+            s.error("status_date", f"tình trạng «{status}» cần ghi «Ngày thay đổi»", "missing-status-date")
+        if isinstance(changed, date) and isinstance(r["entered"], date) and changed < r["entered"]:
+            s.error("status_date", f"ngày thay đổi tình trạng trước ngày vào nguồn {_fmt(r['entered'])}",
+                    "status-before-entry")
+        if r["entered"] <= r["birth"]:
+            s.error("entered", f"ngày vào nguồn không sau ngày sinh {_fmt(r['birth'])}", "entered-before-birth")
+        if status == schema.STATUS_ADMITTED and (fold(r["name"]), r["birth"]) not in admitted:
+            s.warning("status", "người này ghi «Đã kết nạp» nhưng không có dòng nào ở sheet «Kết nạp» "
+                      "(cùng họ tên và ngày sinh); số kết nạp chỉ tính theo sheet «Kết nạp»", "admitted-not-listed")
+
+
+def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
+    spec = schema.QUOTA_SHEET
+    names = {fold(b.name) for b in inbox.branches} | {fold(schema.WARD_TOTAL)}
+    seen: dict[tuple[int, str], int] = {}
+    warned: set[str] = set()
+    for _, r in inbox.quotas.iterrows():
+        s = _Sheet(inbox, findings, r, spec)
+        key = (int(r["year"]), fold(r["branch"]))
+        if key in seen:
+            s.error("branch", f"chỉ tiêu năm {key[0]} của chi bộ này đã ghi ở dòng {seen[key]}; "
+                    "mỗi chi bộ mỗi năm một dòng", "duplicate-quota")
+        else:
+            seen[key] = int(r["_row"])
+        if key[1] not in names and key[1] not in warned and inbox.branches:
+            warned.add(key[1])
+            s.warning("branch", "không có sổ của chi bộ này trong thư mục (hoặc tên ghi khác với «Tên chi bộ» "
+                      "trong sổ chi bộ); chỉ tiêu của chi bộ này không được so sánh", "quota-without-workbook")
+        members = r["members_start"]
+        if key[1] != fold(schema.WARD_TOTAL) and members is not None and not pd.isna(members) and int(members) < 3:
+            s.warning("members_start", "chi bộ có dưới 3 đảng viên chính thức (Điều lệ Đảng: chi bộ cần ít nhất "
+                      "3 đảng viên chính thức)", "small-branch")
+    if year is not None:
+        for b in inbox.branches:
+            if (year, fold(b.name)) not in seen:
+                findings.warning(
+                    f"chi bộ «{b.name}» không có chỉ tiêu năm {year} trong sheet «Chỉ tiêu»; "
+                    "báo cáo ghi chỉ tiêu là «–»",
+                    file=inbox.ward_file, sheet=schema.QUOTA_SHEET.name, value=b.name, rule="branch-without-quota",
+                )
+        if inbox.ward_file and (year, fold(schema.WARD_TOTAL)) not in seen:
+            findings.warning(
+                f"không có dòng «{schema.WARD_TOTAL}» năm {year} (chỉ tiêu cấp trên giao cho toàn Đảng bộ); "
+                "báo cáo không so sánh được với chỉ tiêu cấp trên",
+                file=inbox.ward_file, sheet=schema.QUOTA_SHEET.name, rule="no-ward-quota",
+            )
+
+
+def validate(inbox: Inbox, findings: Findings, year: int | None, today: date) -> None:
+    """Every rule; findings are added, nothing is raised."""
+    check_quotas(inbox, findings, year)
+    check_admissions(inbox, findings, today)
+    check_candidates(inbox, findings, today)
