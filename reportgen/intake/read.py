@@ -75,7 +75,7 @@ def open_workbook(path: Path) -> RawWorkbook:
                 visibility[meta.name] = "visible" not in str(meta.visible).lower()
             sheets = []
             for name in book.sheet_names:
-                frame = book.parse(name, header=None, dtype=object)
+                frame = pd.read_excel(book, sheet_name=name, header=None, dtype=object)
                 rows = [[_cell(v) for v in row] for row in frame.itertuples(index=False, name=None)]
                 sheets.append(RawSheet(name, rows, visibility.get(name, False)))
     except UnreadableWorkbook:

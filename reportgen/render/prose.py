@@ -1,0 +1,521 @@
+"""Sentences built from figures, worded as an office clerk writes them.
+
+Each function takes figures from `stats.model` and returns finished Vietnamese text:
+the zero, one and all-met cases are worded on their own, names are listed in
+Vietnamese order, and every number goes through `vietnamese.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from reportgen.render.vietnamese import (
+    count_pct,
+    date_words,
+    fmt_count,
+    fmt_decimal,
+    fmt_int,
+    fmt_pct,
+    sort_names,
+    sort_texts,
+)
+from reportgen.stats.model import (
+    BranchReport,
+    BranchTerm,
+    BranchYear,
+    LeftCandidate,
+    NoAdmissionStreak,
+    OrganisationYear,
+    OverdueProbation,
+    QuotaShortfall,
+    SourceShortfall,
+    Structure,
+    TermSummary,
+    WardYear,
+)
+
+MOVED = "Chuyển đi"
+REMOVED = "Đưa ra khỏi nguồn"
+
+
+def join_vi(items: Sequence[str]) -> str:
+    """ "A", "A và B", "A, B và C"."""
+    items = [i for i in items if i]
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " và " + items[-1]
+
+
+def years_text(years: Sequence[int]) -> str:
+    """ "2023, 2024 và 2025"."""
+    return join_vi([str(y) for y in sorted(years)])
+
+
+def _n(count: int, unit: str, two_digits: bool) -> str:
+    return f"{fmt_count(count, two_digits)} {unit}"
+
+
+def _sentence(text: str) -> str:
+    """Capitalise the first letter and end with a full stop."""
+    text = text.strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", ":", "!", "?")) else text + "."
+
+
+def _label_in_sentence(label: str) -> str:
+    """Lower-case the first letter of a label inside a sentence, unless it is an acronym."""
+    if len(label) > 1 and label[0].isupper() and label[1].islower():
+        return label[0].lower() + label[1:]
+    return label
+
+
+# --- the ward in one year ------------------------------------------------------
+
+
+def ward_admissions(wy: WardYear, prev: WardYear | None, two_digits: bool = True) -> str:
+    """Admissions of the year vs the superior's quota, the 3% of members and last year."""
+    parts: list[str] = []
+    if wy.admissions == 0:
+        head = f"Năm {wy.year}, toàn Đảng bộ chưa kết nạp được đảng viên nào"
+        if wy.ward_quota:
+            head += f" (chỉ tiêu cấp trên giao: {_n(wy.ward_quota, 'đảng viên', two_digits)})"
+        parts.append(head)
+    else:
+        head = f"Năm {wy.year}, toàn Đảng bộ kết nạp được {_n(wy.admissions, 'đảng viên', two_digits)}"
+        if wy.ward_quota:
+            head += (
+                f", đạt {fmt_pct(wy.quota_share)} chỉ tiêu cấp trên giao"
+                f" ({_n(wy.ward_quota, 'đảng viên', two_digits)})"
+            )
+            if wy.admissions > wy.ward_quota:
+                head += f", vượt {_n(wy.admissions - wy.ward_quota, 'đảng viên', two_digits)}"
+            elif wy.admissions < wy.ward_quota:
+                head += f", còn thiếu {_n(wy.ward_quota - wy.admissions, 'đảng viên', two_digits)}"
+        elif wy.ward_quota == 0:
+            head += " (cấp trên không giao chỉ tiêu)"
+        parts.append(head)
+    if wy.members_start and wy.member_target is not None:
+        rate = fmt_pct(wy.member_target_rate, trim=True)
+        target = fmt_decimal(wy.member_target, 1, trim=True)
+        members = fmt_int(wy.members_start)
+        if wy.admissions:
+            text = (
+                f"số đảng viên mới kết nạp bằng {fmt_pct(wy.member_share)} tổng số đảng viên"
+                f" đầu năm ({members} đảng viên), "
+            )
+        else:
+            text = f"tổng số đảng viên đầu năm là {members} đảng viên, "
+        if wy.met_member_target:
+            text += f"đạt mục tiêu kết nạp {rate} ({target} đảng viên)"
+        else:
+            text += f"chưa đạt mục tiêu kết nạp {rate} ({target} đảng viên)"
+        parts.append(text)
+    out = _sentence("; ".join(parts))
+    if prev is not None:
+        diff = wy.admissions - prev.admissions
+        cmp = f"So với năm {prev.year} ({_n(prev.admissions, 'đảng viên', two_digits)})"
+        if diff > 0:
+            cmp += f", tăng {_n(diff, 'đảng viên', two_digits)}"
+        elif diff < 0:
+            cmp += f", giảm {_n(-diff, 'đảng viên', two_digits)}"
+        else:
+            cmp += ", số đảng viên kết nạp bằng năm trước"
+        out += " " + _sentence(cmp)
+    return out
+
+
+def branches_meeting_quota(wy: WardYear, two_digits: bool = True) -> str:
+    """How many branches admitted anyone and how many met their quota."""
+    parts: list[str] = []
+    total = wy.branches_total
+    if total:
+        if wy.branches_with_admission == 0:
+            parts.append(f"trong {_n(total, 'chi bộ', two_digits)} trực thuộc, không có chi bộ nào kết nạp được đảng viên")
+        elif wy.branches_with_admission == total:
+            parts.append(f"100% chi bộ trực thuộc ({total}/{total}) đều kết nạp được đảng viên mới")
+        else:
+            parts.append(
+                f"{wy.branches_with_admission}/{total} chi bộ trực thuộc kết nạp được đảng viên mới"
+            )
+    with_quota = wy.branches_with_quota
+    if with_quota:
+        met = wy.branches_met_quota
+        if met == with_quota:
+            parts.append(f"100% chi bộ ({met}/{with_quota}) đạt và vượt chỉ tiêu được giao")
+        elif met == 0:
+            parts.append("không có chi bộ nào đạt chỉ tiêu được giao")
+        else:
+            parts.append(
+                f"{met}/{with_quota} chi bộ đạt và vượt chỉ tiêu được giao,"
+                f" {_n(with_quota - met, 'chi bộ', two_digits)} chưa đạt"
+            )
+        missing = total - with_quota
+        if missing > 0:
+            parts.append(f"{_n(missing, 'chi bộ', two_digits)} chưa có chỉ tiêu trong sổ tổng hợp")
+    return _sentence("; ".join(parts))
+
+
+def ward_recognitions(wy: WardYear, two_digits: bool = True) -> str:
+    if wy.recognitions == 0:
+        return "Trong năm, không có đảng viên dự bị nào được công nhận đảng viên chính thức."
+    return (
+        "Trong năm, đã xét, công nhận đảng viên chính thức cho "
+        f"{_n(wy.recognitions, 'đồng chí', two_digits)}."
+    )
+
+
+def ward_sources(wy: WardYear, two_digits: bool = True) -> str:
+    """Candidates added, trained and on the list at the end of the year."""
+    if wy.candidates_added == 0:
+        first = "Trong năm, các chi bộ chưa bổ sung được quần chúng ưu tú nào vào danh sách nguồn"
+    else:
+        first = (
+            "Trong năm, các chi bộ đã bổ sung vào danh sách nguồn "
+            f"{_n(wy.candidates_added, 'quần chúng ưu tú', two_digits)}"
+        )
+    if wy.candidates_trained == 0:
+        first += "; chưa cử quần chúng nào đi học lớp bồi dưỡng nhận thức về Đảng"
+    else:
+        first += (
+            f"; cử {_n(wy.candidates_trained, 'quần chúng', two_digits)}"
+            " đi học lớp bồi dưỡng nhận thức về Đảng"
+        )
+    end = date(wy.year, 12, 31)
+    if wy.candidates_at_year_end == 0:
+        second = f"Đến {date_words(end)}, toàn Đảng bộ không còn quần chúng nào trong danh sách nguồn"
+    else:
+        second = (
+            f"Đến {date_words(end)}, toàn Đảng bộ có "
+            f"{_n(wy.candidates_at_year_end, 'quần chúng ưu tú', two_digits)}"
+            " trong danh sách nguồn đang được bồi dưỡng"
+        )
+    return _sentence(first) + " " + _sentence(second)
+
+
+def organisations_introduced(orgs: Sequence[OrganisationYear], two_digits: bool = True) -> str:
+    """What the mass organisations introduced; empty when there are no organisation quotas."""
+    if not orgs:
+        return ""
+    total = sum(o.introduced for o in orgs)
+    if total == 0:
+        return (
+            "Các đoàn thể chính trị - xã hội chưa giới thiệu được quần chúng ưu tú nào"
+            " để chi bộ xem xét, bồi dưỡng."
+        )
+    detail = join_vi(
+        [f"{o.organisation} {fmt_count(o.introduced, two_digits)}" for o in sort_texts(orgs, key=lambda o: o.organisation) if o.introduced]
+    )
+    return _sentence(
+        "Các đoàn thể chính trị - xã hội đã giới thiệu "
+        f"{_n(total, 'quần chúng ưu tú', two_digits)} để chi bộ xem xét, bồi dưỡng ({detail})"
+    )
+
+
+# --- structure -----------------------------------------------------------------
+
+
+def _general_group(structure: Structure) -> str | None:
+    groups = structure.groups()
+    for name, rows in groups:
+        if any(r.key == "total" for r in rows):
+            return name
+    return groups[0][0] if groups else None
+
+
+def structure_sentences(structure: Structure, two_digits: bool = True) -> list[str]:
+    """One sentence per group of the structure; rows with no one are left out.
+
+    The general group (total, women, Youth Union...) reads "Đoàn viên TNCS Hồ Chí
+    Minh: 28 (73,68%); ..."; the others "Độ tuổi khi kết nạp: từ 18 đến 30 tuổi 20
+    (52,63%); ...".
+    """
+    if structure.total == 0:
+        return []
+    general = _general_group(structure)
+    out: list[str] = []
+    for group, rows in structure.groups():
+        items = [r for r in rows if r.count and r.key != "total"]
+        if not items:
+            continue
+        if group == general:
+            out.append(_sentence("; ".join(f"{r.label}: {count_pct(r.count, r.share, two_digits)}" for r in items)))
+        else:
+            body = "; ".join(
+                f"{_label_in_sentence(r.label)} {count_pct(r.count, r.share, two_digits)}" for r in items
+            )
+            out.append(_sentence(f"{group}: {body}"))
+    if structure.mean_age is not None:
+        text = f"Tuổi bình quân khi kết nạp: {fmt_decimal(structure.mean_age, 1)} tuổi"
+        out.append(_sentence(text))
+    return out
+
+
+def kind_sentence(kinds: Structure, two_digits: bool = True) -> str:
+    items = [r for r in kinds.rows if r.count and r.key != "total"]
+    if not items:
+        return ""
+    body = "; ".join(f"{_label_in_sentence(r.label)} {count_pct(r.count, r.share, two_digits)}" for r in items)
+    return _sentence(f"Theo loại hình chi bộ: {body}")
+
+
+# --- shortfalls ------------------------------------------------------------------
+
+
+def below_quota(items: Sequence[QuotaShortfall], with_quota: int, two_digits: bool = True) -> str:
+    if with_quota == 0:
+        return ""
+    if not items:
+        return "Không có chi bộ nào chưa đạt chỉ tiêu kết nạp đảng viên được giao."
+    listed = join_vi(
+        [
+            f"{s.branch} (kết nạp {s.admissions}/{s.quota} đảng viên)"
+            for s in sort_texts(items, key=lambda s: s.branch)
+        ]
+    )
+    return _sentence(
+        f"Còn {len(items)}/{with_quota} chi bộ chưa đạt chỉ tiêu kết nạp đảng viên được giao: {listed}"
+    )
+
+
+def no_admission_streaks(items: Sequence[NoAdmissionStreak], two_digits: bool = True) -> str:
+    if not items:
+        return f"Không có chi bộ nào {fmt_count(2, two_digits)} năm liền trở lên không kết nạp được đảng viên."
+    listed = join_vi(
+        [
+            f"{s.branch} ({fmt_count(len(s.years), two_digits)} năm: {years_text(s.years)})"
+            for s in sort_texts(items, key=lambda s: s.branch)
+        ]
+    )
+    return _sentence(
+        f"Có {_n(len(items), 'chi bộ', two_digits)} nhiều năm liền không kết nạp được đảng viên: {listed}"
+    )
+
+
+def below_source_quota(items: Sequence[SourceShortfall], any_quota: bool, two_digits: bool = True) -> str:
+    if not any_quota:
+        return ""
+    if not items:
+        return "100% chi bộ đạt chỉ tiêu tạo nguồn được giao."
+    listed = join_vi(
+        [
+            f"{s.branch} ({s.candidates_added}/{s.source_quota})"
+            for s in sort_texts(items, key=lambda s: s.branch)
+        ]
+    )
+    return _sentence(f"Có {_n(len(items), 'chi bộ', two_digits)} chưa đạt chỉ tiêu tạo nguồn: {listed}")
+
+
+def organisations_below(
+    items: Sequence[OrganisationYear], total: int, two_digits: bool = True
+) -> str:
+    if total == 0:
+        return ""
+    if not items:
+        return "Các đoàn thể chính trị - xã hội đều giới thiệu đủ quần chúng ưu tú theo chỉ tiêu."
+    listed = join_vi(
+        [
+            f"{o.organisation} (giới thiệu {o.introduced}/{o.introduction_quota})"
+            for o in sort_texts(items, key=lambda o: o.organisation)
+        ]
+    )
+    return _sentence(
+        f"Có {len(items)}/{total} đoàn thể chính trị - xã hội chưa giới thiệu đủ quần chúng ưu tú"
+        f" theo chỉ tiêu: {listed}"
+    )
+
+
+def left_candidates(items: Sequence[LeftCandidate], period: str, two_digits: bool = True) -> str:
+    """period: "Trong năm" / "Trong nhiệm kỳ"."""
+    if not items:
+        return f"{period} không có quần chúng nào ra khỏi danh sách nguồn."
+    moved = sum(1 for c in items if c.status == MOVED)
+    removed = sum(1 for c in items if c.status == REMOVED)
+    other = len(items) - moved - removed
+    detail = join_vi(
+        [
+            _n(moved, "chuyển đi", two_digits) if moved else "",
+            _n(removed, "đưa ra khỏi nguồn", two_digits) if removed else "",
+            _n(other, "trường hợp khác", two_digits) if other else "",
+        ]
+    )
+    trained = sum(1 for c in items if c.trained)
+    text = f"{period} có {_n(len(items), 'quần chúng', two_digits)} ra khỏi danh sách nguồn ({detail})"
+    if trained == 0:
+        text += ", không có người nào đã học lớp bồi dưỡng nhận thức về Đảng"
+    elif trained == len(items):
+        text += ", tất cả đều đã được học lớp bồi dưỡng nhận thức về Đảng"
+    else:
+        text += (
+            f", trong đó {_n(trained, 'quần chúng', two_digits)} đã được học lớp"
+            " bồi dưỡng nhận thức về Đảng"
+        )
+    return _sentence(text)
+
+
+def overdue_probation(items: Sequence[OverdueProbation], with_branch: bool = True, two_digits: bool = True) -> str:
+    if not items:
+        return "Không có đảng viên dự bị nào quá hạn xét công nhận đảng viên chính thức."
+    listed = join_vi(
+        [
+            f"{p.name} ("
+            + (f"{p.branch}, " if with_branch else "")
+            + f"kết nạp {date_words(p.admitted)}, đã {fmt_count(p.months, two_digits)} tháng)"
+            for p in sort_names(items, key=lambda p: p.name)
+        ]
+    )
+    return _sentence(
+        f"Có {_n(len(items), 'đảng viên dự bị', two_digits)} đã quá 12 tháng nhưng chưa được xét"
+        f" công nhận đảng viên chính thức: {listed}"
+    )
+
+
+def member_target_shortfall(wy: WardYear) -> str:
+    if not wy.members_start or wy.met_member_target is not False:
+        return ""
+    return _sentence(
+        f"Tỷ lệ kết nạp so với tổng số đảng viên đầu năm ({fmt_pct(wy.member_share)})"
+        f" chưa đạt mục tiêu {fmt_pct(wy.member_target_rate, trim=True)}"
+    )
+
+
+# --- the term ----------------------------------------------------------------------
+
+
+def term_admissions(term: TermSummary, two_digits: bool = True) -> str:
+    if term.complete:
+        head = f"Trong nhiệm kỳ {term.label}"
+    else:
+        head = f"Từ đầu nhiệm kỳ {term.label} đến {date_words(term.end)}"
+    if term.admissions == 0:
+        text = f"{head}, toàn Đảng bộ chưa kết nạp được đảng viên nào"
+    else:
+        text = (
+            f"{head}, toàn Đảng bộ đã kết nạp được {_n(term.admissions, 'đảng viên mới', two_digits)},"
+            f" trung bình hàng năm kết nạp {fmt_decimal(term.yearly_average, 1)} đảng viên"
+        )
+    if term.ward_quota_sum:
+        text += (
+            f"; đạt {fmt_pct(term.quota_share)} tổng chỉ tiêu cấp trên giao"
+            f" ({_n(term.ward_quota_sum, 'đảng viên', two_digits)})"
+        )
+    out = _sentence(text)
+    with_quota = [y for y in term.years if y.ward_quota is not None]
+    if with_quota:
+        met = sum(1 for y in with_quota if y.admissions >= (y.ward_quota or 0))
+        if met == len(with_quota):
+            out += f" Tất cả các năm ({met}/{len(with_quota)}) đều đạt và vượt chỉ tiêu cấp trên giao."
+        elif met == 0:
+            out += " Không có năm nào đạt chỉ tiêu cấp trên giao."
+        else:
+            out += f" Có {met}/{len(with_quota)} năm đạt và vượt chỉ tiêu cấp trên giao."
+    return out
+
+
+def term_sources(term: TermSummary, two_digits: bool = True) -> str:
+    added = sum(y.candidates_added for y in term.years)
+    trained = sum(y.candidates_trained for y in term.years)
+    period = "Trong nhiệm kỳ" if term.complete else "Từ đầu nhiệm kỳ đến nay"
+    if added == 0 and trained == 0:
+        return f"{period}, các chi bộ chưa bổ sung được quần chúng ưu tú nào vào danh sách nguồn."
+    return _sentence(
+        f"{period}, các chi bộ đã bổ sung vào danh sách nguồn {_n(added, 'quần chúng ưu tú', two_digits)},"
+        f" cử {_n(trained, 'quần chúng', two_digits)} đi học lớp bồi dưỡng nhận thức về Đảng"
+    )
+
+
+def term_branches_without_admission(branches: Sequence[BranchTerm], term: TermSummary, two_digits: bool = True) -> str:
+    zero = [b for b in branches if b.admissions == 0]
+    period = "trong nhiệm kỳ" if term.complete else "từ đầu nhiệm kỳ đến nay"
+    if not zero:
+        return f"100% chi bộ trực thuộc đều kết nạp được đảng viên mới {period}."
+    names = join_vi([b.branch for b in sort_texts(zero, key=lambda b: b.branch)])
+    return _sentence(f"Có {_n(len(zero), 'chi bộ', two_digits)} {period} chưa kết nạp được đảng viên nào: {names}")
+
+
+def term_branches_below_quota(branches: Sequence[BranchTerm], two_digits: bool = True) -> str:
+    with_quota = [b for b in branches if b.quota]
+    if not with_quota:
+        return ""
+    below = [b for b in with_quota if b.admissions < (b.quota or 0)]
+    if not below:
+        return "100% chi bộ đạt và vượt tổng chỉ tiêu kết nạp được giao trong nhiệm kỳ."
+    listed = join_vi(
+        [f"{b.branch} ({b.admissions}/{b.quota})" for b in sort_texts(below, key=lambda b: b.branch)]
+    )
+    return _sentence(
+        f"Có {len(below)}/{len(with_quota)} chi bộ chưa đạt tổng chỉ tiêu kết nạp được giao trong nhiệm kỳ: {listed}"
+    )
+
+
+# --- one branch -------------------------------------------------------------------
+
+
+def branch_admissions(by: BranchYear, two_digits: bool = True) -> str:
+    n = _n(by.admissions, "đảng viên", two_digits)
+    if by.quota is None:
+        if by.admissions == 0:
+            return f"Năm {by.year}, Chi bộ chưa kết nạp được đảng viên nào (chưa có chỉ tiêu trong sổ tổng hợp của Đảng ủy)."
+        return f"Năm {by.year}, Chi bộ kết nạp được {n} (chưa có chỉ tiêu trong sổ tổng hợp của Đảng ủy)."
+    quota = _n(by.quota, "đảng viên", two_digits)
+    if by.quota == 0:
+        if by.admissions == 0:
+            return f"Năm {by.year}, Chi bộ không được giao chỉ tiêu kết nạp và không kết nạp đảng viên."
+        return f"Năm {by.year}, Chi bộ không được giao chỉ tiêu kết nạp nhưng đã kết nạp được {n}."
+    if by.admissions == 0:
+        return f"Năm {by.year}, Chi bộ được giao chỉ tiêu kết nạp {quota} nhưng chưa kết nạp được đảng viên nào."
+    text = f"Năm {by.year}, Chi bộ được giao chỉ tiêu kết nạp {quota}, đã kết nạp được {n}, đạt {fmt_pct(by.quota_share)} chỉ tiêu"
+    if by.admissions > by.quota:
+        text += f", vượt {_n(by.admissions - by.quota, 'đảng viên', two_digits)}"
+    elif by.admissions < by.quota:
+        text += ", chưa đạt chỉ tiêu được giao"
+    return _sentence(text)
+
+
+def branch_sources(by: BranchYear, two_digits: bool = True) -> str:
+    quota = f" (chỉ tiêu tạo nguồn: {fmt_count(by.source_quota, two_digits)})" if by.source_quota is not None else ""
+    if by.candidates_added == 0:
+        first = f"Trong năm, Chi bộ chưa bổ sung được quần chúng ưu tú nào vào danh sách nguồn{quota}"
+    else:
+        first = (
+            f"Trong năm, Chi bộ đã bổ sung {_n(by.candidates_added, 'quần chúng ưu tú', two_digits)}"
+            f" vào danh sách nguồn{quota}"
+        )
+    if by.candidates_trained:
+        first += f"; cử {_n(by.candidates_trained, 'quần chúng', two_digits)} đi học lớp bồi dưỡng nhận thức về Đảng"
+    end = date_words(date(by.year, 12, 31))
+    if by.candidates_at_year_end:
+        second = f"Đến {end}, Chi bộ có {_n(by.candidates_at_year_end, 'quần chúng ưu tú', two_digits)} trong danh sách nguồn"
+    else:
+        second = f"Đến {end}, Chi bộ không còn quần chúng nào trong danh sách nguồn"
+    text = _sentence(first) + " " + _sentence(second)
+    if by.recognitions:
+        text += f" Trong năm, Chi bộ đề nghị và được công nhận đảng viên chính thức cho {_n(by.recognitions, 'đồng chí', two_digits)}."
+    return text
+
+
+def branch_shortfalls(br: BranchReport, two_digits: bool = True) -> list[str]:
+    by = br.year
+    out: list[str] = []
+    if by.met_quota is False:
+        out.append(
+            f"Chưa đạt chỉ tiêu kết nạp được giao (kết nạp {by.admissions}/{by.quota} đảng viên)."
+        )
+    if len(br.no_admission_years) >= 2:
+        years = br.no_admission_years
+        out.append(
+            f"Chi bộ đã {fmt_count(len(years), two_digits)} năm liền ({years_text(years)}) không kết nạp được đảng viên."
+        )
+    if by.source_quota is not None and by.candidates_added < by.source_quota:
+        out.append(
+            f"Chưa đạt chỉ tiêu tạo nguồn (bổ sung {by.candidates_added}/{by.source_quota} quần chúng)."
+        )
+    if br.left_in_year:
+        out.append(left_candidates(br.left_in_year, "Trong năm", two_digits))
+    if br.overdue_probation:
+        out.append(overdue_probation(br.overdue_probation, with_branch=False, two_digits=two_digits))
+    return out

@@ -1,0 +1,575 @@
+"""A deterministic, invented sample ward inbox (Đảng ủy phường Phổ Hòa, term 2020-2025).
+
+`write_sample(out_dir)` writes one ward workbook and one workbook per branch, as
+described in ../shared/FORMAT.md, with people who do not exist. The plan is the
+data below: which branch admits how many people in which year, its quotas, how
+many candidates it adds, and which quirks its workbook has. Everything else
+(names, birth dates, the exact dates) comes from `random.Random(seed)`, so the
+same seed always gives the same files, byte for byte.
+
+Every record obeys the admission rules of ../shared/DOMAIN.md (age 18-60 at
+admission, an awareness-class certificate younger than 60 months, 12 months of
+probation, ...); the scenarios the reports must show are planned, not random:
+see `SCENARIOS`.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+from reportgen import schema as S
+
+YEARS = tuple(range(2021, 2026))  # the term 2020-2025 covers 2021..2025
+REPORT_DATE = date(2025, 12, 31)  # no date in the sample is later
+FIXED_TIME = datetime(2025, 12, 31)  # workbook properties and zip entry times
+
+WARD_FILE = "So-tong-hop-Dang-uy.xlsx"
+WARD_INFO = {  # keyed by schema.WARD_FIELDS keys
+    "superior": "ĐẢNG BỘ THỊ XÃ ĐỨC PHỔ",
+    "committee": "ĐẢNG ỦY PHƯỜNG PHỔ HÒA",
+    "place": "Phổ Hòa",
+    "code": "ĐU",
+    "term": "2020-2025",
+    "signer_authority": "T/M ĐẢNG ỦY",
+    "signer_position": "BÍ THƯ",
+    "signer_name": "Nguyễn Văn Nho",
+    "recipients": "Ban Thường vụ Thị ủy; Các chi bộ trực thuộc; Mặt trận và các đoàn thể CT-XH phường; "
+    "Các đồng chí Đảng ủy viên; Lưu Văn phòng Đảng ủy",
+}
+# Quota the superior body (Thị ủy) gave the whole ward, 2021..2025; differs from
+# the sum of the branch quotas on purpose.
+WARD_QUOTA = (8, 9, 9, 8, 10)
+ORGANISATIONS = (
+    "Đoàn Thanh niên",
+    "Hội Liên hiệp Phụ nữ",
+    "Hội Nông dân",
+    "Hội Cựu chiến binh",
+    "Mặt trận Tổ quốc",
+    "Công đoàn",
+)
+BRANCH_INTRODUCER = "Chi bộ"  # Tổ chức giới thiệu when no mass organisation introduced
+
+
+@dataclass(frozen=True)
+class Branch:
+    file: str
+    name: str  # Tên chi bộ
+    kind: str  # Loại hình, one of schema.BRANCH_KINDS
+    secretary: str
+    members: int  # Số đảng viên đầu năm 2021
+    admit: tuple[int, ...]  # admissions 2021..2025
+    quota: tuple[int, ...]  # Chỉ tiêu kết nạp 2021..2025
+    source: tuple[int, ...]  # Chỉ tiêu tạo nguồn 2021..2025
+    added: tuple[int, ...]  # candidates put on the list 2021..2025 (including those admitted later)
+    leavers: tuple[str, ...] = ()  # statuses of trained candidates who left the list
+    overdue: int = 0  # 2024 admissions with probation over 12 months and no recognition
+    headers: str = "canonical"  # canonical | aliases | ascii (no diacritics) | mixed
+    text_dates: bool = False  # dates written as text dd/mm/yyyy
+    totals_row: bool = False  # a "Tổng cộng" line under the Kết nạp table
+
+
+#            admissions        quota            source quota     candidates added
+BRANCHES = (
+    Branch("CB-To-dan-pho-1.xlsx", "Chi bộ Tổ dân phố 1", "Khu dân cư", "Trần Văn Hải", 41,
+           (1, 1, 1, 1, 1), (1, 1, 1, 1, 1), (2, 2, 2, 2, 2), (3, 3, 3, 3, 3)),
+    Branch("CB-To-dan-pho-2.xlsx", "Chi bộ Tổ dân phố 2", "Khu dân cư", "Lê Thị Bích Hà", 35,
+           (1, 0, 1, 0, 0), (1, 1, 1, 1, 1), (2, 2, 2, 2, 2), (2, 3, 2, 3, 2),
+           headers="ascii"),
+    Branch("CB-To-dan-pho-3.xlsx", "Chi bộ Tổ dân phố 3", "Khu dân cư", "Phạm Ngọc Thạch", 38,
+           (0, 1, 0, 1, 1), (1, 1, 1, 1, 1), (2, 2, 2, 2, 2), (3, 2, 3, 2, 2),
+           overdue=1),
+    Branch("CB-To-dan-pho-4.xlsx", "Chi bộ Tổ dân phố 4", "Khu dân cư", "Võ Văn Tám", 29,
+           (1, 0, 0, 0, 0), (1, 1, 1, 1, 1), (2, 2, 2, 2, 2), (2, 2, 1, 1, 0),
+           leavers=("Chuyển đi", "Chuyển đi")),
+    Branch("CB-To-dan-pho-5.xlsx", "Chi bộ Tổ dân phố 5", "Khu dân cư", "Huỳnh Thị Mai", 33,
+           (0, 1, 0, 1, 1), (1, 1, 1, 1, 1), (2, 2, 2, 2, 2), (2, 2, 3, 2, 2),
+           text_dates=True),
+    Branch("CB-Vinh-Xuan.xlsx", "Chi bộ Tổ dân phố Vĩnh Xuân", "Khu dân cư", "Nguyễn Hữu Phước", 36,
+           (1, 0, 1, 1, 0), (1, 1, 1, 1, 2), (2, 2, 2, 2, 3), (3, 2, 3, 2, 2),
+           headers="aliases"),
+    Branch("CB-Hoa-Thanh.xlsx", "Chi bộ Tổ dân phố Hòa Thạnh", "Khu dân cư", "Đặng Công Bình", 27,
+           (0, 1, 0, 0, 1), (1, 1, 1, 1, 1), (2, 2, 2, 2, 2), (2, 3, 2, 2, 2),
+           leavers=("Đưa ra khỏi nguồn",)),
+    Branch("CB-THCS-Nguyen-Nghiem.xlsx", "Chi bộ Trường THCS Nguyễn Nghiêm", "Trường học", "Bùi Thị Thu Hằng", 17,
+           (1, 1, 1, 1, 1), (1, 1, 1, 1, 1), (2, 2, 2, 2, 2), (2, 3, 2, 2, 3)),
+    Branch("CB-TH-Pho-Hoa.xlsx", "Chi bộ Trường Tiểu học Phổ Hòa", "Trường học", "Đỗ Thị Kim Oanh", 13,
+           (0, 1, 0, 1, 0), (1, 1, 0, 1, 1), (1, 2, 1, 2, 2), (2, 2, 1, 2, 2),
+           headers="mixed"),
+    Branch("CB-UBND-phuong.xlsx", "Chi bộ Cơ quan UBND phường", "Cơ quan", "Hồ Quốc Dũng", 22,
+           (1, 0, 1, 0, 1), (1, 1, 1, 1, 1), (2, 2, 2, 2, 2), (2, 2, 3, 2, 1)),
+    Branch("CB-Cong-an-phuong.xlsx", "Chi bộ Công an phường", "Công an", "Ngô Minh Tuấn", 14,
+           (1, 1, 1, 1, 1), (1, 1, 1, 1, 1), (2, 2, 2, 2, 2), (2, 3, 2, 2, 2),
+           totals_row=True),
+    Branch("CB-Quan-su-phuong.xlsx", "Chi bộ Quân sự phường", "Quân sự", "Phan Văn Lợi", 9,
+           (1, 1, 2, 1, 1), (2, 2, 2, 2, 2), (3, 3, 3, 3, 3), (3, 4, 3, 3, 3),
+           leavers=("Chuyển đi",)),
+    Branch("CB-Tram-Y-te.xlsx", "Chi bộ Trạm Y tế", "Y tế", "Dương Thị Ngọc Lan", 7,
+           (0, 0, 0, 1, 0), (1, 1, 0, 1, 1), (1, 1, 1, 1, 1), (1, 1, 2, 2, 1),
+           overdue=1, text_dates=True),
+    Branch("CB-Cong-ty-Thuy-san.xlsx", "Chi bộ Công ty TNHH Thủy sản Phổ Hòa", "Doanh nghiệp", "Lý Văn Cường", 6,
+           (0, 0, 1, 0, 0), (0, 1, 1, 0, 1), (1, 1, 1, 1, 1), (1, 2, 2, 1, 0),
+           leavers=("Chuyển đi",)),
+)
+
+# What the sample is meant to show, for tests and docs (all derivable from BRANCHES).
+SCENARIOS = {
+    "no_admissions_2022_2025": ("Chi bộ Tổ dân phố 4",),
+    "missed_quota_2025": tuple(b.name for b in BRANCHES if b.admit[-1] < b.quota[-1]),
+    "fewer_candidates_than_source_quota_2025": tuple(b.name for b in BRANCHES if b.added[-1] < b.source[-1]),
+    "trained_candidates_left": tuple(b.name for b in BRANCHES if b.leavers),
+    "recognition_overdue_2024": tuple(b.name for b in BRANCHES if b.overdue),
+    "headers_aliases_or_no_diacritics": tuple(b.name for b in BRANCHES if b.headers != "canonical"),
+    "text_dates": tuple(b.name for b in BRANCHES if b.text_dates),
+    "totals_row": tuple(b.name for b in BRANCHES if b.totals_row),
+}
+
+# Ethnicity and religion of the k-th admission generated (branch order, then
+# year), so that the sample always has a few of each, whatever the seed.
+ADMISSION_EXTRAS = {
+    2: ("Hrê", "Không"),
+    9: ("Kinh", "Phật giáo"),
+    14: ("Hoa", "Phật giáo"),
+    20: ("Kinh", "Công giáo"),
+    27: ("Hrê", "Không"),
+    33: ("Kinh", "Phật giáo"),
+}
+
+FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý")
+FAMILY_WEIGHTS = (30, 12, 10, 8, 3, 8, 5, 8, 3, 3, 3, 3, 2, 1, 1)
+FAMILY_BY_ETHNICITY = {"Hrê": ("Phạm", "Hồ"), "Hoa": ("Lý", "Dương")}
+MIDDLE_MEN = ("Văn", "Văn", "Văn", "Minh", "Quốc", "Đức", "Hữu", "Công", "Thành", "Ngọc", "Xuân", "Tấn", "Anh",
+              "Quang", "Trọng", "Đình")
+MIDDLE_WOMEN = ("Thị", "Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Mỹ", "Kim", "Bích", "Hồng", "Phương", "Diệu",
+                "Như")
+GIVEN_MEN = ("Hùng", "Dũng", "Tuấn", "Khoa", "Phúc", "Nam", "Long", "Huy", "Bảo", "Trung", "Hiếu", "Tài", "Thắng",
+             "Sơn", "Tâm", "Nhân", "Lộc", "Vinh", "Quang", "Hưng", "Phát", "Đạt", "Khánh", "Toàn", "Thịnh", "Hòa",
+             "Cường", "Tín", "Kiên", "Lực", "Việt", "Thuận", "Định", "Tiến", "Hoàng", "Duy", "Thái", "Nghĩa")
+GIVEN_WOMEN = ("Lan", "Hương", "Hạnh", "Trang", "Nhung", "Thảo", "Linh", "Ngân", "Vy", "Yến", "Hoa", "Mai", "Ánh",
+               "Diễm", "Hằng", "Phượng", "Trinh", "Quyên", "Nhi", "My", "Thủy", "Loan", "Oanh", "Hà", "Vân", "Nga",
+               "Duyên", "Trâm", "Hiền", "Uyên", "Thư", "Giang", "Huyền", "Tuyết", "Nguyệt", "Xuân")
+
+# Per kind: share of women, age range of candidates, (occupation, weight) pairs.
+PROFILES = {
+    "Khu dân cư": (0.45, (18, 55), (("Lao động tự do", 4), ("Kinh doanh", 3), ("Công nhân", 3), ("Nông dân", 2),
+                                   ("Học sinh - sinh viên", 3), ("Chủ doanh nghiệp", 1), ("Khác", 1))),
+    "Trường học": (0.8, (23, 42), (("Giáo viên", 6), ("Cán bộ - công chức - viên chức", 1))),
+    "Cơ quan": (0.5, (23, 40), (("Cán bộ - công chức - viên chức", 1),)),
+    "Công an": (0.15, (21, 35), (("Lực lượng vũ trang", 1),)),
+    "Quân sự": (0.05, (18, 30), (("Dân quân tự vệ", 6), ("Lực lượng vũ trang", 1))),
+    "Y tế": (0.75, (23, 40), (("Y tế", 1),)),
+    "Doanh nghiệp": (0.5, (20, 45), (("Công nhân", 6), ("Khác", 2), ("Chủ doanh nghiệp", 1))),
+}
+PROFESSIONAL_BY_OCCUPATION = {  # (level, weight) pairs
+    "Giáo viên": (("Đại học", 8), ("Cao đẳng", 2)),
+    "Cán bộ - công chức - viên chức": (("Đại học", 8), ("Cao đẳng", 1), ("Thạc sĩ", 1)),
+    "Y tế": (("Đại học", 4), ("Cao đẳng", 3), ("Trung cấp", 3)),
+    "Lực lượng vũ trang": (("Trung cấp", 5), ("Đại học", 5)),
+    "Dân quân tự vệ": (("Không", 7), ("Sơ cấp", 2), ("Trung cấp", 1)),
+    "Công nhân": (("Không", 5), ("Sơ cấp", 3), ("Trung cấp", 2)),
+    "Học sinh - sinh viên": (("Không", 1),),
+    "Chủ doanh nghiệp": (("Đại học", 3), ("Cao đẳng", 1)),
+    "Hưu trí": (("Không", 1), ("Trung cấp", 1)),
+}
+PROFESSIONAL_OTHER = (("Không", 6), ("Trung cấp", 2), ("Cao đẳng", 1), ("Đại học", 1))
+LEAVE_NOTES = {
+    S.STATUS_MOVED: ("Đi làm ăn tại TP. Hồ Chí Minh", "Đi làm việc tại Bình Dương", "Đi lao động tại Nhật Bản",
+                     "Chuyển nơi cư trú"),
+    S.STATUS_REMOVED: ("Không còn đủ tiêu chuẩn", "Bản thân xin rút khỏi danh sách"),
+}
+MOVED_NOTE_BY_KIND = {"Cơ quan": "Chuyển công tác", "Trường học": "Chuyển công tác", "Y tế": "Chuyển công tác",
+                      "Quân sự": "Nhập ngũ", "Doanh nghiệp": "Nghỉ việc tại công ty"}
+
+
+def _check_plan() -> None:
+    names = [b.name for b in BRANCHES]
+    assert len(set(names)) == len(names), "branch names must be unique"
+    assert len({b.file for b in BRANCHES}) == len(BRANCHES), "file names must be unique"
+    for b in BRANCHES:
+        assert b.kind in S.BRANCH_KINDS, b.kind
+        assert all(len(t) == len(YEARS) for t in (b.admit, b.quota, b.source, b.added)), b.name
+        assert b.headers in ("canonical", "aliases", "ascii", "mixed"), b.headers
+        assert set(b.leavers) <= set(S.LEFT_STATUSES), b.leavers
+    for _share, _ages, occupations in PROFILES.values():
+        assert all(o in S.OCCUPATIONS for o, _ in occupations)
+
+
+_check_plan()
+
+
+# --- people -------------------------------------------------------------
+
+
+@dataclass
+class Person:
+    name: str
+    birth: date
+    gender: str
+    ethnicity: str
+    religion: str
+    education: str
+    professional: str
+    occupation: str
+    theory: str
+    youth_union: bool
+    introduced_by: str
+    entered: date
+    class_date: date | None
+    status: str
+    status_date: date | None
+    note: str = ""
+    admitted: date | None = None
+    ceremony: date | None = None
+    decision_no: str = ""
+    official: date | None = None
+
+
+def add_months(d: date, months: int) -> date:
+    """d plus a number of months, the day clipped to the month's length (29/02 + 12 -> 28/02)."""
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    for day in (d.day, 30, 29, 28):
+        try:
+            return date(year, month, min(d.day, day))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def _between(rng: random.Random, start: date, end: date) -> date:
+    return start + timedelta(days=rng.randint(0, (end - start).days))
+
+
+def _pick(rng: random.Random, pairs) -> str:
+    values, weights = zip(*pairs)
+    return rng.choices(values, weights)[0]
+
+
+class _People:
+    """Makes invented people with unique names for one ward."""
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        self.used: set[str] = set()
+        # The awareness classes the ward (with the town's political centre) held: spring and autumn.
+        self.sessions = [date(y, m, rng.randint(8, 26)) for y in range(2019, 2026) for m in (4, 10)]
+
+    def name(self, gender: str, ethnicity: str) -> str:
+        rng = self.rng
+        while True:
+            family = (rng.choice(FAMILY_BY_ETHNICITY[ethnicity]) if ethnicity in FAMILY_BY_ETHNICITY
+                      else rng.choices(FAMILY, FAMILY_WEIGHTS)[0])
+            if gender == "Nữ":
+                middle, given = rng.choice(MIDDLE_WOMEN), rng.choice(GIVEN_WOMEN)
+            else:
+                middle, given = rng.choice(MIDDLE_MEN), rng.choice(GIVEN_MEN)
+            name = f"{family} {middle} {given}"
+            if name not in self.used:
+                self.used.add(name)
+                return name
+
+    def person(self, kind: str, ref: date, entered: date, extras: tuple[str, str] | None = None) -> Person:
+        """A person of a branch of this kind, aged 18.. at `ref` (admission or entry date)."""
+        rng = self.rng
+        female_share, (lo, hi), occupations = PROFILES[kind]
+        gender = "Nữ" if rng.random() < female_share else "Nam"
+        age = rng.randint(lo, min(hi, 30)) if rng.random() < 0.7 or hi <= 30 else rng.randint(31, hi)
+        occupation = _pick(rng, occupations)
+        if occupation == "Học sinh - sinh viên" and age > 22:
+            occupation = "Lao động tự do"
+        if kind == "Khu dân cư" and age >= 48:
+            occupation = rng.choice(("Hưu trí", "Kinh doanh", "Nông dân"))
+        # Born so that the age at `ref` is exactly `age` full years.
+        birth = _between(rng, add_months(ref, -12 * (age + 1)) + timedelta(days=1), add_months(ref, -12 * age))
+        if extras is None:
+            r = rng.random()
+            ethnicity = "Hrê" if r < 0.03 else "Hoa" if r < 0.045 else "Kinh"
+            r = rng.random()
+            religion = "Phật giáo" if r < 0.07 else "Công giáo" if r < 0.10 else "Không"
+        else:
+            ethnicity, religion = extras
+        education = "12/12"
+        if occupation in ("Lao động tự do", "Kinh doanh", "Nông dân", "Công nhân", "Dân quân tự vệ", "Khác",
+                          "Hưu trí") and rng.random() < 0.35:
+            education = "9/12"
+        professional = _pick(rng, PROFESSIONAL_BY_OCCUPATION.get(occupation, PROFESSIONAL_OTHER))
+        if occupation == "Cán bộ - công chức - viên chức":
+            theory = _pick(rng, (("Sơ cấp", 5), ("Trung cấp", 2), ("Không", 3)))
+        elif occupation in ("Lực lượng vũ trang", "Dân quân tự vệ"):
+            theory = _pick(rng, (("Sơ cấp", 4), ("Không", 6)))
+        else:
+            theory = "Sơ cấp" if rng.random() < 0.1 else "Không"
+        youth = age <= 30 and rng.random() < 0.92
+        if youth:
+            introduced = "Đoàn Thanh niên"
+        elif kind in ("Trường học", "Cơ quan", "Y tế", "Doanh nghiệp"):
+            introduced = "Công đoàn"
+        elif kind in ("Công an", "Quân sự"):
+            introduced = BRANCH_INTRODUCER
+        elif occupation == "Nông dân":
+            introduced = "Hội Nông dân"
+        elif gender == "Nữ":
+            introduced = "Hội Liên hiệp Phụ nữ"
+        else:
+            introduced = rng.choice(("Hội Cựu chiến binh", "Mặt trận Tổ quốc", BRANCH_INTRODUCER))
+        return Person(self.name(gender, ethnicity), birth, gender, ethnicity, religion, education, professional,
+                      occupation, theory, youth, introduced, entered, None, S.STATUS_ACTIVE, None)
+
+    def admission(self, kind: str, year: int, overdue: bool, extras: tuple[str, str] | None) -> Person:
+        rng = self.rng
+        last = date(year, 6, 30) if overdue else date(year, 11, 30)
+        admitted = _between(rng, date(year, 2, 1), last)
+        # A class at most 24 months (well within the certificate's 60) and at least 20 days before.
+        class_date = rng.choice([s for s in self.sessions if admitted - timedelta(days=720) <= s
+                                 <= admitted - timedelta(days=20)])
+        # On the list a few months before the class, and in an earlier year than the admission.
+        entered = _between(rng, class_date - timedelta(days=400),
+                           min(class_date - timedelta(days=45), date(year - 1, 12, 31)))
+        p = self.person(kind, admitted, entered, extras)
+        p.class_date, p.admitted = class_date, admitted
+        p.status, p.status_date = S.STATUS_ADMITTED, admitted
+        p.ceremony = admitted + timedelta(days=rng.randint(7, 25))
+        due = add_months(p.ceremony, 12)  # probation: 12 months from the ceremony
+        if year < 2025 and not overdue and due <= REPORT_DATE:
+            official = due + timedelta(days=rng.randint(0, 30))
+            p.official = official if official <= REPORT_DATE else due
+        return p
+
+    def candidate(self, kind: str, year: int, forced_status: str | None) -> Person:
+        rng = self.rng
+        entered = _between(rng, date(year, 1, 5), date(year, 11, 30))
+        p = self.person(kind, entered, entered)
+        later = [s for s in self.sessions if entered + timedelta(days=30) <= s <= REPORT_DATE]
+        if later and (forced_status or rng.random() < 0.55):
+            p.class_date = rng.choice(later[:2])
+        status = forced_status
+        if status is None and year <= 2024 and rng.random() < 0.1:
+            status = S.STATUS_MOVED if rng.random() < 0.65 else S.STATUS_REMOVED
+        if status:
+            start = max(entered + timedelta(days=90), (p.class_date or entered) + timedelta(days=60))
+            p.status, p.status_date = status, _between(rng, min(start, REPORT_DATE), REPORT_DATE)
+            notes = LEAVE_NOTES[status]
+            p.note = MOVED_NOTE_BY_KIND.get(kind, rng.choice(notes)) if status == S.STATUS_MOVED else rng.choice(notes)
+        return p
+
+
+def _branch_people(people: _People, b: Branch, counter: list[int]) -> list[Person]:
+    """All people on the branch's list (admitted ones included), in the order they entered it."""
+    persons: list[Person] = []
+    for i, year in enumerate(YEARS):
+        for j in range(b.admit[i]):
+            extras = ADMISSION_EXTRAS.get(counter[0])
+            counter[0] += 1
+            persons.append(people.admission(b.kind, year, overdue=(year == 2024 and j < b.overdue), extras=extras))
+    forced = list(b.leavers)
+    for year, added in zip(YEARS, b.added):
+        already = sum(1 for p in persons if p.entered.year == year)
+        for _ in range(max(0, added - already)):
+            status = forced.pop(0) if forced and year <= 2023 else None
+            persons.append(people.candidate(b.kind, year, status))
+    if forced:
+        raise ValueError(f"{b.name}: not enough candidates in 2021-2023 for the planned leavers")
+    persons.sort(key=lambda p: (p.entered, p.name))
+    return persons
+
+
+def _number_decisions(all_admitted: list[Person], rng: random.Random) -> None:
+    """Admission decisions: by the Thị ủy until 30/6/2025, by the ward committee from 1/7/2025."""
+    by_year: dict[tuple[int, str], int] = {}
+    for p in sorted(all_admitted, key=lambda p: (p.admitted, p.name)):
+        issuer = "ĐU" if p.admitted >= date(2025, 7, 1) else "TU"
+        key = (p.admitted.year, issuer)
+        n = by_year.get(key, 0 if issuer == "ĐU" else rng.randint(120, 180))
+        n += 1 if issuer == "ĐU" else rng.randint(2, 9)
+        by_year[key] = n
+        p.decision_no = f"{n:02d}-QĐ/{issuer}"
+
+
+# --- writing ------------------------------------------------------------
+
+THIN = Side(style="thin")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+DATE_FORMAT = "dd/mm/yyyy"
+
+
+def _nfc(value):
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+
+
+def strip_diacritics(text: str) -> str:
+    """'Ngày học lớp nhận thức' -> 'Ngay hoc lop nhan thuc'."""
+    text = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "D")
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def _header(col: S.Column, style: str) -> str:
+    if style == "aliases" and col.aliases:
+        return col.aliases[0]
+    if style == "mixed" and col.key in ("name", "occupation", "theory"):
+        return col.aliases[0]  # Họ tên, Thành phần, LLCT
+    if style == "ascii":
+        return strip_diacritics(col.header)
+    return col.header
+
+
+def _banner(ws, row: int, text: str, width: int, size: int = 13, bold: bool = True, italic: bool = False) -> None:
+    ws.cell(row, 1, _nfc(text)).font = Font(bold=bold, italic=italic, size=size)
+    ws.cell(row, 1).alignment = Alignment(horizontal="center", vertical="center")
+    if width > 1:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+
+
+def _table(ws, first_row: int, headers: list[str], rows: list[list], text_dates: bool = False,
+           widths: dict[int, int] | None = None) -> None:
+    """Bold boxed header at first_row, then the rows; dates as real dates (or text dd/mm/yyyy)."""
+    for c, h in enumerate(headers, 1):
+        cell = ws.cell(first_row, c, _nfc(h))
+        cell.font = Font(bold=True)
+        cell.border = BOX
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for r, values in enumerate(rows, first_row + 1):
+        for c, v in enumerate(values, 1):
+            if isinstance(v, date):
+                v = v.strftime("%d/%m/%Y") if text_dates else datetime(v.year, v.month, v.day)
+            cell = ws.cell(r, c, _nfc(v))
+            cell.border = BOX
+            if isinstance(v, datetime):
+                cell.number_format = DATE_FORMAT
+    for c, h in enumerate(headers, 1):
+        ws.column_dimensions[get_column_letter(c)].width = (widths or {}).get(c, max(10, min(24, len(h) + 4)))
+    ws.freeze_panes = ws.cell(first_row + 1, 1)
+
+
+def _fields(ws, title: str, fields, values: dict[str, str]) -> None:
+    _banner(ws, 1, title, 2)
+    ws.append(["Mục", "Nội dung"])
+    ws.cell(2, 1).font = ws.cell(2, 2).font = Font(bold=True)
+    for f in fields:
+        if f.key in values:
+            ws.append([_nfc(f.label), _nfc(values[f.key])])
+    ws.column_dimensions["A"].width = 24
+    ws.column_dimensions["B"].width = 60
+
+
+def _person_row(p: Person, sheet: S.Sheet, index: int, yes: str, no: str) -> list:
+    values = {"stt": index, "youth_union": yes if p.youth_union else no}
+    return [values.get(c.key, getattr(p, c.key, None)) for c in sheet.columns]
+
+
+def _branch_workbook(b: Branch, persons: list[Person]) -> Workbook:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = S.BRANCH_INFO_SHEET
+    _fields(ws, "THÔNG TIN CHI BỘ", S.BRANCH_FIELDS, {"name": b.name, "kind": b.kind, "secretary": b.secretary})
+    yes, no = ("x", "") if b.headers == "ascii" else ("Có", "Không")
+    admitted = sorted((p for p in persons if p.admitted), key=lambda p: (p.admitted, p.name))
+    for sheet, title, people in (
+        (S.CANDIDATE_SHEET, "DANH SÁCH QUẦN CHÚNG ƯU TÚ", persons),
+        (S.ADMISSION_SHEET, "DANH SÁCH ĐẢNG VIÊN MỚI KẾT NẠP", admitted),
+    ):
+        ws = wb.create_sheet(sheet.name)
+        width = len(sheet.columns)
+        _banner(ws, 1, title, width, size=14)
+        _banner(ws, 2, f"{b.name} - Đảng bộ phường Phổ Hòa, nhiệm kỳ 2020-2025", width, size=12, bold=False,
+                italic=True)
+        rows = [_person_row(p, sheet, i, yes, no) for i, p in enumerate(people, 1)]
+        if sheet is S.ADMISSION_SHEET and b.totals_row:
+            total = [None] * width
+            keys = [c.key for c in sheet.columns]
+            total[keys.index("name")] = S.TOTALS_WORDS[0]
+            total[keys.index("note")] = f"{len(people):02d} đồng chí"
+            rows.append(total)
+        _table(ws, 3, [_header(c, b.headers) for c in sheet.columns], rows, b.text_dates, {1: 6, 2: 26})
+        if sheet is S.ADMISSION_SHEET and b.totals_row:
+            for c in range(1, width + 1):
+                ws.cell(3 + len(rows), c).font = Font(bold=True)
+    return wb
+
+
+def _ward_workbook(members: dict[str, list[int]], org_quota: dict[tuple[int, str], int]) -> Workbook:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = S.WARD_INFO_SHEET
+    _fields(ws, "THÔNG TIN ĐƠN VỊ", S.WARD_FIELDS, WARD_INFO)
+
+    ws = wb.create_sheet(S.QUOTA_SHEET.name)
+    cols = S.QUOTA_SHEET.columns
+    _banner(ws, 1, f"CHỈ TIÊU PHÁT TRIỂN ĐẢNG VIÊN NHIỆM KỲ {WARD_INFO['term']}", len(cols))
+    rows = []
+    for i, year in enumerate(YEARS):
+        for b in BRANCHES:
+            rows.append([year, b.name, b.quota[i], b.source[i], members[b.name][i]])
+        rows.append([year, S.WARD_TOTAL, WARD_QUOTA[i], sum(b.source[i] for b in BRANCHES),
+                     sum(m[i] for m in members.values())])
+    _table(ws, 2, [c.header for c in cols], rows, widths={1: 8, 2: 40})
+
+    ws = wb.create_sheet(S.ORG_QUOTA_SHEET.name)
+    cols = S.ORG_QUOTA_SHEET.columns
+    _banner(ws, 1, "CHỈ TIÊU GIỚI THIỆU ĐOÀN VIÊN, HỘI VIÊN ƯU TÚ CHO ĐẢNG", len(cols))
+    rows = [[year, org, org_quota[year, org]] for year in YEARS for org in ORGANISATIONS]
+    _table(ws, 2, [c.header for c in cols], rows, widths={1: 8, 2: 28})
+    return wb
+
+
+def _save(wb: Workbook, path: Path) -> None:
+    """Save with fixed timestamps (document properties and zip entries), so reruns give the same bytes."""
+    wb.properties.creator = "reportgen"
+    wb.properties.lastModifiedBy = "reportgen"
+    wb.properties.created = wb.properties.modified = FIXED_TIME
+    buffer = io.BytesIO()
+    wb.save(buffer)  # openpyxl stamps `modified` with the current time; undone below
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ")
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp.encode(), data)
+            info = zipfile.ZipInfo(item.filename, date_time=FIXED_TIME.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, data)
+
+
+def generate(seed: int = 2025) -> tuple[dict[str, list[Person]], dict[str, list[int]], dict[tuple[int, str], int]]:
+    """The sample as data: people per branch, members at the start of each year, mass-organisation quotas."""
+    rng = random.Random(seed)
+    people = _People(rng)
+    counter = [0]
+    persons = {b.name: _branch_people(people, b, counter) for b in BRANCHES}
+    _number_decisions([p for ps in persons.values() for p in ps if p.admitted], rng)
+    members: dict[str, list[int]] = {}
+    for b in BRANCHES:
+        m = [b.members]
+        for i in range(len(YEARS) - 1):  # + admissions, - deaths and transfers
+            m.append(max(4, m[-1] + b.admit[i] - rng.choice((0, 0, 1, 1, 2) if b.members > 20 else (0, 0, 1))))
+        members[b.name] = m
+    org_quota = {}
+    for year in YEARS:
+        for org in ORGANISATIONS:
+            lo, hi = {"Đoàn Thanh niên": (2, 3), "Hội Liên hiệp Phụ nữ": (1, 2), "Công đoàn": (1, 2)}.get(org, (1, 1))
+            org_quota[year, org] = rng.randint(lo, hi)
+    return persons, members, org_quota
+
+
+def write_sample(out_dir: Path, seed: int = 2025) -> list[Path]:
+    """Write the ward workbook and one workbook per branch into out_dir; return the paths written."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    persons, members, org_quota = generate(seed)
+    paths = [out_dir / WARD_FILE]
+    _save(_ward_workbook(members, org_quota), paths[0])
+    for b in BRANCHES:
+        path = out_dir / b.file
+        _save(_branch_workbook(b, persons[b.name]), path)
+        paths.append(path)
+    return paths

@@ -1,0 +1,150 @@
+"""Reading the inbox as FORMAT.md says: title rows, aliases, folding, totals rows,
+skipped files, and a finding for every cell that cannot be read."""
+
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from builders import ADMISSION_HEADERS, CANDIDATE_HEADERS, Admission, Candidate, Ward, make_branch, make_ward
+from reportgen.findings import Findings, Severity
+from reportgen.intake.load import load_inbox
+
+QUOTAS = [(2025, "Chi bộ Tổ dân phố 1", 2, 1, 20), (2025, "Toàn Đảng bộ", 3, None, 40)]
+
+
+def load(folder: Path):
+    findings = Findings()
+    return load_inbox(folder, findings), findings
+
+
+def test_title_rows_aliases_and_unaccented_headers(tmp_path):
+    make_ward(tmp_path, Ward(quotas=QUOTAS))
+    headers = [h for h in ADMISSION_HEADERS]
+    headers[1] = "Ho ten"  # alias, no diacritics
+    headers[8] = "THÀNH PHẦN"  # alias, capitals
+    headers[9] = "LLCT"
+    headers[12] = unicodedata.normalize("NFD", "Ngày quyết định kết nạp")
+    make_branch(tmp_path, "Chi bộ Tổ dân phố 1", admission_headers=headers,
+                admissions=[Admission("Nguyễn Văn An", date(1990, 1, 2), date(2025, 3, 4), occupation="Giáo viên",
+                                      theory="Sơ cấp")])
+    inbox, findings = load(tmp_path)
+    assert not findings.has_errors, [f.describe() for f in findings]
+    row = inbox.admissions.iloc[0]
+    assert row["name"] == "Nguyễn Văn An"
+    assert row["admitted"] == date(2025, 3, 4)
+    assert row["occupation"] == "Giáo viên" and row["theory"] == "Sơ cấp"
+    assert row["branch"] == "Chi bộ Tổ dân phố 1"
+    assert row["_row"] == 4  # title, blank, header, then the first person
+
+
+def test_text_dates_yes_no_and_defaults(tmp_path):
+    make_ward(tmp_path, Ward(quotas=QUOTAS))
+    make_branch(tmp_path, "Chi bộ Tổ dân phố 1", candidates=[
+        Candidate("Lê Thị Cúc", "05/06/2001", "1-2-2025", youth_union="Có", ethnicity=None, religion=None),
+        Candidate("Trần Văn Dũng", "7.8.1999", "01/03/2025", youth_union="Không", theory=None),
+    ])
+    inbox, findings = load(tmp_path)
+    assert not findings.has_errors
+    first, second = inbox.candidates.iloc[0], inbox.candidates.iloc[1]
+    assert first["birth"] == date(2001, 6, 5) and first["entered"] == date(2025, 2, 1)
+    assert bool(first["youth_union"]) is True and bool(second["youth_union"]) is False
+    assert first["ethnicity"] == "Kinh" and first["religion"] == "Không" and second["theory"] == "Không"
+
+
+def test_totals_rows_are_ignored_and_reported_and_rows_balance(tmp_path):
+    make_ward(tmp_path, Ward(quotas=QUOTAS))
+    make_branch(tmp_path, "Chi bộ Tổ dân phố 1", admissions=[
+        Admission("Nguyễn Văn An", date(1990, 1, 2), date(2025, 3, 4)),
+    ], extra_admission_rows=[[None] * 17, ["", "Tổng cộng", None, None, None, None, None, None, None, None, 1]])
+    inbox, findings = load(tmp_path)
+    totals = [f for f in findings if f.rule == "totals-row"]
+    assert len(totals) == 1 and totals[0].row == 6 and totals[0].sheet == "Kết nạp"
+    assert len(inbox.admissions) == 1
+    tally = next(t for t in inbox.tallies if t.sheet == "Kết nạp")
+    assert (tally.counts.read, tally.counts.used, tally.counts.ignored, tally.counts.rejected) == (3, 1, 2, 0)
+    assert all(t.counts.balanced for t in inbox.tallies)
+
+
+def test_lock_files_hidden_and_other_files_are_skipped_and_listed(tmp_path):
+    make_ward(tmp_path, Ward(quotas=QUOTAS))
+    make_branch(tmp_path, "Chi bộ Tổ dân phố 1")
+    (tmp_path / "~$Dang-uy.xlsx").write_bytes(b"lock")
+    (tmp_path / ".hidden.xlsx").write_bytes(b"x")
+    (tmp_path / "ghi-chu.docx").write_bytes(b"x")
+    inbox, findings = load(tmp_path)
+    skipped = {f.file for f in findings if f.rule == "skipped-file"}
+    assert skipped == {"~$Dang-uy.xlsx", ".hidden.xlsx", "ghi-chu.docx"}
+    assert all(f.severity is Severity.INFO for f in findings if f.rule == "skipped-file")
+    assert len(inbox.branches) == 1
+
+
+def test_bad_cells_are_findings_with_file_sheet_row_column_value(tmp_path):
+    make_ward(tmp_path, Ward(quotas=QUOTAS))
+    make_branch(tmp_path, "Chi bộ Tổ dân phố 1", file="cb1.xlsx", admissions=[
+        Admission("Nguyễn Văn An", "31/02/1990", date(2025, 3, 4)),
+        Admission("Lê Văn Bình", date(1990, 1, 2), "12/25/2024", class_date=date(2024, 1, 1)),
+        Admission("Lê Văn Cường", date(1990, 1, 2), date(2025, 1, 2), gender="Nữ giới"),
+    ])
+    inbox, findings = load(tmp_path)
+    errors = {(f.file, f.sheet, f.row, f.column, f.value) for f in findings.errors}
+    assert ("cb1.xlsx", "Kết nạp", 4, "Ngày sinh", "31/02/1990") in errors
+    assert ("cb1.xlsx", "Kết nạp", 5, "Ngày kết nạp", "12/25/2024") in errors
+    assert ("cb1.xlsx", "Kết nạp", 6, "Giới tính", "Nữ giới") in errors
+    assert len(inbox.admissions) == 0
+    tally = next(t for t in inbox.tallies if t.sheet == "Kết nạp")
+    assert tally.counts.rejected == 3 and tally.counts.balanced
+
+
+def test_missing_required_column_is_named(tmp_path):
+    make_ward(tmp_path, Ward(quotas=QUOTAS))
+    headers = [h for h in CANDIDATE_HEADERS if h != "Ngày vào nguồn"]
+    wb = Workbook()
+    info = wb.active
+    info.title = "Thông tin"
+    info.append(["Tên chi bộ", "Chi bộ Tổ dân phố 1"])
+    info.append(["Loại hình", "Khu dân cư"])
+    sheet = wb.create_sheet("Nguồn")
+    sheet.append(headers)
+    sheet.append([1, "Lê Thị Cúc", date(2000, 1, 1), "Nữ"])
+    wb.save(tmp_path / "cb.xlsx")
+    inbox, findings = load(tmp_path)
+    missing = [f for f in findings.errors if f.rule == "missing-column"]
+    assert len(missing) == 1 and missing[0].column == "Ngày vào nguồn" and missing[0].row == 1
+    tally = next(t for t in inbox.tallies if t.sheet == "Nguồn")
+    assert tally.counts.rejected == 1 and tally.counts.balanced
+
+
+def test_sheet_names_match_without_diacritics_and_case(tmp_path):
+    make_ward(tmp_path, Ward(quotas=QUOTAS))
+    path = make_branch(tmp_path, "Chi bộ Tổ dân phố 1",
+                       admissions=[Admission("Nguyễn Văn An", date(1990, 1, 2), date(2025, 3, 4))])
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    wb["Kết nạp"].title = "KET NAP"
+    wb["Thông tin"].title = unicodedata.normalize("NFD", "thông tin")
+    wb.save(path)
+    inbox, findings = load(tmp_path)
+    assert not findings.has_errors
+    assert len(inbox.admissions) == 1
+
+
+def test_damaged_file_is_a_finding_not_a_crash(tmp_path):
+    make_ward(tmp_path, Ward(quotas=QUOTAS))
+    make_branch(tmp_path, "Chi bộ Tổ dân phố 1")
+    (tmp_path / "hong.xlsx").write_bytes(b"PK\x03\x04 this is not really a workbook")
+    (tmp_path / "mat-khau.xlsx").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 600)
+    inbox, findings = load(tmp_path)
+    bad = {f.file: f.message for f in findings.errors if f.rule == "unreadable-file"}
+    assert set(bad) == {"hong.xlsx", "mat-khau.xlsx"}
+    assert "mật khẩu" in bad["mat-khau.xlsx"]
+
+
+def test_two_workbooks_with_the_same_branch_name(tmp_path):
+    make_ward(tmp_path, Ward(quotas=QUOTAS))
+    make_branch(tmp_path, "Chi bộ Tổ dân phố 1", file="a.xlsx")
+    make_branch(tmp_path, "CHI BỘ TỔ DÂN PHỐ 1", file="b.xlsx")
+    inbox, findings = load(tmp_path)
+    assert [f.file for f in findings.errors if f.rule == "duplicate-branch"] == ["b.xlsx"]
