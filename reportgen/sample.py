@@ -445,6 +445,8 @@ def _table(ws, first_row: int, headers: list[str], rows: list[list], text_dates:
             cell.border = BOX
             if isinstance(v, datetime):
                 cell.number_format = DATE_FORMAT
+            elif text_dates and isinstance(v, str) and re.fullmatch(r"\d\d/\d\d/\d{4}", v):
+                cell.number_format = "@"  # typed as text, as in hand-kept books
     for c, h in enumerate(headers, 1):
         ws.column_dimensions[get_column_letter(c)].width = (widths or {}).get(c, max(10, min(24, len(h) + 4)))
     ws.freeze_panes = ws.cell(first_row + 1, 1)
