@@ -1,0 +1,60 @@
+"""The command line: exit codes, Vietnamese messages, no traceback, help everywhere."""
+
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from builders import Admission, Ward, make_branch, make_ward
+from reportgen.cli import main
+
+
+def small_inbox(folder, birth=date(1990, 1, 1)):
+    make_ward(folder, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 10), (2025, "Toàn Đảng bộ", 1, None, 10)]))
+    make_branch(folder, "Chi bộ A", file="chi-bo-a.xlsx",
+                admissions=[Admission("Lê Văn An", birth, date(2025, 6, 1))])
+    return folder
+
+
+def test_check_names_file_sheet_row_column_and_value_of_a_bad_date(tmp_path):
+    small_inbox(tmp_path, birth="30/02/1990")
+    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    line = next(l for l in result.output.splitlines() if "30/02/1990" in l)
+    assert "[Lỗi]" in line and "«Kết nạp»" in line and "dòng 4" in line and "«Ngày sinh»" in line
+    assert "── chi-bo-a.xlsx" in result.output
+
+
+def test_check_clean_inbox_exits_0(tmp_path):
+    result = CliRunner().invoke(main, ["check", str(small_inbox(tmp_path))])
+    assert result.exit_code == 0, result.output
+    assert "Không có lỗi" in result.output
+
+
+def test_build_with_errors_writes_nothing(tmp_path):
+    inbox = small_inbox(tmp_path / "in", birth="30/02/1990") if (tmp_path / "in").mkdir() is None else None
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(inbox), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "chưa có văn bản nào được tạo" in result.output
+    assert not out.exists() or not any(out.rglob("*"))
+
+
+def test_missing_folder_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "khong-co")])
+    assert result.exit_code == 2
+    assert "không có thư mục" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_bad_option_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(tmp_path), "--year", "hai nghìn"])
+    assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["check"], ["sample"]])
+def test_every_command_has_help(command):
+    result = CliRunner().invoke(main, [*command, "--help"])
+    assert result.exit_code == 0
+    assert len(result.output.strip().splitlines()) > 2
