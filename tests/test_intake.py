@@ -148,3 +148,22 @@ def test_two_workbooks_with_the_same_branch_name(tmp_path):
     make_branch(tmp_path, "CHI BỘ TỔ DÂN PHỐ 1", file="b.xlsx")
     inbox, findings = load(tmp_path)
     assert [f.file for f in findings.errors if f.rule == "duplicate-branch"] == ["b.xlsx"]
+
+
+def test_old_excel_and_opendocument_workbooks_are_read(tmp_path):
+    """tests/fixtures/cb7.xls and cb7.ods: the same branch saved by LibreOffice in both formats."""
+    import shutil
+
+    fixtures = Path(__file__).parent / "fixtures"
+    for suffix in ("xls", "ods"):
+        folder = tmp_path / suffix
+        folder.mkdir()
+        make_ward(folder, Ward(quotas=[(2025, "Chi bộ Tổ dân phố 7", 1, 1, 20)]))
+        shutil.copy(fixtures / f"cb7.{suffix}", folder)
+        inbox, findings = load(folder)
+        assert not findings.has_errors, [f.describe() for f in findings]
+        assert [b.name for b in inbox.branches] == ["Chi bộ Tổ dân phố 7"]
+        got = sorted(zip(inbox.admissions["name"], inbox.admissions["birth"], inbox.admissions["admitted"]))
+        assert got == [("Nguyễn Văn An", date(1995, 3, 2), date(2025, 5, 1)),
+                       ("Trần Thị Bình", date(1990, 3, 2), date(2024, 5, 1))]
+        assert len(inbox.candidates) == 1
