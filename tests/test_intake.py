@@ -167,3 +167,16 @@ def test_old_excel_and_opendocument_workbooks_are_read(tmp_path):
         assert got == [("Nguyễn Văn An", date(1995, 3, 2), date(2025, 5, 1)),
                        ("Trần Thị Bình", date(1990, 3, 2), date(2024, 5, 1))]
         assert len(inbox.candidates) == 1
+
+
+def test_year_merged_down_the_quota_sheet_applies_to_every_row(tmp_path):
+    from openpyxl import load_workbook
+
+    path = make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ Tổ dân phố 1", 2, 1, 20), (None, "Toàn Đảng bộ", 3, None, 40)]))
+    wb = load_workbook(path)
+    wb["Chỉ tiêu"].merge_cells("A3:A4")
+    wb.save(path)
+    make_branch(tmp_path, "Chi bộ Tổ dân phố 1")
+    inbox, findings = load(tmp_path)
+    assert not findings.has_errors, [f.describe() for f in findings]
+    assert sorted(inbox.quotas["year"]) == [2025, 2025]

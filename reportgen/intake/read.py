@@ -51,6 +51,20 @@ def _cell(value: object) -> object:
     return None if is_empty(value) else value
 
 
+def _fill_vertical_merges(rows: list[list[object]], sheet: object) -> None:
+    """A cell merged down a column (a year written once for several quota rows, a
+    header over two rows) holds its value in every row it covers."""
+    for (top, left), (bottom, right) in getattr(sheet, "merged_cell_ranges", None) or ():
+        if left != right or bottom <= top or top >= len(rows) or left >= len(rows[top]):
+            continue
+        value = rows[top][left]
+        if value is None:
+            continue
+        for index in range(top + 1, min(bottom, len(rows) - 1) + 1):
+            if left < len(rows[index]) and rows[index][left] is None:
+                rows[index][left] = value
+
+
 def open_workbook(path: Path) -> RawWorkbook:
     """Read every sheet's cells with calamine (through pandas)."""
     try:
@@ -77,6 +91,7 @@ def open_workbook(path: Path) -> RawWorkbook:
             for name in book.sheet_names:
                 frame = pd.read_excel(book, sheet_name=name, header=None, dtype=object)
                 rows = [[_cell(v) for v in row] for row in frame.itertuples(index=False, name=None)]
+                _fill_vertical_merges(rows, book.book.get_sheet_by_name(name))
                 sheets.append(RawSheet(name, rows, visibility.get(name, False)))
     except UnreadableWorkbook:
         raise
