@@ -37,8 +37,15 @@ def test_fmt_int(n, expected):
 
 @pytest.mark.parametrize(
     ("n", "two_digits", "expected"),
-    [(0, True, "0"), (1, True, "01"), (9, True, "09"), (10, True, "10"), (1234, True, "1.234"),
-     (1, False, "1"), (0, False, "0")],
+    [
+        (0, True, "0"),
+        (1, True, "01"),
+        (9, True, "09"),
+        (10, True, "10"),
+        (1234, True, "1.234"),
+        (1, False, "1"),
+        (0, False, "0"),
+    ],
 )
 def test_fmt_count(n, two_digits, expected):
     assert fmt_count(n, two_digits) == expected
@@ -64,8 +71,17 @@ def test_fmt_pct(share, kwargs, expected):
 
 @pytest.mark.parametrize(
     ("x", "kwargs", "expected"),
-    [(7.6, {}, "7,6"), (38 / 5, {}, "7,6"), (10.8, {}, "10,8"), (2.25, {}, "2,3"), (12.0, {}, "12,0"),
-     (12.0, {"trim": True}, "12"), (1234.5, {}, "1.234,5"), (0.125, {"places": 2}, "0,13"), (None, {}, "–")],
+    [
+        (7.6, {}, "7,6"),
+        (38 / 5, {}, "7,6"),
+        (10.8, {}, "10,8"),
+        (2.25, {}, "2,3"),
+        (12.0, {}, "12,0"),
+        (12.0, {"trim": True}, "12"),
+        (1234.5, {}, "1.234,5"),
+        (0.125, {"places": 2}, "0,13"),
+        (None, {}, "–"),
+    ],
 )
 def test_fmt_decimal(x, kwargs, expected):
     assert fmt_decimal(x, **kwargs) == expected
@@ -105,7 +121,9 @@ def test_letters_with_marks_are_letters_of_their_own():
     # a < ă < â < b, d < đ < e, o < ô < ơ, u < ư: primary differences, before any tone
     assert sort_names(["Bảo", "Âu", "Ăn", "Anh"]) == ["Anh", "Ăn", "Âu", "Bảo"]
     assert sort_names(["Nguyễn Văn Đức", "Nguyễn Văn Dũng", "Nguyễn Văn Em"]) == [
-        "Nguyễn Văn Dũng", "Nguyễn Văn Đức", "Nguyễn Văn Em",
+        "Nguyễn Văn Dũng",
+        "Nguyễn Văn Đức",
+        "Nguyễn Văn Em",
     ]
     assert sort_names(["Ơn", "Ông", "Oanh"]) == ["Oanh", "Ông", "Ơn"]
     assert sort_names(["Ưng", "Uyên"]) == ["Uyên", "Ưng"]
@@ -128,7 +146,10 @@ def test_sort_names_with_key_and_normalisation():
 def test_texts_sort_numbers_as_numbers():
     branches = ["Chi bộ Tổ dân phố 10", "Chi bộ Trường học", "Chi bộ Tổ dân phố 2", "Chi bộ Đông Hòa"]
     assert sort_texts(branches) == [
-        "Chi bộ Đông Hòa", "Chi bộ Tổ dân phố 2", "Chi bộ Tổ dân phố 10", "Chi bộ Trường học",
+        "Chi bộ Đông Hòa",
+        "Chi bộ Tổ dân phố 2",
+        "Chi bộ Tổ dân phố 10",
+        "Chi bộ Trường học",
     ]
 
 
@@ -160,9 +181,7 @@ def test_agrees_with_icu_vi_collation():
         )
 
     rng = random.Random(20250101)
-    names = [
-        " ".join(_random_word(rng) for _ in range(rng.randint(2, 4))) for _ in range(3000)
-    ]
+    names = [" ".join(_random_word(rng) for _ in range(rng.randint(2, 4))) for _ in range(3000)]
     names += ["Nguyễn Văn Ánh", "Phạm Minh Ảnh", "Lê Thị Anh", "Trần Đức An", "Đỗ Thị Hà", "Đỗ Thị Hạ"]
     names = list(dict.fromkeys(names))
     ours = [icu_key(n) for n in sort_names(names)]

@@ -227,9 +227,7 @@ def sort_texts(items: Iterable[T], key: Callable[[T], str] | None = None) -> lis
 
 # --- file names --------------------------------------------------------------
 
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(10)} | {
-    f"lpt{i}" for i in range(10)
-}
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(10)} | {f"lpt{i}" for i in range(10)}
 
 
 def slugify(name: str, fallback: str = "chi-bo", max_length: int = 80) -> str:
