@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from reportgen.render.vietnamese import slugify
 from reportgen.stats.model import (
     BranchInfo,
     BranchReport,
@@ -55,8 +56,9 @@ LEFT_TRAINED = {"tdp3": (0, 0, 1, 0, 1), "school": (0, 1, 0, 0, 0), "tdp10": (0,
 RECOGNITIONS = {"tdp3": (2, 3, 3, 2, 3), "school": (3, 4, 4, 5, 4), "tdp10": (0, 0, 1, 0, 0)}
 
 
-def _rows(total: int, spec: list[tuple[str, str, str, int]], prev_total: int | None = None,
-          prev: dict[str, int] | None = None) -> tuple[StructureRow, ...]:
+def _rows(
+    total: int, spec: list[tuple[str, str, str, int]], prev_total: int | None = None, prev: dict[str, int] | None = None
+) -> tuple[StructureRow, ...]:
     out = []
     for group, label, key, count in spec:
         prev_count = None if prev is None else prev.get(key, 0)
@@ -122,21 +124,51 @@ def _structure_spec(counts: dict[str, int]) -> list[tuple[str, str, str, int]]:
 
 
 TERM_COUNTS = {
-    "total": 38, "women": 15, "religious": 1, "youth_union": 28,
-    "age_18_30": 26, "age_31_35": 6, "age_36_40": 4, "age_41_45": 2,
-    "edu_lower_secondary": 3, "edu_upper_secondary": 35,
-    "pro_intermediate": 2, "pro_college": 4, "pro_university": 28,
+    "total": 38,
+    "women": 15,
+    "religious": 1,
+    "youth_union": 28,
+    "age_18_30": 26,
+    "age_31_35": 6,
+    "age_36_40": 4,
+    "age_41_45": 2,
+    "edu_lower_secondary": 3,
+    "edu_upper_secondary": 35,
+    "pro_intermediate": 2,
+    "pro_college": 4,
+    "pro_university": 28,
     "theory_elementary": 3,
-    "occ_teacher": 18, "occ_militia": 2, "occ_civil_servant": 6, "occ_freelance": 8, "occ_business": 4,
+    "occ_teacher": 18,
+    "occ_militia": 2,
+    "occ_civil_servant": 6,
+    "occ_freelance": 8,
+    "occ_business": 4,
 }
 YEAR_COUNTS = {
-    "total": 9, "women": 4, "youth_union": 7, "age_18_30": 7, "age_31_35": 2,
-    "edu_lower_secondary": 1, "edu_upper_secondary": 8, "pro_university": 6, "pro_college": 1,
-    "occ_teacher": 5, "occ_civil_servant": 2, "occ_freelance": 2,
+    "total": 9,
+    "women": 4,
+    "youth_union": 7,
+    "age_18_30": 7,
+    "age_31_35": 2,
+    "edu_lower_secondary": 1,
+    "edu_upper_secondary": 8,
+    "pro_university": 6,
+    "pro_college": 1,
+    "occ_teacher": 5,
+    "occ_civil_servant": 2,
+    "occ_freelance": 2,
 }
 PREV_COUNTS = {
-    "total": 7, "women": 3, "youth_union": 5, "religious": 1, "age_18_30": 5, "age_36_40": 2,
-    "edu_upper_secondary": 7, "pro_university": 5, "occ_teacher": 4, "occ_freelance": 3,
+    "total": 7,
+    "women": 3,
+    "youth_union": 5,
+    "religious": 1,
+    "age_18_30": 5,
+    "age_36_40": 2,
+    "edu_upper_secondary": 7,
+    "pro_university": 5,
+    "occ_teacher": 4,
+    "occ_freelance": 3,
 }
 
 
@@ -169,8 +201,7 @@ def make_report(names: dict[str, str] | None = None) -> Report:
     keys = ("tdp3", "school", "tdp10")
 
     infos = {
-        k: BranchInfo(name=names[k], kind=kinds[k], secretary=secretaries[k],
-                      file=f"{k}.xlsx", slug=k)
+        k: BranchInfo(name=names[k], kind=kinds[k], secretary=secretaries[k], file=f"{k}.xlsx", slug=slugify(names[k]))
         for k in keys
     }
     history: dict[str, list[BranchYear]] = {k: [] for k in keys}
@@ -178,12 +209,19 @@ def make_report(names: dict[str, str] | None = None) -> Report:
         for k in keys:
             history[k].append(
                 BranchYear(
-                    branch=names[k], kind=kinds[k], year=year,
-                    admissions=ADMISSIONS[k][i], quota=BRANCH_QUOTAS[k][i], source_quota=1,
+                    branch=names[k],
+                    kind=kinds[k],
+                    year=year,
+                    admissions=ADMISSIONS[k][i],
+                    quota=BRANCH_QUOTAS[k][i],
+                    source_quota=1,
                     members_start=MEMBERS[k] - (4 - i) * 2,
-                    candidates_added=ADDED[k][i], candidates_trained=TRAINED[k][i],
-                    candidates_at_year_end=YEAR_END[k][i], candidates_left=LEFT[k][i],
-                    candidates_left_trained=LEFT_TRAINED[k][i], recognitions=RECOGNITIONS[k][i],
+                    candidates_added=ADDED[k][i],
+                    candidates_trained=TRAINED[k][i],
+                    candidates_at_year_end=YEAR_END[k][i],
+                    candidates_left=LEFT[k][i],
+                    candidates_left_trained=LEFT_TRAINED[k][i],
+                    recognitions=RECOGNITIONS[k][i],
                 )
             )
     ward_years = tuple(_ward_year(i, [history[k][i] for k in keys]) for i in range(len(YEARS)))
@@ -194,7 +232,9 @@ def make_report(names: dict[str, str] | None = None) -> Report:
         LeftCandidate(names["school"], "Hồ Thị Mai", date(1999, 9, 9), "Chuyển đi", date(2022, 9, 1), True),
         LeftCandidate(names["tdp10"], "Bùi Văn Sơn", date(1990, 1, 1), "Đưa ra khỏi nguồn", date(2024, 3, 3), True),
         LeftCandidate(names["tdp3"], "Lý Văn Bảo", date(2001, 2, 3), "Chuyển đi", date(2025, 5, 6), True),
-        LeftCandidate(names["school"], "Đặng Thị Yến", date(2000, 12, 1), "Đưa ra khỏi nguồn", date(2025, 10, 20), False),
+        LeftCandidate(
+            names["school"], "Đặng Thị Yến", date(2000, 12, 1), "Đưa ra khỏi nguồn", date(2025, 10, 20), False
+        ),
     )
     left_year = tuple(c for c in left_term if c.date and c.date.year == 2025)
     overdue = (
@@ -222,30 +262,55 @@ def make_report(names: dict[str, str] | None = None) -> Report:
     structure = Structure(
         total=9,
         rows=_rows(9, _structure_spec(YEAR_COUNTS), 7, PREV_COUNTS),
-        mean_age=27.4, prev_total=7, prev_mean_age=28.14,
+        mean_age=27.4,
+        prev_total=7,
+        prev_mean_age=28.14,
     )
     kind_structure = Structure(
         total=9,
-        rows=_rows(9, [("Loại hình chi bộ", "Khu dân cư", "kind_residential", 4),
-                       ("Loại hình chi bộ", "Trường học", "kind_school", 5)],
-                   7, {"kind_residential": 3, "kind_school": 4}),
-        mean_age=None, prev_total=7,
+        rows=_rows(
+            9,
+            [
+                ("Loại hình chi bộ", "Khu dân cư", "kind_residential", 4),
+                ("Loại hình chi bộ", "Trường học", "kind_school", 5),
+            ],
+            7,
+            {"kind_residential": 3, "kind_school": 4},
+        ),
+        mean_age=None,
+        prev_total=7,
     )
     term_structure = Structure(total=38, rows=_rows(38, _structure_spec(TERM_COUNTS)), mean_age=28.9)
     term_kind_structure = Structure(
         total=38,
-        rows=_rows(38, [("Loại hình chi bộ", "Khu dân cư", "kind_residential", 16),
-                        ("Loại hình chi bộ", "Trường học", "kind_school", 22)]),
+        rows=_rows(
+            38,
+            [
+                ("Loại hình chi bộ", "Khu dân cư", "kind_residential", 16),
+                ("Loại hình chi bộ", "Trường học", "kind_school", 22),
+            ],
+        ),
         mean_age=None,
     )
     term = TermSummary(
-        label="2020-2025", start=date(2021, 1, 1), end=date(2025, 12, 31), complete=True,
-        years=ward_years, years_count=5, admissions=38, yearly_average=38 / 5,
-        ward_quota_sum=sum(WARD_QUOTAS), structure=term_structure,
+        label="2020-2025",
+        start=date(2021, 1, 1),
+        end=date(2025, 12, 31),
+        complete=True,
+        years=ward_years,
+        years_count=5,
+        admissions=38,
+        yearly_average=38 / 5,
+        ward_quota_sum=sum(WARD_QUOTAS),
+        structure=term_structure,
         branches=tuple(
             BranchTerm(
-                branch=names[k], kind=kinds[k], admissions=sum(ADMISSIONS[k]),
-                quota=sum(BRANCH_QUOTAS[k]), candidates_added=sum(ADDED[k]), candidates_left=sum(LEFT[k]),
+                branch=names[k],
+                kind=kinds[k],
+                admissions=sum(ADMISSIONS[k]),
+                quota=sum(BRANCH_QUOTAS[k]),
+                candidates_added=sum(ADDED[k]),
+                candidates_left=sum(LEFT[k]),
             )
             for k in keys
         ),
@@ -263,9 +328,11 @@ def make_report(names: dict[str, str] | None = None) -> Report:
         for i, n in enumerate(["Hoàng Thị Lan", "Võ Thị Hằng", "Ngô Văn Đức", "Đinh Thị Thu", "Mai Văn Dũng"])
     )
     candidates = {
-        "tdp3": (PersonLine("Trương Văn Tú", date(2002, 1, 5), date(2025, 2, 1), "Đã học lớp NTVĐ"),
-                 PersonLine("Lê Văn Út", date(2003, 3, 3), date(2025, 6, 1)),
-                 PersonLine("Cao Thị Ngọc", date(2000, 7, 7), date(2024, 8, 8), "Đã học lớp NTVĐ")),
+        "tdp3": (
+            PersonLine("Trương Văn Tú", date(2002, 1, 5), date(2025, 2, 1), "Đã học lớp NTVĐ"),
+            PersonLine("Lê Văn Út", date(2003, 3, 3), date(2025, 6, 1)),
+            PersonLine("Cao Thị Ngọc", date(2000, 7, 7), date(2024, 8, 8), "Đã học lớp NTVĐ"),
+        ),
         "school": tuple(PersonLine(f"Nguyễn Thị Bích {c}", date(1997, 1, 1), date(2025, 1, 15)) for c in "ABCDE"),
         "tdp10": (PersonLine("Phan Văn Quý", date(1985, 10, 10), date(2024, 5, 5)),),
     }
@@ -273,8 +340,12 @@ def make_report(names: dict[str, str] | None = None) -> Report:
     no_adm = {"tdp3": (), "school": (), "tdp10": (2023, 2024, 2025)}
     branch_reports = tuple(
         BranchReport(
-            info=infos[k], year=history[k][-1], history=tuple(history[k]), admitted=admitted[k],
-            candidates=candidates[k], no_admission_years=no_adm[k],
+            info=infos[k],
+            year=history[k][-1],
+            history=tuple(history[k]),
+            admitted=admitted[k],
+            candidates=candidates[k],
+            no_admission_years=no_adm[k],
             overdue_probation=tuple(p for p in overdue if p.branch == names[k]),
             left_in_year=tuple(c for c in left_year if c.branch == names[k]),
         )
@@ -282,16 +353,34 @@ def make_report(names: dict[str, str] | None = None) -> Report:
     )
 
     ward = WardInfo(
-        superior="ĐẢNG BỘ THỊ XÃ ĐỨC PHỔ", committee="ĐẢNG ỦY PHƯỜNG PHỔ HÒA", place="Phổ Hòa",
-        code="ĐU", term_label="2020-2025", term_first_year=2020, term_last_year=2025,
-        term_start=date(2021, 1, 1), term_end=date(2025, 12, 31),
-        signer_authority="T/M ĐẢNG ỦY", signer_position="BÍ THƯ", signer_name="Nguyễn Văn Nho",
+        superior="ĐẢNG BỘ THỊ XÃ ĐỨC PHỔ",
+        committee="ĐẢNG ỦY PHƯỜNG PHỔ HÒA",
+        place="Phổ Hòa",
+        code="ĐU",
+        term_label="2020-2025",
+        term_first_year=2020,
+        term_last_year=2025,
+        term_start=date(2021, 1, 1),
+        term_end=date(2025, 12, 31),
+        signer_authority="T/M ĐẢNG ỦY",
+        signer_position="BÍ THƯ",
+        signer_name="Nguyễn Văn Nho",
         recipients=("Ban Thường vụ Thị ủy", "Các chi bộ trực thuộc", "Lưu Văn phòng Đảng ủy"),
     )
     return Report(
-        ward=ward, year=2025, issued=date(2026, 1, 5), branches=tuple(infos[k] for k in keys),
-        branch_years=branch_years, ward_year=ward_years[-1], ward_prev_year=ward_years[-2],
-        structure=structure, kind_structure=kind_structure, organisations=organisations,
-        shortfalls=shortfalls, term=term, term_kind_structure=term_kind_structure,
-        branch_reports=branch_reports, ward_years=ward_years,
+        ward=ward,
+        year=2025,
+        issued=date(2026, 1, 5),
+        branches=tuple(infos[k] for k in keys),
+        branch_years=branch_years,
+        ward_year=ward_years[-1],
+        ward_prev_year=ward_years[-2],
+        structure=structure,
+        kind_structure=kind_structure,
+        organisations=organisations,
+        shortfalls=shortfalls,
+        term=term,
+        term_kind_structure=term_kind_structure,
+        branch_reports=branch_reports,
+        ward_years=ward_years,
     )

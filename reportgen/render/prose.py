@@ -31,6 +31,7 @@ from reportgen.stats.model import (
     QuotaShortfall,
     SourceShortfall,
     Structure,
+    StructureRow,
     TermSummary,
     WardYear,
 )
@@ -89,8 +90,7 @@ def ward_admissions(wy: WardYear, prev: WardYear | None, two_digits: bool = True
         head = f"Năm {wy.year}, toàn Đảng bộ kết nạp được {_n(wy.admissions, 'đảng viên', two_digits)}"
         if wy.ward_quota:
             head += (
-                f", đạt {fmt_pct(wy.quota_share)} chỉ tiêu cấp trên giao"
-                f" ({_n(wy.ward_quota, 'đảng viên', two_digits)})"
+                f", đạt {fmt_pct(wy.quota_share)} chỉ tiêu cấp trên giao ({_n(wy.ward_quota, 'đảng viên', two_digits)})"
             )
             if wy.admissions > wy.ward_quota:
                 head += f", vượt {_n(wy.admissions - wy.ward_quota, 'đảng viên', two_digits)}"
@@ -135,13 +135,13 @@ def branches_meeting_quota(wy: WardYear, two_digits: bool = True) -> str:
     total = wy.branches_total
     if total:
         if wy.branches_with_admission == 0:
-            parts.append(f"trong {_n(total, 'chi bộ', two_digits)} trực thuộc, không có chi bộ nào kết nạp được đảng viên")
+            parts.append(
+                f"trong {_n(total, 'chi bộ', two_digits)} trực thuộc, không có chi bộ nào kết nạp được đảng viên"
+            )
         elif wy.branches_with_admission == total:
             parts.append(f"100% chi bộ trực thuộc ({total}/{total}) đều kết nạp được đảng viên mới")
         else:
-            parts.append(
-                f"{wy.branches_with_admission}/{total} chi bộ trực thuộc kết nạp được đảng viên mới"
-            )
+            parts.append(f"có {wy.branches_with_admission}/{total} chi bộ trực thuộc kết nạp được đảng viên mới")
     with_quota = wy.branches_with_quota
     if with_quota:
         met = wy.branches_met_quota
@@ -163,10 +163,7 @@ def branches_meeting_quota(wy: WardYear, two_digits: bool = True) -> str:
 def ward_recognitions(wy: WardYear, two_digits: bool = True) -> str:
     if wy.recognitions == 0:
         return "Trong năm, không có đảng viên dự bị nào được công nhận đảng viên chính thức."
-    return (
-        "Trong năm, đã xét, công nhận đảng viên chính thức cho "
-        f"{_n(wy.recognitions, 'đồng chí', two_digits)}."
-    )
+    return f"Trong năm, đã xét, công nhận đảng viên chính thức cho {_n(wy.recognitions, 'đồng chí', two_digits)}."
 
 
 def ward_sources(wy: WardYear, two_digits: bool = True) -> str:
@@ -181,10 +178,7 @@ def ward_sources(wy: WardYear, two_digits: bool = True) -> str:
     if wy.candidates_trained == 0:
         first += "; chưa cử quần chúng nào đi học lớp bồi dưỡng nhận thức về Đảng"
     else:
-        first += (
-            f"; cử {_n(wy.candidates_trained, 'quần chúng', two_digits)}"
-            " đi học lớp bồi dưỡng nhận thức về Đảng"
-        )
+        first += f"; cử {_n(wy.candidates_trained, 'quần chúng', two_digits)} đi học lớp bồi dưỡng nhận thức về Đảng"
     end = date(wy.year, 12, 31)
     if wy.candidates_at_year_end == 0:
         second = f"Đến {date_words(end)}, toàn Đảng bộ không còn quần chúng nào trong danh sách nguồn"
@@ -203,12 +197,13 @@ def organisations_introduced(orgs: Sequence[OrganisationYear], two_digits: bool 
         return ""
     total = sum(o.introduced for o in orgs)
     if total == 0:
-        return (
-            "Các đoàn thể chính trị - xã hội chưa giới thiệu được quần chúng ưu tú nào"
-            " để chi bộ xem xét, bồi dưỡng."
-        )
+        return "Các đoàn thể chính trị - xã hội chưa giới thiệu được quần chúng ưu tú nào để chi bộ xem xét, bồi dưỡng."
     detail = join_vi(
-        [f"{o.organisation} {fmt_count(o.introduced, two_digits)}" for o in sort_texts(orgs, key=lambda o: o.organisation) if o.introduced]
+        [
+            f"{o.organisation} {fmt_count(o.introduced, two_digits)}"
+            for o in sort_texts(orgs, key=lambda o: o.organisation)
+            if o.introduced
+        ]
     )
     return _sentence(
         "Các đoàn thể chính trị - xã hội đã giới thiệu "
@@ -219,12 +214,12 @@ def organisations_introduced(orgs: Sequence[OrganisationYear], two_digits: bool 
 # --- structure -----------------------------------------------------------------
 
 
-def _general_group(structure: Structure) -> str | None:
-    groups = structure.groups()
-    for name, rows in groups:
-        if any(r.key == "total" for r in rows):
-            return name
-    return groups[0][0] if groups else None
+_GENERAL_KEYS = {"total", "women", "ethnic_minority", "religious", "youth_union", "business_owner"}
+
+
+def _is_general(rows: Sequence[StructureRow]) -> bool:
+    """The group of independent characteristics (women, Youth Union...), not of categories."""
+    return any(r.key in _GENERAL_KEYS for r in rows)
 
 
 def structure_sentences(structure: Structure, two_digits: bool = True) -> list[str]:
@@ -236,18 +231,15 @@ def structure_sentences(structure: Structure, two_digits: bool = True) -> list[s
     """
     if structure.total == 0:
         return []
-    general = _general_group(structure)
     out: list[str] = []
     for group, rows in structure.groups():
         items = [r for r in rows if r.count and r.key != "total"]
         if not items:
             continue
-        if group == general:
+        if _is_general(rows):
             out.append(_sentence("; ".join(f"{r.label}: {count_pct(r.count, r.share, two_digits)}" for r in items)))
         else:
-            body = "; ".join(
-                f"{_label_in_sentence(r.label)} {count_pct(r.count, r.share, two_digits)}" for r in items
-            )
+            body = "; ".join(f"{_label_in_sentence(r.label)} {count_pct(r.count, r.share, two_digits)}" for r in items)
             out.append(_sentence(f"{group}: {body}"))
     if structure.mean_age is not None:
         text = f"Tuổi bình quân khi kết nạp: {fmt_decimal(structure.mean_age, 1)} tuổi"
@@ -272,14 +264,9 @@ def below_quota(items: Sequence[QuotaShortfall], with_quota: int, two_digits: bo
     if not items:
         return "Không có chi bộ nào chưa đạt chỉ tiêu kết nạp đảng viên được giao."
     listed = join_vi(
-        [
-            f"{s.branch} (kết nạp {s.admissions}/{s.quota} đảng viên)"
-            for s in sort_texts(items, key=lambda s: s.branch)
-        ]
+        [f"{s.branch} (kết nạp {s.admissions}/{s.quota} đảng viên)" for s in sort_texts(items, key=lambda s: s.branch)]
     )
-    return _sentence(
-        f"Còn {len(items)}/{with_quota} chi bộ chưa đạt chỉ tiêu kết nạp đảng viên được giao: {listed}"
-    )
+    return _sentence(f"Còn {len(items)}/{with_quota} chi bộ chưa đạt chỉ tiêu kết nạp đảng viên được giao: {listed}")
 
 
 def no_admission_streaks(items: Sequence[NoAdmissionStreak], two_digits: bool = True) -> str:
@@ -291,9 +278,7 @@ def no_admission_streaks(items: Sequence[NoAdmissionStreak], two_digits: bool = 
             for s in sort_texts(items, key=lambda s: s.branch)
         ]
     )
-    return _sentence(
-        f"Có {_n(len(items), 'chi bộ', two_digits)} nhiều năm liền không kết nạp được đảng viên: {listed}"
-    )
+    return _sentence(f"Có {_n(len(items), 'chi bộ', two_digits)} nhiều năm liền không kết nạp được đảng viên: {listed}")
 
 
 def below_source_quota(items: Sequence[SourceShortfall], any_quota: bool, two_digits: bool = True) -> str:
@@ -302,17 +287,12 @@ def below_source_quota(items: Sequence[SourceShortfall], any_quota: bool, two_di
     if not items:
         return "100% chi bộ đạt chỉ tiêu tạo nguồn được giao."
     listed = join_vi(
-        [
-            f"{s.branch} ({s.candidates_added}/{s.source_quota})"
-            for s in sort_texts(items, key=lambda s: s.branch)
-        ]
+        [f"{s.branch} ({s.candidates_added}/{s.source_quota})" for s in sort_texts(items, key=lambda s: s.branch)]
     )
     return _sentence(f"Có {_n(len(items), 'chi bộ', two_digits)} chưa đạt chỉ tiêu tạo nguồn: {listed}")
 
 
-def organisations_below(
-    items: Sequence[OrganisationYear], total: int, two_digits: bool = True
-) -> str:
+def organisations_below(items: Sequence[OrganisationYear], total: int, two_digits: bool = True) -> str:
     if total == 0:
         return ""
     if not items:
@@ -350,10 +330,7 @@ def left_candidates(items: Sequence[LeftCandidate], period: str, two_digits: boo
     elif trained == len(items):
         text += ", tất cả đều đã được học lớp bồi dưỡng nhận thức về Đảng"
     else:
-        text += (
-            f", trong đó {_n(trained, 'quần chúng', two_digits)} đã được học lớp"
-            " bồi dưỡng nhận thức về Đảng"
-        )
+        text += f", trong đó {_n(trained, 'quần chúng', two_digits)} đã được học lớp bồi dưỡng nhận thức về Đảng"
     return _sentence(text)
 
 
@@ -444,9 +421,7 @@ def term_branches_below_quota(branches: Sequence[BranchTerm], two_digits: bool =
     below = [b for b in with_quota if b.admissions < (b.quota or 0)]
     if not below:
         return "100% chi bộ đạt và vượt tổng chỉ tiêu kết nạp được giao trong nhiệm kỳ."
-    listed = join_vi(
-        [f"{b.branch} ({b.admissions}/{b.quota})" for b in sort_texts(below, key=lambda b: b.branch)]
-    )
+    listed = join_vi([f"{b.branch} ({b.admissions}/{b.quota})" for b in sort_texts(below, key=lambda b: b.branch)])
     return _sentence(
         f"Có {len(below)}/{len(with_quota)} chi bộ chưa đạt tổng chỉ tiêu kết nạp được giao trong nhiệm kỳ: {listed}"
     )
@@ -458,9 +433,10 @@ def term_branches_below_quota(branches: Sequence[BranchTerm], two_digits: bool =
 def branch_admissions(by: BranchYear, two_digits: bool = True) -> str:
     n = _n(by.admissions, "đảng viên", two_digits)
     if by.quota is None:
+        no_quota = "(chưa có chỉ tiêu trong sổ tổng hợp của Đảng ủy)"
         if by.admissions == 0:
-            return f"Năm {by.year}, Chi bộ chưa kết nạp được đảng viên nào (chưa có chỉ tiêu trong sổ tổng hợp của Đảng ủy)."
-        return f"Năm {by.year}, Chi bộ kết nạp được {n} (chưa có chỉ tiêu trong sổ tổng hợp của Đảng ủy)."
+            return f"Năm {by.year}, Chi bộ chưa kết nạp được đảng viên nào {no_quota}."
+        return f"Năm {by.year}, Chi bộ kết nạp được {n} {no_quota}."
     quota = _n(by.quota, "đảng viên", two_digits)
     if by.quota == 0:
         if by.admissions == 0:
@@ -468,7 +444,10 @@ def branch_admissions(by: BranchYear, two_digits: bool = True) -> str:
         return f"Năm {by.year}, Chi bộ không được giao chỉ tiêu kết nạp nhưng đã kết nạp được {n}."
     if by.admissions == 0:
         return f"Năm {by.year}, Chi bộ được giao chỉ tiêu kết nạp {quota} nhưng chưa kết nạp được đảng viên nào."
-    text = f"Năm {by.year}, Chi bộ được giao chỉ tiêu kết nạp {quota}, đã kết nạp được {n}, đạt {fmt_pct(by.quota_share)} chỉ tiêu"
+    text = (
+        f"Năm {by.year}, Chi bộ được giao chỉ tiêu kết nạp {quota}, đã kết nạp được {n},"
+        f" đạt {fmt_pct(by.quota_share)} chỉ tiêu"
+    )
     if by.admissions > by.quota:
         text += f", vượt {_n(by.admissions - by.quota, 'đảng viên', two_digits)}"
     elif by.admissions < by.quota:
@@ -489,12 +468,14 @@ def branch_sources(by: BranchYear, two_digits: bool = True) -> str:
         first += f"; cử {_n(by.candidates_trained, 'quần chúng', two_digits)} đi học lớp bồi dưỡng nhận thức về Đảng"
     end = date_words(date(by.year, 12, 31))
     if by.candidates_at_year_end:
-        second = f"Đến {end}, Chi bộ có {_n(by.candidates_at_year_end, 'quần chúng ưu tú', two_digits)} trong danh sách nguồn"
+        listed = _n(by.candidates_at_year_end, "quần chúng ưu tú", two_digits)
+        second = f"Đến {end}, Chi bộ có {listed} trong danh sách nguồn"
     else:
         second = f"Đến {end}, Chi bộ không còn quần chúng nào trong danh sách nguồn"
     text = _sentence(first) + " " + _sentence(second)
     if by.recognitions:
-        text += f" Trong năm, Chi bộ đề nghị và được công nhận đảng viên chính thức cho {_n(by.recognitions, 'đồng chí', two_digits)}."
+        recognised = _n(by.recognitions, "đồng chí", two_digits)
+        text += f" Trong năm, Chi bộ đề nghị và được công nhận đảng viên chính thức cho {recognised}."
     return text
 
 
@@ -502,18 +483,15 @@ def branch_shortfalls(br: BranchReport, two_digits: bool = True) -> list[str]:
     by = br.year
     out: list[str] = []
     if by.met_quota is False:
-        out.append(
-            f"Chưa đạt chỉ tiêu kết nạp được giao (kết nạp {by.admissions}/{by.quota} đảng viên)."
-        )
+        out.append(f"Chưa đạt chỉ tiêu kết nạp được giao (kết nạp {by.admissions}/{by.quota} đảng viên).")
     if len(br.no_admission_years) >= 2:
         years = br.no_admission_years
         out.append(
-            f"Chi bộ đã {fmt_count(len(years), two_digits)} năm liền ({years_text(years)}) không kết nạp được đảng viên."
+            f"Chi bộ đã {fmt_count(len(years), two_digits)} năm liền ({years_text(years)})"
+            " không kết nạp được đảng viên."
         )
     if by.source_quota is not None and by.candidates_added < by.source_quota:
-        out.append(
-            f"Chưa đạt chỉ tiêu tạo nguồn (bổ sung {by.candidates_added}/{by.source_quota} quần chúng)."
-        )
+        out.append(f"Chưa đạt chỉ tiêu tạo nguồn (bổ sung {by.candidates_added}/{by.source_quota} quần chúng).")
     if br.left_in_year:
         out.append(left_candidates(br.left_in_year, "Trong năm", two_digits))
     if br.overdue_probation:

@@ -1,0 +1,512 @@
+"""The template variables of each document, built from the figures of a Report.
+
+Templates never compute: every value here is a finished string (formatted by
+`vietnamese.py`, worded by `prose.py`) or a small list of dicts of strings (table rows,
+paragraphs). Only sums of figures that the model already holds are added here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from reportgen.render import prose
+from reportgen.render.vietnamese import (
+    date_line,
+    date_words,
+    fmt_count,
+    fmt_date,
+    fmt_decimal,
+    fmt_int,
+    fmt_pct,
+    sort_names,
+    sort_texts,
+)
+from reportgen.stats.model import (
+    BranchReport,
+    BranchYear,
+    Report,
+    Structure,
+    WardInfo,
+    share,
+)
+
+KIND_ANNUAL = "bao-cao"
+KIND_TERM = "tong-ket-nhiem-ky"
+KIND_BRANCH = "chi-bo"
+KINDS = (KIND_ANNUAL, KIND_TERM, KIND_BRANCH)
+
+NUMBER_BLANK = "     "  # the document number is filled in by hand
+BRANCH_CODE = "CB"
+_UNIT_RE = re.compile(r"^ĐẢNG\s+(?:ỦY|UỶ|UY)\s+(PHƯỜNG|XÃ|THỊ TRẤN|ĐẶC KHU)\s+(.+)$")
+
+
+def _nfc(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text or "").split())
+
+
+def _upper(text: str) -> str:
+    return _nfc(text).upper()
+
+
+def _title_words(text: str) -> str:
+    return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
+
+
+def committee_in_sentence(ward: WardInfo, noun: str = "Đảng ủy") -> str:
+    """ "ĐẢNG ỦY PHƯỜNG PHỔ HÒA" -> "Đảng ủy phường Phổ Hòa" (noun "Đảng bộ" -> "Đảng bộ phường ...")."""
+    m = _UNIT_RE.match(_upper(ward.committee))
+    if not m:
+        written = _nfc(ward.committee)
+        if written and written != written.upper():
+            return written
+        return noun
+    unit, rest = m.group(1).lower(), m.group(2)
+    place = _nfc(ward.place)
+    name = place if place and place.upper() == rest else _title_words(rest)
+    return f"{noun} {unit} {name}"
+
+
+def ward_party_caps(ward: WardInfo) -> str:
+    """ "ĐẢNG ỦY PHƯỜNG PHỔ HÒA" -> "ĐẢNG BỘ PHƯỜNG PHỔ HÒA": the superior line of a branch."""
+    caps = _upper(ward.committee)
+    return re.sub(r"^ĐẢNG\s+(?:ỦY|UỶ|UY)\b", "ĐẢNG BỘ", caps)
+
+
+def recipient_lines(recipients: Sequence[str]) -> list[str]:
+    """ "- X," for each recipient, the last ending with "."."""
+    cleaned = [r.strip().lstrip("-–•").strip().rstrip(",.;").strip() for r in recipients]
+    cleaned = [r for r in cleaned if r]
+    if not cleaned:
+        cleaned = ["Lưu Văn phòng Đảng ủy"]
+    return [f"- {r}," for r in cleaned[:-1]] + [f"- {cleaned[-1]}."]
+
+
+def _bullets(paragraphs: Sequence[str]) -> list[str]:
+    return [f"- {p}" for p in paragraphs if p]
+
+
+def _common(report: Report, two_digits: bool) -> dict[str, Any]:
+    ward = report.ward
+    return {
+        "year": str(report.year),
+        "next_year": str(report.year + 1),
+        "header": {
+            "superior": _upper(ward.superior),
+            "issuer": _upper(ward.committee),
+            "number": f"Số{NUMBER_BLANK}-BC/{_nfc(ward.code) or 'ĐU'}",
+            "date_line": date_line(ward.place, report.issued),
+        },
+        "issuer_name": committee_in_sentence(ward),
+        "signature": {
+            "authority": _upper(ward.signer_authority),
+            "position": _upper(ward.signer_position),
+            "name": _nfc(ward.signer_name),
+        },
+        "recipients": recipient_lines(ward.recipients),
+    }
+
+
+# --- tables ----------------------------------------------------------------------
+
+
+def _opt_int(n: int | None) -> str:
+    return fmt_int(n) if n is not None else "–"
+
+
+def structure_rows(
+    structure: Structure, kinds: Structure | None = None, with_prev: bool = True
+) -> list[dict[str, Any]]:
+    """Rows of the structure table: group titles, figures, the mean age after the ages."""
+    rows: list[dict[str, Any]] = []
+
+    def group_row(label: str) -> dict[str, Any]:
+        return {"is_group": True, "label": label, "count": "", "share": "", "prev_count": "", "prev_share": ""}
+
+    def mean_age_row() -> dict[str, Any]:
+        return {
+            "is_group": False,
+            "label": "Tuổi bình quân khi kết nạp",
+            "count": fmt_decimal(structure.mean_age, 1),
+            "share": "",
+            "prev_count": fmt_decimal(structure.prev_mean_age, 1) if with_prev else "",
+            "prev_share": "",
+        }
+
+    def add_group(name: str, grows: Sequence[Any]) -> None:
+        if len(grows) > 1 and not any(r.label == name for r in grows):  # "Tổng số" needs no title
+            rows.append(group_row(name))
+        for r in grows:
+            rows.append(
+                {
+                    "is_group": False,
+                    "label": r.label,
+                    "count": fmt_int(r.count),
+                    "share": fmt_pct(r.share),
+                    "prev_count": _opt_int(r.prev_count) if with_prev else "",
+                    "prev_share": fmt_pct(r.prev_share) if with_prev else "",
+                }
+            )
+
+    mean_placed = structure.mean_age is None and structure.prev_mean_age is None
+    for name, grows in structure.groups():
+        add_group(name, grows)
+        if not mean_placed and any(r.key.startswith("age_") for r in grows):
+            rows.append(mean_age_row())
+            mean_placed = True
+    if not mean_placed:
+        rows.append(mean_age_row())
+    if kinds is not None:
+        for name, grows in kinds.groups():
+            add_group(name, grows)
+    return rows
+
+
+def _branch_year_row(stt: int, by: BranchYear) -> dict[str, str]:
+    return {
+        "stt": str(stt),
+        "name": by.branch,
+        "kind": by.kind,
+        "quota": _opt_int(by.quota),
+        "admissions": fmt_int(by.admissions),
+        "share": fmt_pct(by.quota_share),
+        "source_quota": _opt_int(by.source_quota),
+        "added": fmt_int(by.candidates_added),
+        "trained": fmt_int(by.candidates_trained),
+        "year_end": fmt_int(by.candidates_at_year_end),
+        "left": fmt_int(by.candidates_left),
+    }
+
+
+# --- the annual report -------------------------------------------------------------
+
+
+def _annual(report: Report, two_digits: bool) -> dict[str, Any]:
+    wy, prev, sf = report.ward_year, report.ward_prev_year, report.shortfalls
+    ctx = _common(report, two_digits)
+    ctx["title"] = {
+        "type": "BÁO CÁO",
+        "summary": f"kết quả công tác tạo nguồn, kết nạp đảng viên năm {report.year}",
+    }
+    ctx["intro"] = (
+        f"Thực hiện chỉ tiêu phát triển đảng viên năm {report.year} được cấp trên giao, căn cứ"
+        f" kết quả theo dõi của các chi bộ trực thuộc, {ctx['issuer_name']} báo cáo kết quả công tác"
+        f" tạo nguồn, kết nạp đảng viên năm {report.year} như sau:"
+    )
+    ctx["admission_paragraphs"] = [
+        p
+        for p in (
+            prose.ward_admissions(wy, prev, two_digits),
+            prose.branches_meeting_quota(wy, two_digits),
+            prose.ward_recognitions(wy, two_digits),
+        )
+        if p
+    ]
+    ctx["source_paragraphs"] = [
+        p
+        for p in (prose.ward_sources(wy, two_digits), prose.organisations_introduced(report.organisations, two_digits))
+        if p
+    ]
+    structure_text = prose.structure_sentences(report.structure, two_digits)
+    kinds_text = prose.kind_sentence(report.kind_structure, two_digits)
+    ctx["structure_paragraphs"] = _bullets(structure_text + ([kinds_text] if kinds_text else [])) or [
+        f"Năm {report.year} không có đảng viên mới kết nạp."
+    ]
+
+    branch_years = sort_texts(report.branch_years, key=lambda b: b.branch)
+    ctx["branch_rows"] = [_branch_year_row(i, by) for i, by in enumerate(branch_years, start=1)]
+    ctx["branch_total"] = {
+        "quota": fmt_int(wy.branch_quota_sum),
+        "admissions": fmt_int(wy.admissions),
+        "share": fmt_pct(share(wy.admissions, wy.branch_quota_sum)),
+        "added": fmt_int(wy.candidates_added),
+        "trained": fmt_int(wy.candidates_trained),
+        "year_end": fmt_int(wy.candidates_at_year_end),
+    }
+    ctx["structure_columns"] = {
+        "current": f"Năm {report.year}",
+        "previous": f"Năm {prev.year}" if prev is not None else f"Năm {report.year - 1}",
+    }
+    ctx["structure_rows"] = structure_rows(report.structure, report.kind_structure, with_prev=True)
+
+    any_source_quota = any(b.source_quota is not None for b in report.branch_years)
+    ctx["shortfall_paragraphs"] = _bullets(
+        [
+            prose.below_quota(sf.below_quota, wy.branches_with_quota, two_digits),
+            prose.member_target_shortfall(wy),
+            prose.no_admission_streaks(sf.no_admission_streaks, two_digits),
+            prose.below_source_quota(sf.below_source_quota, any_source_quota, two_digits),
+            prose.organisations_below(sf.organisations_below_quota, len(report.organisations), two_digits),
+            prose.left_candidates(sf.left_in_year, "Trong năm", two_digits),
+            prose.overdue_probation(sf.overdue_probation, two_digits=two_digits),
+        ]
+    )
+    ctx["direction_paragraphs"] = _bullets(_annual_directions(report, two_digits))
+    return ctx
+
+
+def _annual_directions(report: Report, two_digits: bool) -> list[str]:
+    wy, sf = report.ward_year, report.shortfalls
+    one = fmt_count(1, two_digits)
+    out = [
+        f"Phấn đấu năm {report.year + 1} kết nạp đảng viên mới đạt và vượt chỉ tiêu cấp trên giao,"
+        f" bảo đảm tối thiểu {fmt_pct(wy.member_target_rate, trim=True)} tổng số đảng viên của Đảng bộ;"
+        f" mỗi chi bộ kết nạp ít nhất {one} đảng viên, tạo nguồn ít nhất {one} quần chúng ưu tú;"
+        f" mỗi đoàn thể chính trị - xã hội giới thiệu ít nhất {one} quần chúng ưu tú để chi bộ xem xét."
+    ]
+    if wy.candidates_at_year_end:
+        out.append(
+            f"Tiếp tục bồi dưỡng, giúp đỡ {fmt_count(wy.candidates_at_year_end, two_digits)} quần chúng ưu tú"
+            " đang có trong danh sách nguồn; ưu tiên xem xét kết nạp những quần chúng đã học lớp bồi dưỡng"
+            " nhận thức về Đảng, chú ý thời hạn 60 tháng của giấy chứng nhận."
+        )
+    focus = {s.branch for s in sf.below_quota} | {s.branch for s in sf.no_admission_streaks}
+    if focus:
+        out.append(
+            "Đảng ủy tập trung chỉ đạo, phân công đảng ủy viên phụ trách giúp đỡ các chi bộ chưa đạt chỉ tiêu"
+            f" hoặc nhiều năm không kết nạp được đảng viên: {prose.join_vi(sort_texts(focus))}."
+        )
+    if sf.organisations_below_quota:
+        names = prose.join_vi(sort_texts(o.organisation for o in sf.organisations_below_quota))
+        out.append(
+            f"{names} cần có giải pháp cụ thể để giới thiệu quần chúng ưu tú cho Đảng trong năm {report.year + 1}."
+        )
+    if sf.overdue_probation:
+        out.append(
+            "Các chi bộ xem xét, đề nghị công nhận đảng viên chính thức ngay đối với"
+            f" {fmt_count(len(sf.overdue_probation), two_digits)} đảng viên dự bị đã quá hạn;"
+            " từ nay bảo đảm đúng thời hạn theo quy định."
+        )
+    return out
+
+
+# --- the term review -------------------------------------------------------------
+
+
+def _term(report: Report, two_digits: bool) -> dict[str, Any]:
+    term, ward, sf = report.term, report.ward, report.shortfalls
+    ctx = _common(report, two_digits)
+    review = "tổng kết" if term.complete else "sơ kết"
+    ctx["title"] = {
+        "type": "BÁO CÁO",
+        "summary": f"{review} công tác tạo nguồn, kết nạp đảng viên nhiệm kỳ {term.label}",
+    }
+    span = ward.term_last_year - ward.term_first_year
+    next_label = f"{ward.term_last_year}-{ward.term_last_year + span}"
+    ctx["term"] = {
+        "label": term.label,
+        "next_label": next_label,
+        "period": f"từ {date_words(term.start)} đến {date_words(term.end)}",
+        "aims_heading": (
+            f"MỤC TIÊU, NHIỆM VỤ NHIỆM KỲ {next_label}"
+            if term.complete
+            else "NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN CÒN LẠI CỦA NHIỆM KỲ"
+        ),
+    }
+    ctx["intro"] = (
+        f"Căn cứ kết quả theo dõi công tác phát triển đảng viên của các chi bộ trực thuộc"
+        f" {ctx['term']['period']}, {ctx['issuer_name']} báo cáo {review} công tác tạo nguồn,"
+        f" kết nạp đảng viên nhiệm kỳ {term.label} như sau:"
+    )
+    ctx["admission_paragraphs"] = [prose.term_admissions(term, two_digits), prose.term_sources(term, two_digits)]
+    structure_text = prose.structure_sentences(term.structure, two_digits)
+    kinds_text = prose.kind_sentence(report.term_kind_structure, two_digits)
+    ctx["structure_paragraphs"] = _bullets(structure_text + ([kinds_text] if kinds_text else [])) or [
+        "Trong nhiệm kỳ chưa có đảng viên mới kết nạp."
+    ]
+    ctx["structure_rows"] = structure_rows(term.structure, report.term_kind_structure, with_prev=False)
+
+    ctx["year_rows"] = [
+        {
+            "year": str(y.year),
+            "quota": _opt_int(y.ward_quota),
+            "admissions": fmt_int(y.admissions),
+            "share": fmt_pct(y.quota_share),
+            "members": _opt_int(y.members_start),
+            "member_share": fmt_pct(y.member_share),
+            "added": fmt_int(y.candidates_added),
+            "trained": fmt_int(y.candidates_trained),
+        }
+        for y in sorted(term.years, key=lambda y: y.year)
+    ]
+    ctx["year_total"] = {
+        "quota": _opt_int(term.ward_quota_sum),
+        "admissions": fmt_int(term.admissions),
+        "share": fmt_pct(term.quota_share),
+        "average": fmt_decimal(term.yearly_average, 1),
+        "added": fmt_int(sum(y.candidates_added for y in term.years)),
+        "trained": fmt_int(sum(y.candidates_trained for y in term.years)),
+    }
+    branches = sort_texts(term.branches, key=lambda b: b.branch)
+    ctx["branch_rows"] = [
+        {
+            "stt": str(i),
+            "name": b.branch,
+            "kind": b.kind,
+            "quota": _opt_int(b.quota),
+            "admissions": fmt_int(b.admissions),
+            "share": fmt_pct(b.quota_share),
+            "added": fmt_int(b.candidates_added),
+            "left": fmt_int(b.candidates_left),
+        }
+        for i, b in enumerate(branches, start=1)
+    ]
+    quotas = [b.quota for b in term.branches if b.quota is not None]
+    quota_sum = sum(quotas) if quotas else None
+    admitted = sum(b.admissions for b in term.branches)
+    ctx["branch_total"] = {
+        "quota": _opt_int(quota_sum),
+        "admissions": fmt_int(admitted),
+        "share": fmt_pct(share(admitted, quota_sum)),
+        "added": fmt_int(sum(b.candidates_added for b in term.branches)),
+        "left": fmt_int(sum(b.candidates_left for b in term.branches)),
+    }
+    period = "Trong nhiệm kỳ" if term.complete else "Từ đầu nhiệm kỳ đến nay"
+    ctx["shortfall_paragraphs"] = _bullets(
+        [
+            prose.term_branches_below_quota(term.branches, two_digits),
+            prose.term_branches_without_admission(term.branches, term, two_digits),
+            prose.no_admission_streaks(sf.no_admission_streaks, two_digits),
+            prose.left_candidates(term.left, period, two_digits),
+        ]
+    )
+    ctx["left_rows"] = _left_rows(term.left)
+    ctx["aim_paragraphs"] = _bullets(_term_aims(report, two_digits))
+    return ctx
+
+
+def _left_rows(left: Sequence[Any]) -> list[dict[str, str]]:
+    people = sort_names(left, key=lambda c: c.name)
+    return [
+        {
+            "stt": str(i),
+            "name": c.name,
+            "birth": fmt_date(c.birth),
+            "branch": c.branch,
+            "status": c.status,
+            "date": fmt_date(c.date),
+            "trained": "x" if c.trained else "",
+        }
+        for i, c in enumerate(people, start=1)
+    ]
+
+
+def _term_aims(report: Report, two_digits: bool) -> list[str]:
+    term, wy, sf = report.term, report.ward_year, report.shortfalls
+    one = fmt_count(1, two_digits)
+    out = [
+        f"Phấn đấu hằng năm kết nạp đảng viên mới đạt từ {fmt_pct(wy.member_target_rate, trim=True)} trở lên"
+        " so với tổng số đảng viên đầu năm và không thấp hơn mức bình quân của nhiệm kỳ"
+        f" {term.label} ({fmt_decimal(term.yearly_average, 1)} đảng viên/năm)."
+    ]
+    out.append(
+        f"Mỗi chi bộ hằng năm kết nạp ít nhất {one} đảng viên, tạo nguồn ít nhất {one} quần chúng ưu tú;"
+        f" mỗi đoàn thể chính trị - xã hội hằng năm giới thiệu ít nhất {one} quần chúng ưu tú cho Đảng."
+    )
+    weak = {s.branch for s in sf.no_admission_streaks} | {b.branch for b in term.branches if b.admissions == 0}
+    if weak:
+        out.append(
+            "Sớm khắc phục tình trạng chi bộ nhiều năm không kết nạp được đảng viên"
+            f" ({prose.join_vi(sort_texts(weak))}); đặc biệt quan tâm tạo nguồn ở các chi bộ khu dân cư."
+        )
+    if term.left_trained:
+        out.append(
+            "Quản lý chặt chẽ danh sách nguồn, hạn chế tình trạng quần chúng đã học lớp bồi dưỡng nhận thức"
+            f" về Đảng phải đưa ra khỏi danh sách (nhiệm kỳ {term.label}:"
+            f" {fmt_count(term.left_trained, two_digits)} quần chúng)."
+        )
+    return out
+
+
+# --- one branch ------------------------------------------------------------------
+
+
+def _people_rows(people: Sequence[Any]) -> list[dict[str, str]]:
+    return [
+        {"stt": str(i), "name": p.name, "birth": fmt_date(p.birth), "when": fmt_date(p.when), "detail": p.detail}
+        for i, p in enumerate(sort_names(people, key=lambda p: p.name), start=1)
+    ]
+
+
+def _branch(report: Report, br: BranchReport, two_digits: bool) -> dict[str, Any]:
+    ctx = _common(report, two_digits)
+    info, by = br.info, br.year
+    ctx["header"]["superior"] = ward_party_caps(report.ward)
+    ctx["header"]["issuer"] = _upper(info.name)
+    ctx["header"]["number"] = f"Số{NUMBER_BLANK}-BC/{BRANCH_CODE}"
+    ctx["issuer_name"] = _nfc(info.name)
+    ctx["signature"] = {"authority": "T/M CHI BỘ", "position": "BÍ THƯ", "name": _nfc(info.secretary)}
+    ctx["recipients"] = recipient_lines([f"{committee_in_sentence(report.ward)} (để báo cáo)", "Lưu Chi bộ"])
+    ctx["title"] = {
+        "type": "BÁO CÁO",
+        "summary": f"kết quả công tác tạo nguồn, kết nạp đảng viên năm {report.year}",
+    }
+    ctx["branch"] = {
+        "name": _nfc(info.name),
+        "kind": info.kind,
+        "secretary": _nfc(info.secretary),
+        "members": _opt_int(by.members_start),
+    }
+    ctx["intro"] = f"{_nfc(info.name)} báo cáo kết quả công tác tạo nguồn, kết nạp đảng viên năm {report.year} như sau:"
+    ctx["admission_paragraphs"] = [prose.branch_admissions(by, two_digits), prose.branch_sources(by, two_digits)]
+    ctx["admitted_rows"] = _people_rows(br.admitted)
+    ctx["no_admitted_text"] = f"Năm {report.year}, Chi bộ không kết nạp đảng viên nào."
+    ctx["candidate_rows"] = _people_rows(br.candidates)
+    ctx["no_candidates_text"] = (
+        f"Đến {date_words(_year_end(report.year))}, Chi bộ không còn quần chúng nào trong danh sách nguồn."
+    )
+    ctx["candidates_heading"] = f"Quần chúng ưu tú trong danh sách nguồn (đến ngày {fmt_date(_year_end(report.year))})"
+    history = sorted(br.history, key=lambda h: h.year)
+    ctx["history_rows"] = [
+        {
+            "year": str(h.year),
+            "quota": _opt_int(h.quota),
+            "admissions": fmt_int(h.admissions),
+            "share": fmt_pct(h.quota_share),
+            "added": fmt_int(h.candidates_added),
+            "trained": fmt_int(h.candidates_trained),
+            "year_end": fmt_int(h.candidates_at_year_end),
+        }
+        for h in history
+    ]
+    quotas = [h.quota for h in history if h.quota is not None]
+    quota_sum = sum(quotas) if quotas else None
+    admitted = sum(h.admissions for h in history)
+    ctx["history_total"] = {
+        "quota": _opt_int(quota_sum),
+        "admissions": fmt_int(admitted),
+        "share": fmt_pct(share(admitted, quota_sum)),
+        "added": fmt_int(sum(h.candidates_added for h in history)),
+        "trained": fmt_int(sum(h.candidates_trained for h in history)),
+    }
+    ctx["term_label"] = report.term.label
+    shortfalls = prose.branch_shortfalls(br, two_digits)
+    ctx["shortfall_paragraphs"] = _bullets(shortfalls) or [
+        f"Qua số liệu theo dõi năm {report.year}, Chi bộ không có hạn chế nào cần lưu ý."
+    ]
+    return ctx
+
+
+def _year_end(year: int) -> date:
+    return date(year, 12, 31)
+
+
+def build_context(
+    report: Report, kind: str, branch: BranchReport | None = None, *, two_digits: bool = True
+) -> dict[str, Any]:
+    """Template variables of one document: kind is "bao-cao", "tong-ket-nhiem-ky" or "chi-bo".
+
+    two_digits: write small counts in prose as "01".."09" (the custom; a setting).
+    """
+    if kind == KIND_ANNUAL:
+        return _annual(report, two_digits)
+    if kind == KIND_TERM:
+        return _term(report, two_digits)
+    if kind == KIND_BRANCH:
+        if branch is None:
+            raise ValueError("a branch report is needed for the kind 'chi-bo'")
+        return _branch(report, branch, two_digits)
+    raise ValueError(f"unknown document kind {kind!r}; expected one of {', '.join(KINDS)}")
