@@ -1,0 +1,59 @@
+"""Writing files atomically: a document is either complete or not there at all."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+class OutputProblem(Exception):
+    """A result file could not be written (folder not writable, file open in Word/Excel)."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        self.path = Path(path)
+        self.detail = detail
+        super().__init__(f"Không ghi được tệp “{self.path}”: {detail}")
+
+
+def _file_mode(path: Path) -> int:
+    """The mode of the file being replaced, else 0666 minus the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
+    """Call write(tmp) on a temporary file in the same folder, then move it onto path.
+
+    os.replace within one folder is atomic, so a reader never sees a half-written file,
+    and a failure leaves the previous version (if any) untouched.
+    """
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputProblem(path, f"không tạo được tệp trong thư mục ({exc.strerror or exc}).") from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.chmod(tmp, _file_mode(path))  # mkstemp makes 0600; give the usual permissions
+        os.replace(tmp, path)
+    except PermissionError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OutputProblem(
+            path, "tệp đang mở trong Word/Excel hoặc không có quyền ghi. Hãy đóng tệp rồi chạy lại."
+        ) from exc
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OutputProblem(path, f"lỗi khi ghi tệp ({exc.strerror or exc}).") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
