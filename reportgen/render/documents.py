@@ -1,0 +1,292 @@
+"""Templates + figures -> .docx documents, each written atomically.
+
+Rendering uses docxtpl with a Jinja environment that escapes every value (so `&`, `<`
+and `{{` in a branch name are printed as they are) and refuses unknown variables. Any
+problem in a template becomes a `TemplateProblem` naming the template and the tag.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docx.oxml.ns import qn
+from docxtpl import DocxTemplate
+from jinja2 import Environment, StrictUndefined
+
+from reportgen.render.context import KIND_ANNUAL, KIND_BRANCH, KIND_TERM, build_context
+from reportgen.render.output import OutputProblem, atomic_write
+from reportgen.render.vietnamese import slugify
+from reportgen.stats.model import Report
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+TEMPLATE_FILES = {
+    KIND_ANNUAL: "bao-cao.docx",
+    KIND_TERM: "tong-ket-nhiem-ky.docx",
+    KIND_BRANCH: "chi-bo.docx",
+}
+BRANCH_DIR = "chi-bo"
+
+__all__ = [
+    "TEMPLATES_DIR",
+    "TemplateProblem",
+    "OutputProblem",
+    "make_environment",
+    "check_template",
+    "render_document",
+    "write_documents",
+    "document_names",
+]
+
+
+class TemplateProblem(Exception):
+    """A template cannot be used: missing, not a .docx, a bad tag, an unknown variable."""
+
+    def __init__(self, template_name: str, detail: str) -> None:
+        self.template_name = template_name
+        self.detail = detail
+        super().__init__(
+            f"Mẫu văn bản “{template_name}” có lỗi: {detail} Hãy sửa mẫu"
+            " (hoặc tạo lại bằng tools/build_templates.py) rồi chạy lại."
+        )
+
+
+def make_environment() -> Environment:
+    """Autoescape on (data may hold & and <), unknown variables are errors."""
+    return Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+
+
+# --- reading the tags of a template --------------------------------------------------
+
+_TAG_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_OPEN_RE = re.compile(r"\{\{|\{%|\{#")
+_DOCXTPL_PREFIX = re.compile(r"^(\{%-?|\{\{-?|\{#)(tr|tc|p|r) ")
+_DOCXTPL_SPECIAL = re.compile(r"^\{%\s*(cellbg|colspan|vm|hm)\b")
+_SMART_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def _paragraph_texts(path: Path) -> Iterator[str]:
+    """The text of every paragraph of the body, the headers and the footers, runs joined."""
+    tpl = DocxTemplate(str(path))
+    docx = tpl.get_docx()
+    elements = [docx.element.body]
+    for section in docx.sections:
+        for part in (
+            section.header,
+            section.first_page_header,
+            section.even_page_header,
+            section.footer,
+            section.first_page_footer,
+            section.even_page_footer,
+        ):
+            if not part.is_linked_to_previous:
+                elements.append(part._element)
+    for element in elements:
+        for p in element.iter(qn("w:p")):
+            yield "".join(t.text or "" for t in p.iter(qn("w:t")))
+
+
+def template_tags(path: Path) -> list[str]:
+    """Every tag of a template in document order, as written (smart quotes kept)."""
+    tags: list[str] = []
+    for text in _paragraph_texts(path):
+        tags.extend(_TAG_RE.findall(text))
+    return tags
+
+
+def _open_docx(path: Path, name: str) -> None:
+    if not path.is_file():
+        raise TemplateProblem(name, f"không tìm thấy tệp mẫu tại “{path}”.")
+    if not zipfile.is_zipfile(path):
+        raise TemplateProblem(name, "tệp mẫu không phải là tệp Word (.docx) hợp lệ.")
+
+
+def _as_jinja(tag: str) -> str:
+    """A tag as Jinja sees it after docxtpl's preprocessing ({%tr for %} -> {% for %})."""
+    tag = tag.translate(_SMART_QUOTES)
+    if _DOCXTPL_SPECIAL.match(tag):
+        return ""
+    return _DOCXTPL_PREFIX.sub(lambda m: m.group(1) + " ", tag)
+
+
+_HINTS = (
+    ("unknown tag 'tr'", "viết liền “{%tr” (không có dấu cách giữa “%” và “tr”)."),
+    ("unknown tag 'p'", "viết liền “{%p” (không có dấu cách giữa “%” và “p”)."),
+    ("unknown tag 'tc'", "viết liền “{%tc” (không có dấu cách giữa “%” và “tc”)."),
+    ("unknown tag 'r'", "viết liền “{%r” (không có dấu cách giữa “%” và “r”)."),
+)
+
+
+def check_template(path: Path, env: Environment | None = None) -> list[str]:
+    """Check a template's tags before rendering; return them, or raise TemplateProblem.
+
+    Finds a tag left open in its paragraph, a tag Jinja cannot parse, a block never
+    closed (naming its opening tag), and "{% tr" written with a space.
+    """
+    name = Path(path).name
+    _open_docx(Path(path), name)
+    env = env or make_environment()
+    try:
+        texts = list(_paragraph_texts(Path(path)))
+    except Exception as exc:  # a damaged package
+        raise TemplateProblem(name, f"không đọc được nội dung tệp mẫu ({exc}).") from exc
+    tags: list[str] = []
+    for text in texts:
+        found = _TAG_RE.findall(text)
+        rest = _TAG_RE.sub("", text)
+        opened = _OPEN_RE.search(rest)
+        if opened:
+            snippet = rest[opened.start() : opened.start() + 40]
+            raise TemplateProblem(name, f"thẻ “{snippet}” không được đóng trong cùng đoạn văn.")
+        tags.extend(found)
+    lines = [_as_jinja(t) for t in tags]
+    try:
+        env.from_string("\n".join(lines))  # compiles too: unknown filters and tests
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateProblem(name, _syntax_detail(tags, lines, exc)) from exc
+    return tags
+
+
+def _syntax_detail(tags: list[str], lines: list[str], exc: jinja2.TemplateSyntaxError) -> str:
+    message = exc.message or str(exc)
+    if "Unexpected end of template" in message:
+        opener = _unclosed_block(lines, tags)
+        if opener:
+            return f"thẻ “{opener}” mở một khối nhưng không có thẻ đóng (endfor/endif)."
+        return "thiếu thẻ đóng khối (endfor/endif)."
+    index = (exc.lineno or 1) - 1
+    tag = tags[index] if 0 <= index < len(tags) else "?"
+    for needle, hint in _HINTS:
+        if needle in message:
+            return f"thẻ “{tag}”: {hint}"
+    return f"thẻ “{tag}” không đúng cú pháp ({message})."
+
+
+_BLOCK_RE = re.compile(r"^\{%-?\s*(\w+)")
+
+
+def _unclosed_block(lines: list[str], tags: list[str]) -> str | None:
+    stack: list[str] = []
+    for line, tag in zip(lines, tags, strict=True):
+        m = _BLOCK_RE.match(line)
+        if not m:
+            continue
+        word = m.group(1)
+        if word in ("for", "if", "macro", "block", "with", "filter"):
+            stack.append(tag)
+        elif word.startswith("end") and stack:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
+_UNDEFINED_RES = (
+    re.compile(r"'([^']+)' is undefined"),
+    re.compile(r"has no attribute '([^']+)'"),
+    re.compile(r"no attribute '([^']+)'"),
+)
+
+
+def _undefined_detail(tags: list[str], exc: jinja2.UndefinedError) -> str:
+    message = str(exc.message or exc)
+    missing = None
+    for pattern in _UNDEFINED_RES:
+        m = pattern.search(message)
+        if m:
+            missing = m.group(1)
+            break
+    if missing is None:
+        return f"một thẻ dùng dữ liệu không có ({message})."
+    word = re.compile(rf"(?<![\w.]){re.escape(missing)}\b|\.{re.escape(missing)}\b")
+    for tag in tags:
+        if word.search(tag):
+            return f"thẻ “{tag}” dùng tên “{missing}” nhưng dữ liệu không có tên này."
+    return f"một thẻ dùng tên “{missing}” nhưng dữ liệu không có tên này."
+
+
+# --- rendering -------------------------------------------------------------------------
+
+
+def render_document(
+    template_path: Path, context: dict[str, Any], out_path: Path, env: Environment | None = None
+) -> Path:
+    """Render one template with its context and write it atomically to out_path."""
+    template_path = Path(template_path)
+    name = template_path.name
+    env = env or make_environment()
+    tags = check_template(template_path, env)
+    tpl = DocxTemplate(str(template_path))
+    try:
+        missing = tpl.get_undeclared_template_variables(jinja_env=env, context=context)
+        if missing:
+            first = sorted(missing)[0]
+            raise jinja2.UndefinedError(f"'{first}' is undefined")
+        tpl.render(context, jinja_env=env, autoescape=True)
+    except jinja2.UndefinedError as exc:
+        raise TemplateProblem(name, _undefined_detail(tags, exc)) from exc
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateProblem(name, f"một thẻ không đúng cú pháp ({exc.message}).") from exc
+    except jinja2.TemplateError as exc:
+        raise TemplateProblem(name, f"lỗi khi điền mẫu ({exc}).") from exc
+    except Exception as exc:  # docxtpl / lxml: the tags broke the document structure
+        raise TemplateProblem(
+            name, f"văn bản sinh ra từ mẫu không hợp lệ, có thể do thẻ đặt sai chỗ ({type(exc).__name__}: {exc})."
+        ) from exc
+
+    def save(tmp: Path) -> None:
+        tpl.save(str(tmp))
+
+    return atomic_write(Path(out_path), save)
+
+
+def document_names(report: Report) -> dict[str, str]:
+    """File names of the documents, relative to the output folder."""
+    ward = report.ward
+    names = {
+        KIND_ANNUAL: f"bao-cao-{report.year}.docx",
+        KIND_TERM: f"tong-ket-nhiem-ky-{ward.term_first_year}-{ward.term_last_year}.docx",
+    }
+    return names
+
+
+def branch_file_stems(report: Report) -> list[str]:
+    """One unique, safe file stem per branch report, in the order of report.branch_reports."""
+    seen: set[str] = set()
+    stems = []
+    for br in report.branch_reports:
+        base = slugify(br.info.slug or br.info.name)
+        stem, n = base, 2
+        while stem in seen:
+            stem, n = f"{base}-{n}", n + 1
+        seen.add(stem)
+        stems.append(stem)
+    return stems
+
+
+def write_documents(
+    report: Report, out_dir: Path, templates_dir: Path | None = None, *, two_digits: bool = True
+) -> list[Path]:
+    """Write bao-cao-<year>.docx, tong-ket-nhiem-ky-<A>-<B>.docx and chi-bo/<slug>.docx.
+
+    All templates are checked before anything is written. Raises TemplateProblem or
+    OutputProblem, both with a Vietnamese message.
+    """
+    templates_dir = Path(templates_dir) if templates_dir is not None else TEMPLATES_DIR
+    out_dir = Path(out_dir)
+    env = make_environment()
+    for file_name in TEMPLATE_FILES.values():
+        check_template(templates_dir / file_name, env)
+
+    names = document_names(report)
+    written: list[Path] = []
+    for kind in (KIND_ANNUAL, KIND_TERM):
+        context = build_context(report, kind, two_digits=two_digits)
+        written.append(render_document(templates_dir / TEMPLATE_FILES[kind], context, out_dir / names[kind], env))
+    for br, stem in zip(report.branch_reports, branch_file_stems(report), strict=True):
+        context = build_context(report, KIND_BRANCH, br, two_digits=two_digits)
+        target = out_dir / BRANCH_DIR / f"{stem}.docx"
+        written.append(render_document(templates_dir / TEMPLATE_FILES[KIND_BRANCH], context, target, env))
+    return written

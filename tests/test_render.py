@@ -1,0 +1,452 @@
+"""The render stage: documents and the summary workbook from a hand-made Report."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from docxtpl import DocxTemplate
+from report_fixture import SCHOOL, TDP3, TDP10, make_report
+
+from reportgen.render import documents
+from reportgen.render.context import KIND_ANNUAL, KIND_BRANCH, KIND_TERM, build_context
+from reportgen.render.documents import (
+    TEMPLATE_FILES,
+    TEMPLATES_DIR,
+    OutputProblem,
+    TemplateProblem,
+    make_environment,
+    write_documents,
+)
+from reportgen.render.workbooks import SHEETS, write_summary
+
+ROOT = Path(__file__).resolve().parents[1]
+ANNUAL = "bao-cao-2025.docx"
+TERM = "tong-ket-nhiem-ky-2020-2025.docx"
+
+
+# --- helpers ------------------------------------------------------------------------
+
+
+def all_text(path: Path) -> str:
+    """Every paragraph of the body (tables included), one per line."""
+    doc = Document(str(path))
+    return "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in doc.element.body.iter(qn("w:p")))
+
+
+def table_rows(table) -> list[list[str]]:
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
+def find_table(doc, first_header: str, second_header: str | None = None):
+    for t in doc.tables:
+        head = [c.text for c in t.rows[0].cells]
+        if head and head[0] == first_header and (second_header is None or second_header in head):
+            return t
+    raise AssertionError(f"no table starting with {first_header!r}")
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("out")
+    paths = write_documents(make_report(), out)
+    return {p.relative_to(out).as_posix(): p for p in paths}
+
+
+# --- files ------------------------------------------------------------------------------
+
+
+def test_file_names(rendered):
+    assert sorted(rendered) == sorted(
+        [
+            ANNUAL,
+            TERM,
+            "chi-bo/chi-bo-to-dan-pho-3.docx",
+            "chi-bo/chi-bo-truong-thcs-pho-hoa.docx",
+            "chi-bo/chi-bo-to-dan-pho-10.docx",
+        ]
+    )
+    folder = rendered[ANNUAL].parent
+    assert not [p for p in folder.rglob("*") if p.name.startswith(".") or p.suffix == ".tmp"]
+
+
+def test_no_tag_is_left_in_any_document(rendered):
+    for path in rendered.values():
+        text = all_text(path)
+        assert "{{" not in text and "{%" not in text and "}}" not in text, path.name
+
+
+# --- figures -------------------------------------------------------------------------
+
+
+def test_annual_report_figures(rendered):
+    text = all_text(rendered[ANNUAL])
+    assert "Phổ Hòa, ngày 05 tháng 01 năm 2026" in text
+    assert "ĐẢNG BỘ THỊ XÃ ĐỨC PHỔ" in text and "ĐẢNG ỦY PHƯỜNG PHỔ HÒA" in text
+    assert "Số     -BC/ĐU" in text
+    assert "kết quả công tác tạo nguồn, kết nạp đảng viên năm 2025" in text
+    assert "Năm 2025, toàn Đảng bộ kết nạp được 09 đảng viên, đạt 90,00% chỉ tiêu cấp trên giao (10 đảng viên)" in text
+    assert "bằng 2,50% tổng số đảng viên đầu năm (360 đảng viên), chưa đạt mục tiêu kết nạp 3% (10,8 đảng viên)" in text
+    assert "So với năm 2024 (07 đảng viên), tăng 02 đảng viên." in text
+    assert "2/3 chi bộ đạt và vượt chỉ tiêu được giao, 01 chi bộ chưa đạt" in text
+    assert "Đoàn viên TNCS Hồ Chí Minh: 07 (77,78%)" in text
+    # shortfalls, with names and years
+    assert "Chi bộ Tổ dân phố 10 (03 năm: 2023, 2024 và 2025)" in text
+    assert "Hội Cựu chiến binh (giới thiệu 0/1) và Hội Nông dân (giới thiệu 0/1)" in text
+    assert "Trong năm có 02 quần chúng ra khỏi danh sách nguồn (01 chuyển đi và 01 đưa ra khỏi nguồn)" in text
+    assert "Trần Thị Bình (Chi bộ Tổ dân phố 3, kết nạp ngày 10 tháng 6 năm 2024, đã 18 tháng)" in text
+    assert "III- PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026" in text
+    assert "của Đảng ủy phường Phổ Hòa./." in text
+    assert "T/M ĐẢNG ỦY" in text and "BÍ THƯ" in text and "Nguyễn Văn Nho" in text
+    assert "- Ban Thường vụ Thị ủy,\n- Các chi bộ trực thuộc,\n- Lưu Văn phòng Đảng ủy." in text
+
+
+def test_annual_branch_table(rendered):
+    doc = Document(str(rendered[ANNUAL]))
+    table = find_table(doc, "STT", "Chi bộ")
+    rows = table_rows(table)
+    assert rows[0] == ["STT", "Chi bộ", "Chỉ tiêu", "Kết nạp", "Tỷ lệ %", "Tạo nguồn", "Học lớp NTVĐ", "Nguồn cuối năm"]
+    # Vietnamese order, numbers as numbers: "Tổ dân phố 3" before "Tổ dân phố 10"
+    assert [r[1] for r in rows[1:-1]] == [TDP3, TDP10, SCHOOL]
+    assert rows[1] == ["1", TDP3, "4", "4", "100,00%", "5", "4", "3"]
+    assert rows[2] == ["2", TDP10, "1", "0", "0,00%", "0", "0", "1"]
+    assert rows[-1] == ["", "Cộng", "10", "9", "90,00%", "11", "9", "9"]
+    # numbers are right-aligned, the header row repeats on every page
+    assert table.rows[1].cells[3].paragraphs[0].alignment in (WD_ALIGN_PARAGRAPH.RIGHT, None)
+    assert table.rows[1].cells[3].paragraphs[0].style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert table.rows[1]._tr.trPr is None or table.rows[1]._tr.trPr.find(qn("w:tblHeader")) is None
+
+
+def test_annual_structure_table(rendered):
+    doc = Document(str(rendered[ANNUAL]))
+    table = find_table(doc, "Chỉ tiêu")
+    rows = table_rows(table)
+    assert rows[0][1:] == ["Năm 2025", "Năm 2025", "Năm 2024", "Năm 2024"]
+    assert rows[1] == ["Chỉ tiêu", "Số lượng", "Tỷ lệ", "Số lượng", "Tỷ lệ"]
+    by_label = {r[0]: r for r in rows[2:] if r[1] != r[0]}
+    assert by_label["Đoàn viên TNCS Hồ Chí Minh"] == ["Đoàn viên TNCS Hồ Chí Minh", "7", "77,78%", "5", "71,43%"]
+    assert by_label["Tuổi bình quân khi kết nạp"][1] == "27,4"
+    assert by_label["Tuổi bình quân khi kết nạp"][3] == "28,1"
+    assert by_label["Trường học"] == ["Trường học", "5", "55,56%", "4", "57,14%"]
+    # group titles span the whole row
+    groups = [r for r in rows if len(set(r)) == 1]
+    assert ["Độ tuổi khi kết nạp"] * 5 in groups and ["Loại hình chi bộ"] * 5 in groups
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert table.rows[1]._tr.trPr.find(qn("w:tblHeader")) is not None
+
+
+def test_term_review_figures(rendered):
+    text = all_text(rendered[TERM])
+    assert "tổng kết công tác tạo nguồn, kết nạp đảng viên nhiệm kỳ 2020-2025" in text
+    assert (
+        "Trong nhiệm kỳ 2020-2025, toàn Đảng bộ đã kết nạp được 38 đảng viên mới, trung bình hàng năm"
+        " kết nạp 7,6 đảng viên; đạt 95,00% tổng chỉ tiêu cấp trên giao (40 đảng viên)." in text
+    )
+    assert "Đoàn viên TNCS Hồ Chí Minh: 28 (73,68%)" in text
+    assert "Có tôn giáo: 01 (2,63%)" in text
+    assert "Trình độ học vấn: THCS 03 (7,89%); THPT 35 (92,11%)." in text
+    assert "giáo viên 18 (47,37%)" in text and "dân quân tự vệ 02 (5,26%)" in text
+    assert "Trong nhiệm kỳ có 05 quần chúng ra khỏi danh sách nguồn" in text
+    assert "trong đó 04 quần chúng đã được học lớp bồi dưỡng nhận thức về Đảng" in text
+    assert "III- MỤC TIÊU, NHIỆM VỤ NHIỆM KỲ 2025-2030" in text
+    doc = Document(str(rendered[TERM]))
+    years = table_rows(find_table(doc, "Năm"))
+    assert years[1] == ["2021", "7", "7", "100,00%", "330", "2,12%", "8", "6"]
+    assert years[-1][:4] == ["Cộng", "40", "38", "95,00%"]
+    left = table_rows(find_table(doc, "STT", "Họ và tên"))
+    # sorted by given name: Bảo, Lợi, Mai, Sơn, Yến
+    assert [r[1] for r in left[1:]] == ["Lý Văn Bảo", "Đỗ Văn Lợi", "Hồ Thị Mai", "Bùi Văn Sơn", "Đặng Thị Yến"]
+    assert left[1][2] == "03/02/2001"
+
+
+def test_branch_reports(rendered):
+    path = rendered["chi-bo/chi-bo-to-dan-pho-3.docx"]
+    text = all_text(path)
+    assert "ĐẢNG BỘ PHƯỜNG PHỔ HÒA" in text and "CHI BỘ TỔ DÂN PHỐ 3" in text
+    assert "Số     -BC/CB" in text
+    assert (
+        "Năm 2025, Chi bộ được giao chỉ tiêu kết nạp 04 đảng viên, đã kết nạp được 04 đảng viên, đạt 100,00% chỉ tiêu."
+        in text
+    )
+    assert "T/M CHI BỘ" in text and "Võ Văn Hùng" in text
+    doc = Document(str(path))
+    admitted = table_rows(doc.tables[1])
+    assert [r[1] for r in admitted[1:]] == ["Trần Đức An", "Lê Thị Anh", "Phạm Minh Ảnh", "Nguyễn Văn Ánh"]
+    assert admitted[1][2:4] == ["30/11/1998", "01/12/2025"]
+
+    text10 = all_text(rendered["chi-bo/chi-bo-to-dan-pho-10.docx"])
+    assert "Năm 2025, Chi bộ không kết nạp đảng viên nào." in text10
+    assert "Chi bộ đã 03 năm liền (2023, 2024 và 2025) không kết nạp được đảng viên." in text10
+    assert "kết nạp 0/1 đảng viên" in text10
+
+
+# --- layout -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", [ANNUAL, TERM, "chi-bo/chi-bo-to-dan-pho-3.docx"])
+def test_layout(rendered, name):
+    doc = Document(str(rendered[name]))
+    section = doc.sections[0]
+    assert abs(section.page_width - Mm(210)) < Mm(0.5) and abs(section.page_height - Mm(297)) < Mm(0.5)
+    assert abs(section.top_margin - Mm(20)) < Mm(0.2)
+    assert abs(section.bottom_margin - Mm(20)) < Mm(0.2)
+    assert abs(section.left_margin - Mm(30)) < Mm(0.2)
+    assert abs(section.right_margin - Mm(15)) < Mm(0.2)
+    # page number from page 2: a PAGE field in the default header, none on the first page
+    assert section.different_first_page_header_footer
+    page_fields = [t.text for t in section.header._element.iter(qn("w:instrText"))]
+    assert any("PAGE" in t for t in page_fields)
+    assert not list(section.first_page_header._element.iter(qn("w:instrText")))
+    # Times New Roman in all four slots and Vietnamese language, in the defaults and Normal
+    styles = doc.styles.element
+    for rpr in (
+        styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")),
+        doc.styles["Normal"].element.rPr,
+    ):
+        fonts = rpr.find(qn("w:rFonts"))
+        for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            assert fonts.get(qn(slot)) == "Times New Roman"
+        assert not [a for a in fonts.attrib if "Theme" in a]
+        assert rpr.find(qn("w:lang")).get(qn("w:val")) == "vi-VN"
+    normal = doc.styles["Normal"]
+    assert normal.font.size.pt == 14
+    assert normal.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
+    assert abs(normal.paragraph_format.first_line_indent - Mm(10)) < Mm(0.2)
+    assert normal.paragraph_format.space_after.pt >= 6
+    assert 1.0 <= normal.paragraph_format.line_spacing <= 1.5
+    # the header table: borderless, two columns, the Party's name bold and underlined on the right
+    header = doc.tables[0]
+    assert len(header.columns) == 2
+    borders = header._tbl.tblPr.find(qn("w:tblBorders"))
+    assert borders is not None and all(b.get(qn("w:val")) == "nil" for b in borders)
+    right = header.rows[0].cells[1].paragraphs[0]
+    assert right.text == "ĐẢNG CỘNG SẢN VIỆT NAM"
+    assert right.runs[0].bold and right.runs[0].underline and right.runs[0].font.size.pt == 15
+    date_p = header.rows[0].cells[1].paragraphs[1]
+    assert date_p.runs[0].italic and "ngày 05 tháng 01 năm 2026" in date_p.text
+    left = header.rows[0].cells[0].paragraphs
+    assert [p.text for p in left][2] == "*"
+    assert left[1].runs[0].bold and not left[0].runs[0].bold
+    # the signature block: recipients underlined title, 12 pt lines
+    sign = doc.tables[-1]
+    recipients = sign.rows[0].cells[0].paragraphs
+    assert recipients[0].text == "Nơi nhận:" and recipients[0].runs[0].underline
+    assert recipients[1].style.font.size.pt == 12
+    assert recipients[-1].text.endswith(".")
+    assert sign.rows[0].cells[1].paragraphs[0].runs[0].bold
+
+
+def test_fonts_are_times_new_roman_everywhere(rendered):
+    """No run or style names another font, nor a theme font, nor a colour."""
+    with zipfile.ZipFile(rendered[ANNUAL]) as z:
+        for part in ("word/document.xml", "word/styles.xml", "word/header1.xml", "word/header2.xml"):
+            if part not in z.namelist():
+                continue
+            xml = z.read(part).decode("utf-8")
+            fonts = set()
+            for element in re.findall(r"<w:rFonts [^>]*>", xml):
+                fonts.update(re.findall(r'w:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"', element))
+                assert "Theme" not in element, (part, element)
+            assert fonts <= {"Times New Roman"}, (part, fonts)
+            assert "<w:color " not in xml, part
+
+
+# --- escaping and variables -------------------------------------------------------------
+
+
+def test_markup_in_data_is_printed_literally(tmp_path):
+    evil = "Chi bộ {{ x }} <b>&amp; {% if %}"
+    report = make_report(names={"tdp3": evil})
+    paths = write_documents(report, tmp_path)
+    annual = all_text(tmp_path / ANNUAL)
+    assert evil in annual
+    assert evil.upper() not in annual  # only the branch report's header uses capitals
+    branch_files = [p for p in paths if p.parent.name == "chi-bo"]
+    assert tmp_path / "chi-bo" / "chi-bo-x-b-amp-if.docx" in branch_files
+    branch_text = all_text(tmp_path / "chi-bo" / "chi-bo-x-b-amp-if.docx")
+    assert evil in branch_text and "CHI BỘ {{ X }} <B>&AMP; {% IF %}" in branch_text
+
+
+@pytest.mark.parametrize(
+    ("kind", "template"),
+    [(KIND_ANNUAL, "bao-cao.docx"), (KIND_TERM, "tong-ket-nhiem-ky.docx"), (KIND_BRANCH, "chi-bo.docx")],
+)
+def test_every_template_variable_is_supplied(kind, template):
+    report = make_report()
+    branch = report.branch_reports[0] if kind == KIND_BRANCH else None
+    context = build_context(report, kind, branch)
+    tpl = DocxTemplate(str(TEMPLATES_DIR / template))
+    assert tpl.get_undeclared_template_variables(jinja_env=make_environment(), context=context) == set()
+    # and the other way round: the context holds nothing the template forgot
+    used = tpl.get_undeclared_template_variables(jinja_env=make_environment())
+    assert set(context) - used <= {"next_year", "year", "term_label", "branch", "term"}
+
+
+def test_templates_are_up_to_date_with_the_builder(tmp_path):
+    spec = importlib.util.spec_from_file_location("build_templates", ROOT / "tools" / "build_templates.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    sys.modules["build_templates"] = module  # dataclasses look their module up
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules["build_templates"]
+    module.build_all(tmp_path)
+    for name in TEMPLATE_FILES.values():
+        assert (tmp_path / name).read_bytes() == (TEMPLATES_DIR / name).read_bytes(), (
+            f"templates/{name} differs from tools/build_templates.py: run the builder and commit"
+        )
+
+
+def test_each_tag_sits_in_a_single_run():
+    for name in TEMPLATE_FILES.values():
+        doc = Document(str(TEMPLATES_DIR / name))
+        for p in doc.element.body.iter(qn("w:p")):
+            runs = ["".join(t.text or "" for t in r.iter(qn("w:t"))) for r in p.iter(qn("w:r"))]
+            for text in runs:
+                assert text.count("{{") == text.count("}}") and text.count("{%") == text.count("%}"), (name, text)
+
+
+# --- template problems ---------------------------------------------------------------------
+
+
+def _copy_templates(tmp_path: Path) -> Path:
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    for name in TEMPLATE_FILES.values():
+        (folder / name).write_bytes((TEMPLATES_DIR / name).read_bytes())
+    return folder
+
+
+def _add_paragraph(path: Path, text: str) -> None:
+    doc = Document(str(path))
+    doc.add_paragraph(text)
+    doc.save(str(path))
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("{{ header.nothing }}", "“{{ header.nothing }}”"),
+        ("{{ ward_nothing }}", "“{{ ward_nothing }}”"),
+        ("{{ year }", "không được đóng"),
+        ("{% tr for r in branch_rows %}", "viết liền “{%tr”"),
+        ("{%p for x in recipients %}", "“{%p for x in recipients %}” mở một khối"),
+        ("{{ year | nofilter }}", "“{{ year | nofilter }}”"),
+    ],
+)
+def test_template_problem_names_template_and_tag(tmp_path, tag, expected):
+    folder = _copy_templates(tmp_path)
+    _add_paragraph(folder / "bao-cao.docx", tag)
+    out = tmp_path / "out"
+    with pytest.raises(TemplateProblem) as info:
+        write_documents(make_report(), out, folder)
+    problem = info.value
+    assert problem.template_name == "bao-cao.docx"
+    assert expected in str(problem)
+    assert "Mẫu văn bản “bao-cao.docx” có lỗi" in str(problem)
+    assert "Traceback" not in str(problem)
+    # nothing was written: every template is checked first, or the failing one is not replaced
+    assert not (out / ANNUAL).exists()
+
+
+def test_missing_template(tmp_path):
+    folder = _copy_templates(tmp_path)
+    (folder / "chi-bo.docx").unlink()
+    with pytest.raises(TemplateProblem) as info:
+        write_documents(make_report(), tmp_path / "out", folder)
+    assert info.value.template_name == "chi-bo.docx"
+    assert "không tìm thấy tệp mẫu" in str(info.value)
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").rglob("*.docx"))
+
+
+def test_not_a_docx(tmp_path):
+    folder = _copy_templates(tmp_path)
+    (folder / "tong-ket-nhiem-ky.docx").write_text("not a zip")
+    with pytest.raises(TemplateProblem, match="không phải là tệp Word"):
+        write_documents(make_report(), tmp_path / "out", folder)
+
+
+# --- atomic writing ----------------------------------------------------------------------
+
+
+def test_a_failed_write_leaves_the_previous_document(tmp_path, monkeypatch):
+    write_documents(make_report(), tmp_path)
+    before = (tmp_path / ANNUAL).read_bytes()
+
+    def broken_save(self, filename, *args, **kwargs):
+        Path(filename).write_bytes(b"half a docx")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(DocxTemplate, "save", broken_save)
+    with pytest.raises(OutputProblem) as info:
+        write_documents(make_report(), tmp_path)
+    assert "Không ghi được tệp" in str(info.value)
+    assert (tmp_path / ANNUAL).read_bytes() == before
+    assert not [p for p in tmp_path.rglob("*") if p.suffix == ".tmp"]
+
+
+def test_documents_module_exports():
+    assert documents.TEMPLATES_DIR == ROOT / "templates"
+
+
+# --- the summary workbook ---------------------------------------------------------------------
+
+
+def test_summary_workbook(tmp_path):
+    report = make_report(names={"tdp10": '=HYPERLINK("http://x")'})
+    path = write_summary(report, tmp_path / "tong-hop-2025.xlsx")
+    assert path.name == "tong-hop-2025.xlsx"
+    assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == [s.format(year=2025) for s in SHEETS]
+
+    ws = wb["Chi bộ năm 2025"]
+    header = [c.value for c in ws[1]]
+    assert header[:7] == [
+        "STT",
+        "Chi bộ",
+        "Loại hình",
+        "Đảng viên đầu năm",
+        "Chỉ tiêu kết nạp",
+        "Kết nạp",
+        "Tỷ lệ so với chỉ tiêu",
+    ]
+    assert all(c.font.bold for c in ws[1])
+    rows = {r[1].value: r for r in ws.iter_rows(min_row=2)}
+    tdp3 = rows[TDP3]
+    assert tdp3[5].value == 4 and isinstance(tdp3[5].value, int)
+    assert tdp3[6].value == pytest.approx(1.0) and tdp3[6].number_format == "0.00%"
+    total = rows["Cộng"]
+    assert total[5].value == 9 and total[6].value == pytest.approx(0.9)
+    # a name that looks like a formula stays text
+    evil = rows['=HYPERLINK("http://x")'][1]
+    assert evil.data_type == "s" and evil.quotePrefix
+
+    years = wb["Toàn Đảng bộ theo năm"]
+    assert [c.value for c in years["A"]][1:] == [2021, 2022, 2023, 2024, 2025]
+    assert years["C6"].value == 9 and years["D6"].value == pytest.approx(0.9)
+
+    structure = wb["Cơ cấu nhiệm kỳ"]
+    by_key = {(r[0].value, r[1].value): r for r in structure.iter_rows(min_row=2)}
+    youth = by_key[("Tổng số", "Đoàn viên TNCS Hồ Chí Minh")]
+    assert youth[2].value == 28 and youth[3].value == pytest.approx(28 / 38)
+    assert by_key[("Độ tuổi khi kết nạp", "Tuổi bình quân khi kết nạp")][2].value == pytest.approx(28.9)
+
+    left = wb["Nguồn ra khỏi danh sách"]
+    assert left.max_row == 6  # 5 people, each once
+    assert left["C2"].is_date
+
+    assert wb["Không kết nạp nhiều năm"]["B2"].value == 3
+    assert wb["Quá hạn công nhận chính thức"]["G2"].value == 18
+    assert wb["Đoàn thể"].max_row == 5
