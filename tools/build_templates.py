@@ -391,11 +391,13 @@ def _data_table(
     total: bool = False,
     group_rows: bool = False,
     head2: Sequence[tuple[str, int]] | None = None,
+    keep_together: bool = False,
 ) -> Table:
     """A bordered table whose body is a {%tr for r in rows %} loop.
 
     head2: an upper header row of (text, span) over the column heads (e.g. the years of
     the structure table). group_rows: rows with r.is_group print only their label, bold.
+    keep_together: a short table (a term's years) is not split over two pages.
     """
     n_head = 2 if head2 else 1
     table = doc.add_table(rows=n_head, cols=len(cols))
@@ -422,6 +424,8 @@ def _data_table(
         _row_flags(r, header=True)
         for c in r.cells:
             c.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            for p in c.paragraphs:
+                p.paragraph_format.keep_with_next = True  # never a header alone at a page foot
 
     def control_row(tag: str) -> None:
         row = table.add_row()
@@ -432,7 +436,9 @@ def _data_table(
         _row_flags(row)
         for i, col in enumerate(cols):
             style = S_CELL_NUM if col.numeric else S_CELL_CENTER if col.center else S_CELL
-            _first_para(row.cells[i], col.cell, style)
+            p = _first_para(row.cells[i], col.cell, style)
+            if keep_together:
+                p.paragraph_format.keep_with_next = True
 
     def group_row() -> None:
         """One cell across the table holding the group's title (r.label), bold."""
@@ -567,7 +573,7 @@ def build_term() -> DocumentObject:
         Col("Tạo nguồn", "{{ r.added }}", 22, True, "{{ year_total.added }}"),
         Col("Học lớp NTVĐ", "{{ r.trained }}", 26, True, "{{ year_total.trained }}"),
     ]
-    _data_table(doc, cols, "year_rows", total=True)
+    _data_table(doc, cols, "year_rows", total=True, keep_together=True)
     _after_table(doc)
     _subheading(doc, "2- Cơ cấu đảng viên mới kết nạp")
     _loop_paragraphs(doc, "structure_paragraphs")
@@ -660,7 +666,7 @@ def build_branch() -> DocumentObject:
         Col("Học lớp NTVĐ", "{{ r.trained }}", 27, True, "{{ history_total.trained }}"),
         Col("Nguồn cuối năm", "{{ r.year_end }}", 28, True),
     ]
-    _data_table(doc, cols, "history_rows", total=True)
+    _data_table(doc, cols, "history_rows", total=True, keep_together=True)
     _after_table(doc)
     _heading(doc, "III- HẠN CHẾ, TỒN TẠI")
     _loop_paragraphs(doc, "shortfall_paragraphs")
