@@ -1,0 +1,236 @@
+"""Build from sample_data/ and from a hand-made inbox, read the documents back, and
+compare their figures with figures recomputed here from the workbooks.
+
+The expected figures come from tests/independent.py (openpyxl, its own header
+matching and date parsing) and plain Python counting, never from reportgen.stats.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from builders import Admission, Candidate, Ward, make_branch, make_ward
+from docread import all_text, find_table, table_rows
+from independent import fold, read_inbox
+from reportgen.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "sample_data"
+ISSUED = "05/01/2026"
+
+
+def pct(part: int, whole: int) -> str:
+    value = (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"{value}".replace(".", ",") + "%"
+
+
+def two(n: int) -> str:
+    return f"{n:02d}" if 0 < n < 10 else str(n)
+
+
+def build(inbox: Path, out: Path, *extra: str) -> str:
+    result = CliRunner().invoke(main, ["build", str(inbox), "--out", str(out), "--ngay", ISSUED, *extra])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+# --- figures recomputed from the sample workbooks -----------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sample-out")
+    output = build(SAMPLE, out)
+    data = read_inbox(SAMPLE)
+    admissions = [(b["info"]["name"], a) for b in data["branches"] for a in b["admissions"]]
+    return {"out": out, "output": output, "data": data, "admissions": admissions}
+
+
+def quota(data, year: int, branch: str):
+    for row in data["ward"]["quotas"]:
+        if int(row["year"]) == year and fold(row["branch"]) == fold(branch):
+            return row
+    return None
+
+
+def test_build_prints_what_it_wrote(sample):
+    out = sample["out"]
+    for line in ("bao-cao-2025.docx", "tong-ket-nhiem-ky-2020-2025.docx", "tong-hop-2025.xlsx"):
+        assert line in sample["output"]
+        assert (out / line).exists()
+    branches = [b["info"]["name"] for b in sample["data"]["branches"]]
+    assert len(list((out / "chi-bo").glob("*.docx"))) == len(branches)
+
+
+def test_annual_branch_table_matches_the_workbooks(sample):
+    data, out = sample["data"], sample["out"]
+    table = find_table(Document(str(out / "bao-cao-2025.docx")), "STT", "Kết nạp")
+    rows = {r[1]: r for r in table_rows(table)[1:] if r[1] != "Cộng"}
+    assert len(rows) == len(data["branches"])
+    for branch in data["branches"]:
+        name = branch["info"]["name"]
+        admitted = sum(1 for a in branch["admissions"] if a["admitted"].year == 2025)
+        added = sum(1 for c in branch["candidates"] if c["entered"].year == 2025)
+        q = int(quota(data, 2025, name)["admission_quota"])
+        row = rows[name]
+        assert row[2:5] == [str(q), str(admitted), pct(admitted, q) if q else "–"], name
+        assert row[5] == str(added), name
+    total = next(r for r in table_rows(table) if r[1] == "Cộng")
+    assert total[3] == str(sum(1 for _, a in sample["admissions"] if a["admitted"].year == 2025))
+
+
+def test_annual_ward_figures_against_superior_quota_and_members(sample):
+    data, out = sample["data"], sample["out"]
+    text = all_text(out / "bao-cao-2025.docx")
+    admitted = sum(1 for _, a in sample["admissions"] if a["admitted"].year == 2025)
+    ward = quota(data, 2025, "Toàn Đảng bộ")
+    assert f"kết nạp được {two(admitted)} đảng viên, đạt {pct(admitted, int(ward['admission_quota']))}" in text
+    members = int(ward["members_start"])
+    assert f"{pct(admitted, members)} tổng số đảng viên đầu năm ({members} đảng viên)" in text
+    previous = sum(1 for _, a in sample["admissions"] if a["admitted"].year == 2024)
+    assert f"So với năm 2024 ({two(previous)} đảng viên)" in text
+
+
+def test_term_review_totals_average_and_structure(sample):
+    out = sample["out"]
+    text = all_text(out / "tong-ket-nhiem-ky-2020-2025.docx")
+    term = [a for _, a in sample["admissions"] if date(2021, 1, 1) <= a["admitted"] <= date(2025, 12, 31)]
+    total = len(term)
+    average = (Decimal(total) / 5).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    assert f"đã kết nạp được {total} đảng viên mới" in text
+    assert f"trung bình hàng năm kết nạp {str(average).replace('.', ',')} đảng viên" in text
+    youth = sum(1 for a in term if str(a.get("youth_union") or "").strip().lower() in {"x", "có", "1", "đ", "yes"})
+    women = sum(1 for a in term if a["gender"] == "Nữ")
+    assert f"Đoàn viên TNCS Hồ Chí Minh: {two(youth)} ({pct(youth, total)})" in text
+    assert f"Nữ: {two(women)} ({pct(women, total)})" in text
+    per_year = Counter(a["admitted"].year for a in term)
+    table = find_table(Document(str(out / "tong-ket-nhiem-ky-2020-2025.docx")), "Năm", "Kết nạp")
+    got = {r[0]: r[2] for r in table_rows(table)[1:]}
+    for year in range(2021, 2026):
+        assert got[str(year)] == str(per_year[year])
+    assert got["Cộng"] == str(total)
+
+
+def test_branches_without_admissions_for_years_are_named(sample):
+    data, out = sample["data"], sample["out"]
+    text = all_text(out / "bao-cao-2025.docx")
+    for branch in data["branches"]:
+        years = {a["admitted"].year for a in branch["admissions"]}
+        streak = []
+        year = 2025
+        while year >= 2021 and year not in years:
+            streak.append(year)
+            year -= 1
+        name = branch["info"]["name"]
+        if len(streak) >= 2:
+            assert f"{name} ({two(len(streak))} năm:" in text, name
+
+
+def test_branch_report_lists_the_people_admitted(sample):
+    data, out = sample["data"], sample["out"]
+    for branch in data["branches"]:
+        admitted = {a["name"] for a in branch["admissions"] if a["admitted"].year == 2025}
+        docs = [p for p in (out / "chi-bo").glob("*.docx") if branch["info"]["name"] in all_text(p).split("\n")[0:3][0]
+                or branch["info"]["name"].upper() in all_text(p)]
+        assert len(docs) == 1, branch["info"]["name"]
+        text = all_text(docs[0])
+        for name in admitted:
+            assert name in text
+
+
+def test_summary_workbook_holds_the_branch_figures(sample):
+    data, out = sample["data"], sample["out"]
+    wb = openpyxl.load_workbook(out / "tong-hop-2025.xlsx")
+    sheet = wb.worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = [str(h) for h in rows[0]]
+    name_col, adm_col = header.index("Chi bộ"), header.index("Kết nạp")
+    got = {r[name_col]: r[adm_col] for r in rows[1:] if r[name_col]}
+    for branch in data["branches"]:
+        expected = sum(1 for a in branch["admissions"] if a["admitted"].year == 2025)
+        assert got[branch["info"]["name"]] == expected
+
+
+def test_build_is_repeatable_and_leaves_no_temporary_files(sample, tmp_path):
+    build(SAMPLE, tmp_path)
+    first = {p.relative_to(tmp_path): all_text(p) for p in tmp_path.rglob("*.docx")}
+    build(SAMPLE, tmp_path)
+    second = {p.relative_to(tmp_path): all_text(p) for p in tmp_path.rglob("*.docx")}
+    assert first == second
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["bao-cao-2025.docx", "tong-ket-nhiem-ky-2020-2025.docx", "tong-hop-2025.xlsx", "chi-bo"])
+
+
+# --- a hand-made ward: 38 admissions in the term, 28 of them Youth Union members -----
+
+
+def thirty_eight(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    branches = [("Chi bộ Tổ dân phố 1", "Khu dân cư"), ("Chi bộ Trường THCS Phổ Hòa", "Trường học")]
+    people: dict[str, list[Admission]] = {b: [] for b, _ in branches}
+    per_year = {2021: 8, 2022: 7, 2023: 9, 2024: 6, 2025: 8}
+    n = 0
+    for year, count in per_year.items():
+        for i in range(count):
+            branch = branches[n % 2][0]
+            people[branch].append(Admission(
+                f"Trần Văn Người{n:02d}", date(1996, 1 + n % 12, 1 + n % 28), date(year, 2 + i, 15),
+                youth_union="Có" if n % 19 < 14 else "Không",
+                official=date(year + 1, 2 + i, 16) if year < 2025 else None,
+            ))
+            n += 1
+    quotas = [(y, b, 4, 1, 30) for y in per_year for b, _ in branches] + [(y, "Toàn Đảng bộ", 7, None, 60)
+                                                                        for y in per_year]
+    make_ward(folder, Ward(quotas=quotas))
+    for branch, kind in branches:
+        make_branch(folder, branch, kind, admissions=people[branch],
+                    candidates=[Candidate(f"Lê Thị Nguồn{kind[0]}", date(2001, 1, 1), date(2025, 3, 1))])
+    return folder
+
+
+def test_thirty_eight_admissions_twenty_eight_youth_union(tmp_path):
+    inbox = thirty_eight(tmp_path / "in")
+    out = tmp_path / "out"
+    output = build(inbox, out)
+    assert "Năm báo cáo: 2025." in output
+    text = all_text(out / "tong-ket-nhiem-ky-2020-2025.docx")
+    assert "đã kết nạp được 38 đảng viên mới" in text
+    assert "28 (73,68%)" in text
+    assert "Đoàn viên TNCS Hồ Chí Minh: 28 (73,68%)" in text
+    assert "trung bình hàng năm kết nạp 7,6 đảng viên" in text
+
+
+def test_year_option_reports_an_earlier_year(tmp_path):
+    inbox = thirty_eight(tmp_path / "in")
+    out = tmp_path / "out"
+    build(inbox, out, "--year", "2023")
+    assert (out / "bao-cao-2023.docx").exists()
+    text = all_text(out / "bao-cao-2023.docx")
+    assert "Năm 2023, toàn Đảng bộ kết nạp được 09 đảng viên" in text
+    term = all_text(out / "tong-ket-nhiem-ky-2020-2025.docx")
+    assert "8 + 7 + 9" not in term and "24 đảng viên mới" in term
+
+
+def test_sample_command_writes_a_ward_that_builds(tmp_path):
+    result = CliRunner().invoke(main, ["sample", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    build(tmp_path / "s", tmp_path / "out")
+    assert (tmp_path / "out" / "bao-cao-2025.docx").exists()
+
+
+def test_output_folder_inside_the_inbox_is_not_read_back(tmp_path):
+    inbox = tmp_path / "in"
+    shutil.copytree(SAMPLE, inbox)
+    build(inbox, inbox / "out")
+    output = build(inbox, inbox / "out")
+    assert "tong-hop-2025.xlsx" in output
+    assert "không phải sổ chuẩn" not in output
