@@ -12,7 +12,7 @@ import click
 from . import console
 from .findings import Findings
 from .intake.normalize import CellError, parse_date
-from .pipeline import UsageProblem, build as build_documents, check as check_inbox
+from .pipeline import UsageProblem, build as build_documents, check as check_inbox, write_checks
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -90,6 +90,7 @@ def build(inbox: Path | None, year: int | None, out: Path, issued: str | None, t
     if verbose:
         _echo(console.tally_lines(result.check.inbox))
     _show_findings(result.check.findings, verbose)
+    _echo(console.checks_lines(result.checks, out))
     if not result.check.ok:
         sys.exit(EXIT_DATA)
     click.echo(f"Năm báo cáo: {result.check.year}.")
@@ -99,12 +100,16 @@ def build(inbox: Path | None, year: int | None, out: Path, issued: str | None, t
 @main.command(context_settings=CONTEXT)
 @click.argument("inbox", required=False, type=click.Path(path_type=Path))
 @click.option("--year", "--nam", "year", type=int, help="Năm báo cáo (để kiểm tra chỉ tiêu năm đó).")
+@click.option("--out", "--ra", "out", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+              help="Thư mục ghi sổ kiểm tra (kiem-tra-du-lieu.xlsx) và bản sao đánh dấu ô lỗi.")
 @click.option("--verbose", "-v", is_flag=True, help="In thêm số dòng của từng sheet.")
-def check(inbox: Path | None, year: int | None, verbose: bool) -> None:
-    """Chỉ kiểm tra các sổ trong INBOX và in mọi lỗi, cảnh báo; không tạo văn bản."""
+def check(inbox: Path | None, year: int | None, out: Path, verbose: bool) -> None:
+    """Chỉ kiểm tra các sổ trong INBOX và in mọi lỗi, cảnh báo; không tạo văn bản.
+    Danh sách lỗi được ghi thêm vào OUT/kiem-tra-du-lieu.xlsx."""
     folder = inbox or _default_inbox()
     try:
-        result = check_inbox(folder, year=year)
+        result = check_inbox(folder, year=year, exclude=(out,))
+        checks = write_checks(result, out)
     except UsageProblem as exc:
         raise click.UsageError(str(exc)) from None
     except Exception as exc:  # noqa: BLE001
@@ -114,6 +119,7 @@ def check(inbox: Path | None, year: int | None, verbose: bool) -> None:
     if verbose:
         _echo(console.tally_lines(result.inbox))
     _show_findings(result.findings, verbose)
+    _echo(console.checks_lines(checks, out))
     sys.exit(EXIT_DATA if not result.ok else EXIT_OK)
 
 

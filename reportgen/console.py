@@ -77,3 +77,14 @@ def written_lines(paths: list[Path], out: Path) -> list[str]:
             shown = str(path)
         lines.append(f"  {shown}")
     return lines
+
+
+def checks_lines(paths: list[Path], out: Path) -> list[str]:
+    """Where the findings workbook and the marked copies are."""
+    if not paths:
+        return []
+    lines = [f"Sổ kiểm tra dữ liệu: {paths[0]}"]
+    if len(paths) > 1:
+        lines.append(f"Bản sao các sổ có lỗi, ô lỗi được tô màu và ghi chú: {paths[1].parent}"
+                     f" ({len(paths) - 1} tệp)")
+    return lines

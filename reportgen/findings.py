@@ -26,6 +26,7 @@ class Finding:
     column: str = ""  # the column header as written in the workbook
     value: str = ""  # the value found, as text
     rule: str = ""  # short English identifier of the rule, for tests and filtering
+    cell_column: int | None = None  # 1-based column of the cell, to mark it in a copy of the workbook
 
     def location(self) -> str:
         parts = []

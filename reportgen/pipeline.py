@@ -38,6 +38,7 @@ class BuildResult:
     check: CheckResult
     report: Report | None = None
     written: list[Path] = field(default_factory=list)
+    checks: list[Path] = field(default_factory=list)  # the findings workbook and the marked copies
 
 
 def latest_year(inbox: Inbox, today: date) -> int | None:
@@ -69,6 +70,15 @@ def check(inbox: Path, year: int | None = None, today: date | None = None,
     return CheckResult(loaded, findings, chosen)
 
 
+def write_checks(result: CheckResult, out: Path) -> list[Path]:
+    """The findings workbook and marked copies of the workbooks with findings, in `out`."""
+    from .render.findings_workbook import write_findings_workbook, write_marked_copies
+
+    out.mkdir(parents=True, exist_ok=True)
+    return [write_findings_workbook(result.findings, result.inbox, out),
+            *write_marked_copies(result.findings, result.inbox, out)]
+
+
 def build(inbox: Path, out: Path, year: int | None = None, issued: date | None = None,
           templates: Path | None = None, today: date | None = None) -> BuildResult:
     """Check the inbox; when it has no errors, write every document into `out`."""
@@ -77,6 +87,7 @@ def build(inbox: Path, out: Path, year: int | None = None, issued: date | None =
 
     today = today or date.today()
     result = BuildResult(check(inbox, year, today, exclude=(out,)))
+    result.checks = write_checks(result.check, out)
     if not result.check.ok:
         return result
     chosen = result.check.year

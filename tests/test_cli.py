@@ -38,7 +38,8 @@ def test_build_with_errors_writes_nothing(tmp_path):
     result = CliRunner().invoke(main, ["build", str(inbox), "--out", str(out)])
     assert result.exit_code == 1
     assert "chưa có văn bản nào được tạo" in result.output
-    assert not out.exists() or not any(out.rglob("*"))
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert written == ["kiem-tra-du-lieu.xlsx", "kiem-tra/chi-bo-a.xlsx"]
 
 
 def test_missing_folder_is_a_usage_error(tmp_path):

@@ -47,10 +47,15 @@ class Inbox:
     tallies: list[SheetTally] = field(default_factory=list)
     files_read: list[str] = field(default_factory=list)
     headers: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    positions: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
 
     def header(self, file: str, sheet: str, key: str, default: str) -> str:
         """The header of a column as written in that sheet."""
         return self.headers.get((file, sheet), {}).get(key, default)
+
+    def position(self, file: str, sheet: str, key: str) -> int | None:
+        """The 1-based column number of a column in that sheet."""
+        return self.positions.get((file, sheet), {}).get(key)
 
 
 def _empty(spec: schema.Sheet, extra: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -207,6 +212,7 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
     files_read: list[str] = []
     seen_branch: dict[str, Branch] = {}
     headers: dict[tuple[str, str], dict[str, str]] = {}
+    positions: dict[tuple[str, str], dict[str, int]] = {}
 
     def table(book: RawWorkbook, spec: schema.Sheet, file: str) -> Table | None:
         sheet = book.find(spec.name, spec.aliases)
@@ -219,6 +225,7 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
         if result is not None:
             tallies.append(SheetTally(file, result.sheet, result.counts))
             headers[(file, result.sheet)] = result.headers
+            positions[(file, result.sheet)] = result.positions
         return result
 
     for path in found.workbooks:
@@ -304,6 +311,7 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
         tallies=tallies,
         files_read=files_read,
         headers=headers,
+        positions=positions,
     )
 
 

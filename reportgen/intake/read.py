@@ -161,6 +161,7 @@ class Table:
     sheet: str
     header_row: int  # Excel row of the header
     headers: dict[str, str]  # column key -> header as written
+    positions: dict[str, int]  # column key -> 1-based column number
     frame: pd.DataFrame  # one row per used data row; columns: keys + "_row"
     counts: RowCounts = field(default_factory=RowCounts)
 
@@ -222,6 +223,7 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings) -> T
     header_index, columns = located
     header_row = sheet.rows[header_index]
     headers = {c.key: clean_text(header_row[i]) for i, c in columns.items()}
+    positions = {c.key: i + 1 for i, c in columns.items()}
     missing = [c for c in spec.required if c.key not in headers]
     for column in missing:
         findings.error(
@@ -276,15 +278,15 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings) -> T
             except CellError as exc:
                 ok = False
                 findings.error(
-                    exc.message, file=file, sheet=sheet.name, row=excel_row,
-                    column=headers[column.key], value=show(raw), rule=f"bad-{column.kind.value}",
+                    exc.message, file=file, sheet=sheet.name, row=excel_row, column=headers[column.key],
+                    value=show(raw), rule=f"bad-{column.kind.value}", cell_column=positions[column.key],
                 )
                 continue
             if column.required and value is None:
                 ok = False
                 findings.error(
-                    f"thiếu «{column.header}» (cột bắt buộc)", file=file, sheet=sheet.name,
-                    row=excel_row, column=headers[column.key], rule="missing-value",
+                    f"thiếu «{column.header}» (cột bắt buộc)", file=file, sheet=sheet.name, row=excel_row,
+                    column=headers[column.key], rule="missing-value", cell_column=positions[column.key],
                 )
                 continue
             record[column.key] = value
@@ -298,4 +300,4 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings) -> T
             counts.rejected += 1
     keys = ["_row", *(c.key for c in spec.columns if c.kind is not Kind.IGNORED)]
     frame = pd.DataFrame.from_records(records, columns=keys) if records else pd.DataFrame(columns=keys)
-    return Table(file, sheet.name, header_index + 1, headers, frame, counts)
+    return Table(file, sheet.name, header_index + 1, headers, positions, frame, counts)

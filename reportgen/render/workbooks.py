@@ -46,6 +46,9 @@ def _cell_value(ws: Worksheet, row: int, col: int, value: Any, number_format: st
         cell.number_format = DATE
 
 
+write_cell = _cell_value  # public name, for the findings workbook
+
+
 def _sheet(
     wb: Workbook,
     title: str,

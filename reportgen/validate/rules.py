@@ -37,7 +37,8 @@ class _Sheet:
         header = self.inbox.header(r["_file"], r["_sheet"], key, self.spec.column(key).header)
         value = r.get(key)
         shown = _fmt(value) if isinstance(value, date) else ("" if value is None else str(value))
-        return {"file": r["_file"], "sheet": r["_sheet"], "row": int(r["_row"]), "column": header, "value": shown}
+        return {"file": r["_file"], "sheet": r["_sheet"], "row": int(r["_row"]), "column": header, "value": shown,
+                "cell_column": self.inbox.position(r["_file"], r["_sheet"], key)}
 
     def error(self, key: str, message: str, rule: str) -> None:
         self.findings.error(message, rule=rule, **self.where(key))

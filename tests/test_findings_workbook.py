@@ -1,0 +1,60 @@
+"""The findings workbook and the marked copies: every finding listed, cells marked,
+inputs untouched, row tallies balanced."""
+
+import hashlib
+from datetime import date
+
+import openpyxl
+from click.testing import CliRunner
+
+from builders import Admission, Candidate, Ward, make_branch, make_ward
+from reportgen.cli import main
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_check_writes_findings_workbook_and_marked_copy(tmp_path):
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    make_ward(inbox, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 10), (2025, "Toàn Đảng bộ", 1, None, 10)]))
+    source = make_branch(inbox, "Chi bộ A", file="a.xlsx", admissions=[
+        Admission("Lê Văn An", "30/02/1990", date(2025, 6, 1)),
+        Admission("Lê Văn Bình", date(2009, 1, 1), date(2025, 6, 1)),
+        Admission("=HYPERLINK(\"x\")", date(1990, 1, 1), date(2025, 6, 1)),
+    ], candidates=[Candidate("Lê Thị Cúc", date(2000, 1, 1), date(2024, 1, 1), status="Chuyển đi")])
+    before = digest(source)
+    result = CliRunner().invoke(main, ["check", str(inbox), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "kiem-tra-du-lieu.xlsx" in result.output
+    assert digest(source) == before
+
+    book = openpyxl.load_workbook(out / "kiem-tra-du-lieu.xlsx")
+    rows = list(book["Lỗi và cảnh báo"].iter_rows(min_row=2, values_only=True))
+    listed = {(r[2], r[3], r[4], r[5]) for r in rows if r[1] == "Lỗi"}
+    assert ("a.xlsx", "Kết nạp", 4, "Ngày sinh") in listed
+    assert ("a.xlsx", "Kết nạp", 5, "Ngày kết nạp") in listed
+    assert ("a.xlsx", "Nguồn", 4, "Ngày thay đổi") in listed
+    tallies = list(book["Số dòng"].iter_rows(min_row=2, values_only=True))
+    assert all(r[2] == r[3] + r[4] + r[5] for r in tallies)
+    kn = next(r for r in tallies if r[0] == "a.xlsx" and r[1] == "Kết nạp")
+    assert (kn[2], kn[3], kn[5]) == (3, 1, 2)  # a bad date; a formula with no value leaves no name
+
+    copy = openpyxl.load_workbook(out / "kiem-tra" / "a.xlsx")
+    ws = copy["Kết nạp"]
+    assert ws["C4"].fill.fgColor.rgb.endswith("FFC7CE") and "ngày" in ws["C4"].comment.text
+    assert ws["M5"].comment is not None and "18 tuổi" in ws["M5"].comment.text
+    assert ws["C6"].comment is None
+    assert copy["Nguồn"]["P4"].comment is not None
+
+
+def test_formula_like_text_is_written_as_text(tmp_path):
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    make_ward(inbox, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 10)]))
+    make_branch(inbox, "Chi bộ A", admissions=[Admission("Lê Văn An", "+84 905 123", date(2025, 6, 1))])
+    CliRunner().invoke(main, ["check", str(inbox), "--out", str(out)])
+    ws = openpyxl.load_workbook(out / "kiem-tra-du-lieu.xlsx")["Lỗi và cảnh báo"]
+    cell = next(c for c in ws["G"] if c.value == "+84 905 123")
+    assert cell.data_type == "s" and cell.quotePrefix
