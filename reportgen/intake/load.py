@@ -236,6 +236,13 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
             findings.error(str(exc), file=file, rule="unreadable-file")
             continue
         files_read.append(file)
+        for cell in book.formulas_without_value:
+            findings.warning(
+                "ô có công thức nhưng chưa có kết quả đã tính (tệp không được lưu bằng Excel), nên được coi là "
+                "ô trống; hãy mở tệp bằng Excel rồi lưu lại, hoặc ghi giá trị thay cho công thức",
+                file=file, sheet=cell.sheet, row=cell.row, column=_column_letter(cell.column),
+                value=cell.formula, rule="formula-without-value", cell_column=cell.column,
+            )
         is_ward = book.find(schema.QUOTA_SHEET.name, schema.QUOTA_SHEET.aliases) is not None
         is_branch = any(
             book.find(s.name, s.aliases) is not None for s in (schema.CANDIDATE_SHEET, schema.ADMISSION_SHEET)
@@ -313,6 +320,14 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
         headers=headers,
         positions=positions,
     )
+
+
+def _column_letter(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _rel(path: Path, inbox: Path) -> str:

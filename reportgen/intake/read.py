@@ -17,6 +17,7 @@ import pandas as pd
 from ..findings import Findings
 from ..schema import TOTALS_WORDS, Column, Field, Kind, Sheet
 from .normalize import CellError, clean_text, fold, fold_header, is_empty, parse_cell, show
+from .safety import FormulaCell, UnsafeArchive, check_archive, formulas_without_value
 
 HEADER_SEARCH_ROWS = 40
 _OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
@@ -37,6 +38,7 @@ class RawSheet:
 class RawWorkbook:
     path: Path
     sheets: list[RawSheet]
+    formulas_without_value: list[FormulaCell] = field(default_factory=list)
 
     def find(self, canonical: str, aliases: tuple[str, ...] = ()) -> RawSheet | None:
         """The sheet whose name matches, ignoring case, spaces and diacritics."""
@@ -82,11 +84,16 @@ def open_workbook(path: Path) -> RawWorkbook:
             "tệp bị hỏng hoặc không phải tệp Excel thật (không đọc được nội dung); "
             "hãy mở bằng Excel và lưu lại"
         )
+    if suffix in (".xlsx", ".xlsm", ".ods"):
+        try:
+            check_archive(path)
+        except UnsafeArchive as exc:
+            raise UnreadableWorkbook(str(exc)) from exc
     try:
         with pd.ExcelFile(path, engine="calamine") as book:
             visibility = {}
             for meta in getattr(book.book, "sheets_metadata", []):
-                visibility[meta.name] = "visible" not in str(meta.visible).lower()
+                visibility[meta.name] = not str(meta.visible).lower().endswith(".visible")
             sheets = []
             for name in book.sheet_names:
                 frame = pd.read_excel(book, sheet_name=name, header=None, dtype=object)
@@ -100,7 +107,7 @@ def open_workbook(path: Path) -> RawWorkbook:
             f"tệp bị hỏng hoặc không đọc được như một sổ Excel ({type(exc).__name__}); "
             "hãy mở bằng Excel và lưu lại"
         ) from exc
-    return RawWorkbook(path, sheets)
+    return RawWorkbook(path, sheets, formulas_without_value(path))
 
 
 # --- field/value sheets ------------------------------------------------------

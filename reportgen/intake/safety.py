@@ -1,0 +1,108 @@
+"""Checks made before and beside reading a workbook: archives that would unpack to
+far more than any real workbook (zip bombs), and formula cells that carry no
+computed value (files written by programs other than Excel)."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree import ElementTree
+
+MAX_ENTRIES = 5_000
+MAX_UNPACKED_BYTES = 300 * 1024 * 1024  # a ward's workbooks are a few MB at most
+MAX_RATIO = 300  # XML of real sheets compresses 5-30 times
+RATIO_FLOOR_BYTES = 5 * 1024 * 1024  # small entries may compress any amount
+
+
+class UnsafeArchive(Exception):
+    """The archive would unpack to too much; message in Vietnamese."""
+
+
+def check_archive(path: Path) -> None:
+    """Refuse a zip-based workbook whose unpacked size is out of all proportion."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # the reader reports a damaged file
+    if len(entries) > MAX_ENTRIES:
+        raise UnsafeArchive(f"tệp chứa {len(entries)} thành phần, quá nhiều so với một sổ Excel thật; không đọc")
+    total = sum(e.file_size for e in entries)
+    if total > MAX_UNPACKED_BYTES:
+        raise UnsafeArchive(
+            f"tệp khi giải nén lớn tới {total // (1024 * 1024)} MB, vượt giới hạn "
+            f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB của một sổ theo dõi; không đọc (có thể là tệp độc hại)"
+        )
+    for entry in entries:
+        if entry.file_size > RATIO_FLOOR_BYTES and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
+            raise UnsafeArchive(
+                "tệp có thành phần nén bất thường (giải nén lớn gấp hàng trăm lần); "
+                "không đọc (có thể là tệp độc hại)"
+            )
+
+
+@dataclass(frozen=True)
+class FormulaCell:
+    sheet: str
+    row: int
+    column: int  # 1-based
+    formula: str
+
+
+_CELL = re.compile(rb"<c\b([^>]*?)(?<!/)>(.*?)</c>", re.S)
+_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
+_FORMULA = re.compile(rb"<f\b[^>]*?(?:/>|>(.*?)</f>)", re.S)
+_VALUE = re.compile(rb"<v>([^<]+)</v>")
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for ch in letters.decode():
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> part name inside the archive."""
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target", "") for r in rels}
+    parts = {}
+    for sheet in workbook.iter(f"{_MAIN}sheet"):
+        target = targets.get(sheet.get(f"{_REL}id"), "")
+        target = target.lstrip("/")
+        parts[sheet.get("name", "")] = target if target.startswith("xl/") else f"xl/{target}"
+    return parts
+
+
+def formulas_without_value(path: Path) -> list[FormulaCell]:
+    """Formula cells of an .xlsx/.xlsm that hold no computed value."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return []
+    found: list[FormulaCell] = []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name, part in _sheet_parts(archive).items():
+                try:
+                    data = archive.read(part)
+                except KeyError:
+                    continue
+                if b"<f" not in data:
+                    continue
+                for match in _CELL.finditer(data):
+                    inner = match.group(2)
+                    formula = _FORMULA.search(inner)
+                    if formula is None or _VALUE.search(inner):
+                        continue
+                    ref = _REF.search(match.group(1))
+                    if ref is None:
+                        continue
+                    text = (formula.group(1) or b"").decode("utf-8", "replace")
+                    found.append(FormulaCell(name, int(ref.group(2)), _column_number(ref.group(1)), "=" + text))
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):
+        return found
+    return found
