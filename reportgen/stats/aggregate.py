@@ -23,6 +23,7 @@ from .model import (
     OrganisationYear,
     OverdueProbation,
     PersonLine,
+    Plan,
     QuotaShortfall,
     Report,
     Shortfalls,
@@ -34,8 +35,7 @@ from .model import (
     WardYear,
     share,
 )
-
-MEMBER_TARGET_RATE = 0.03  # Nghị quyết 21-NQ/TW: 3-4% of members a year
+from .plan import MEMBER_TARGET_RATE, BranchNeed, OrganisationNeed, make_plan
 PROBATION_MONTHS = 12
 AGE_BANDS = (
     ("age_under_18", "Dưới 18 tuổi", 0, 17),
@@ -185,13 +185,21 @@ def branch_year(p: Prepared, branch: str, year: int, window: tuple[date, date] |
     )
 
 
+def _members_start(p: Prepared, year: int) -> int | None:
+    """Members at the start of the year: the `Toàn Đảng bộ` row, else the sum of the branches' rows."""
+    total = _quota_row(p, schema.WARD_TOTAL, year)
+    members = None if total is None else _int_or_none(total["members_start"])
+    if members is not None:
+        return members
+    rows = (_quota_row(p, b.name, year) for b in p.branches)
+    known = [m for m in (None if r is None else _int_or_none(r["members_start"]) for r in rows) if m is not None]
+    return sum(known) if known else None
+
+
 def ward_year(p: Prepared, year: int, window: tuple[date, date] | None = None) -> WardYear:
     rows = [branch_year(p, b.name, year, window) for b in p.branches]
     total = _quota_row(p, schema.WARD_TOTAL, year)
-    members = None if total is None else _int_or_none(total["members_start"])
-    if members is None:
-        known = [r.members_start for r in rows if r.members_start is not None]
-        members = sum(known) if known else None
+    members = _members_start(p, year)
     with_quota = [r for r in rows if r.quota is not None]
     return WardYear(
         year=year,
@@ -356,6 +364,56 @@ def organisations(p: Prepared, year: int) -> tuple[OrganisationYear, ...]:
     return tuple(out)
 
 
+# --- the plan for the next year -------------------------------------------------------------
+
+
+def plan(p: Prepared, year: int) -> Plan:
+    """The plan for year + 1: what each branch has waiting on 31/12 of `year`, the floors."""
+    end = date(year, 12, 31)
+    on_list = p.candidates[_on_list_at(p.candidates, end)]
+    trained = on_list["class_date"].map(lambda d: isinstance(d, date) and d <= end).astype(bool)
+    needs = []
+    for b in p.branches:
+        mine = on_list["branch"] == b.name
+        row = _quota_row(p, b.name, year + 1)
+        needs.append(BranchNeed(
+            branch=b.name,
+            kind=p.kind_of.get(b.name, "Khác"),
+            trained_waiting=int((mine & trained).sum()),
+            candidates_waiting=int(mine.sum()),
+            source_quota=None if row is None else _int_or_none(row["source_quota"]),
+        ))
+    superior = _quota_row(p, schema.WARD_TOTAL, year + 1)
+    previous = _quota_row(p, schema.WARD_TOTAL, year)
+    members_year = next((y for y in range(year, p.first_year - 1, -1) if _members_start(p, y) is not None), None)
+
+    org_quotas = p.organisation_quotas
+    org_year = year + 1 if (org_quotas["year"] == year + 1).any() else year
+    lo, hi = _year_window(year)
+    entered = p.candidates[_between(p.candidates["entered"], lo, hi)]
+    introduced = entered["introduced_by"].map(lambda v: fold(v or ""))
+    orgs: list[OrganisationNeed] = []
+    seen: set[str] = set()
+    for r in org_quotas[org_quotas["year"] == org_year].itertuples():
+        key = fold(r.organisation)
+        if key in seen:
+            continue
+        seen.add(key)
+        orgs.append(OrganisationNeed(r.organisation, _int_or_none(r.introduction_quota), int((introduced == key).sum())))
+
+    return make_plan(
+        year + 1,
+        needs,
+        superior_quota=None if superior is None else _int_or_none(superior["admission_quota"]),
+        previous_quota=None if previous is None else _int_or_none(previous["admission_quota"]),
+        members_base=None if members_year is None else _members_start(p, members_year),
+        members_year=members_year,
+        organisations=orgs,
+        organisations_year=org_year,
+        member_rate=MEMBER_TARGET_RATE,
+    )
+
+
 # --- the report ---------------------------------------------------------------------------------
 
 
@@ -466,4 +524,5 @@ def aggregate(inbox: Inbox, year: int, issued: date) -> Report:
         term_kind_structure=kind_structure(adm_term, p.kind_of),
         branch_reports=tuple(branch_reports),
         ward_years=tuple(ward_year(p, y) for y in range(first_table_year, year + 1)),
+        plan=plan(p, year),
     )

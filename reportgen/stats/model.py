@@ -285,6 +285,79 @@ class BranchReport:
 
 
 @dataclass(frozen=True)
+class PlanBranch:
+    """One branch in the plan for the next year: what it has waiting and what it is given."""
+
+    branch: str
+    kind: str
+    trained_waiting: int  # on the list at 31/12 of the report year, class taken
+    candidates_waiting: int  # on the list at 31/12 of the report year
+    admission_quota: int  # allocated: at least 1
+    source_quota: int  # allocated: at least 1
+
+
+@dataclass(frozen=True)
+class PlanOrganisation:
+    """One mass organisation's introduction quota for the next year."""
+
+    organisation: str
+    introduction_quota: int  # at least 1
+    introduced_last_year: int  # candidates it introduced in the report year
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The admission plan for the year after the report year (Kế hoạch phát triển đảng viên).
+
+    The ward total is at least the quota floor (the superior's quota for the plan year,
+    else the quota of the report year) and at least the member floor (3% of the members
+    at the start of the report year, rounded up), and at least one per branch.
+    """
+
+    year: int  # the plan year, N+1
+    base_year: int  # the report year, N
+    superior_quota: int | None  # the `Toàn Đảng bộ` row of the plan year
+    previous_quota: int | None  # the ward quota of the report year
+    quota_floor: int  # superior_quota if given, else previous_quota, else 0
+    members_base: int | None  # members at the start of members_year
+    members_year: int | None  # the report year, or the latest earlier year with a figure
+    member_rate: float
+    member_floor: int  # ceil(member_rate * members_base), 0 without a figure
+    branches: tuple[PlanBranch, ...]  # in name order
+    organisations: tuple[PlanOrganisation, ...]
+    organisations_year: int | None  # the year of the `Đoàn thể` rows used
+
+    @property
+    def quota_from_superior(self) -> bool:
+        return self.superior_quota is not None
+
+    @property
+    def target(self) -> int:
+        """The larger of the two floors."""
+        return max(self.quota_floor, self.member_floor)
+
+    @property
+    def total(self) -> int:
+        return sum(b.admission_quota for b in self.branches)
+
+    @property
+    def source_total(self) -> int:
+        return sum(b.source_quota for b in self.branches)
+
+    @property
+    def trained_waiting(self) -> int:
+        return sum(b.trained_waiting for b in self.branches)
+
+    @property
+    def candidates_waiting(self) -> int:
+        return sum(b.candidates_waiting for b in self.branches)
+
+    @property
+    def introduction_total(self) -> int:
+        return sum(o.introduction_quota for o in self.organisations)
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything the documents of one run show."""
 
@@ -303,3 +376,5 @@ class Report:
     term_kind_structure: Structure
     branch_reports: tuple[BranchReport, ...]
     ward_years: tuple[WardYear, ...] = field(default=())  # every year with data, oldest first
+    plan: Plan | None = None  # the plan for the next year
+
