@@ -33,6 +33,9 @@ def rules(findings, severity=None):
     (Admission("A", date(1990, 1, 1), date(2025, 6, 1), ceremony=date(2025, 5, 1)), "ceremony-before-decision",
      Severity.ERROR),
     (Admission("A", date(1990, 1, 1), date(2026, 6, 1), class_date=date(2025, 1, 1)), "future-date", Severity.ERROR),
+    (Admission("A", date(1990, 1, 1), date(2024, 6, 1)), "probation-overdue", Severity.WARNING),
+    (Admission("A", date(1990, 1, 1), date(2025, 6, 1), education="5/12"), "education-below-lower-secondary",
+     Severity.WARNING),
 ])
 def test_admission_rules(tmp_path, admission, rule, severity):
     findings = run(tmp_path, admissions=[admission])

@@ -69,7 +69,17 @@ def _duplicates(inbox: Inbox, frame: pd.DataFrame, spec: schema.Sheet, findings:
             seen[key] = int(r["_row"])
 
 
-def check_admissions(inbox: Inbox, findings: Findings, today: date) -> None:
+def add_working_days(day: date, count: int) -> date:
+    """`count` working days (Monday to Friday) after `day`."""
+    while count:
+        day = date.fromordinal(day.toordinal() + 1)
+        count -= day.weekday() < 5
+    return day
+
+
+def check_admissions(inbox: Inbox, findings: Findings, today: date, reference: date | None = None) -> None:
+    """`reference`: the date probation is judged at (the end of the report year, at the latest today)."""
+    reference = reference or today
     spec = schema.ADMISSION_SHEET
     frame = inbox.admissions
     _duplicates(inbox, frame, spec, findings)
@@ -101,6 +111,13 @@ def check_admissions(inbox: Inbox, findings: Findings, today: date) -> None:
         if isinstance(official, date) and official < add_months(ceremony, 12):
             s.error("official", f"công nhận chính thức khi chưa đủ 12 tháng dự bị (tính từ {_fmt(ceremony)}, "
                     f"sớm nhất {_fmt(add_months(ceremony, 12))}) ({RULES})", "early-recognition")
+        elif not isinstance(official, date) and add_working_days(add_months(ceremony, 12), 30) < reference:
+            s.warning("official", f"đã quá 12 tháng dự bị (tính từ {_fmt(ceremony)}) mà chưa ghi ngày công nhận "
+                      "chính thức; chi bộ cần xét công nhận chính thức trong 30 ngày làm việc sau khi hết "
+                      f"thời gian dự bị ({RULES})", "probation-overdue")
+        if r["education"] == "Tiểu học":
+            s.warning("education", "trình độ học vấn dưới trung học cơ sở: chỉ được kết nạp ở vùng cao, vùng sâu, "
+                      f"vùng khó khăn theo quy định riêng ({RULES})", "education-below-lower-secondary")
     for (name, birth), where in branches_of.items():
         if len({b for b, _, _ in where}) > 1:
             places = "; ".join(f"«{b}» (tệp {f}, dòng {row})" for b, f, row in where)
@@ -171,5 +188,6 @@ def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
 def validate(inbox: Inbox, findings: Findings, year: int | None, today: date) -> None:
     """Every rule; findings are added, nothing is raised."""
     check_quotas(inbox, findings, year)
-    check_admissions(inbox, findings, today)
+    reference = min(today, date(year, 12, 31)) if year is not None else today
+    check_admissions(inbox, findings, today, reference)
     check_candidates(inbox, findings, today)
