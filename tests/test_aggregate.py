@@ -151,3 +151,13 @@ def test_age_helpers():
     assert full_years(date(2000, 5, 10), date(2018, 5, 10)) == 18
     assert full_months(date(2024, 1, 31), date(2025, 1, 30)) == 11
     assert full_months(date(2024, 1, 31), date(2025, 1, 31)) == 12
+
+
+def test_report_year_before_the_current_term_uses_the_term_before(tmp_path):
+    folder = term_ward(tmp_path)
+    make_ward(folder, Ward(term="2025-2030", quotas=[(2025, b, 3, 2, 20) for b in BRANCHES]))
+    report = build_report(folder, year=2025)
+    assert report.term.label == "2020-2025"
+    assert (report.term.start, report.term.end) == (date(2021, 1, 1), date(2025, 12, 31))
+    assert report.term.admissions == 38
+    assert report.ward.term_label == "2020-2025"

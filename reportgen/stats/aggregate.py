@@ -4,7 +4,7 @@ of admissions; the shortfalls. The result is a `Report` of plain figures."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -417,6 +417,36 @@ def plan(p: Prepared, year: int) -> Plan:
 # --- the report ---------------------------------------------------------------------------------
 
 
+def term_for_year(ward: WardInfo, year: int) -> WardInfo:
+    """The term that holds the report year: the one in `Đơn vị`, or the one before or
+    after it (same length) when the report year falls outside it, e.g. a report on
+    2025 made after the 2025 congress opened the 2025-2030 term."""
+    length = ward.term_years
+    shift = 0
+    while year < ward.term_start.year + shift * length:
+        shift -= 1
+    while year > _shift_date(ward.term_end, shift * length).year:
+        shift += 1
+    if shift == 0:
+        return ward
+    first, last = ward.term_first_year + shift * length, ward.term_last_year + shift * length
+    return replace(
+        ward,
+        term_label=f"{first}-{last}",
+        term_first_year=first,
+        term_last_year=last,
+        term_start=_shift_date(ward.term_start, shift * length),
+        term_end=_shift_date(ward.term_end, shift * length),
+    )
+
+
+def _shift_date(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
 def _term_years_count(start: date, covered_end: date, full: int) -> int:
     months = full_months(start, date.fromordinal(covered_end.toordinal() + 1))
     return max(1, min(full, math.ceil(months / 12)))
@@ -425,7 +455,7 @@ def _term_years_count(start: date, covered_end: date, full: int) -> int:
 def aggregate(inbox: Inbox, year: int, issued: date) -> Report:
     """All figures of the documents for the report `year`."""
     p = prepare(inbox)
-    ward = p.ward
+    ward = term_for_year(p.ward, year)
     branches = sorted(p.branches, key=lambda b: text_sort_key(b.name))
     infos = tuple(BranchInfo(b.name, b.kind, b.secretary, b.file, slugify(b.name)) for b in branches)
 
