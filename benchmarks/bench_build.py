@@ -50,8 +50,13 @@ def make_large_inbox(folder: Path, copies: int) -> int:
                 ws = _find(wb, sheet)
                 for row in ws.iter_rows():
                     for cell in row:
-                        if isinstance(cell.value, datetime) and cell.column == 3:
+                        if cell.column != 3 or cell.row < 4:
+                            continue
+                        if isinstance(cell.value, datetime):
                             cell.value = cell.value - timedelta(days=copy)
+                        elif isinstance(cell.value, str) and cell.value.count("/") == 2:
+                            day = datetime.strptime(cell.value.strip(), "%d/%m/%Y") - timedelta(days=copy)
+                            cell.value = day.strftime("%d/%m/%Y")
                     rows += 1
             wb.save(folder / f"{path.stem}-{copy}.xlsx")
     ward.save(ward_path)

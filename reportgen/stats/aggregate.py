@@ -4,7 +4,7 @@ of admissions; the shortfalls. The result is a `Report` of plain figures."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pandas as pd
@@ -99,6 +99,8 @@ class Prepared:
     admissions: pd.DataFrame
     people: pd.DataFrame  # candidates and admissions, one row per person and branch
     first_year: int  # the earliest year the workbooks speak for
+    cache: dict[tuple[int, tuple[date, date] | None], dict[str, BranchYear]] = field(default_factory=dict)
+    quota_index: dict[tuple[str, int], dict[str, object]] = field(default_factory=dict)
 
 
 def prepare(inbox: Inbox) -> Prepared:
@@ -138,9 +140,11 @@ def prepare(inbox: Inbox) -> Prepared:
     )
 
 
-def _quota_row(p: Prepared, branch: str, year: int) -> pd.Series | None:
-    rows = p.quotas[(p.quotas["branch"] == branch) & (p.quotas["year"] == year)]
-    return None if rows.empty else rows.iloc[0]
+def _quota_row(p: Prepared, branch: str, year: int) -> dict[str, object] | None:
+    if not p.quota_index:
+        for row in p.quotas.to_dict("records"):
+            p.quota_index.setdefault((row["branch"], int(row["year"])), row)
+    return p.quota_index.get((branch, year))
 
 
 def _int_or_none(value: object) -> int | None:
@@ -162,27 +166,49 @@ def _on_list_at(candidates: pd.DataFrame, day: date) -> pd.Series:
 
 
 def branch_year(p: Prepared, branch: str, year: int, window: tuple[date, date] | None = None) -> BranchYear:
+    return branch_years(p, year, window)[branch]
+
+
+def _per_branch(frame: pd.DataFrame, mask: pd.Series) -> dict[str, int]:
+    return {str(k): int(v) for k, v in frame.loc[mask.to_numpy(dtype=bool), "branch"].value_counts().items()}
+
+
+def branch_years(p: Prepared, year: int, window: tuple[date, date] | None = None) -> dict[str, BranchYear]:
+    """Every branch in one year (within `window`), computed once for all branches."""
+    key = (year, window)
+    if key in p.cache:
+        return p.cache[key]
     lo, hi = _year_window(year, window)
-    adm = p.admissions[p.admissions["branch"] == branch]
-    cand = p.candidates[p.candidates["branch"] == branch]
-    people = p.people[p.people["branch"] == branch]
-    row = _quota_row(p, branch, year)
-    left = cand[_left_mask(cand, lo, hi)]
-    return BranchYear(
-        branch=branch,
-        kind=p.kind_of.get(branch, "Khác"),
-        year=year,
-        admissions=int(_between(adm["admitted"], lo, hi).sum()),
-        quota=None if row is None else _int_or_none(row["admission_quota"]),
-        source_quota=None if row is None else _int_or_none(row["source_quota"]),
-        members_start=None if row is None else _int_or_none(row["members_start"]),
-        candidates_added=int(_between(cand["entered"], lo, hi).sum()),
-        candidates_trained=int(_between(people["class_date"], lo, hi).sum()),
-        candidates_at_year_end=int(_on_list_at(cand, hi).sum()),
-        candidates_left=len(left),
-        candidates_left_trained=int(left["class_date"].map(lambda d: isinstance(d, date)).sum()),
-        recognitions=int(_between(adm["official"], lo, hi).sum()),
-    )
+    adm, cand = p.admissions, p.candidates
+    left_mask = _left_mask(cand, lo, hi)
+    trained = cand["class_date"].map(lambda d: isinstance(d, date)).astype(bool)
+    admitted = _per_branch(adm, _between(adm["admitted"], lo, hi))
+    recognised = _per_branch(adm, _between(adm["official"], lo, hi))
+    added = _per_branch(cand, _between(cand["entered"], lo, hi))
+    took_class = _per_branch(p.people, _between(p.people["class_date"], lo, hi))
+    on_list = _per_branch(cand, _on_list_at(cand, hi))
+    left = _per_branch(cand, left_mask)
+    left_trained = _per_branch(cand, left_mask & trained)
+    result = {}
+    for b in p.branches:
+        row = _quota_row(p, b.name, year)
+        result[b.name] = BranchYear(
+            branch=b.name,
+            kind=p.kind_of.get(b.name, "Khác"),
+            year=year,
+            admissions=admitted.get(b.name, 0),
+            quota=None if row is None else _int_or_none(row["admission_quota"]),
+            source_quota=None if row is None else _int_or_none(row["source_quota"]),
+            members_start=None if row is None else _int_or_none(row["members_start"]),
+            candidates_added=added.get(b.name, 0),
+            candidates_trained=took_class.get(b.name, 0),
+            candidates_at_year_end=on_list.get(b.name, 0),
+            candidates_left=left.get(b.name, 0),
+            candidates_left_trained=left_trained.get(b.name, 0),
+            recognitions=recognised.get(b.name, 0),
+        )
+    p.cache[key] = result
+    return result
 
 
 def _members_start(p: Prepared, year: int) -> int | None:
@@ -519,9 +545,10 @@ def aggregate(inbox: Inbox, year: int, issued: date) -> Report:
     )
 
     branch_reports = []
+    on_list_at_year_end = p.candidates[_on_list_at(p.candidates, hi)]
     for info, row in zip(infos, this_year):
         admitted = adm_year[adm_year["branch"] == info.name]
-        cand = p.candidates[(p.candidates["branch"] == info.name) & _on_list_at(p.candidates, hi)]
+        cand = on_list_at_year_end[on_list_at_year_end["branch"] == info.name]
         branch_reports.append(BranchReport(
             info=info,
             year=row,
