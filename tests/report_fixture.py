@@ -21,6 +21,9 @@ from reportgen.stats.model import (
     OrganisationYear,
     OverdueProbation,
     PersonLine,
+    Plan,
+    PlanBranch,
+    PlanOrganisation,
     QuotaShortfall,
     Report,
     Shortfalls,
@@ -367,6 +370,30 @@ def make_report(names: dict[str, str] | None = None) -> Report:
         signer_name="Nguyễn Văn Nho",
         recipients=("Ban Thường vụ Thị ủy", "Các chi bộ trực thuộc", "Lưu Văn phòng Đảng ủy"),
     )
+    # the plan for 2026: quota of 2025 is 10, 3% of 360 members is 10,8 -> 11
+    plan = Plan(
+        year=2026,
+        base_year=2025,
+        superior_quota=None,
+        previous_quota=10,
+        quota_floor=10,
+        members_base=360,
+        members_year=2025,
+        member_rate=0.03,
+        member_floor=11,
+        branches=(
+            PlanBranch(names["tdp3"], kinds["tdp3"], 2, 3, 5, 7),
+            PlanBranch(names["tdp10"], kinds["tdp10"], 0, 1, 3, 5),
+            PlanBranch(names["school"], kinds["school"], 0, 5, 3, 3),
+        ),
+        organisations=(
+            PlanOrganisation("Đoàn Thanh niên", 2, 3),
+            PlanOrganisation("Hội Liên hiệp Phụ nữ", 1, 1),
+            PlanOrganisation("Hội Nông dân", 1, 0),
+            PlanOrganisation("Hội Cựu chiến binh", 1, 0),
+        ),
+        organisations_year=2025,
+    )
     return Report(
         ward=ward,
         year=2025,
@@ -383,4 +410,5 @@ def make_report(names: dict[str, str] | None = None) -> Report:
         term_kind_structure=term_kind_structure,
         branch_reports=branch_reports,
         ward_years=ward_years,
+        plan=plan,
     )

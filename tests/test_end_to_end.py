@@ -167,7 +167,7 @@ def test_build_is_repeatable_and_leaves_no_temporary_files(sample, tmp_path):
     second = {p.relative_to(tmp_path): all_text(p) for p in tmp_path.rglob("*.docx")}
     assert first == second
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["bao-cao-2025.docx", "tong-ket-nhiem-ky-2020-2025.docx", "tong-hop-2025.xlsx", "chi-bo",
+        ["bao-cao-2025.docx", "tong-ket-nhiem-ky-2020-2025.docx", "ke-hoach-2026.docx", "tong-hop-2025.xlsx", "chi-bo",
          "kiem-tra-du-lieu.xlsx", "kiem-tra"])
 
 
@@ -235,3 +235,23 @@ def test_output_folder_inside_the_inbox_is_not_read_back(tmp_path):
     output = build(inbox, inbox / "out")
     assert "tong-hop-2025.xlsx" in output
     assert "không phải sổ chuẩn" not in output
+
+
+def test_plan_table_matches_the_workbooks(sample):
+    """Candidates waiting on 31/12/2025, counted here; one admission per branch at least; the ward
+    total reaches the 2025 quota (no 2026 row in the sample) and 3% of the members, rounded up."""
+    data, out = sample["data"], sample["out"]
+    end = date(2025, 12, 31)
+    table = find_table(Document(str(out / "ke-hoach-2026.docx")), "STT", "Chi bộ")
+    rows = {r[1]: r for r in table_rows(table)[2:]}
+    for branch in data["branches"]:
+        waiting = [c for c in branch["candidates"] if c["entered"] <= end and (
+            fold(c["status"]) == fold("Đang bồi dưỡng") or (c.get("status_date") and c["status_date"] > end))]
+        trained = [c for c in waiting if c.get("class_date") and c["class_date"] <= end]
+        row = rows[branch["info"]["name"]]
+        assert row[2:4] == [str(len(waiting)), str(len(trained))], branch["info"]["name"]
+        assert int(row[4]) >= 1 and int(row[5]) >= 1
+    ward = quota(data, 2025, "Toàn Đảng bộ")
+    floor = max(int(ward["admission_quota"]), -(-int(ward["members_start"]) * 3 // 100), len(data["branches"]))
+    assert rows["Cộng"][4] == str(floor)
+    assert sum(int(r[4]) for name, r in rows.items() if name != "Cộng") == floor

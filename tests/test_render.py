@@ -18,7 +18,7 @@ from docxtpl import DocxTemplate
 from report_fixture import SCHOOL, TDP3, TDP10, make_report
 
 from reportgen.render import documents
-from reportgen.render.context import KIND_ANNUAL, KIND_BRANCH, KIND_TERM, build_context
+from reportgen.render.context import KIND_ANNUAL, KIND_BRANCH, KIND_PLAN, KIND_TERM, build_context
 from reportgen.render.documents import (
     TEMPLATE_FILES,
     TEMPLATES_DIR,
@@ -32,6 +32,7 @@ from reportgen.render.workbooks import SHEETS, write_summary
 ROOT = Path(__file__).resolve().parents[1]
 ANNUAL = "bao-cao-2025.docx"
 TERM = "tong-ket-nhiem-ky-2020-2025.docx"
+PLAN = "ke-hoach-2026.docx"
 
 
 from docread import all_text, find_table, table_rows  # noqa: E402
@@ -52,6 +53,7 @@ def test_file_names(rendered):
         [
             ANNUAL,
             TERM,
+            PLAN,
             "chi-bo/chi-bo-to-dan-pho-3.docx",
             "chi-bo/chi-bo-truong-thcs-pho-hoa.docx",
             "chi-bo/chi-bo-to-dan-pho-10.docx",
@@ -172,10 +174,72 @@ def test_branch_reports(rendered):
     assert "kết nạp 0/1 đảng viên" in text10
 
 
+def test_plan_text(rendered):
+    text = all_text(rendered[PLAN])
+    assert "KẾ HOẠCH\nphát triển đảng viên năm 2026\n-----" in text
+    assert "Số     -KH/ĐU" in text and "Phổ Hòa, ngày 05 tháng 01 năm 2026" in text
+    assert "Quy định số 294-QĐ/TW ngày 26/5/2025" in text  # in force on the date of the plan
+    assert "Căn cứ Nghị quyết Đại hội Đảng bộ phường nhiệm kỳ 2025-2030" in text
+    for heading in ("I- MỤC ĐÍCH, YÊU CẦU", "II- CHỈ TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP", "III- TỔ CHỨC THỰC HIỆN"):
+        assert heading in text
+    assert "Năm 2026, toàn Đảng bộ phấn đấu kết nạp ít nhất 11 đảng viên mới" in text
+    assert (
+        "Chỉ tiêu này không thấp hơn chỉ tiêu cấp trên giao năm 2025 (10 đảng viên) và 3% tổng số đảng viên"
+        " đầu năm 2025 (360 đảng viên, tức 11 đảng viên)." in text
+    )
+    assert "các chi bộ có 09 quần chúng ưu tú trong danh sách nguồn, trong đó 02 quần chúng đã học lớp" in text
+    assert "phần chỉ tiêu ngoài 01 đảng viên của mỗi chi bộ được phân bổ" in text
+    assert "giới thiệu ít nhất 05 quần chúng ưu tú" in text
+    assert "chi bộ nhiều năm liền không kết nạp được đảng viên (Chi bộ Tổ dân phố 10)" in text
+    assert "(Chi bộ Tổ dân phố 10 và Chi bộ Trường THCS Phổ Hòa) đề nghị Đảng ủy cử quần chúng đi học" in text
+    assert "Trên đây là Kế hoạch phát triển đảng viên năm 2026 của Đảng ủy phường Phổ Hòa." in text
+    # the plan adds the mass organisations to the recipients, before the file copy
+    assert "- Các chi bộ trực thuộc,\n- Mặt trận và các đoàn thể chính trị - xã hội phường,\n- Lưu" in text
+
+
+def test_plan_tables(rendered):
+    doc = Document(str(rendered[PLAN]))
+    table = find_table(doc, "STT", "Chi bộ")
+    rows = table_rows(table)
+    assert rows[0] == ["STT", "Chi bộ", "Nguồn đến 31/12/2025", "Nguồn đến 31/12/2025",
+                       "Chỉ tiêu năm 2026", "Chỉ tiêu năm 2026"]
+    assert rows[1] == ["STT", "Chi bộ", "Trong danh sách", "Đã học lớp NTVĐ", "Kết nạp", "Tạo nguồn"]
+    assert rows[2:] == [
+        ["1", TDP3, "3", "2", "5", "7"],
+        ["2", TDP10, "1", "0", "3", "5"],
+        ["3", SCHOOL, "5", "0", "3", "3"],
+        ["", "Cộng", "9", "2", "11", "15"],
+    ]
+    orgs = table_rows(find_table(doc, "STT", "Tổ chức"))
+    assert orgs[0] == ["STT", "Tổ chức", "Đã giới thiệu năm 2025", "Chỉ tiêu giới thiệu năm 2026"]
+    assert orgs[1] == ["1", "Đoàn Thanh niên", "3", "2"]
+    assert orgs[-1] == ["", "Cộng", "4", "5"]
+
+
+def test_plan_without_organisations_has_no_second_table(tmp_path):
+    from dataclasses import replace
+
+    report = make_report()
+    report = replace(report, plan=replace(report.plan, organisations=(), organisations_year=None))
+    write_documents(report, tmp_path)
+    doc = Document(str(tmp_path / PLAN))
+    assert [c.text for c in doc.tables[-2].rows[-1].cells][1] == "Cộng"  # the branch table, then the signature
+    with pytest.raises(AssertionError):
+        find_table(doc, "STT", "Tổ chức")
+    assert "mỗi tổ chức giới thiệu ít nhất 01 quần chúng ưu tú" in all_text(tmp_path / PLAN)
+
+
+def test_no_plan_no_plan_document(tmp_path):
+    from dataclasses import replace
+
+    paths = write_documents(replace(make_report(), plan=None), tmp_path)
+    assert not [p for p in paths if p.name.startswith("ke-hoach")]
+
+
 # --- layout -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", [ANNUAL, TERM, "chi-bo/chi-bo-to-dan-pho-3.docx"])
+@pytest.mark.parametrize("name", [ANNUAL, TERM, PLAN, "chi-bo/chi-bo-to-dan-pho-3.docx"])
 def test_layout(rendered, name):
     doc = Document(str(rendered[name]))
     section = doc.sections[0]
@@ -261,7 +325,12 @@ def test_markup_in_data_is_printed_literally(tmp_path):
 
 @pytest.mark.parametrize(
     ("kind", "template"),
-    [(KIND_ANNUAL, "bao-cao.docx"), (KIND_TERM, "tong-ket-nhiem-ky.docx"), (KIND_BRANCH, "chi-bo.docx")],
+    [
+        (KIND_ANNUAL, "bao-cao.docx"),
+        (KIND_TERM, "tong-ket-nhiem-ky.docx"),
+        (KIND_BRANCH, "chi-bo.docx"),
+        (KIND_PLAN, "ke-hoach.docx"),
+    ],
 )
 def test_every_template_variable_is_supplied(kind, template):
     report = make_report()
@@ -271,7 +340,7 @@ def test_every_template_variable_is_supplied(kind, template):
     assert tpl.get_undeclared_template_variables(jinja_env=make_environment(), context=context) == set()
     # and the other way round: the context holds nothing the template forgot
     used = tpl.get_undeclared_template_variables(jinja_env=make_environment())
-    assert set(context) - used <= {"next_year", "year", "term_label", "branch", "term"}
+    assert set(context) - used <= {"next_year", "year", "base_year", "term_label", "branch", "term"}
 
 
 def test_templates_are_up_to_date_with_the_builder(tmp_path):

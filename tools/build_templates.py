@@ -484,7 +484,7 @@ def _closing(doc: DocumentObject, text: str) -> None:
     p.paragraph_format.keep_with_next = True
 
 
-# --- the three templates ------------------------------------------------------------
+# --- the templates ------------------------------------------------------------
 
 
 def _structure_table(doc: DocumentObject, with_prev: bool) -> None:
@@ -678,10 +678,130 @@ def build_branch() -> DocumentObject:
     return doc
 
 
+def _bullet(doc: DocumentObject, text: str) -> None:
+    _para(doc, f"- {text}")
+
+
+def build_plan() -> DocumentObject:
+    doc = _new_document("Kế hoạch phát triển đảng viên năm")
+    _header_block(doc)
+    _title_block(doc)
+    _loop_paragraphs(doc, "basis_paragraphs")
+    _heading(doc, "I- MỤC ĐÍCH, YÊU CẦU")
+    _subheading(doc, "1- Mục đích")
+    _bullet(
+        doc,
+        "Nâng cao nhận thức, trách nhiệm của cấp ủy, chi bộ và từng cán bộ, đảng viên đối với công tác phát triển"
+        " đảng viên, xác định đây là nhiệm vụ quan trọng, thường xuyên của công tác xây dựng Đảng; tăng cường lực"
+        " lượng, trẻ hóa đội ngũ đảng viên, góp phần nâng cao năng lực lãnh đạo và sức chiến đấu của tổ chức đảng.",
+    )
+    _bullet(
+        doc,
+        "Thực hiện đạt và vượt chỉ tiêu phát triển đảng viên năm {{ year }} theo Nghị quyết Đại hội Đảng bộ và"
+        " chỉ tiêu cấp trên giao.",
+    )
+    _subheading(doc, "2- Yêu cầu")
+    _bullet(
+        doc,
+        "Chi ủy, chi bộ chủ động khảo sát, lựa chọn, bồi dưỡng quần chúng ưu tú ngay từ đầu năm; coi trọng chất"
+        " lượng, bảo đảm đúng tiêu chuẩn, điều kiện, quy trình, thủ tục kết nạp đảng viên; chú trọng kết nạp đảng"
+        " viên ở những chi bộ có ít đảng viên, nhất là đảng viên trẻ.",
+    )
+    _bullet(
+        doc,
+        "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội gắn công tác giới thiệu quần chúng ưu tú cho Đảng với"
+        " các phong trào thi đua của tổ chức mình.",
+    )
+    _heading(doc, "II- CHỈ TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP")
+    _subheading(doc, "1- Chỉ tiêu")
+    _loop_paragraphs(doc, "target_paragraphs")
+    _caption(doc, "Biểu 1. Phân bổ chỉ tiêu kết nạp đảng viên, tạo nguồn năm {{ year }} cho các chi bộ")
+    cols = [
+        Col("STT", "{{ r.stt }}", 12, True),
+        Col("Chi bộ", "{{ r.name }}", 69, total="Cộng"),
+        Col("Trong danh sách", "{{ r.waiting }}", 21, True, "{{ plan_total.waiting }}"),
+        Col("Đã học lớp NTVĐ", "{{ r.trained }}", 21, True, "{{ plan_total.trained }}"),
+        Col("Kết nạp", "{{ r.admissions }}", 21, True, "{{ plan_total.admissions }}"),
+        Col("Tạo nguồn", "{{ r.sources }}", 21, True, "{{ plan_total.sources }}"),
+    ]
+    head2 = [("", 1), ("", 1), ("{{ plan_columns.waiting }}", 2), ("{{ plan_columns.quota }}", 2)]
+    _data_table(doc, cols, "plan_rows", total=True, head2=head2)
+    _after_table(doc)
+    _para(doc, "{%p if organisation_rows %}", S_CONTROL)
+    _caption(
+        doc,
+        "Biểu 2. Chỉ tiêu giới thiệu quần chúng ưu tú của Mặt trận Tổ quốc và các đoàn thể"
+        " chính trị - xã hội năm {{ year }}",
+    )
+    cols = [
+        Col("STT", "{{ r.stt }}", 12, True),
+        Col("Tổ chức", "{{ r.name }}", 83, total="Cộng"),
+        Col("{{ organisation_columns.introduced }}", "{{ r.introduced }}", 35, True,
+            "{{ organisation_total.introduced }}"),
+        Col("{{ organisation_columns.quota }}", "{{ r.quota }}", 35, True, "{{ organisation_total.quota }}"),
+    ]
+    _data_table(doc, cols, "organisation_rows", total=True, keep_together=True)
+    _after_table(doc)
+    _para(doc, "{%p endif %}", S_CONTROL)
+    _subheading(doc, "2- Nhiệm vụ, giải pháp")
+    _bullet(
+        doc,
+        "Đẩy mạnh công tác tuyên truyền, nâng cao nhận thức của cấp ủy, chính quyền, Mặt trận Tổ quốc và các"
+        " đoàn thể chính trị - xã hội về công tác phát triển đảng viên; định hướng cho quần chúng về mục tiêu, lý"
+        " tưởng của Đảng và động cơ đúng đắn phấn đấu vào Đảng.",
+    )
+    _bullet(
+        doc,
+        "Các chi bộ rà soát, đánh giá chất lượng nguồn ngay từ đầu năm, hằng tháng xét, bổ sung danh sách quần"
+        " chúng ưu tú; chú trọng nguồn là đoàn viên, hội viên, lực lượng dân quân tự vệ, công an, giáo viên, cán"
+        " bộ y tế, cán bộ tổ dân phố và người lao động trong các doanh nghiệp trên địa bàn.",
+    )
+    _bullet(
+        doc,
+        "Cử quần chúng đủ điều kiện đi học lớp bồi dưỡng nhận thức về Đảng theo thông báo của Đảng ủy, chú ý thời"
+        " hạn 60 tháng của giấy chứng nhận; thẩm tra, xác minh lý lịch người vào Đảng đúng quy trình, quy định.",
+    )
+    _bullet(
+        doc,
+        "Tổ chức lễ kết nạp trang nghiêm; phân công đảng viên chính thức giúp đỡ đảng viên dự bị và xét công nhận"
+        " đảng viên chính thức đúng thời hạn.",
+    )
+    _loop_paragraphs(doc, "focus_paragraphs")
+    _heading(doc, "III- TỔ CHỨC THỰC HIỆN")
+    _subheading(doc, "1- Văn phòng Đảng ủy")
+    _para(
+        doc,
+        "Giúp Đảng ủy theo dõi, đôn đốc các chi bộ thực hiện Kế hoạch; hằng quý tổng hợp kết quả tạo nguồn, kết"
+        " nạp đảng viên của các chi bộ, báo cáo Ban Thường vụ Đảng ủy.",
+    )
+    _subheading(doc, "2- Các chi ủy, chi bộ trực thuộc")
+    _para(
+        doc,
+        "Quán triệt Kế hoạch đến toàn thể đảng viên; xây dựng kế hoạch tạo nguồn, kết nạp đảng viên của chi bộ"
+        " năm {{ year }} theo chỉ tiêu được phân bổ, phân công đảng viên giúp đỡ từng quần chúng. Kết quả phát"
+        " triển đảng viên là một trong những tiêu chí đánh giá, xếp loại chi bộ cuối năm {{ year }}.",
+    )
+    _subheading(doc, "3- Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội")
+    _para(
+        doc,
+        "Thông qua các phong trào thi đua, phát hiện, bồi dưỡng và giới thiệu đoàn viên, hội viên ưu tú để chi bộ"
+        " xem xét theo chỉ tiêu được giao. Kết quả giới thiệu quần chúng ưu tú cho Đảng là một trong những tiêu"
+        " chí đánh giá, xếp loại đoàn thể cuối năm {{ year }}.",
+    )
+    _closing(
+        doc,
+        "Trên đây là Kế hoạch phát triển đảng viên năm {{ year }} của {{ issuer_name }}. Đề nghị các chi bộ trực"
+        " thuộc, Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội triển khai thực hiện nghiêm túc./.",
+    )
+    _signature_block(doc)
+    return doc
+
+
 BUILDERS = {
     "bao-cao.docx": build_annual,
     "tong-ket-nhiem-ky.docx": build_term,
     "chi-bo.docx": build_branch,
+    "ke-hoach.docx": build_plan,
 }
 
 

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from reportgen.render import prose
+from reportgen.render.plan_context import PLAN_CODE, plan_context, plan_recipients
 from reportgen.render.vietnamese import (
     date_line,
     date_words,
@@ -37,7 +38,8 @@ from reportgen.stats.model import (
 KIND_ANNUAL = "bao-cao"
 KIND_TERM = "tong-ket-nhiem-ky"
 KIND_BRANCH = "chi-bo"
-KINDS = (KIND_ANNUAL, KIND_TERM, KIND_BRANCH)
+KIND_PLAN = "ke-hoach"
+KINDS = (KIND_ANNUAL, KIND_TERM, KIND_BRANCH, KIND_PLAN)
 
 NUMBER_BLANK = "     "  # the document number is filled in by hand
 BRANCH_CODE = "CB"
@@ -89,7 +91,13 @@ def _bullets(paragraphs: Sequence[str]) -> list[str]:
     return [f"- {p}" for p in paragraphs if p]
 
 
-def _common(report: Report, two_digits: bool) -> dict[str, Any]:
+def unit_word(ward: WardInfo) -> str:
+    """ "phường", "xã", "thị trấn", "đặc khu" from the committee's name; "" when it does not say."""
+    m = _UNIT_RE.match(_upper(ward.committee))
+    return m.group(1).lower() if m else ""
+
+
+def _common(report: Report, two_digits: bool, doc_code: str = "BC") -> dict[str, Any]:
     ward = report.ward
     return {
         "year": str(report.year),
@@ -97,7 +105,7 @@ def _common(report: Report, two_digits: bool) -> dict[str, Any]:
         "header": {
             "superior": _upper(ward.superior),
             "issuer": _upper(ward.committee),
-            "number": f"Số{NUMBER_BLANK}-BC/{_nfc(ward.code) or 'ĐU'}",
+            "number": f"Số{NUMBER_BLANK}-{doc_code}/{_nfc(ward.code) or 'ĐU'}",
             "date_line": date_line(ward.place, report.issued),
         },
         "issuer_name": committee_in_sentence(ward),
@@ -490,6 +498,17 @@ def _branch(report: Report, br: BranchReport, two_digits: bool) -> dict[str, Any
     return ctx
 
 
+# --- the plan for the next year ----------------------------------------------------
+
+
+def _plan(report: Report, two_digits: bool) -> dict[str, Any]:
+    ctx = _common(report, two_digits, doc_code=PLAN_CODE)
+    unit = unit_word(report.ward)
+    plan_context(report, ctx, unit, two_digits)
+    ctx["recipients"] = recipient_lines(plan_recipients(report.ward, unit))
+    return ctx
+
+
 def _year_end(year: int) -> date:
     return date(year, 12, 31)
 
@@ -497,7 +516,7 @@ def _year_end(year: int) -> date:
 def build_context(
     report: Report, kind: str, branch: BranchReport | None = None, *, two_digits: bool = True
 ) -> dict[str, Any]:
-    """Template variables of one document: kind is "bao-cao", "tong-ket-nhiem-ky" or "chi-bo".
+    """Template variables of one document: kind is "bao-cao", "tong-ket-nhiem-ky", "chi-bo" or "ke-hoach".
 
     two_digits: write small counts in prose as "01".."09" (the custom; a setting).
     """
@@ -509,4 +528,6 @@ def build_context(
         if branch is None:
             raise ValueError("a branch report is needed for the kind 'chi-bo'")
         return _branch(report, branch, two_digits)
+    if kind == KIND_PLAN:
+        return _plan(report, two_digits)
     raise ValueError(f"unknown document kind {kind!r}; expected one of {', '.join(KINDS)}")

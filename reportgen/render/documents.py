@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined
 
-from reportgen.render.context import KIND_ANNUAL, KIND_BRANCH, KIND_TERM, build_context
+from reportgen.render.context import KIND_ANNUAL, KIND_BRANCH, KIND_PLAN, KIND_TERM, build_context
 from reportgen.render.output import OutputProblem, atomic_write
 from reportgen.render.vietnamese import slugify
 from reportgen.stats.model import Report
@@ -28,6 +28,7 @@ TEMPLATE_FILES = {
     KIND_ANNUAL: "bao-cao.docx",
     KIND_TERM: "tong-ket-nhiem-ky.docx",
     KIND_BRANCH: "chi-bo.docx",
+    KIND_PLAN: "ke-hoach.docx",
 }
 BRANCH_DIR = "chi-bo"
 
@@ -249,6 +250,8 @@ def document_names(report: Report) -> dict[str, str]:
         KIND_ANNUAL: f"bao-cao-{report.year}.docx",
         KIND_TERM: f"tong-ket-nhiem-ky-{ward.term_first_year}-{ward.term_last_year}.docx",
     }
+    if report.plan is not None:
+        names[KIND_PLAN] = f"ke-hoach-{report.plan.year}.docx"
     return names
 
 
@@ -269,7 +272,8 @@ def branch_file_stems(report: Report) -> list[str]:
 def write_documents(
     report: Report, out_dir: Path, templates_dir: Path | None = None, *, two_digits: bool = True
 ) -> list[Path]:
-    """Write bao-cao-<year>.docx, tong-ket-nhiem-ky-<A>-<B>.docx and chi-bo/<slug>.docx.
+    """Write bao-cao-<year>.docx, tong-ket-nhiem-ky-<A>-<B>.docx, ke-hoach-<year+1>.docx (when the
+    report has a plan) and chi-bo/<slug>.docx.
 
     All templates are checked before anything is written. Raises TemplateProblem or
     OutputProblem, both with a Vietnamese message.
@@ -282,7 +286,7 @@ def write_documents(
 
     names = document_names(report)
     written: list[Path] = []
-    for kind in (KIND_ANNUAL, KIND_TERM):
+    for kind in (k for k in (KIND_ANNUAL, KIND_TERM, KIND_PLAN) if k in names):
         context = build_context(report, kind, two_digits=two_digits)
         written.append(render_document(templates_dir / TEMPLATE_FILES[kind], context, out_dir / names[kind], env))
     for br, stem in zip(report.branch_reports, branch_file_stems(report), strict=True):

@@ -50,6 +50,11 @@ class OrganisationNeed:
     introduced_last_year: int = 0
 
 
+def _name_key(need: BranchNeed) -> tuple[object, ...]:
+    """Vietnamese name order; the raw name breaks the ties the collation leaves (spacing)."""
+    return (text_sort_key(need.branch), need.branch, need.trained_waiting, need.candidates_waiting)
+
+
 def member_floor(members: int | None, rate: float = MEMBER_TARGET_RATE) -> int:
     """ceil(rate × members) computed in decimals (0.03 × 300 is 9, not 10); 0 without a figure."""
     if not members:
@@ -69,7 +74,7 @@ def allocate(needs: Sequence[BranchNeed], total: int) -> list[int]:
     extra = total - MIN_PER_BRANCH * n
     if n == 0 or extra <= 0:
         return quotas
-    rank = {i: r for r, i in enumerate(sorted(range(n), key=lambda i: text_sort_key(needs[i].branch)))}
+    rank = {i: r for r, i in enumerate(sorted(range(n), key=lambda i: _name_key(needs[i])))}
     heap = [(-(needs[i].trained_waiting - quotas[i]), rank[i], i) for i in range(n)]
     heapq.heapify(heap)
     for _ in range(extra):
@@ -100,7 +105,7 @@ def make_plan(
     """The plan for `year` (the report year + 1)."""
     quota_floor = superior_quota if superior_quota is not None else (previous_quota or 0)
     floor_members = member_floor(members_base, member_rate)
-    ordered = sorted(needs, key=lambda nd: text_sort_key(nd.branch))
+    ordered = sorted(needs, key=_name_key)
     quotas = allocate(ordered, max(quota_floor, floor_members))
     branches = tuple(
         PlanBranch(

@@ -1,0 +1,232 @@
+"""The template variables of the plan for the next year (ke-hoach-<N+1>.docx).
+
+Built from `Report.plan` (computed in `stats/plan.py`); the sentences name the floors
+the ward total comes from, the candidates waiting, and what is asked of the branches
+and the mass organisations. Like `context.py`, only finished strings go out.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from reportgen.render import prose
+from reportgen.render.vietnamese import date_words, fmt_count, fmt_int, fmt_pct, sort_texts
+from reportgen.stats.model import Plan, Report, WardInfo
+
+PLAN_CODE = "KH"
+
+# The Party's rules on admission in force, newest first: (in force from, the sentence).
+PARTY_RULES = (
+    (
+        date(2025, 7, 1),
+        "Thực hiện Quy định số 294-QĐ/TW ngày 26/5/2025 của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng;"
+        " Hướng dẫn số 06-HD/TW ngày 09/6/2025 của Ban Bí thư về một số vấn đề cụ thể thi hành Điều lệ Đảng",
+    ),
+    (
+        date(2021, 7, 30),
+        "Thực hiện Quy định số 24-QĐ/TW ngày 30/7/2021 của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng;"
+        " Hướng dẫn số 01-HD/TW ngày 28/9/2021 của Ban Bí thư về một số vấn đề cụ thể thi hành Điều lệ Đảng",
+    ),
+)
+RESOLUTION_21 = (
+    "Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII"
+    " về tăng cường củng cố, xây dựng tổ chức cơ sở đảng và nâng cao chất lượng đội ngũ đảng viên trong giai đoạn mới"
+)
+MASS_ORGANISATIONS = "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội"
+
+
+def party_rules(issued: date) -> str:
+    """The rules in force on the date of the document."""
+    for since, text in PARTY_RULES:
+        if issued >= since:
+            return text
+    return PARTY_RULES[-1][1]
+
+
+def plan_term_label(ward: WardInfo, year: int) -> str:
+    """The term the plan year falls in: the ward's, or the next one (2020-2025 -> 2025-2030)."""
+    span = max(1, ward.term_last_year - ward.term_first_year)
+    first = ward.term_first_year
+    while year > first + span:
+        first += span
+    return f"{first}-{first + span}"
+
+
+def _n(count: int, unit: str, two_digits: bool) -> str:
+    return f"{fmt_count(count, two_digits)} {unit}"
+
+
+def target_sentences(plan: Plan, two_digits: bool = True) -> list[str]:
+    """The ward's target for the plan year and where it comes from."""
+    one = fmt_count(1, two_digits)
+    n_branches = len(plan.branches)
+    out = [
+        f"Năm {plan.year}, toàn Đảng bộ phấn đấu kết nạp ít nhất {_n(plan.total, 'đảng viên mới', two_digits)};"
+        f" mỗi chi bộ trực thuộc kết nạp ít nhất {one} đảng viên và tạo nguồn ít nhất {one} quần chúng ưu tú"
+        " (chỉ tiêu của từng chi bộ tại Biểu 1)."
+    ]
+    floors: list[str] = []
+    if plan.superior_quota is not None:
+        floors.append(f"chỉ tiêu cấp trên giao năm {plan.year} ({_n(plan.superior_quota, 'đảng viên', two_digits)})")
+    elif plan.previous_quota:
+        floors.append(
+            f"chỉ tiêu cấp trên giao năm {plan.base_year} ({_n(plan.previous_quota, 'đảng viên', two_digits)})"
+        )
+    if plan.members_base and plan.member_floor:
+        floors.append(
+            f"{fmt_pct(plan.member_rate, trim=True)} tổng số đảng viên đầu năm {plan.members_year}"
+            f" ({fmt_int(plan.members_base)} đảng viên, tức {_n(plan.member_floor, 'đảng viên', two_digits)})"
+        )
+    if floors:
+        text = f"Chỉ tiêu này không thấp hơn {prose.join_vi(floors)}"
+        if plan.total > plan.target:
+            text += (
+                f"; do mỗi chi bộ kết nạp ít nhất {one} đảng viên nên tổng chỉ tiêu của"
+                f" {_n(n_branches, 'chi bộ', two_digits)} là {_n(plan.total, 'đảng viên', two_digits)}"
+            )
+        out.append(text + ".")
+    return out
+
+
+def waiting_sentence(plan: Plan, two_digits: bool = True) -> str:
+    end = date_words(date(plan.base_year, 12, 31))
+    if plan.candidates_waiting == 0:
+        text = f"Đến {end}, các chi bộ không còn quần chúng nào trong danh sách nguồn"
+    else:
+        text = (
+            f"Đến {end}, các chi bộ có {_n(plan.candidates_waiting, 'quần chúng ưu tú', two_digits)}"
+            " trong danh sách nguồn, trong đó "
+            + (
+                f"{_n(plan.trained_waiting, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng"
+                if plan.trained_waiting
+                else "chưa có quần chúng nào đã học lớp bồi dưỡng nhận thức về Đảng"
+            )
+        )
+    if plan.total > len(plan.branches):
+        text += (
+            f"; phần chỉ tiêu ngoài {fmt_count(1, two_digits)} đảng viên của mỗi chi bộ được phân bổ cho các chi bộ"
+            " có nhiều quần chúng đã học lớp bồi dưỡng nhận thức về Đảng"
+        )
+    return text + "."
+
+
+def sources_sentence(plan: Plan, two_digits: bool = True) -> str:
+    text = (
+        f"Các chi bộ bổ sung vào danh sách nguồn ít nhất {_n(plan.source_total, 'quần chúng ưu tú', two_digits)},"
+        " đủ thay thế số quần chúng được kết nạp và bù số còn thiếu trong danh sách nguồn"
+    )
+    if plan.organisations:
+        text += (
+            f"; {MASS_ORGANISATIONS} giới thiệu ít nhất"
+            f" {_n(plan.introduction_total, 'quần chúng ưu tú', two_digits)} để chi bộ xem xét,"
+            f" mỗi tổ chức ít nhất {fmt_count(1, two_digits)} quần chúng (Biểu 2)"
+        )
+    else:
+        text += (
+            f"; {MASS_ORGANISATIONS}, mỗi tổ chức giới thiệu ít nhất {fmt_count(1, two_digits)} quần chúng ưu tú"
+            " để chi bộ xem xét"
+        )
+    return text + "."
+
+
+def focus_sentences(report: Report, two_digits: bool = True) -> list[str]:
+    """Where the committee should help: long streaks without admission, no trained candidate."""
+    plan, sf = report.plan, report.shortfalls
+    assert plan is not None
+    out = []
+    if sf.no_admission_streaks:
+        names = prose.join_vi(sort_texts(s.branch for s in sf.no_admission_streaks))
+        out.append(
+            "Đảng ủy phân công đảng ủy viên trực tiếp giúp đỡ các chi bộ nhiều năm liền không kết nạp được"
+            f" đảng viên ({names}), bảo đảm năm {plan.year} mỗi chi bộ kết nạp ít nhất"
+            f" {fmt_count(1, two_digits)} đảng viên."
+        )
+    untrained = [b.branch for b in plan.branches if b.trained_waiting == 0]
+    if untrained:
+        out.append(
+            "Các chi bộ chưa có quần chúng đã học lớp bồi dưỡng nhận thức về Đảng"
+            f" ({prose.join_vi(sort_texts(untrained))}) đề nghị Đảng ủy cử quần chúng đi học ngay trong"
+            f" quý I năm {plan.year}."
+        )
+    return out
+
+
+def plan_recipients(ward: WardInfo, unit: str) -> list[str]:
+    """The ward's recipients, with the mass organisations added before the file copy when missing."""
+    items = [r for r in ward.recipients if r.strip()]
+    if any("mặt trận" in r.lower() or "đoàn thể" in r.lower() for r in items):
+        return items
+    extra = f"Mặt trận và các đoàn thể chính trị - xã hội {unit}".strip()
+    if items and items[-1].lower().lstrip("- ").startswith("lưu"):
+        return [*items[:-1], extra, items[-1]]
+    return [*items, extra]
+
+
+def plan_context(report: Report, ctx: dict[str, Any], unit: str, two_digits: bool) -> dict[str, Any]:
+    """Add the plan's variables to `ctx` (the common variables of `context._common`).
+
+    unit: "phường", "xã"... as in "Đảng bộ phường". The recipients are left to the caller.
+    """
+    plan = report.plan
+    if plan is None:
+        raise ValueError("the report has no plan (Report.plan is None)")
+    ward = report.ward
+    ctx["year"] = str(plan.year)  # the plan year; the report year is base_year
+    ctx["base_year"] = str(plan.base_year)
+    ctx.pop("next_year", None)
+    ctx["title"] = {"type": "KẾ HOẠCH", "summary": f"phát triển đảng viên năm {plan.year}"}
+    party = f"Đảng bộ {unit}".strip()
+    ctx["basis_paragraphs"] = [
+        f"{party_rules(report.issued)}; {RESOLUTION_21}.",
+        f"Căn cứ Nghị quyết Đại hội {party} nhiệm kỳ {plan_term_label(ward, plan.year)} và kết quả công tác"
+        f" tạo nguồn, kết nạp đảng viên năm {plan.base_year}, {ctx['issuer_name']} xây dựng Kế hoạch phát triển"
+        f" đảng viên năm {plan.year} với những nội dung cụ thể như sau:",
+    ]
+    ctx["target_paragraphs"] = [
+        *target_sentences(plan, two_digits),
+        waiting_sentence(plan, two_digits),
+        sources_sentence(plan, two_digits),
+    ]
+    ctx["focus_paragraphs"] = [f"- {p}" for p in focus_sentences(report, two_digits)]
+    end = date(plan.base_year, 12, 31)
+    ctx["plan_columns"] = {
+        "waiting": f"Nguồn đến {end.day:02d}/{end.month:02d}/{end.year}",
+        "quota": f"Chỉ tiêu năm {plan.year}",
+    }
+    ctx["plan_rows"] = [
+        {
+            "stt": str(i),
+            "name": b.branch,
+            "kind": b.kind,
+            "waiting": fmt_int(b.candidates_waiting),
+            "trained": fmt_int(b.trained_waiting),
+            "admissions": fmt_int(b.admission_quota),
+            "sources": fmt_int(b.source_quota),
+        }
+        for i, b in enumerate(sort_texts(plan.branches, key=lambda b: b.branch), start=1)
+    ]
+    ctx["plan_total"] = {
+        "waiting": fmt_int(plan.candidates_waiting),
+        "trained": fmt_int(plan.trained_waiting),
+        "admissions": fmt_int(plan.total),
+        "sources": fmt_int(plan.source_total),
+    }
+    ctx["organisation_columns"] = {
+        "introduced": f"Đã giới thiệu năm {plan.base_year}",
+        "quota": f"Chỉ tiêu giới thiệu năm {plan.year}",
+    }
+    ctx["organisation_rows"] = [
+        {
+            "stt": str(i),
+            "name": o.organisation,
+            "introduced": fmt_int(o.introduced_last_year),
+            "quota": fmt_int(o.introduction_quota),
+        }
+        for i, o in enumerate(plan.organisations, start=1)
+    ]
+    ctx["organisation_total"] = {
+        "introduced": fmt_int(sum(o.introduced_last_year for o in plan.organisations)),
+        "quota": fmt_int(plan.introduction_total),
+    }
+    return ctx
