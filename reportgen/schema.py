@@ -72,7 +72,7 @@ class Field:
 WARD_TOTAL = "Toàn Đảng bộ"
 TOTALS_WORDS = ("Tổng cộng", "Cộng", "Tổng", "Tổng số")
 
-YES_WORDS = ("có", "x", "1", "đ", "yes", "c", "true", "đúng", "v")
+YES_WORDS = ("có", "x", "1", "đ", "yes", "c", "true", "đúng", "v", "đv", "đoàn viên", "✓", "√", "+")
 NO_WORDS = ("", "không", "0", "no", "k", "false", "-", "ko")
 
 BRANCH_KINDS = (
@@ -176,6 +176,9 @@ STATUS_ALIASES = {
     "Đã vào Đảng": STATUS_ADMITTED,
     "Chuyển đi nơi khác": STATUS_MOVED,
     "Đi khỏi địa phương": STATUS_MOVED,
+    "Đã chuyển đi": STATUS_MOVED,
+    "Chuyển sinh hoạt": STATUS_MOVED,
+    "Đã đưa ra khỏi nguồn": STATUS_REMOVED,
     "Ra khỏi nguồn": STATUS_REMOVED,
     "Đưa ra khỏi danh sách": STATUS_REMOVED,
 }
@@ -246,7 +249,8 @@ def _person_columns() -> tuple[Column, ...]:
                choices=EDUCATION, choice_aliases=EDUCATION_ALIASES),
         Column("professional", "Chuyên môn", Kind.CHOICE, aliases=("Trình độ chuyên môn", "Chuyên môn nghiệp vụ"),
                default="Không", choices=PROFESSIONAL, choice_aliases=PROFESSIONAL_ALIASES),
-        Column("occupation", "Nghề nghiệp", Kind.CHOICE, aliases=("Thành phần", "Nghề nghiệp hiện nay"),
+        Column("occupation", "Nghề nghiệp", Kind.CHOICE, aliases=("Thành phần", "Nghề nghiệp hiện nay", "Nghề nghiệp chức vụ",
+                                                                    "Nghề nghiệp, chức vụ", "Thành phần xuất thân"),
                choices=OCCUPATIONS, choice_aliases=OCCUPATION_ALIASES),
         Column("theory", "Lý luận chính trị", Kind.CHOICE, aliases=("LLCT", "Trình độ LLCT", "Trình độ lý luận chính trị"),
                default="Không", choices=THEORY, choice_aliases=THEORY_ALIASES),
@@ -259,7 +263,8 @@ CANDIDATE_SHEET = Sheet(
     (
         *_person_columns(),
         Column("introduced_by", "Tổ chức giới thiệu", Kind.TEXT, aliases=("Giới thiệu", "Đoàn thể giới thiệu")),
-        Column("entered", "Ngày vào nguồn", Kind.DATE, required=True, aliases=("Ngày đưa vào nguồn",)),
+        Column("entered", "Ngày vào nguồn", Kind.DATE, required=True,
+               aliases=("Ngày đưa vào nguồn", "Ngày được đưa vào nguồn", "Ngày vào danh sách nguồn")),
         Column("class_date", "Ngày học lớp nhận thức", Kind.DATE,
                aliases=("Ngày học lớp NTVĐ", "Học lớp nhận thức về Đảng", "Ngày học lớp nhận thức về Đảng", "Học lớp NTVĐ")),
         Column("status", "Tình trạng", Kind.CHOICE, required=True, choices=STATUSES, choice_aliases=STATUS_ALIASES),
@@ -275,7 +280,9 @@ ADMISSION_SHEET = Sheet(
         *_person_columns(),
         Column("class_date", "Ngày học lớp nhận thức", Kind.DATE, required=True,
                aliases=("Ngày học lớp NTVĐ", "Học lớp nhận thức về Đảng", "Ngày học lớp nhận thức về Đảng", "Học lớp NTVĐ")),
-        Column("admitted", "Ngày kết nạp", Kind.DATE, required=True, aliases=("Ngày quyết định kết nạp", "Ngày QĐ kết nạp")),
+        Column("admitted", "Ngày kết nạp", Kind.DATE, required=True,
+               aliases=("Ngày quyết định kết nạp", "Ngày QĐ kết nạp", "Ngày vào Đảng", "Ngày kết nạp Đảng",
+                        "Ngày kết nạp vào Đảng")),
         Column("ceremony", "Ngày lễ kết nạp", Kind.DATE, aliases=("Ngày tổ chức lễ kết nạp",)),
         Column("decision_no", "Số quyết định", Kind.TEXT, aliases=("Số QĐ", "Số quyết định kết nạp"), default=""),
         Column("official", "Ngày công nhận chính thức", Kind.DATE, aliases=("Ngày chính thức", "Ngày công nhận ĐV chính thức")),

@@ -180,3 +180,19 @@ def test_year_merged_down_the_quota_sheet_applies_to_every_row(tmp_path):
     inbox, findings = load(tmp_path)
     assert not findings.has_errors, [f.describe() for f in findings]
     assert sorted(inbox.quotas["year"]) == [2025, 2025]
+
+
+def test_headers_with_punctuation_and_notes_in_parentheses(tmp_path):
+    make_ward(tmp_path, Ward(quotas=QUOTAS))
+    headers = list(ADMISSION_HEADERS)
+    headers[2] = "Ngày, tháng, năm sinh:"
+    headers[3] = "Giới tính (Nam/Nữ)"
+    headers[10] = "Đoàn viên (đánh dấu x)"
+    headers[12] = "Ngày vào Đảng"
+    make_branch(tmp_path, "Chi bộ Tổ dân phố 1", admission_headers=headers,
+                admissions=[Admission("Nguyễn Văn An", date(1990, 1, 2), date(2025, 3, 4), youth_union="ĐV")])
+    inbox, findings = load(tmp_path)
+    assert not findings.has_errors, [f.describe() for f in findings]
+    row = inbox.admissions.iloc[0]
+    assert row["birth"] == date(1990, 1, 2) and row["admitted"] == date(2025, 3, 4)
+    assert row["gender"] == "Nam" and bool(row["youth_union"])

@@ -59,14 +59,25 @@ def fold(value: object) -> str:
 
 
 _HEADER_NOISE = re.compile(r"\(\s*\*\s*\)|\*|:$|\(\s*\d+\s*\)$")
+_PUNCTUATION = re.compile(r"[,.;:!?\"'“”‘’]")
+_PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 
 def fold_header(value: object) -> str:
-    """Fold a header cell, also dropping required-marks (`*`, `(*)`) and a colon."""
+    """Fold a header cell, also dropping required-marks (`*`, `(*)`), a colon and
+    punctuation: `Ngày, tháng, năm sinh:` folds like `Ngày tháng năm sinh`."""
     text = fold(value)
     text = _HEADER_NOISE.sub("", text).strip()
-    text = text.rstrip(":").strip()
-    return _SPACES.sub(" ", text)
+    text = _PUNCTUATION.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def header_keys(value: object) -> tuple[str, ...]:
+    """The folded forms a header cell may match: as written, and without a note in
+    parentheses (`Giới tính (Nam/Nữ)` matches `Giới tính`)."""
+    full = fold_header(value)
+    bare = fold_header(_PARENTHESES.sub(" ", clean_text(value)))
+    return (full,) if bare == full or not bare else (full, bare)
 
 
 def is_empty(value: object) -> bool:

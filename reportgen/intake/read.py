@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..findings import Findings
 from ..schema import TOTALS_WORDS, Column, Field, Kind, Sheet
-from .normalize import CellError, clean_text, fold, fold_header, is_empty, parse_cell, show
+from .normalize import CellError, clean_text, fold, fold_header, header_keys, is_empty, parse_cell, show
 from .safety import FormulaCell, UnsafeArchive, check_archive, formulas_without_value
 
 HEADER_SEARCH_ROWS = 40
@@ -183,7 +183,7 @@ def _match_header(row: list[object], spec: Sheet) -> dict[int, Column]:
     for index, value in enumerate(row):
         if value is None:
             continue
-        column = names.get(fold_header(value))
+        column = next((names[k] for k in header_keys(value) if k in names), None)
         if column is not None and column.key not in taken:
             found[index] = column
             taken.add(column.key)
