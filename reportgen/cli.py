@@ -9,12 +9,14 @@ from pathlib import Path
 
 import click
 
-from . import console
+from . import clitext, console
 from .findings import Findings
 from .intake.normalize import CellError, parse_date
 from .pipeline import UsageProblem, build as build_documents, check as check_inbox, write_checks
 
+clitext.install()
 CONTEXT = {"help_option_names": ["-h", "--help"]}
+OPTIONS = "[TÙY CHỌN]"
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
 
@@ -58,25 +60,26 @@ def _show_findings(findings: Findings, verbose: bool) -> None:
     click.echo(console.verdict_line(findings))
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(context_settings=CONTEXT, options_metavar=OPTIONS, subcommand_metavar="LỆNH [THAM SỐ]...")
 @click.version_option(package_name="reportgen", message="reportgen %(version)s")
 def main() -> None:
     """reportgen: từ sổ theo dõi Excel của các chi bộ, lập báo cáo công tác tạo nguồn,
     kết nạp đảng viên của Đảng ủy (Word) và danh sách mọi lỗi trong sổ."""
 
 
-@main.command(context_settings=CONTEXT)
-@click.argument("inbox", required=False, type=click.Path(path_type=Path))
-@click.option("--year", "--nam", "year", type=int, help="Năm báo cáo (mặc định: năm gần nhất có số liệu).")
+@main.command(context_settings=CONTEXT, options_metavar=OPTIONS)
+@click.argument("inbox", required=False, type=click.Path(path_type=Path), metavar="[THƯ_MỤC_SỔ]")
+@click.option("--year", "--nam", "year", type=int, metavar="NĂM", help="Năm báo cáo (mặc định: năm gần nhất có số liệu).")
 @click.option("--out", "--ra", "out", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+              metavar="THƯ_MỤC",
               help="Thư mục ghi các văn bản.")
-@click.option("--date", "--ngay", "issued", help="Ngày ghi trên văn bản, dạng ngày/tháng/năm (mặc định: hôm nay).")
-@click.option("--templates", "--mau", "templates", type=click.Path(path_type=Path, file_okay=False),
+@click.option("--date", "--ngay", "issued", metavar="NGÀY", help="Ngày ghi trên văn bản, dạng ngày/tháng/năm (mặc định: hôm nay).")
+@click.option("--templates", "--mau", "templates", type=click.Path(path_type=Path, file_okay=False), metavar="THƯ_MỤC",
               help="Thư mục mẫu văn bản đã sửa (mặc định: mẫu có sẵn).")
 @click.option("--verbose", "-v", is_flag=True, help="In thêm chi tiết (số dòng từng sheet, lỗi kỹ thuật).")
 def build(inbox: Path | None, year: int | None, out: Path, issued: str | None, templates: Path | None,
           verbose: bool) -> None:
-    """Lập các văn bản từ các sổ trong thư mục INBOX (mặc định: sample_data/)."""
+    """Lập các văn bản từ các sổ Excel trong THƯ_MỤC_SỔ (mặc định: sample_data/)."""
     folder = inbox or _default_inbox()
     issued_date = _parse_issued(issued)
     try:
@@ -97,15 +100,16 @@ def build(inbox: Path | None, year: int | None, out: Path, issued: str | None, t
     _echo(console.written_lines(result.written, out))
 
 
-@main.command(context_settings=CONTEXT)
-@click.argument("inbox", required=False, type=click.Path(path_type=Path))
-@click.option("--year", "--nam", "year", type=int, help="Năm báo cáo (để kiểm tra chỉ tiêu năm đó).")
+@main.command(context_settings=CONTEXT, options_metavar=OPTIONS)
+@click.argument("inbox", required=False, type=click.Path(path_type=Path), metavar="[THƯ_MỤC_SỔ]")
+@click.option("--year", "--nam", "year", type=int, metavar="NĂM", help="Năm báo cáo (để kiểm tra chỉ tiêu năm đó).")
 @click.option("--out", "--ra", "out", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+              metavar="THƯ_MỤC",
               help="Thư mục ghi sổ kiểm tra (kiem-tra-du-lieu.xlsx) và bản sao đánh dấu ô lỗi.")
 @click.option("--verbose", "-v", is_flag=True, help="In thêm số dòng của từng sheet.")
 def check(inbox: Path | None, year: int | None, out: Path, verbose: bool) -> None:
-    """Chỉ kiểm tra các sổ trong INBOX và in mọi lỗi, cảnh báo; không tạo văn bản.
-    Danh sách lỗi được ghi thêm vào OUT/kiem-tra-du-lieu.xlsx."""
+    """Chỉ kiểm tra các sổ trong THƯ_MỤC_SỔ, in mọi lỗi và cảnh báo; không tạo văn bản.
+    Danh sách lỗi được ghi thêm vào tệp kiem-tra-du-lieu.xlsx trong thư mục --out."""
     folder = inbox or _default_inbox()
     try:
         result = check_inbox(folder, year=year, exclude=(out,))
@@ -123,10 +127,10 @@ def check(inbox: Path | None, year: int | None, out: Path, verbose: bool) -> Non
     sys.exit(EXIT_DATA if not result.ok else EXIT_OK)
 
 
-@main.command(context_settings=CONTEXT)
-@click.argument("folder", type=click.Path(path_type=Path))
+@main.command(context_settings=CONTEXT, options_metavar=OPTIONS)
+@click.argument("folder", type=click.Path(path_type=Path), metavar="THƯ_MỤC")
 def sample(folder: Path) -> None:
-    """Tạo bộ sổ mẫu (một phường giả định, nhiệm kỳ 2020-2025) vào thư mục FOLDER."""
+    """Tạo bộ sổ mẫu (một phường giả định, nhiệm kỳ 2020-2025) vào THƯ_MỤC."""
     from .sample import write_sample
 
     written = write_sample(folder)

@@ -59,3 +59,14 @@ def test_every_command_has_help(command):
     result = CliRunner().invoke(main, [*command, "--help"])
     assert result.exit_code == 0
     assert len(result.output.strip().splitlines()) > 2
+
+
+def test_usage_errors_are_in_vietnamese(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(tmp_path), "--year", "hai nghìn"])
+    assert result.exit_code == 2
+    assert "Lỗi:" in result.output and "không phải là số hợp lệ" in result.output
+    assert "Error" not in result.output and "Usage" not in result.output
+    result = CliRunner().invoke(main, ["bild"])
+    assert result.exit_code == 2 and "Không có lệnh «bild»" in result.output
+    help_text = CliRunner().invoke(main, ["build", "--help"]).output
+    assert "Cách dùng:" in help_text and "Tùy chọn:" in help_text and "Options" not in help_text
