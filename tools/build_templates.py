@@ -59,6 +59,8 @@ S_CELL_NUM = "Table Number"
 S_CELL_HEAD = "Table Head"
 S_CELL_CENTER = "Table Centered"
 S_RECIPIENTS = "Recipients"
+S_FIGURE = "Figure"  # the paragraph holding a chart
+S_FIGURE_CAPTION = "Figure Caption"  # "Biểu đồ 1. ..." under the chart
 S_CONTROL = "Template Tag"  # paragraphs holding only a {%p %} tag: removed at rendering
 
 
@@ -172,6 +174,8 @@ def _setup_styles(doc: DocumentObject) -> None:
     para_style(S_CELL_HEAD, size=TABLE_SIZE, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, before=Pt(2), after=Pt(2))
     para_style(S_RECIPIENTS, size=Pt(12), align=WD_ALIGN_PARAGRAPH.LEFT)
     para_style(S_CONTROL, size=Pt(8), align=WD_ALIGN_PARAGRAPH.LEFT)
+    para_style(S_FIGURE, align=WD_ALIGN_PARAGRAPH.CENTER, before=Pt(6), keep_next=True)
+    para_style(S_FIGURE_CAPTION, size=Pt(13), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, before=Pt(3), after=Pt(12))
 
     # every other style (headings, table styles, Macro Text...) in Times New Roman and black too,
     # so that a style a clerk picks in Word does not bring back Calibri, Courier or blue
@@ -474,6 +478,14 @@ def _caption(doc: DocumentObject, text: str) -> None:
     _para(doc, text, S_CAPTION)
 
 
+def _charts(doc: DocumentObject) -> None:
+    """{%p for c in charts %}: the picture, then its caption "Biểu đồ n. ..."; nothing when there is none."""
+    _para(doc, "{%p for c in charts %}", S_CONTROL)
+    _para(doc, "{{ c.picture }}", S_FIGURE)
+    _para(doc, "{{ c.caption }}", S_FIGURE_CAPTION)
+    _para(doc, "{%p endfor %}", S_CONTROL)
+
+
 def _after_table(doc: DocumentObject) -> None:
     p = _para(doc, "", S_CENTER)
     p.paragraph_format.space_after = Pt(6)
@@ -528,6 +540,7 @@ def build_annual() -> DocumentObject:
     ]
     _data_table(doc, cols, "branch_rows", total=True)
     _after_table(doc)
+    _charts(doc)
     _subheading(doc, "2- Công tác tạo nguồn")
     _loop_paragraphs(doc, "source_paragraphs")
     _subheading(doc, "3- Cơ cấu đảng viên mới kết nạp")
@@ -575,6 +588,7 @@ def build_term() -> DocumentObject:
     ]
     _data_table(doc, cols, "year_rows", total=True, keep_together=True)
     _after_table(doc)
+    _charts(doc)
     _subheading(doc, "2- Cơ cấu đảng viên mới kết nạp")
     _loop_paragraphs(doc, "structure_paragraphs")
     _caption(doc, "Biểu 2. Cơ cấu đảng viên mới kết nạp, nhiệm kỳ {{ term.label }}")

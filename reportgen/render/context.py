@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from reportgen.render import charts as charts_module
 from reportgen.render import prose
 from reportgen.render.plan_context import PLAN_CODE, plan_context, plan_recipients
 from reportgen.render.vietnamese import (
@@ -85,6 +86,15 @@ def recipient_lines(recipients: Sequence[str]) -> list[str]:
     if not cleaned:
         cleaned = ["Lưu Văn phòng Đảng ủy"]
     return [f"- {r}," for r in cleaned[:-1]] + [f"- {cleaned[-1]}."]
+
+
+def chart_items(items: Sequence[tuple[charts_module.Picture | None, str]]) -> list[dict[str, Any]]:
+    """The charts that could be drawn, numbered "Biểu đồ 1.", "Biểu đồ 2." in order."""
+    drawn = [(picture, caption) for picture, caption in items if picture is not None]
+    return [
+        {"picture": picture, "caption": f"Biểu đồ {i}. {caption}"}
+        for i, (picture, caption) in enumerate(drawn, start=1)
+    ]
 
 
 def _bullets(paragraphs: Sequence[str]) -> list[str]:
@@ -192,7 +202,7 @@ def _branch_year_row(stt: int, by: BranchYear) -> dict[str, str]:
 # --- the annual report -------------------------------------------------------------
 
 
-def _annual(report: Report, two_digits: bool) -> dict[str, Any]:
+def _annual(report: Report, two_digits: bool, with_charts: bool = True) -> dict[str, Any]:
     wy, prev, sf = report.ward_year, report.ward_prev_year, report.shortfalls
     ctx = _common(report, two_digits)
     ctx["title"] = {
@@ -234,6 +244,18 @@ def _annual(report: Report, two_digits: bool) -> dict[str, Any]:
         "trained": fmt_int(wy.candidates_trained),
         "year_end": fmt_int(wy.candidates_at_year_end),
     }
+    ctx["charts"] = chart_items(
+        [
+            (
+                charts_module.branch_achievement(report.branch_years) if with_charts else None,
+                f"Tỷ lệ thực hiện chỉ tiêu kết nạp đảng viên của các chi bộ năm {report.year}",
+            ),
+            (
+                charts_module.admissions_by_year(report.term.years) if with_charts else None,
+                f"Kết nạp đảng viên so với chỉ tiêu cấp trên giao, nhiệm kỳ {report.term.label}",
+            ),
+        ]
+    )
     ctx["structure_columns"] = {
         "current": f"Năm {report.year}",
         "previous": f"Năm {prev.year}" if prev is not None else f"Năm {report.year - 1}",
@@ -294,7 +316,7 @@ def _annual_directions(report: Report, two_digits: bool) -> list[str]:
 # --- the term review -------------------------------------------------------------
 
 
-def _term(report: Report, two_digits: bool) -> dict[str, Any]:
+def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[str, Any]:
     term, ward, sf = report.term, report.ward, report.shortfalls
     ctx = _common(report, two_digits)
     review = "tổng kết" if term.complete else "sơ kết"
@@ -340,6 +362,14 @@ def _term(report: Report, two_digits: bool) -> dict[str, Any]:
         }
         for y in sorted(term.years, key=lambda y: y.year)
     ]
+    ctx["charts"] = chart_items(
+        [
+            (
+                charts_module.admissions_by_year(term.years) if with_charts else None,
+                f"Kết nạp đảng viên so với chỉ tiêu cấp trên giao qua các năm, nhiệm kỳ {term.label}",
+            )
+        ]
+    )
     ctx["year_total"] = {
         "quota": _opt_int(term.ward_quota_sum),
         "admissions": fmt_int(term.admissions),
@@ -514,16 +544,22 @@ def _year_end(year: int) -> date:
 
 
 def build_context(
-    report: Report, kind: str, branch: BranchReport | None = None, *, two_digits: bool = True
+    report: Report,
+    kind: str,
+    branch: BranchReport | None = None,
+    *,
+    two_digits: bool = True,
+    with_charts: bool = True,
 ) -> dict[str, Any]:
     """Template variables of one document: kind is "bao-cao", "tong-ket-nhiem-ky", "chi-bo" or "ke-hoach".
 
     two_digits: write small counts in prose as "01".."09" (the custom; a setting).
+    with_charts: draw the charts (`charts` holds `charts.Picture` objects; without, it is empty).
     """
     if kind == KIND_ANNUAL:
-        return _annual(report, two_digits)
+        return _annual(report, two_digits, with_charts)
     if kind == KIND_TERM:
-        return _term(report, two_digits)
+        return _term(report, two_digits, with_charts)
     if kind == KIND_BRANCH:
         if branch is None:
             raise ValueError("a branch report is needed for the kind 'chi-bo'")

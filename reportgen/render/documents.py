@@ -7,6 +7,7 @@ problem in a template becomes a `TemplateProblem` naming the template and the ta
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Iterator
@@ -15,9 +16,11 @@ from typing import Any
 
 import jinja2
 from docx.oxml.ns import qn
-from docxtpl import DocxTemplate
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined
 
+from reportgen.render.charts import Picture
 from reportgen.render.context import KIND_ANNUAL, KIND_BRANCH, KIND_PLAN, KIND_TERM, build_context
 from reportgen.render.output import OutputProblem, atomic_write
 from reportgen.render.vietnamese import slugify
@@ -211,6 +214,17 @@ def _undefined_detail(tags: list[str], exc: jinja2.UndefinedError) -> str:
 # --- rendering -------------------------------------------------------------------------
 
 
+def _place_pictures(value: Any, tpl: DocxTemplate) -> Any:
+    """The context with every `Picture` (PNG bytes) turned into docxtpl's InlineImage for `tpl`."""
+    if isinstance(value, Picture):
+        return InlineImage(tpl, io.BytesIO(value.png), width=Mm(value.width_mm))
+    if isinstance(value, dict):
+        return {k: _place_pictures(v, tpl) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_place_pictures(v, tpl) for v in value]
+    return value
+
+
 def render_document(
     template_path: Path, context: dict[str, Any], out_path: Path, env: Environment | None = None
 ) -> Path:
@@ -220,6 +234,7 @@ def render_document(
     env = env or make_environment()
     tags = check_template(template_path, env)
     tpl = DocxTemplate(str(template_path))
+    context = _place_pictures(context, tpl)
     try:
         missing = tpl.get_undeclared_template_variables(jinja_env=env, context=context)
         if missing:

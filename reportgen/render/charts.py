@@ -1,0 +1,164 @@
+"""Charts for the documents: matplotlib (Agg), PNG bytes at 200 dpi, Vietnamese labels.
+
+Each function takes figures from `stats.model` and returns a `Picture`, or None when
+there is nothing to draw (no year, no quota): the document then shows neither the
+picture nor its caption. Numbers on the charts go through `vietnamese.py`.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display on a clerk's machine or in CI; set before pyplot could be imported
+
+from matplotlib import font_manager  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
+
+from reportgen.render.vietnamese import fmt_int, fmt_pct, sort_texts  # noqa: E402
+from reportgen.stats.model import BranchYear, WardYear  # noqa: E402
+
+DPI = 200
+WIDTH_MM = 150  # the width in the document; the figure is drawn at that size so fonts keep their size
+FONT_SIZE = 11
+# Times New Roman on Windows, its metric twin on Linux; DejaVu Serif ships with matplotlib.
+FONTS = ("Times New Roman", "Liberation Serif", "Tinos", "DejaVu Serif")
+MET, NOT_MET, QUOTA = "#1f4e79", "#c55a11", "#a50000"
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A PNG to place in a document as an inline picture `width_mm` wide."""
+
+    png: bytes
+    width_mm: float = WIDTH_MM
+
+
+@lru_cache(maxsize=1)
+def chart_font() -> str:
+    """The first of FONTS that matplotlib can find (all of them cover Vietnamese)."""
+    known = {f.name for f in font_manager.fontManager.ttflist}
+    return next((name for name in FONTS if name in known), "DejaVu Sans")
+
+
+def _figure(height_mm: float) -> Figure:
+    fig = Figure(figsize=(WIDTH_MM / 25.4, height_mm / 25.4), dpi=DPI)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _style(ax) -> None:  # type: ignore[no-untyped-def]
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(labelsize=FONT_SIZE)
+
+
+def _rc() -> dict[str, object]:
+    """The font of every text of a chart (used with matplotlib.rc_context: no global change)."""
+    return {"font.family": chart_font(), "font.size": FONT_SIZE, "svg.fonttype": "none"}
+
+
+def _png(fig: Figure) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})  # no version: same bytes each run
+    return buf.getvalue()
+
+
+def admissions_by_year(years: Sequence[WardYear]) -> Picture | None:
+    """Bars: admissions per year; line with markers: the superior's quota of each year that has one."""
+    years = sorted(years, key=lambda y: y.year)
+    if not years or not any(y.admissions or y.ward_quota for y in years):
+        return None
+    with matplotlib.rc_context(_rc()):
+        return _admissions_by_year(years)
+
+
+def _admissions_by_year(years: Sequence[WardYear]) -> Picture:
+    fig = _figure(80)
+    ax = fig.add_subplot()
+    xs = list(range(len(years)))
+    admitted = [y.admissions for y in years]
+    bars = ax.bar(xs, admitted, width=0.55, color=MET, label="Số đảng viên kết nạp", zorder=2)
+    for bar, n in zip(bars, admitted, strict=True):
+        # in the middle of the bar, in white, clear of the quota line at its top; above an empty bar
+        x = bar.get_x() + bar.get_width() / 2
+        if n > 0:
+            ax.text(x, n / 2, fmt_int(n), ha="center", va="center", color="white", fontsize=FONT_SIZE + 1,
+                    fontweight="bold", zorder=4)
+        else:
+            ax.annotate(fmt_int(n), (x, 0), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
+                        fontsize=FONT_SIZE + 1, fontweight="bold", zorder=4)
+    with_quota = [(x, y.ward_quota) for x, y in zip(xs, years, strict=True) if y.ward_quota is not None]
+    if with_quota:
+        ax.plot([x for x, _ in with_quota], [q for _, q in with_quota], color=QUOTA, marker="o", markersize=5,
+                linewidth=1.5, label="Chỉ tiêu cấp trên giao", zorder=3)
+    top = max([*admitted, *(q for _, q in with_quota)], default=0)
+    ax.set_ylim(0, max(1, top) * 1.25)
+    ax.set_xticks(xs, [str(y.year) for y in years])
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_int(int(round(float(v))))))
+    ax.set_ylabel("Số đảng viên", fontsize=FONT_SIZE)
+    ax.grid(axis="y", color="#d9d9d9", linewidth=0.6, zorder=0)
+    ax.legend(loc="upper left", frameon=False, fontsize=FONT_SIZE, ncols=2)
+    _style(ax)
+    fig.tight_layout()
+    return Picture(_png(fig))
+
+
+def _branch_label(name: str) -> str:
+    """ "Chi bộ Tổ dân phố 3" -> "Tổ dân phố 3" (the axis says they are branches), wrapped."""
+    short = name[len("Chi bộ "):] if name.lower().startswith("chi bộ ") else name
+    return "\n".join(textwrap.wrap(short, 34)) or name
+
+
+def branch_achievement(branch_years: Sequence[BranchYear]) -> Picture | None:
+    """Horizontal bars: each branch's admissions as a share of its quota, a line at 100%.
+
+    Branches with no quota, or a quota of 0, have no share and are left out.
+    """
+    rows = [b for b in sort_texts(branch_years, key=lambda b: b.branch) if b.quota]
+    if not rows:
+        return None
+    with matplotlib.rc_context(_rc()):
+        return _branch_achievement(rows)
+
+
+def _branch_achievement(rows: list[BranchYear]) -> Picture:
+    lines = sum(_branch_label(b.branch).count("\n") + 1 for b in rows)
+    fig = _figure(min(230.0, 28 + 5.5 * lines + 2.5 * len(rows)))
+    ax = fig.add_subplot()
+    rows = rows[::-1]  # barh draws from the bottom: the first name on top
+    ys = list(range(len(rows)))
+    shares = [100 * b.admissions / b.quota for b in rows if b.quota]
+    colours = [MET if b.admissions >= (b.quota or 0) else NOT_MET for b in rows]
+    ax.barh(ys, shares, height=0.6, color=colours, zorder=2)
+    for y, value, b in zip(ys, shares, rows, strict=True):
+        ax.annotate(f"{fmt_pct(value / 100, 1, trim=True)} ({b.admissions}/{b.quota})", (value, y), xytext=(3, 0),
+                    textcoords="offset points", ha="left", va="center", fontsize=FONT_SIZE - 1)
+    ax.axvline(100, color=QUOTA, linewidth=1.2, linestyle="--", zorder=3)
+    right = max(130.0, max(shares) * 1.3)
+    ax.set_xlim(0, right)
+    ax.set_ylim(-0.6, len(rows) - 0.4)
+    ax.set_yticks(ys, [_branch_label(b.branch) for b in rows])
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_pct(float(v) / 100, 0)))
+    ax.set_xlabel("Tỷ lệ kết nạp so với chỉ tiêu được giao", fontsize=FONT_SIZE)
+    ax.grid(axis="x", color="#d9d9d9", linewidth=0.6, zorder=0)
+    handles = [Line2D([], [], color=QUOTA, linestyle="--", label="100% chỉ tiêu")]
+    if MET in colours:
+        handles.append(Patch(color=MET, label="Đạt chỉ tiêu"))
+    if NOT_MET in colours:
+        handles.append(Patch(color=NOT_MET, label="Chưa đạt chỉ tiêu"))
+    fig.legend(handles=handles, loc="lower center", ncols=len(handles), frameon=False,
+               fontsize=FONT_SIZE)
+    _style(ax)
+    fig.tight_layout(rect=(0, 0.06 if len(rows) > 3 else 0.12, 1, 1))
+    return Picture(_png(fig))

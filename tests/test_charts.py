@@ -1,0 +1,140 @@
+"""Charts: PNG pictures for every shape of data, none when there is nothing to draw, and
+their place in the documents."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+import pytest
+from docx import Document
+from docx.shared import Mm
+from matplotlib import font_manager
+from matplotlib.ft2font import FT2Font
+from PIL import Image
+from report_fixture import make_report
+
+from docread import all_text
+from reportgen.render import charts
+from reportgen.render.documents import write_documents
+from reportgen.stats.model import BranchYear, WardYear
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def ward_year(year: int, admissions: int, quota: int | None) -> WardYear:
+    return WardYear(year, admissions, quota, 0, 300, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0)
+
+
+def branch_year(name: str, admissions: int, quota: int | None) -> BranchYear:
+    return BranchYear(name, "Khu dân cư", 2025, admissions, quota, 1, 30, 0, 0, 0, 0, 0, 0)
+
+
+def assert_png(picture: charts.Picture | None) -> Image.Image:
+    assert picture is not None
+    assert picture.png.startswith(PNG)
+    image = Image.open(io.BytesIO(picture.png))
+    # drawn at the width it is shown (150 mm) at 200 dpi
+    assert abs(image.width - round(charts.WIDTH_MM / 25.4 * charts.DPI)) <= 2
+    assert image.info.get("dpi", (200, 200))[0] == pytest.approx(200, abs=1)
+    return image
+
+
+@pytest.mark.parametrize(
+    "years",
+    [
+        [ward_year(y, a, q) for y, a, q in [(2021, 8, 8), (2022, 7, 9), (2023, 9, 9), (2024, 6, 8), (2025, 8, 10)]],
+        [ward_year(2025, 3, None)],  # one year, no quota
+        [ward_year(2024, 0, 5), ward_year(2025, 0, 4)],  # nobody admitted
+        [ward_year(2024, 2, 0), ward_year(2025, 40, None)],  # a quota of 0, a missing one, a big year
+    ],
+    ids=["term", "one-year-no-quota", "no-admission", "zero-and-missing-quota"],
+)
+def test_admissions_by_year_draws_every_shape_of_data(years):
+    assert_png(charts.admissions_by_year(years))
+
+
+def test_admissions_by_year_nothing_to_draw():
+    assert charts.admissions_by_year([]) is None
+    assert charts.admissions_by_year([ward_year(2025, 0, None), ward_year(2024, 0, 0)]) is None
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [branch_year(f"Chi bộ Tổ dân phố {i}", i % 3, 1 + i % 2) for i in range(1, 15)],
+        [branch_year("Chi bộ Công ty TNHH Thủy sản và Dịch vụ Hậu cần Nghề cá Phổ Hòa", 7, 2)],  # 350%, long
+        [branch_year("Chi bộ A", 0, 3), branch_year("Chi bộ B", 2, None), branch_year("Chi bộ C", 1, 0)],
+    ],
+    ids=["fourteen", "one-long-over-quota", "zero-and-missing-quotas"],
+)
+def test_branch_achievement_draws_every_shape_of_data(rows):
+    assert_png(charts.branch_achievement(rows))
+
+
+def test_branch_achievement_nothing_to_draw():
+    assert charts.branch_achievement([]) is None
+    assert charts.branch_achievement([branch_year("Chi bộ A", 2, None), branch_year("Chi bộ B", 0, 0)]) is None
+
+
+def test_charts_are_the_same_bytes_every_time():
+    years = [ward_year(2024, 3, 4), ward_year(2025, 5, 4)]
+    assert charts.admissions_by_year(years) == charts.admissions_by_year(years)
+
+
+def test_the_chart_font_has_every_vietnamese_letter():
+    assert charts.chart_font() in (*charts.FONTS, "DejaVu Sans")
+    path = font_manager.findfont(font_manager.FontProperties(family=charts.chart_font()), fallback_to_default=False)
+    font = FT2Font(path)
+    letters = "aàảãáạăằẳẵắặâầẩẫấậeèẻẽéẹêềểễếệiìỉĩíịoòỏõóọôồổỗốộơờởỡớợuùủũúụưừửữứựyỳỷỹýỵđ"
+    missing = [c for c in letters + letters.upper() if font.get_char_index(ord(c)) == 0]
+    assert not missing, (path, missing)
+
+
+def test_charts_do_not_change_matplotlib_settings():
+    import matplotlib
+
+    before = dict(matplotlib.rcParams)
+    charts.admissions_by_year([ward_year(2025, 3, 4)])
+    assert dict(matplotlib.rcParams) == before
+
+
+# --- in the documents ------------------------------------------------------------------------
+
+
+def test_documents_hold_the_charts(tmp_path):
+    write_documents(make_report(), tmp_path)
+    annual = Document(str(tmp_path / "bao-cao-2025.docx"))
+    assert len(annual.inline_shapes) == 2
+    for shape in annual.inline_shapes:
+        assert abs(shape.width - Mm(150)) < Mm(1)
+    text = all_text(tmp_path / "bao-cao-2025.docx")
+    assert "Biểu đồ 1. Tỷ lệ thực hiện chỉ tiêu kết nạp đảng viên của các chi bộ năm 2025" in text
+    assert "Biểu đồ 2. Kết nạp đảng viên so với chỉ tiêu cấp trên giao, nhiệm kỳ 2020-2025" in text
+    term = Document(str(tmp_path / "tong-ket-nhiem-ky-2020-2025.docx"))
+    assert len(term.inline_shapes) == 1
+    assert "Biểu đồ 1. Kết nạp đảng viên so với chỉ tiêu cấp trên giao qua các năm, nhiệm kỳ 2020-2025" in all_text(
+        tmp_path / "tong-ket-nhiem-ky-2020-2025.docx")
+    assert len(Document(str(tmp_path / "chi-bo" / "chi-bo-to-dan-pho-3.docx")).inline_shapes) == 0
+
+
+def test_a_chart_without_data_leaves_no_picture_and_no_caption(tmp_path):
+    report = make_report()
+    report = replace(report, branch_years=tuple(replace(b, quota=None) for b in report.branch_years))
+    write_documents(report, tmp_path)
+    annual = Document(str(tmp_path / "bao-cao-2025.docx"))
+    assert len(annual.inline_shapes) == 1
+    text = all_text(tmp_path / "bao-cao-2025.docx")
+    assert "Biểu đồ 1. Kết nạp đảng viên so với chỉ tiêu cấp trên giao" in text  # renumbered
+    assert "Biểu đồ 2" not in text and "Tỷ lệ thực hiện chỉ tiêu kết nạp đảng viên của các chi bộ" not in text
+
+
+def test_no_chart_at_all(tmp_path):
+    report = make_report()
+    empty = tuple(replace(y, admissions=0, ward_quota=None) for y in report.term.years)
+    report = replace(report, branch_years=tuple(replace(b, quota=0) for b in report.branch_years),
+                     term=replace(report.term, years=empty))
+    write_documents(report, tmp_path)
+    for name in ("bao-cao-2025.docx", "tong-ket-nhiem-ky-2020-2025.docx"):
+        assert len(Document(str(tmp_path / name)).inline_shapes) == 0
+        assert "Biểu đồ" not in all_text(tmp_path / name)
