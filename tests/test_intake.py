@@ -196,3 +196,24 @@ def test_headers_with_punctuation_and_notes_in_parentheses(tmp_path):
     row = inbox.admissions.iloc[0]
     assert row["birth"] == date(1990, 1, 2) and row["admitted"] == date(2025, 3, 4)
     assert row["gender"] == "Nam" and bool(row["youth_union"])
+
+
+def test_legacy_tcvn3_and_vni_text_is_converted_and_reported(tmp_path):
+    from reportgen.intake.legacy import from_unicode
+
+    make_ward(tmp_path, Ward(quotas=QUOTAS + [(2025, "Chi bộ Tổ dân phố 2", 1, 1, 20)]))
+    make_branch(tmp_path, from_unicode("Chi bộ Tổ dân phố 1", "TCVN3"), file="tcvn3.xlsx",
+                admission_headers=[from_unicode(h, "TCVN3") for h in ADMISSION_HEADERS],
+                admissions=[Admission(from_unicode("Nguyễn Văn Tuấn", "TCVN3"), date(1990, 1, 2), date(2025, 3, 4),
+                                      occupation=from_unicode("Giáo viên", "TCVN3"))])
+    make_branch(tmp_path, "Chi bộ Tổ dân phố 2", file="vni.xlsx",
+                admissions=[Admission(from_unicode("Trần Thị Hường", "VNI"), date(1991, 1, 2), date(2025, 3, 4),
+                                      gender=from_unicode("Nữ", "VNI"))])
+    inbox, findings = load(tmp_path)
+    assert not findings.has_errors, [f.describe() for f in findings]
+    names = dict(zip(inbox.admissions["branch"], inbox.admissions["name"]))
+    assert names == {"Chi bộ Tổ dân phố 1": "Nguyễn Văn Tuấn", "Chi bộ Tổ dân phố 2": "Trần Thị Hường"}
+    assert set(inbox.admissions["occupation"]) == {"Giáo viên", "Khác"}
+    legacy = {(f.file, f.sheet) for f in findings.warnings if f.rule == "legacy-encoding"}
+    assert ("tcvn3.xlsx", "Kết nạp") in legacy and ("vni.xlsx", "Kết nạp") in legacy
+    assert any("TCVN3" in f.message for f in findings.warnings if f.file == "tcvn3.xlsx")

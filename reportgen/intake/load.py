@@ -236,6 +236,15 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
             findings.error(str(exc), file=file, rule="unreadable-file")
             continue
         files_read.append(file)
+        for text in book.legacy:
+            name = {"TCVN3": "TCVN3 (phông .VnTime)", "VNI": "VNI (phông VNI-Times)"}.get(text.encoding, text.encoding)
+            findings.warning(
+                f"chữ gõ bằng bảng mã cũ {name}: đã tự chuyển sang Unicode {text.count} ô của cột này, "
+                f"ví dụ «{text.before}» thành «{text.after}». Nên chuyển cả sổ sang Unicode "
+                "(Unikey: Công cụ chuyển mã) và kiểm tra lại tên người",
+                file=file, sheet=text.sheet, row=text.first_row, column=_column_letter(text.column),
+                value=text.before, rule="legacy-encoding", cell_column=text.column,
+            )
         for cell in book.formulas_without_value:
             findings.warning(
                 "ô có công thức nhưng chưa có kết quả đã tính (tệp không được lưu bằng Excel), nên được coi là "

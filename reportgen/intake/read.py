@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pandas as pd
 from ..findings import Findings
 from ..schema import TOTALS_WORDS, Column, Field, Kind, Sheet
 from .normalize import CellError, clean_text, fold, fold_header, header_keys, is_empty, parse_cell, show
+from .legacy import fix_legacy
 from .safety import FormulaCell, UnsafeArchive, check_archive, formulas_without_value
 
 HEADER_SEARCH_ROWS = 40
@@ -35,10 +37,24 @@ class RawSheet:
 
 
 @dataclass
+class LegacyText:
+    """Cells of one column typed in a legacy font encoding, converted to Unicode."""
+
+    sheet: str
+    column: int  # 1-based
+    first_row: int
+    encoding: str
+    count: int
+    before: str
+    after: str
+
+
+@dataclass
 class RawWorkbook:
     path: Path
     sheets: list[RawSheet]
     formulas_without_value: list[FormulaCell] = field(default_factory=list)
+    legacy: list[LegacyText] = field(default_factory=list)
 
     def find(self, canonical: str, aliases: tuple[str, ...] = ()) -> RawSheet | None:
         """The sheet whose name matches, ignoring case, spaces and diacritics."""
@@ -51,6 +67,38 @@ class RawWorkbook:
 
 def _cell(value: object) -> object:
     return None if is_empty(value) else value
+
+
+def _convert_legacy(sheets: list[RawSheet]) -> list[LegacyText]:
+    """Convert TCVN3/VNI text to Unicode in place; one record per sheet and column."""
+    found: dict[tuple[str, int], list[tuple[int, str, str, str]]] = {}
+    undecided: list[tuple[RawSheet, int, int]] = []
+    for sheet in sheets:
+        for r, row in enumerate(sheet.rows):
+            for c, value in enumerate(row):
+                if not isinstance(value, str) or value.isascii():
+                    continue
+                converted, encoding = fix_legacy(value)
+                if encoding is None:
+                    undecided.append((sheet, r, c))
+                    continue
+                row[c] = converted
+                found.setdefault((sheet.name, c), []).append((r, encoding, value, converted))
+    if found:
+        votes = Counter(e for items in found.values() for _, e, _, _ in items)
+        usual = votes.most_common(1)[0][0]
+        for sheet, r, c in undecided:
+            value = sheet.rows[r][c]
+            converted, encoding = fix_legacy(value, prefer=usual)
+            if encoding is not None:
+                sheet.rows[r][c] = converted
+                found.setdefault((sheet.name, c), []).append((r, encoding, value, converted))
+    records = []
+    for (sheet_name, c), items in found.items():
+        items.sort()
+        r, encoding, before, after = items[0]
+        records.append(LegacyText(sheet_name, c + 1, r + 1, encoding, len(items), before, after))
+    return records
 
 
 def _fill_vertical_merges(rows: list[list[object]], sheet: object) -> None:
@@ -107,7 +155,8 @@ def open_workbook(path: Path) -> RawWorkbook:
             f"tệp bị hỏng hoặc không đọc được như một sổ Excel ({type(exc).__name__}); "
             "hãy mở bằng Excel và lưu lại"
         ) from exc
-    return RawWorkbook(path, sheets, formulas_without_value(path))
+    legacy = _convert_legacy(sheets)
+    return RawWorkbook(path, sheets, formulas_without_value(path), legacy)
 
 
 # --- field/value sheets ------------------------------------------------------
