@@ -13,6 +13,7 @@ from . import clitext, console
 from .findings import Findings
 from .intake.normalize import CellError, parse_date
 from .pipeline import UsageProblem, build as build_documents, check as check_inbox, write_checks
+from .render.output import OutputProblem, TemplateProblem, TemplatesExist
 
 clitext.install()
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -76,16 +77,22 @@ def main() -> None:
 @click.option("--date", "--ngay", "issued", metavar="NGÀY", help="Ngày ghi trên văn bản, dạng ngày/tháng/năm (mặc định: hôm nay).")
 @click.option("--templates", "--mau", "templates", type=click.Path(path_type=Path, file_okay=False), metavar="THƯ_MỤC",
               help="Thư mục mẫu văn bản đã sửa (mặc định: mẫu có sẵn).")
+@click.option("--pdf", "pdf", is_flag=True, help="Tạo thêm bản PDF của mỗi văn bản (cần cài LibreOffice).")
 @click.option("--verbose", "-v", is_flag=True, help="In thêm chi tiết (số dòng từng sheet, lỗi kỹ thuật).")
 def build(inbox: Path | None, year: int | None, out: Path, issued: str | None, templates: Path | None,
-          verbose: bool) -> None:
+          pdf: bool, verbose: bool) -> None:
     """Lập các văn bản từ các sổ Excel trong THƯ_MỤC_SỔ (mặc định: sample_data/)."""
     folder = inbox or _default_inbox()
     issued_date = _parse_issued(issued)
     try:
-        result = build_documents(folder, out, year=year, issued=issued_date, templates=templates)
+        result = build_documents(folder, out, year=year, issued=issued_date, templates=templates, pdf=pdf)
     except UsageProblem as exc:
         raise click.UsageError(str(exc)) from None
+    except (TemplateProblem, OutputProblem) as exc:
+        if verbose:
+            traceback.print_exception(exc)
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_DATA)
     except Exception as exc:  # noqa: BLE001 - the edge of the program: never a bare traceback
         _report_unexpected(exc, verbose)
         sys.exit(EXIT_DATA)
@@ -98,6 +105,8 @@ def build(inbox: Path | None, year: int | None, out: Path, issued: str | None, t
         sys.exit(EXIT_DATA)
     click.echo(f"Năm báo cáo: {result.check.year}.")
     _echo(console.written_lines(result.written, out))
+    for note in result.notes:
+        click.echo(f"Lưu ý: {note}")
 
 
 @main.command(context_settings=CONTEXT, options_metavar=OPTIONS)
@@ -135,6 +144,24 @@ def sample(folder: Path) -> None:
 
     written = write_sample(folder)
     _echo(console.written_lines(list(written), folder))
+
+
+@main.command(context_settings=CONTEXT, options_metavar=OPTIONS)
+@click.argument("folder", type=click.Path(path_type=Path), metavar="THƯ_MỤC")
+@click.option("--ghi-de", "--force", "overwrite", is_flag=True, help="Ghi đè lên các mẫu đã có trong THƯ_MỤC.")
+def templates(folder: Path, overwrite: bool) -> None:
+    """Chép các mẫu văn bản có sẵn vào THƯ_MỤC để sửa bằng Word; sau đó lập văn bản
+    theo mẫu đã sửa bằng: reportgen build ... --templates THƯ_MỤC."""
+    from .render.documents import copy_templates
+
+    try:
+        written = copy_templates(folder, overwrite=overwrite)
+    except (TemplatesExist, OutputProblem) as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_DATA)
+    _echo(console.written_lines(written, folder))
+    click.echo(f"Sửa các mẫu bằng Word (giữ nguyên các thẻ {{{{ ... }}}} và {{% ... %}}), rồi chạy:"
+               f" reportgen build THƯ_MỤC_SỔ --templates {folder}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -39,6 +39,7 @@ class BuildResult:
     report: Report | None = None
     written: list[Path] = field(default_factory=list)
     checks: list[Path] = field(default_factory=list)  # the findings workbook and the marked copies
+    notes: list[str] = field(default_factory=list)  # Vietnamese remarks on what could not be made (PDF)
 
 
 def latest_year(inbox: Inbox, today: date) -> int | None:
@@ -80,8 +81,12 @@ def write_checks(result: CheckResult, out: Path) -> list[Path]:
 
 
 def build(inbox: Path, out: Path, year: int | None = None, issued: date | None = None,
-          templates: Path | None = None, today: date | None = None) -> BuildResult:
-    """Check the inbox; when it has no errors, write every document into `out`."""
+          templates: Path | None = None, today: date | None = None, pdf: bool = False) -> BuildResult:
+    """Check the inbox; when it has no errors, write every document into `out`.
+
+    pdf: also a PDF of each document through LibreOffice; when it cannot be made the
+    reason is in `notes` and the Word documents stand.
+    """
     from .render.documents import write_documents
     from .render.workbooks import write_summary
 
@@ -97,5 +102,12 @@ def build(inbox: Path, out: Path, year: int | None = None, issued: date | None =
     out.mkdir(parents=True, exist_ok=True)
     result.report = report
     result.written = write_documents(report, out, templates)
+    documents = list(result.written)
     result.written.append(write_summary(report, out / f"tong-hop-{chosen}.xlsx"))
+    if pdf:
+        from .render.pdf import convert_to_pdf
+
+        converted = convert_to_pdf(documents)
+        result.written += converted.written
+        result.notes += converted.problems
     return result

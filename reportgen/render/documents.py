@@ -22,7 +22,7 @@ from jinja2 import Environment, StrictUndefined
 
 from reportgen.render.charts import Picture
 from reportgen.render.context import KIND_ANNUAL, KIND_BRANCH, KIND_PLAN, KIND_TERM, build_context
-from reportgen.render.output import OutputProblem, atomic_write
+from reportgen.render.output import OutputProblem, TemplateProblem, TemplatesExist, atomic_write
 from reportgen.render.vietnamese import slugify
 from reportgen.stats.model import Report
 
@@ -38,25 +38,15 @@ BRANCH_DIR = "chi-bo"
 __all__ = [
     "TEMPLATES_DIR",
     "TemplateProblem",
+    "TemplatesExist",
     "OutputProblem",
+    "copy_templates",
     "make_environment",
     "check_template",
     "render_document",
     "write_documents",
     "document_names",
 ]
-
-
-class TemplateProblem(Exception):
-    """A template cannot be used: missing, not a .docx, a bad tag, an unknown variable."""
-
-    def __init__(self, template_name: str, detail: str) -> None:
-        self.template_name = template_name
-        self.detail = detail
-        super().__init__(
-            f"Mẫu văn bản “{template_name}” có lỗi: {detail} Hãy sửa mẫu"
-            " (hoặc tạo lại bằng tools/build_templates.py) rồi chạy lại."
-        )
 
 
 def make_environment() -> Environment:
@@ -308,4 +298,25 @@ def write_documents(
         context = build_context(report, KIND_BRANCH, br, two_digits=two_digits)
         target = out_dir / BRANCH_DIR / f"{stem}.docx"
         written.append(render_document(templates_dir / TEMPLATE_FILES[KIND_BRANCH], context, target, env))
+    return written
+
+
+def copy_templates(dest: Path, overwrite: bool = False, source: Path | None = None) -> list[Path]:
+    """Copy the default templates into `dest` for a clerk to edit (then `build --templates dest`).
+
+    Refuses, before copying anything, when one of them is already there, unless `overwrite`.
+    Raises TemplatesExist or OutputProblem, both with a Vietnamese message.
+    """
+    source = Path(source) if source is not None else TEMPLATES_DIR
+    dest = Path(dest)
+    if dest.exists() and not dest.is_dir():
+        raise OutputProblem(dest, "đã có một tệp trùng tên; hãy chọn tên thư mục khác.")
+    names = list(TEMPLATE_FILES.values())
+    existing = [dest / name for name in names if (dest / name).exists()]
+    if existing and not overwrite:
+        raise TemplatesExist(dest, [p.name for p in existing])
+    written = []
+    for name in names:
+        data = (source / name).read_bytes()
+        written.append(atomic_write(dest / name, lambda tmp, data=data: tmp.write_bytes(data)))
     return written

@@ -1,4 +1,6 @@
-"""Writing files atomically: a document is either complete or not there at all."""
+"""Writing files atomically: a document is either complete or not there at all; the
+problems of the render stage, each with a Vietnamese message (light to import: the CLI
+names them without loading docxtpl)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,31 @@ class OutputProblem(Exception):
         self.path = Path(path)
         self.detail = detail
         super().__init__(f"Không ghi được tệp “{self.path}”: {detail}")
+
+
+class TemplateProblem(Exception):
+    """A template cannot be used: missing, not a .docx, a bad tag, an unknown variable."""
+
+    def __init__(self, template_name: str, detail: str) -> None:
+        self.template_name = template_name
+        self.detail = detail
+        super().__init__(
+            f"Mẫu văn bản “{template_name}” có lỗi: {detail} Hãy sửa mẫu rồi chạy lại"
+            " (hoặc chép lại mẫu gốc bằng lệnh: reportgen templates THƯ_MỤC_MẪU --ghi-de)."
+        )
+
+
+class TemplatesExist(Exception):
+    """Copying the default templates would replace files a clerk may have edited."""
+
+    def __init__(self, folder: Path, names: list[str]) -> None:
+        self.folder = Path(folder)
+        self.names = names
+        listed = ", ".join(f"“{n}”" for n in names)
+        super().__init__(
+            f"Thư mục “{self.folder}” đã có mẫu văn bản {listed}; chưa chép mẫu nào để khỏi ghi đè lên mẫu đã sửa."
+            " Muốn thay bằng mẫu gốc, hãy chạy lại với --ghi-de; hoặc chọn một thư mục khác."
+        )
 
 
 def _file_mode(path: Path) -> int:
