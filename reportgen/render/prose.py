@@ -69,8 +69,10 @@ def _sentence(text: str) -> str:
 
 
 def _label_in_sentence(label: str) -> str:
-    """Lower-case the first letter of a label inside a sentence, unless it is an acronym."""
-    if len(label) > 1 and label[0].isupper() and label[1].islower():
+    """Lower-case the first letter of a label inside a sentence, unless it is an acronym
+    ("Giáo viên" -> "giáo viên", "Y tế" -> "y tế", "THPT" stays)."""
+    first_word = label.split(" ", 1)[0]
+    if label[:1].isupper() and (len(first_word) == 1 or first_word[1:2].islower()):
         return label[0].lower() + label[1:]
     return label
 
