@@ -58,3 +58,38 @@ def test_formula_like_text_is_written_as_text(tmp_path):
     ws = openpyxl.load_workbook(out / "kiem-tra-du-lieu.xlsx")["Lỗi và cảnh báo"]
     cell = next(c for c in ws["G"] if c.value == "+84 905 123")
     assert cell.data_type == "s" and cell.quotePrefix
+
+
+def test_one_run_reports_damaged_encrypted_and_twenty_findings_in_five_workbooks(tmp_path):
+    import shutil
+    import subprocess
+
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    branches = [f"Chi bộ Tổ dân phố {i}" for i in range(1, 6)]
+    make_ward(inbox, Ward(quotas=[(2025, b, 1, 1, 10) for b in branches]))
+    for i, branch in enumerate(branches):
+        make_branch(inbox, branch, file=f"cb{i}.xlsx", admissions=[
+            Admission(f"Lê Văn A{i}", "31/02/1990", date(2025, 6, 1)),  # impossible date
+            Admission(f"Lê Văn B{i}", date(2009, 1, 1), date(2025, 6, 1)),  # under 18
+            Admission(f"Lê Văn C{i}", date(1990, 1, 1), date(2025, 6, 1), class_date=date(2019, 1, 1)),  # expired
+        ], candidates=[Candidate(f"Lê Thị D{i}", date(2000, 1, 1), "12/25/2024")])  # month first
+    (inbox / "hong.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
+    (inbox / "khoa.xlsx").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(2000))
+    result = CliRunner().invoke(main, ["check", str(inbox), "--out", str(out)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    errors = [line for line in result.output.splitlines() if "[Lỗi]" in line]
+    assert len(errors) == 22
+    for i in range(5):
+        assert f"── cb{i}.xlsx" in result.output
+    assert "── hong.xlsx" in result.output and "── khoa.xlsx" in result.output
+    rows = list(openpyxl.load_workbook(out / "kiem-tra-du-lieu.xlsx")["Lỗi và cảnh báo"].iter_rows(min_row=2))
+    assert len([r for r in rows if r[1].value == "Lỗi"]) == 22
+    assert sorted(p.name for p in (out / "kiem-tra").iterdir()) == [f"cb{i}.xlsx" for i in range(5)]
+    soffice = shutil.which("soffice")
+    if soffice:  # the findings workbook and a marked copy open in LibreOffice
+        for book in (out / "kiem-tra-du-lieu.xlsx", out / "kiem-tra" / "cb0.xlsx"):
+            subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/lo",
+                            "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), str(book)],
+                           check=True, capture_output=True, timeout=180)
+        assert len(list((tmp_path / "pdf").glob("*.pdf"))) == 2
