@@ -498,6 +498,13 @@ def test_summary_workbook(tmp_path):
     assert left.max_row == 6  # 5 people, each once
     assert left["C2"].is_date
 
+    plan = wb["Kế hoạch chi bộ"]
+    assert [c.value for c in plan[1]][5] == "Chỉ tiêu kết nạp năm 2026"
+    by_branch = {r[1].value: [c.value for c in r][2:] for r in plan.iter_rows(min_row=2)}
+    assert by_branch[TDP3] == ["Khu dân cư", 3, 2, 5, 7]
+    assert by_branch["Cộng"] == [None, 9, 2, 11, 15] and plan["B5"].font.bold
+    assert [c.value for c in wb["Kế hoạch đoàn thể"][6]][1:] == ["Cộng", 4, 5]
+
     assert wb["Không kết nạp nhiều năm"]["B2"].value == 3
     assert wb["Quá hạn công nhận chính thức"]["G2"].value == 18
     assert wb["Đoàn thể"].max_row == 5

@@ -314,6 +314,39 @@ def _overdue_sheet(wb: Workbook, report: Report) -> None:
     _sheet(wb, "Quá hạn công nhận chính thức", headers, rows)
 
 
+def _plan_sheets(wb: Workbook, report: Report) -> None:
+    plan = report.plan
+    if plan is None:
+        return
+    end = f"31/12/{plan.base_year}"
+    headers = [
+        ("STT", 6, None),
+        ("Chi bộ", 34, None),
+        ("Loại hình", 14, None),
+        (f"Nguồn trong danh sách đến {end}", 14, None),
+        (f"Đã học lớp NTVĐ đến {end}", 14, None),
+        (f"Chỉ tiêu kết nạp năm {plan.year}", 14, None),
+        (f"Chỉ tiêu tạo nguồn năm {plan.year}", 14, None),
+    ]
+    branches = sort_texts(plan.branches, key=lambda b: b.branch)
+    rows: list[list[Any]] = [
+        [i, b.branch, b.kind, b.candidates_waiting, b.trained_waiting, b.admission_quota, b.source_quota]
+        for i, b in enumerate(branches, start=1)
+    ]
+    rows.append(["", "Cộng", "", plan.candidates_waiting, plan.trained_waiting, plan.total, plan.source_total])
+    _sheet(wb, "Kế hoạch chi bộ", headers, rows, bold_last=True)
+    headers = [
+        ("STT", 6, None),
+        ("Tổ chức", 30, None),
+        (f"Đã giới thiệu năm {plan.base_year}", 14, None),
+        (f"Chỉ tiêu giới thiệu năm {plan.year}", 14, None),
+    ]
+    rows = [[i, o.organisation, o.introduced_last_year, o.introduction_quota]
+            for i, o in enumerate(plan.organisations, start=1)]
+    rows.append(["", "Cộng", sum(o.introduced_last_year for o in plan.organisations), plan.introduction_total])
+    _sheet(wb, "Kế hoạch đoàn thể", headers, rows, bold_last=True)
+
+
 SHEETS = (
     "Chi bộ năm {year}",
     "Toàn Đảng bộ theo năm",
@@ -324,6 +357,8 @@ SHEETS = (
     "Không kết nạp nhiều năm",
     "Nguồn ra khỏi danh sách",
     "Quá hạn công nhận chính thức",
+    "Kế hoạch chi bộ",  # when the report has a plan
+    "Kế hoạch đoàn thể",
 )
 
 
@@ -355,6 +390,7 @@ def build_summary(report: Report) -> Workbook:
     _streaks_sheet(wb, report)
     _left_sheet(wb, report)
     _overdue_sheet(wb, report)
+    _plan_sheets(wb, report)
     return wb
 
 
