@@ -508,3 +508,14 @@ def test_summary_workbook(tmp_path):
     assert wb["Không kết nạp nhiều năm"]["B2"].value == 3
     assert wb["Quá hạn công nhận chính thức"]["G2"].value == 18
     assert wb["Đoàn thể"].max_row == 5
+
+
+def test_plan_with_no_trained_candidate_says_the_rest_is_shared_evenly(tmp_path):
+    from dataclasses import replace
+
+    report = make_report()
+    branches = tuple(replace(b, trained_waiting=0) for b in report.plan.branches)
+    write_documents(replace(report, plan=replace(report.plan, branches=branches)), tmp_path)
+    text = all_text(tmp_path / PLAN)
+    assert "trong đó chưa có quần chúng nào đã học lớp bồi dưỡng nhận thức về Đảng" in text
+    assert "phần chỉ tiêu ngoài 01 đảng viên của mỗi chi bộ được chia đều cho các chi bộ." in text

@@ -104,10 +104,11 @@ def waiting_sentence(plan: Plan, two_digits: bool = True) -> str:
             )
         )
     if plan.total > len(plan.branches):
-        text += (
-            f"; phần chỉ tiêu ngoài {fmt_count(1, two_digits)} đảng viên của mỗi chi bộ được phân bổ cho các chi bộ"
-            " có nhiều quần chúng đã học lớp bồi dưỡng nhận thức về Đảng"
-        )
+        rest = f"; phần chỉ tiêu ngoài {fmt_count(1, two_digits)} đảng viên của mỗi chi bộ được"
+        if plan.trained_waiting:
+            text += f"{rest} phân bổ cho các chi bộ có nhiều quần chúng đã học lớp bồi dưỡng nhận thức về Đảng"
+        else:
+            text += f"{rest} chia đều cho các chi bộ"
     return text + "."
 
 
