@@ -123,7 +123,7 @@ names = st.lists(st.text(alphabet="ABCĐEGHÂƠ 0123456789", min_size=1, max_siz
     members=st.none() | st.integers(0, 2000),
 )
 def test_allocation_properties(names, trained, waiting, superior, previous, members):
-    needs = [need(f"Chi bộ {n}", t, t + w) for n, t, w in zip(names, trained, waiting)]
+    needs = [need(f"Chi bộ {n}", t, t + w) for n, t, w in zip(names, trained, waiting, strict=False)]
     plan = plan_of(needs, superior=superior, previous=previous, members=members)
     quotas = {b.branch: b.admission_quota for b in plan.branches}
     # every branch at least 1, sources at least 1

@@ -149,7 +149,8 @@ def test_a_template_saved_by_libreoffice_writer_still_renders(tmp_path):
     # a word changed in the closing paragraph, whose run also holds {{ year }} and {{ issuer_name }}
     edited = tmp_path / "edited" / "bao-cao.docx"
     edited.parent.mkdir()
-    _edit_document_xml(folder / "bao-cao.docx", edited, "Trên đây là báo cáo kết quả", "Trên đây là bản báo cáo kết quả")
+    _edit_document_xml(folder / "bao-cao.docx", edited, "Trên đây là báo cáo kết quả",
+                       "Trên đây là bản báo cáo kết quả")
     saved = tmp_path / "saved"
     subprocess.run(
         [SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--norestore",
