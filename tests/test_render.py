@@ -519,3 +519,24 @@ def test_plan_with_no_trained_candidate_says_the_rest_is_shared_evenly(tmp_path)
     text = all_text(tmp_path / PLAN)
     assert "trong đó chưa có quần chúng nào đã học lớp bồi dưỡng nhận thức về Đảng" in text
     assert "phần chỉ tiêu ngoài 01 đảng viên của mỗi chi bộ được chia đều cho các chi bộ." in text
+
+
+def test_term_causes_follow_the_figures():
+    from dataclasses import replace
+
+    report = make_report()
+    causes = build_context(report, KIND_TERM)["cause_paragraphs"]
+    assert any("chưa quan tâm đúng mức" in c for c in causes)
+    met = tuple(replace(b, quota=b.admissions) for b in report.term.branches)
+    clean = replace(
+        report,
+        term=replace(report.term, branches=met, left=()),
+        shortfalls=replace(report.shortfalls, no_admission_streaks=(), organisations_below_quota=(),
+                           overdue_probation=()),
+    )
+    youth = clean.term.structure.row("youth_union")
+    expected = [] if (youth.share or 0) >= 0.5 else ["Vai trò của Mặt trận"]
+    got = build_context(clean, KIND_TERM)["cause_paragraphs"]
+    assert len(got) == len(expected) and all(e in g for e, g in zip(expected, got))
+    aims = build_context(report, KIND_TERM)["aim_paragraphs"]
+    assert aims[0].startswith("- Toàn Đảng bộ hằng năm kết nạp ít nhất")

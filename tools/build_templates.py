@@ -624,6 +624,10 @@ def build_term() -> DocumentObject:
     _data_table(doc, cols, "left_rows")
     _after_table(doc)
     _para(doc, "{%p endif %}", S_CONTROL)
+    _para(doc, "{%p if cause_paragraphs %}", S_CONTROL)
+    _para(doc, "Những hạn chế, tồn tại trên chủ yếu do những nguyên nhân sau:", S_NORMAL)
+    _loop_paragraphs(doc, "cause_paragraphs")
+    _para(doc, "{%p endif %}", S_CONTROL)
     _heading(doc, "III- {{ term.aims_heading }}")
     _loop_paragraphs(doc, "aim_paragraphs")
     _para(

@@ -412,6 +412,7 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
         ]
     )
     ctx["left_rows"] = _left_rows(term.left)
+    ctx["cause_paragraphs"] = _bullets(_term_causes(report, two_digits))
     ctx["aim_paragraphs"] = _bullets(_term_aims(report, two_digits))
     return ctx
 
@@ -432,10 +433,56 @@ def _left_rows(left: Sequence[Any]) -> list[dict[str, str]]:
     ]
 
 
+def _term_causes(report: Report, two_digits: bool) -> list[str]:
+    """The causes a clerk gives for the shortfalls the figures show; none when all is met."""
+    term, sf = report.term, report.shortfalls
+    below = [b for b in term.branches if b.quota is not None and b.admissions < b.quota]
+    weak = {s.branch for s in sf.no_admission_streaks} | {b.branch for b in below}
+    out = []
+    if weak:
+        kinds = sort_texts({b.kind.lower() if b.kind != "Khác" else "khác" for b in term.branches if b.branch in weak})
+        which = f", nhất là chi bộ {prose.join_vi(kinds)}," if len(kinds) <= 2 else ""
+        out.append(
+            f"Một số chi bộ{which} chưa quan tâm đúng mức đến công tác tạo"
+            " nguồn, chưa phân công đảng viên theo dõi, giúp đỡ quần chúng ưu tú; việc xây dựng kế hoạch"
+            " phát triển đảng viên hằng năm còn chung chung."
+        )
+    if term.left_trained:
+        out.append(
+            "Việc theo dõi, quản lý, bồi dưỡng quần chúng ưu tú sau khi học lớp nhận thức về Đảng có nơi chưa"
+            f" chặt chẽ; trong nhiệm kỳ có {fmt_count(term.left_trained, two_digits)} quần chúng đã học lớp"
+            " phải đưa ra khỏi danh sách nguồn do chuyển đi nơi khác hoặc không còn đủ điều kiện."
+        )
+    youth = next((r for r in term.structure.rows if r.key == "youth_union"), None)
+    if sf.organisations_below_quota or (youth is not None and term.admissions and (youth.share or 0) < 0.5):
+        out.append(
+            "Vai trò của Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội, nhất là Đoàn Thanh niên, trong"
+            " việc phát hiện, giới thiệu quần chúng ưu tú cho Đảng chưa được phát huy đầy đủ."
+        )
+    if sf.overdue_probation:
+        out.append("Việc xét công nhận đảng viên chính thức ở một số chi bộ chưa kịp thời.")
+    return out
+
+
 def _term_aims(report: Report, two_digits: bool) -> list[str]:
     term, wy, sf = report.term, report.ward_year, report.shortfalls
     one = fmt_count(1, two_digits)
-    out = [
+    out = []
+    plan = report.plan
+    if plan is not None and plan.target:
+        floors = []
+        if plan.quota_floor:
+            floors.append(f"chỉ tiêu cấp trên giao ({fmt_count(plan.quota_floor, two_digits)} đảng viên)")
+        if plan.member_floor and plan.members_base:
+            floors.append(
+                f"{fmt_pct(plan.member_rate, trim=True)} tổng số đảng viên ({fmt_int(plan.members_base)} đảng viên,"
+                f" tức {fmt_count(plan.member_floor, two_digits)} đảng viên)"
+            )
+        out.append(
+            f"Toàn Đảng bộ hằng năm kết nạp ít nhất {fmt_count(plan.target, two_digits)} đảng viên mới"
+            + (f", không thấp hơn {prose.join_vi(floors)}" if floors else "") + "."
+        )
+    out += [
         f"Phấn đấu hằng năm kết nạp đảng viên mới đạt từ {fmt_pct(wy.member_target_rate, trim=True)} trở lên"
         " so với tổng số đảng viên đầu năm và không thấp hơn mức bình quân của nhiệm kỳ"
         f" {term.label} ({fmt_decimal(term.yearly_average, 1)} đảng viên/năm)."
