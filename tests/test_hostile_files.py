@@ -103,3 +103,16 @@ def test_hidden_sheet_is_read_and_reported(tmp_path):
     inbox, findings = load(tmp_path)
     assert len(inbox.admissions) == 1
     assert [(f.file, f.sheet) for f in findings.warnings if f.rule == "hidden-sheet"] == [("a.xlsx", "Kết nạp")]
+
+
+def test_real_password_protected_workbook(tmp_path):
+    """tests/fixtures/mat-khau.xlsx: cb7.xlsx encrypted with a password (msoffcrypto-tool, once)."""
+    import shutil
+    from pathlib import Path
+
+    inbox_with(tmp_path)
+    shutil.copy(Path(__file__).parent / "fixtures" / "mat-khau.xlsx", tmp_path)
+    inbox, findings = load(tmp_path)
+    hits = [f for f in findings.errors if f.file == "mat-khau.xlsx"]
+    assert len(hits) == 1 and "mật khẩu" in hits[0].message
+    assert len(inbox.branches) == 1
