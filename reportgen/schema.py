@@ -184,6 +184,40 @@ STATUS_ALIASES = {
 }
 LEFT_STATUSES = (STATUS_MOVED, STATUS_REMOVED)
 
+ORGANISATIONS = (
+    "Mặt trận Tổ quốc",
+    "Đoàn Thanh niên",
+    "Hội Liên hiệp Phụ nữ",
+    "Hội Nông dân",
+    "Hội Cựu chiến binh",
+    "Công đoàn",
+)
+ORGANISATION_ALIASES = {
+    "MTTQ": "Mặt trận Tổ quốc",
+    "Mặt trận": "Mặt trận Tổ quốc",
+    "Ủy ban MTTQ": "Mặt trận Tổ quốc",
+    "Ủy ban Mặt trận Tổ quốc": "Mặt trận Tổ quốc",
+    "Đoàn TN": "Đoàn Thanh niên",
+    "ĐTN": "Đoàn Thanh niên",
+    "Đoàn": "Đoàn Thanh niên",
+    "Đoàn TNCS": "Đoàn Thanh niên",
+    "Đoàn TNCS Hồ Chí Minh": "Đoàn Thanh niên",
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh": "Đoàn Thanh niên",
+    "Chi đoàn": "Đoàn Thanh niên",
+    "Hội LHPN": "Hội Liên hiệp Phụ nữ",
+    "Hội Phụ nữ": "Hội Liên hiệp Phụ nữ",
+    "Phụ nữ": "Hội Liên hiệp Phụ nữ",
+    "HLHPN": "Hội Liên hiệp Phụ nữ",
+    "Hội ND": "Hội Nông dân",
+    "HND": "Hội Nông dân",
+    "Nông dân": "Hội Nông dân",
+    "Hội CCB": "Hội Cựu chiến binh",
+    "CCB": "Hội Cựu chiến binh",
+    "Cựu chiến binh": "Hội Cựu chiến binh",
+    "Công đoàn cơ sở": "Công đoàn",
+    "CĐ": "Công đoàn",
+}
+
 # --- ward workbook -------------------------------------------------------
 
 WARD_FIELDS = (

@@ -161,3 +161,15 @@ def test_report_year_before_the_current_term_uses_the_term_before(tmp_path):
     assert (report.term.start, report.term.end) == (date(2021, 1, 1), date(2025, 12, 31))
     assert report.term.admissions == 38
     assert report.ward.term_label == "2020-2025"
+
+
+def test_branch_names_without_chi_bo_and_organisation_short_forms_link(tmp_path):
+    make_ward(tmp_path, Ward(quotas=[(2025, "TỔ DÂN PHỐ 1", 2, 1, 10)],
+                             organisations=[(2025, "Đoàn Thanh niên", 1), (2025, "Hội LHPN", 1)]))
+    make_branch(tmp_path, "Chi bộ Tổ dân phố 1", candidates=[
+        Candidate("Lê Thị A", date(2000, 1, 1), date(2025, 2, 1), introduced_by="Đoàn TN"),
+        Candidate("Lê Thị B", date(2000, 2, 1), date(2025, 3, 1), introduced_by="Hội Phụ nữ"),
+    ])
+    report = build_report(tmp_path)
+    assert report.branch_years[0].quota == 2
+    assert {o.organisation: o.introduced for o in report.organisations} == {"Đoàn Thanh niên": 1, "Hội LHPN": 1}

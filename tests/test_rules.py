@@ -90,3 +90,9 @@ def test_branch_without_quota_for_the_year(tmp_path):
     findings = run(tmp_path, quotas=[(2024, "Chi bộ A", 1, 1, 10)],
                    admissions=[Admission("A", date(1990, 1, 1), date(2025, 6, 1))])
     assert "branch-without-quota" in rules(findings, Severity.WARNING)
+
+
+def test_quota_for_an_unknown_branch_suggests_the_closest_name(tmp_path):
+    findings = run(tmp_path, quotas=[(2025, "Chi bộ A", 1, 1, 10), (2025, "Chi bo AA", 1, 1, 10)])
+    hit = next(f for f in findings.warnings if f.rule == "quota-without-workbook")
+    assert "Có phải «Chi bộ A»?" in hit.message

@@ -15,7 +15,7 @@ from ..findings import Findings
 from ..schema import Kind
 from ..stats.model import WardInfo
 from .discover import discover
-from .normalize import CellError, clean_text, fold, parse_choice, parse_date, show
+from .normalize import CellError, branch_key, clean_text, fold, parse_choice, parse_date, show
 from .read import RawWorkbook, RowCounts, Table, UnreadableWorkbook, open_workbook, read_fields, read_table
 
 
@@ -275,7 +275,7 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
         if is_branch:
             branch = _branch_info(book, file, findings)
             if branch is not None:
-                twin = seen_branch.get(fold(branch.name))
+                twin = seen_branch.get(branch_key(branch.name))
                 if twin is not None:
                     findings.error(
                         f"hai sổ cùng ghi «Tên chi bộ» là «{branch.name}» (tệp này và «{twin.file}»); "
@@ -285,7 +285,7 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
                     )
                     branch = None
                 else:
-                    seen_branch[fold(branch.name)] = branch
+                    seen_branch[branch_key(branch.name)] = branch
                     branches.append(branch)
             for spec, frames in ((schema.CANDIDATE_SHEET, candidate_frames),
                                  (schema.ADMISSION_SHEET, admission_frames)):

@@ -58,6 +58,21 @@ def fold(value: object) -> str:
     return text.replace("đ", "d").replace("ð", "d")
 
 
+def branch_key(name: object) -> str:
+    """The key that links a branch across workbooks: folded, without a leading
+    `Chi bộ` (`Tổ dân phố 3` = `Chi bộ Tổ dân phố 3` = `CHI BỘ TỔ DÂN PHỐ 3`)."""
+    key = fold(name)
+    key = re.sub(r"^chi bo\b\s*", "", key)
+    return re.sub(r"\s*-\s*", "-", key) or fold(name)
+
+
+def organisation_key(name: object) -> str:
+    """The key that links a mass organisation's quota with `Tổ chức giới thiệu`,
+    accepting the usual short forms (`Đoàn TN`, `Hội LHPN`, `MTTQ`...)."""
+    key = fold(name)
+    return _ORGANISATION_KEYS.get(key, key)
+
+
 _HEADER_NOISE = re.compile(r"\(\s*\*\s*\)|\*|:$|\(\s*\d+\s*\)$")
 _PUNCTUATION = re.compile(r"[,.;:!?\"'“”‘’]")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -169,6 +184,7 @@ def parse_date(value: object) -> date | None:
 # --- yes / no ---------------------------------------------------------------
 
 _YES = {fold(w) for w in schema.YES_WORDS}
+_ORGANISATION_KEYS = {fold(alias): fold(canonical) for alias, canonical in schema.ORGANISATION_ALIASES.items()}
 _NO = {fold(w) for w in schema.NO_WORDS}
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .. import schema
 from ..intake.load import Branch, Inbox
-from ..intake.normalize import fold
+from ..intake.normalize import branch_key, fold, organisation_key
 from ..render.vietnamese import name_sort_key, slugify, text_sort_key
 from .model import (
     BranchInfo,
@@ -105,10 +105,10 @@ class Prepared:
 
 def prepare(inbox: Inbox) -> Prepared:
     assert inbox.ward is not None, "aggregation needs the ward workbook"
-    canonical = {fold(b.name): b.name for b in inbox.branches}
-    canonical[fold(schema.WARD_TOTAL)] = schema.WARD_TOTAL
+    canonical = {branch_key(b.name): b.name for b in inbox.branches}
+    canonical[branch_key(schema.WARD_TOTAL)] = schema.WARD_TOTAL
     quotas = inbox.quotas.copy()
-    quotas["branch"] = quotas["branch"].map(lambda n: canonical.get(fold(n), n))
+    quotas["branch"] = quotas["branch"].map(lambda n: canonical.get(branch_key(n), n))
     quotas = quotas.drop_duplicates(subset=["year", "branch"], keep="first")
     candidates = inbox.candidates.copy()
     admissions = inbox.admissions.copy()
@@ -378,11 +378,11 @@ def organisations(p: Prepared, year: int) -> tuple[OrganisationYear, ...]:
     quotas = p.organisation_quotas[p.organisation_quotas["year"] == year]
     lo, hi = _year_window(year)
     entered = p.candidates[_between(p.candidates["entered"], lo, hi)]
-    by_org = entered["introduced_by"].map(lambda v: fold(v or ""))
+    by_org = entered["introduced_by"].map(lambda v: organisation_key(v or ""))
     out = []
     seen: set[str] = set()
     for r in quotas.itertuples():
-        key = fold(r.organisation)
+        key = organisation_key(r.organisation)
         if key in seen:
             continue
         seen.add(key)
@@ -417,11 +417,11 @@ def plan(p: Prepared, year: int) -> Plan:
     org_year = year + 1 if (org_quotas["year"] == year + 1).any() else year
     lo, hi = _year_window(year)
     entered = p.candidates[_between(p.candidates["entered"], lo, hi)]
-    introduced = entered["introduced_by"].map(lambda v: fold(v or ""))
+    introduced = entered["introduced_by"].map(lambda v: organisation_key(v or ""))
     orgs: list[OrganisationNeed] = []
     seen: set[str] = set()
     for r in org_quotas[org_quotas["year"] == org_year].itertuples():
-        key = fold(r.organisation)
+        key = organisation_key(r.organisation)
         if key in seen:
             continue
         seen.add(key)

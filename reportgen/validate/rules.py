@@ -6,6 +6,7 @@ Rules cite their source (../shared/DOMAIN.md): Quy định 294-QĐ/TW and Hướ
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 from datetime import date
 
@@ -14,7 +15,7 @@ import pandas as pd
 from .. import schema
 from ..findings import Findings
 from ..intake.load import Inbox
-from ..intake.normalize import fold
+from ..intake.normalize import branch_key, fold
 from ..stats.aggregate import add_months, full_years
 
 RULES = "Quy định 294-QĐ/TW, Hướng dẫn 06-HD/TW"
@@ -150,12 +151,13 @@ def check_candidates(inbox: Inbox, findings: Findings, today: date) -> None:
 
 def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
     spec = schema.QUOTA_SHEET
-    names = {fold(b.name) for b in inbox.branches} | {fold(schema.WARD_TOTAL)}
+    names = {branch_key(b.name) for b in inbox.branches} | {branch_key(schema.WARD_TOTAL)}
+    known = {branch_key(b.name): b.name for b in inbox.branches}
     seen: dict[tuple[int, str], int] = {}
     warned: set[str] = set()
     for _, r in inbox.quotas.iterrows():
         s = _Sheet(inbox, findings, r, spec)
-        key = (int(r["year"]), fold(r["branch"]))
+        key = (int(r["year"]), branch_key(r["branch"]))
         if key in seen:
             s.error("branch", f"chỉ tiêu năm {key[0]} của chi bộ này đã ghi ở dòng {seen[key]}; "
                     "mỗi chi bộ mỗi năm một dòng", "duplicate-quota")
@@ -163,21 +165,23 @@ def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
             seen[key] = int(r["_row"])
         if key[1] not in names and key[1] not in warned and inbox.branches:
             warned.add(key[1])
+            close = difflib.get_close_matches(key[1], list(known), n=1, cutoff=0.6)
+            hint = f" Có phải «{known[close[0]]}»?" if close else ""
             s.warning("branch", "không có sổ của chi bộ này trong thư mục (hoặc tên ghi khác với «Tên chi bộ» "
-                      "trong sổ chi bộ); chỉ tiêu của chi bộ này không được so sánh", "quota-without-workbook")
+                      f"trong sổ chi bộ); chỉ tiêu của chi bộ này không được so sánh.{hint}", "quota-without-workbook")
         members = r["members_start"]
-        if key[1] != fold(schema.WARD_TOTAL) and members is not None and not pd.isna(members) and int(members) < 3:
+        if key[1] != branch_key(schema.WARD_TOTAL) and members is not None and not pd.isna(members) and int(members) < 3:
             s.warning("members_start", "chi bộ có dưới 3 đảng viên chính thức (Điều lệ Đảng: chi bộ cần ít nhất "
                       "3 đảng viên chính thức)", "small-branch")
     if year is not None:
         for b in inbox.branches:
-            if (year, fold(b.name)) not in seen:
+            if (year, branch_key(b.name)) not in seen:
                 findings.warning(
                     f"chi bộ «{b.name}» không có chỉ tiêu năm {year} trong sheet «Chỉ tiêu»; "
                     "báo cáo ghi chỉ tiêu là «–»",
                     file=inbox.ward_file, sheet=schema.QUOTA_SHEET.name, value=b.name, rule="branch-without-quota",
                 )
-        if inbox.ward_file and (year, fold(schema.WARD_TOTAL)) not in seen:
+        if inbox.ward_file and (year, branch_key(schema.WARD_TOTAL)) not in seen:
             findings.warning(
                 f"không có dòng «{schema.WARD_TOTAL}» năm {year} (chỉ tiêu cấp trên giao cho toàn Đảng bộ); "
                 "báo cáo không so sánh được với chỉ tiêu cấp trên",
