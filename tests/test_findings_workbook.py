@@ -93,3 +93,18 @@ def test_one_run_reports_damaged_encrypted_and_twenty_findings_in_five_workbooks
                             "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), str(book)],
                            check=True, capture_output=True, timeout=180)
         assert len(list((tmp_path / "pdf").glob("*.pdf"))) == 2
+
+
+def test_a_finding_on_a_merged_cell_marks_its_range(tmp_path):
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    make_ward(inbox, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 10)]))
+    path = make_branch(inbox, "Chi bộ A", file="a.xlsx", admissions=[
+        Admission("Lê Văn An", "30/02/1990", date(2025, 6, 1)), Admission("Lê Văn Bình", None, date(2025, 6, 1))])
+    wb = openpyxl.load_workbook(path)
+    wb["Kết nạp"].merge_cells("C4:C5")
+    wb.save(path)
+    result = CliRunner().invoke(main, ["check", str(inbox), "--out", str(out)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    ws = openpyxl.load_workbook(out / "kiem-tra" / "a.xlsx")["Kết nạp"]
+    assert ws["C4"].comment is not None

@@ -11,6 +11,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -79,6 +80,11 @@ def _sheet_named(wb: Workbook, name: str):  # type: ignore[no-untyped-def]
 
 def _mark(ws, row: int, column: int, items: list[Finding]) -> None:  # type: ignore[no-untyped-def]
     cell = ws.cell(row=row, column=column)
+    if isinstance(cell, MergedCell):  # mark the merged range through its top-left cell
+        for merged in ws.merged_cells.ranges:
+            if cell.coordinate in merged:
+                cell = ws.cell(row=merged.min_row, column=merged.min_col)
+                break
     worst = min(items, key=lambda f: list(Severity).index(f.severity)).severity
     cell.fill = FILLS[worst]
     text = "\n".join(f"[{f.severity.value}] {f.message}" for f in items)
