@@ -254,3 +254,24 @@ def test_plan_table_matches_the_workbooks(sample):
     floor = max(int(ward["admission_quota"]), -(-int(ward["members_start"]) * 3 // 100), len(data["branches"]))
     assert rows["Cộng"][4] == str(floor)
     assert sum(int(r[4]) for name, r in rows.items() if name != "Cộng") == floor
+
+
+def test_summary_workbook_per_branch_per_year(sample):
+    data, out = sample["data"], sample["out"]
+    ws = openpyxl.load_workbook(out / "tong-hop-2025.xlsx")["Chi bộ theo năm"]
+    rows = list(ws.iter_rows(values_only=True))
+    header = list(rows[0])
+    col = {name: header.index(name) for name in ("Năm", "Chi bộ", "Kết nạp", "Chỉ tiêu kết nạp", "Tạo nguồn",
+                                                  "Công nhận chính thức")}
+    got = {(r[col["Năm"]], r[col["Chi bộ"]]): r for r in rows[1:]}
+    assert len(got) == 5 * len(data["branches"])
+    for branch in data["branches"]:
+        name = branch["info"]["name"]
+        for year in range(2021, 2026):
+            row = got[(year, name)]
+            assert row[col["Kết nạp"]] == sum(1 for a in branch["admissions"] if a["admitted"].year == year)
+            assert row[col["Tạo nguồn"]] == sum(1 for c in branch["candidates"] if c["entered"].year == year)
+            recognised = sum(1 for a in branch["admissions"] if a.get("official") and a["official"].year == year)
+            assert row[col["Công nhận chính thức"]] == recognised
+            q = quota(data, year, name)
+            assert row[col["Chỉ tiêu kết nạp"]] == (int(q["admission_quota"]) if q else None)

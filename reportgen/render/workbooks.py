@@ -134,6 +134,36 @@ def _branch_year_sheet(wb: Workbook, report: Report) -> None:
     _sheet(wb, f"Chi bộ năm {report.year}", headers, rows, bold_last=True)
 
 
+def _branch_history_sheet(wb: Workbook, report: Report) -> None:
+    """Every branch in every year of the term covered: the per-branch, per-year figures."""
+    headers = [
+        ("Năm", 7, None),
+        ("Chi bộ", 34, None),
+        ("Loại hình", 14, None),
+        ("Đảng viên đầu năm", 12, None),
+        ("Chỉ tiêu kết nạp", 12, None),
+        ("Kết nạp", 10, None),
+        ("Tỷ lệ so với chỉ tiêu", 12, PERCENT),
+        ("Chỉ tiêu tạo nguồn", 12, None),
+        ("Tạo nguồn", 10, None),
+        ("Học lớp NTVĐ", 10, None),
+        ("Nguồn cuối năm", 10, None),
+        ("Ra khỏi nguồn", 10, None),
+        ("Trong đó đã học lớp NTVĐ", 12, None),
+        ("Công nhận chính thức", 12, None),
+    ]
+    rows = [
+        [b.year, b.branch, b.kind, b.members_start, b.quota, b.admissions, b.quota_share, b.source_quota,
+         b.candidates_added, b.candidates_trained, b.candidates_at_year_end, b.candidates_left,
+         b.candidates_left_trained, b.recognitions]
+        for br in sort_texts(report.branch_reports, key=lambda r: r.info.name)
+        for b in br.history
+    ]
+    rows.sort(key=lambda r: r[0])
+    ws = _sheet(wb, "Chi bộ theo năm", headers, rows)
+    ws.auto_filter.ref = ws.dimensions
+
+
 def _ward_years_sheet(wb: Workbook, report: Report) -> None:
     headers = [
         ("Năm", 8, None),
@@ -349,6 +379,7 @@ def _plan_sheets(wb: Workbook, report: Report) -> None:
 
 SHEETS = (
     "Chi bộ năm {year}",
+    "Chi bộ theo năm",
     "Toàn Đảng bộ theo năm",
     "Cơ cấu kết nạp",
     "Cơ cấu nhiệm kỳ",
@@ -367,6 +398,7 @@ def build_summary(report: Report) -> Workbook:
     wb = Workbook()
     wb.remove(wb.active)
     _branch_year_sheet(wb, report)
+    _branch_history_sheet(wb, report)
     _ward_years_sheet(wb, report)
     prev = report.ward_prev_year.year if report.ward_prev_year is not None else None
     _structure_sheet(
