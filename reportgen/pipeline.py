@@ -43,12 +43,18 @@ class BuildResult:
 
 
 def latest_year(inbox: Inbox, today: date) -> int | None:
-    """The latest year the workbooks speak of (quotas, admissions, candidates), not after today."""
-    years = [int(y) for y in inbox.quotas["year"].dropna()]
-    for frame, columns in ((inbox.admissions, ("admitted",)), (inbox.candidates, ("entered", "class_date"))):
+    """The latest year the branches' workbooks record something in (an admission, a
+    recognition, a candidate entered, trained or leaving), not after today. Quota rows
+    alone do not count: offices enter next year's quotas ahead. Without any record,
+    the latest quota year."""
+    events: list[int] = []
+    for frame, columns in ((inbox.admissions, ("admitted", "official")),
+                           (inbox.candidates, ("entered", "class_date", "status_date"))):
         for column in columns:
-            years += [d.year for d in frame[column] if isinstance(d, date)]
-    years = [y for y in years if y <= today.year]
+            events += [d.year for d in frame[column] if isinstance(d, date)]
+    years = [y for y in events if y <= today.year]
+    if not years:
+        years = [int(y) for y in inbox.quotas["year"].dropna() if int(y) <= today.year]
     return max(years) if years else None
 
 
@@ -64,7 +70,9 @@ def check(inbox: Path, year: int | None = None, today: date | None = None,
     loaded = load_inbox(inbox, findings, exclude=exclude)
     chosen = year if year is not None else latest_year(loaded, today)
     if year is not None and loaded.ward is not None and not findings.has_errors:
-        known = latest_year(loaded, date(9999, 12, 31))
+        quota_years = [int(y) for y in loaded.quotas["year"].dropna()]
+        known = max([y for y in (latest_year(loaded, date(9999, 12, 31)),) if y is not None] + quota_years,
+                    default=None)
         if known is not None and year > known:
             raise UsageProblem(f"năm {year} chưa có số liệu nào trong các sổ (năm gần nhất có số liệu: {known})")
     validate(loaded, findings, chosen, today)

@@ -275,3 +275,16 @@ def test_summary_workbook_per_branch_per_year(sample):
             assert row[col["Công nhận chính thức"]] == recognised
             q = quota(data, year, name)
             assert row[col["Chỉ tiêu kết nạp"]] == (int(q["admission_quota"]) if q else None)
+
+
+def test_default_year_ignores_next_years_quotas(tmp_path):
+    inbox = thirty_eight(tmp_path / "in")
+    from openpyxl import load_workbook
+
+    wb = load_workbook(inbox / "Dang-uy.xlsx")
+    wb["Chỉ tiêu"].append([2026, "Toàn Đảng bộ", 9, None, 62])
+    wb.save(inbox / "Dang-uy.xlsx")
+    output = build(inbox, tmp_path / "out")
+    assert "Năm báo cáo: 2025." in output
+    plan = all_text(tmp_path / "out" / "ke-hoach-2026.docx")
+    assert "09 đảng viên" in plan or "9 đảng viên" in plan
