@@ -70,3 +70,10 @@ def test_usage_errors_are_in_vietnamese(tmp_path):
     assert result.exit_code == 2 and "Không có lệnh «bild»" in result.output
     help_text = CliRunner().invoke(main, ["build", "--help"]).output
     assert "Cách dùng:" in help_text and "Tùy chọn:" in help_text and "Options" not in help_text
+
+
+def test_a_year_without_data_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(small_inbox(tmp_path)), "--year", "2031",
+                                       "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "năm 2031 chưa có số liệu" in result.output
