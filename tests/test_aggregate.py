@@ -173,3 +173,13 @@ def test_branch_names_without_chi_bo_and_organisation_short_forms_link(tmp_path)
     report = build_report(tmp_path)
     assert report.branch_years[0].quota == 2
     assert {o.organisation: o.introduced for o in report.organisations} == {"Đoàn Thanh niên": 1, "Hội LHPN": 1}
+
+
+@pytest.mark.parametrize("written", ["2020-2025", "2020 - 2025", "2020–2025", "Nhiệm kỳ 2020-2025", "XVII (2020 - 2025)"])
+def test_term_written_in_the_usual_ways(tmp_path, written):
+    folder = term_ward(tmp_path)
+    make_ward(folder, Ward(term=written, quotas=[(2025, b, 1, 1, 20) for b in BRANCHES]))
+    findings = Findings()
+    inbox = load_inbox(folder, findings)
+    assert not findings.has_errors
+    assert (inbox.ward.term_first_year, inbox.ward.term_last_year) == (2020, 2025)

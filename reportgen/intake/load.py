@@ -80,7 +80,7 @@ def _tagged(table: Table, **columns: object) -> pd.DataFrame:
     return frame
 
 
-_TERM = re.compile(r"^\s*(\d{4})\s*[-–—/]\s*(\d{4})\s*$")
+_TERM = re.compile(r"(?<!\d)(\d{4})\s*[-–—/]\s*(\d{4})(?!\d)")
 
 
 def _ward_info(book: RawWorkbook, file: str, findings: Findings) -> WardInfo | None:
@@ -114,7 +114,7 @@ def _ward_info(book: RawWorkbook, file: str, findings: Findings) -> WardInfo | N
             continue
         out[spec.key] = text or spec.default
     term_text = str(out.get("term") or "")
-    match = _TERM.match(term_text)
+    match = _TERM.search(term_text)
     first = last = 0
     if term_text and not match:
         findings.error(
