@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.render.output import atomic_write
 from reportgen.render.vietnamese import sort_names, sort_texts
-from reportgen.stats.model import LeftCandidate, Report, Structure, WardYear, share
+from reportgen.stats.model import BranchYear, LeftCandidate, Report, Structure, WardYear, share
 
 PERCENT = "0.00%"
 DECIMAL = "0.0"
@@ -75,44 +75,37 @@ def _sheet(
     return ws
 
 
+# The figures of one branch in one year, after the leading column (STT or Năm) and the name.
+_BRANCH_YEAR_HEADERS: list[tuple[str, float, str | None]] = [
+    ("Chi bộ", 34, None),
+    ("Loại hình", 14, None),
+    ("Đảng viên đầu năm", 12, None),
+    ("Chỉ tiêu kết nạp", 12, None),
+    ("Kết nạp", 10, None),
+    ("Tỷ lệ so với chỉ tiêu", 12, PERCENT),
+    ("Chỉ tiêu tạo nguồn", 12, None),
+    ("Tạo nguồn", 10, None),
+    ("Học lớp NTVĐ", 10, None),
+    ("Nguồn cuối năm", 10, None),
+    ("Ra khỏi nguồn", 10, None),
+    ("Trong đó đã học lớp NTVĐ", 12, None),
+    ("Công nhận chính thức", 12, None),
+]
+
+
+def _branch_year_values(b: BranchYear) -> list[Any]:
+    return [b.branch, b.kind, b.members_start, b.quota, b.admissions, b.quota_share, b.source_quota,
+            b.candidates_added, b.candidates_trained, b.candidates_at_year_end, b.candidates_left,
+            b.candidates_left_trained, b.recognitions]
+
+
 def _branch_year_sheet(wb: Workbook, report: Report) -> None:
-    headers = [
-        ("STT", 6, None),
-        ("Chi bộ", 34, None),
-        ("Loại hình", 14, None),
-        ("Đảng viên đầu năm", 12, None),
-        ("Chỉ tiêu kết nạp", 12, None),
-        ("Kết nạp", 10, None),
-        ("Tỷ lệ so với chỉ tiêu", 12, PERCENT),
-        ("Chỉ tiêu tạo nguồn", 12, None),
-        ("Tạo nguồn", 10, None),
-        ("Học lớp NTVĐ", 10, None),
-        ("Nguồn cuối năm", 10, None),
-        ("Ra khỏi nguồn", 10, None),
-        ("Trong đó đã học lớp NTVĐ", 12, None),
-        ("Công nhận chính thức", 12, None),
-    ]
+    headers = [("STT", 6, None), *_BRANCH_YEAR_HEADERS]
     wy = report.ward_year
-    rows: list[list[Any]] = []
-    for i, b in enumerate(sort_texts(report.branch_years, key=lambda b: b.branch), start=1):
-        rows.append(
-            [
-                i,
-                b.branch,
-                b.kind,
-                b.members_start,
-                b.quota,
-                b.admissions,
-                b.quota_share,
-                b.source_quota,
-                b.candidates_added,
-                b.candidates_trained,
-                b.candidates_at_year_end,
-                b.candidates_left,
-                b.candidates_left_trained,
-                b.recognitions,
-            ]
-        )
+    rows: list[list[Any]] = [
+        [i, *_branch_year_values(b)]
+        for i, b in enumerate(sort_texts(report.branch_years, key=lambda b: b.branch), start=1)
+    ]
     rows.append(
         [
             None,
@@ -136,31 +129,13 @@ def _branch_year_sheet(wb: Workbook, report: Report) -> None:
 
 def _branch_history_sheet(wb: Workbook, report: Report) -> None:
     """Every branch in every year of the term covered: the per-branch, per-year figures."""
-    headers = [
-        ("Năm", 7, None),
-        ("Chi bộ", 34, None),
-        ("Loại hình", 14, None),
-        ("Đảng viên đầu năm", 12, None),
-        ("Chỉ tiêu kết nạp", 12, None),
-        ("Kết nạp", 10, None),
-        ("Tỷ lệ so với chỉ tiêu", 12, PERCENT),
-        ("Chỉ tiêu tạo nguồn", 12, None),
-        ("Tạo nguồn", 10, None),
-        ("Học lớp NTVĐ", 10, None),
-        ("Nguồn cuối năm", 10, None),
-        ("Ra khỏi nguồn", 10, None),
-        ("Trong đó đã học lớp NTVĐ", 12, None),
-        ("Công nhận chính thức", 12, None),
-    ]
     rows = [
-        [b.year, b.branch, b.kind, b.members_start, b.quota, b.admissions, b.quota_share, b.source_quota,
-         b.candidates_added, b.candidates_trained, b.candidates_at_year_end, b.candidates_left,
-         b.candidates_left_trained, b.recognitions]
+        [b.year, *_branch_year_values(b)]
         for br in sort_texts(report.branch_reports, key=lambda r: r.info.name)
         for b in br.history
     ]
     rows.sort(key=lambda r: r[0])
-    ws = _sheet(wb, "Chi bộ theo năm", headers, rows)
+    ws = _sheet(wb, "Chi bộ theo năm", [("Năm", 7, None), *_BRANCH_YEAR_HEADERS], rows)
     ws.auto_filter.ref = ws.dimensions
 
 
