@@ -215,6 +215,11 @@ def _place_pictures(value: Any, tpl: DocxTemplate) -> Any:
     return value
 
 
+# Results of the checks that depend only on the template file (and the names a context defines).
+_CHECKED: dict[tuple[str, int, int], list[str]] = {}
+_UNDECLARED: dict[tuple[tuple[str, int, int], frozenset[str]], set[str]] = {}
+
+
 def render_document(
     template_path: Path, context: dict[str, Any], out_path: Path, env: Environment | None = None
 ) -> Path:
@@ -222,11 +227,18 @@ def render_document(
     template_path = Path(template_path)
     name = template_path.name
     env = env or make_environment()
-    tags = check_template(template_path, env)
+    stat = template_path.stat()
+    key = (str(template_path.resolve()), stat.st_mtime_ns, stat.st_size)
+    if key not in _CHECKED:  # a template is checked once per run, not once per branch
+        _CHECKED[key] = check_template(template_path, env)
+    tags = _CHECKED[key]
     tpl = DocxTemplate(str(template_path))
     context = _place_pictures(context, tpl)
     try:
-        missing = tpl.get_undeclared_template_variables(jinja_env=env, context=context)
+        names_key = (key, frozenset(context))
+        if names_key not in _UNDECLARED:
+            _UNDECLARED[names_key] = set(tpl.get_undeclared_template_variables(jinja_env=env, context=context))
+        missing = _UNDECLARED[names_key]
         if missing:
             first = sorted(missing)[0]
             raise jinja2.UndefinedError(f"'{first}' is undefined")
