@@ -58,6 +58,15 @@ def latest_year(inbox: Inbox, today: date) -> int | None:
     return max(years) if years else None
 
 
+def earliest_year(inbox: Inbox) -> int | None:
+    """The first year the workbooks record anything in (an event or a quota)."""
+    years = [int(y) for y in inbox.quotas["year"].dropna()]
+    for frame, columns in ((inbox.admissions, ("admitted",)), (inbox.candidates, ("entered",))):
+        for column in columns:
+            years += [d.year for d in frame[column] if isinstance(d, date)]
+    return min(years) if years else None
+
+
 def check(inbox: Path, year: int | None = None, today: date | None = None,
           exclude: tuple[Path, ...] = ()) -> CheckResult:
     """Read and validate every workbook of the inbox; all findings at once."""
@@ -75,6 +84,9 @@ def check(inbox: Path, year: int | None = None, today: date | None = None,
                     default=None)
         if known is not None and year > known:
             raise UsageProblem(f"năm {year} chưa có số liệu nào trong các sổ (năm gần nhất có số liệu: {known})")
+        first = earliest_year(loaded)
+        if first is not None and year < first:
+            raise UsageProblem(f"năm {year} chưa có số liệu nào trong các sổ (năm đầu tiên có số liệu: {first})")
     validate(loaded, findings, chosen, today)
     return CheckResult(loaded, findings, chosen)
 

@@ -77,3 +77,10 @@ def test_a_year_without_data_is_a_usage_error(tmp_path):
                                        "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert "năm 2031 chưa có số liệu" in result.output
+
+
+def test_a_year_before_the_data_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(small_inbox(tmp_path)), "--year", "2019",
+                                       "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "năm 2019 chưa có số liệu" in result.output and "năm đầu tiên có số liệu: 2025" in result.output

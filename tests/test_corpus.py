@@ -176,7 +176,7 @@ CASES = [
          "thiếu cột bắt buộc"),
     Case("missing branch name", info_cell("B2", None), 1, "a.xlsx", "Thông tin", None, "Tên chi bộ", None),
     Case("unknown branch kind", info_cell("B3", "Phường"), 1, "a.xlsx", "Thông tin", 3, "Loại hình", "Phường"),
-    Case("two workbooks, one branch", same_branch_twice, 1, "b.xlsx", "Thông tin", None, "Tên chi bộ",
+    Case("two workbooks, one branch", same_branch_twice, 1, "b.xlsx", "Thông tin", 2, "Tên chi bộ",
          BRANCH.upper(), "hai sổ"),
     Case("damaged file", file_bytes("hong.xlsx", b"PK\x03\x04garbage"), 1, "hong.xlsx", None, None, None, None,
          "hỏng"),

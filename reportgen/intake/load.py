@@ -25,6 +25,8 @@ class Branch:
     kind: str
     secretary: str
     file: str
+    sheet: str = schema.BRANCH_INFO_SHEET  # the `Thông tin` sheet as named in the workbook
+    row: int | None = None  # Excel row of `Tên chi bộ`
 
 
 @dataclass(frozen=True)
@@ -177,22 +179,23 @@ def _branch_info(book: RawWorkbook, file: str, findings: Findings) -> Branch | N
             file=file, sheet=sheet.name, row=rows.get("name"), column="Tên chi bộ", rule="missing-field",
         )
         return None
+    name = name[0].upper() + name[1:]  # `chi bộ Công an` opens sentences in the documents
     raw_kind = values.get("kind")
-    kind = "Khác"
+    kind = "Khác"  # after an error the branch is still known, so its quota rows are not reported as orphans
     try:
         parsed = parse_choice(raw_kind, schema.BRANCH_KINDS, schema.BRANCH_KIND_ALIASES)
     except CellError as exc:
         findings.error(exc.message, file=file, sheet=sheet.name, row=rows.get("kind"), column="Loại hình",
                        value=show(raw_kind), rule="bad-choice")
-        return None
+        parsed = kind
     if parsed is None:
         findings.error(
             f"thiếu «Loại hình» của chi bộ; cần một trong: {', '.join(schema.BRANCH_KINDS)}",
             file=file, sheet=sheet.name, row=rows.get("kind"), column="Loại hình", rule="missing-field",
         )
-        return None
-    kind = parsed
-    return Branch(name=name, kind=kind, secretary=clean_text(values.get("secretary")), file=file)
+        parsed = kind
+    return Branch(name=name, kind=parsed, secretary=clean_text(values.get("secretary")), file=file,
+                  sheet=sheet.name, row=rows.get("name"))
 
 
 def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) -> Inbox:
@@ -280,8 +283,8 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
                     findings.error(
                         f"hai sổ cùng ghi «Tên chi bộ» là «{branch.name}» (tệp này và «{twin.file}»); "
                         "mỗi chi bộ chỉ một sổ, nếu là hai chi bộ khác nhau hãy sửa tên cho đúng",
-                        file=file, sheet=schema.BRANCH_INFO_SHEET, column="Tên chi bộ", value=branch.name,
-                        rule="duplicate-branch",
+                        file=file, sheet=branch.sheet, row=branch.row, column="Tên chi bộ", value=branch.name,
+                        rule="duplicate-branch", cell_column=2,
                     )
                     branch = None
                 else:

@@ -8,6 +8,7 @@ rejected (it has an error), so that no row can vanish unnoticed.
 from __future__ import annotations
 
 import re
+import unicodedata
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -147,7 +148,7 @@ def open_workbook(path: Path) -> RawWorkbook:
                 frame = pd.read_excel(book, sheet_name=name, header=None, dtype=object)
                 rows = [[_cell(v) for v in row] for row in frame.itertuples(index=False, name=None)]
                 _fill_vertical_merges(rows, book.book.get_sheet_by_name(name))
-                sheets.append(RawSheet(name, rows, visibility.get(name, False)))
+                sheets.append(RawSheet(unicodedata.normalize("NFC", name), rows, visibility.get(name, False)))
     except UnreadableWorkbook:
         raise
     except Exception as exc:  # calamine and zip raise many kinds; all mean "unreadable"
