@@ -76,7 +76,7 @@ def test_formula_without_cached_value_is_reported(tmp_path):
     wb.save(source)
     inbox, findings = load(tmp_path)
     hits = [f for f in findings.warnings if f.rule == "formula-without-value"]
-    assert [(h.file, h.sheet, h.row, h.column, h.cell_column) for h in hits] == [("a.xlsx", "Kết nạp", 4, "Q", 17)]
+    assert [(h.file, h.sheet, h.row, h.column, h.cell_column) for h in hits] == [("a.xlsx", "Kết nạp", 4, "Ghi chú", 17)]
     assert hits[0].value.startswith("=CONCATENATE")
 
 
@@ -116,3 +116,13 @@ def test_real_password_protected_workbook(tmp_path):
     hits = [f for f in findings.errors if f.file == "mat-khau.xlsx"]
     assert len(hits) == 1 and "mật khẩu" in hits[0].message
     assert len(inbox.branches) == 1
+
+
+def test_formulas_in_the_stt_column_are_not_reported(tmp_path):
+    source = inbox_with(tmp_path)
+    wb = load_workbook(source)
+    wb["Kết nạp"]["A4"] = "=ROW()-3"
+    wb.save(source)
+    inbox, findings = load(tmp_path)
+    assert not [f for f in findings if f.rule == "formula-without-value"]
+    assert len(inbox.admissions) == 1

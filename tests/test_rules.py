@@ -15,7 +15,7 @@ def run(tmp_path, admissions=(), candidates=(), quotas=None):
     make_ward(tmp_path, Ward(quotas=quotas if quotas is not None else [(2025, "Chi bộ A", 1, 1, 10),
                                                                         (2025, "Toàn Đảng bộ", 1, None, 10)]))
     make_branch(tmp_path, "Chi bộ A", admissions=list(admissions), candidates=list(candidates), file="a.xlsx")
-    return check(tmp_path, today=TODAY).findings
+    return check(tmp_path, year=2025, today=TODAY).findings
 
 
 def rules(findings, severity=None):
@@ -96,3 +96,11 @@ def test_quota_for_an_unknown_branch_suggests_the_closest_name(tmp_path):
     findings = run(tmp_path, quotas=[(2025, "Chi bộ A", 1, 1, 10), (2025, "Chi bo AA", 1, 1, 10)])
     hit = next(f for f in findings.warnings if f.rule == "quota-without-workbook")
     assert "Có phải «Chi bộ A»?" in hit.message
+
+
+def test_no_follow_on_warning_when_the_admission_row_has_an_error(tmp_path):
+    findings = run(tmp_path, admissions=[Admission("Lê Thị B", date(2000, 1, 1), "12/25/2024")], candidates=[
+        Candidate("Lê Thị B", date(2000, 1, 1), date(2024, 1, 1), status="Đã kết nạp", status_date=date(2024, 12, 1)),
+    ])
+    assert "bad-date" in rules(findings, Severity.ERROR)
+    assert "admitted-not-listed" not in rules(findings)

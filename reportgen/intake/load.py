@@ -50,6 +50,7 @@ class Inbox:
     files_read: list[str] = field(default_factory=list)
     headers: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     positions: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
+    rejected_admissions: set[str] = field(default_factory=set)  # folded names of unreadable `Kết nạp` rows
 
     def header(self, file: str, sheet: str, key: str, default: str) -> str:
         """The header of a column as written in that sheet."""
@@ -216,6 +217,7 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
     seen_branch: dict[str, Branch] = {}
     headers: dict[tuple[str, str], dict[str, str]] = {}
     positions: dict[tuple[str, str], dict[str, int]] = {}
+    rejected_admissions: set[str] = set()
 
     def table(book: RawWorkbook, spec: schema.Sheet, file: str) -> Table | None:
         sheet = book.find(spec.name, spec.aliases)
@@ -247,13 +249,6 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
                 "(Unikey: Công cụ chuyển mã) và kiểm tra lại tên người",
                 file=file, sheet=text.sheet, row=text.first_row, column=_column_letter(text.column),
                 value=text.before, rule="legacy-encoding", cell_column=text.column,
-            )
-        for cell in book.formulas_without_value:
-            findings.warning(
-                "ô có công thức nhưng chưa có kết quả đã tính (tệp không được lưu bằng Excel), nên được coi là "
-                "ô trống; hãy mở tệp bằng Excel rồi lưu lại, hoặc ghi giá trị thay cho công thức",
-                file=file, sheet=cell.sheet, row=cell.row, column=_column_letter(cell.column),
-                value=cell.formula, rule="formula-without-value", cell_column=cell.column,
             )
         is_ward = book.find(schema.QUOTA_SHEET.name, schema.QUOTA_SHEET.aliases) is not None
         is_branch = any(
@@ -293,12 +288,26 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
             for spec, frames in ((schema.CANDIDATE_SHEET, candidate_frames),
                                  (schema.ADMISSION_SHEET, admission_frames)):
                 result = table(book, spec, file)
+                if result is not None and spec is schema.ADMISSION_SHEET:
+                    rejected_admissions |= result.rejected_names
                 if result is not None and branch is not None:
                     frames.append(_tagged(result, branch=branch.name))
                 elif result is not None and result.counts.used:
                     # Rows that cannot be attributed to a branch are rejected, not lost.
                     result.counts.rejected += result.counts.used
                     result.counts.used = 0
+        for cell in book.formulas_without_value:
+            keys = {pos: key for key, pos in positions.get((file, cell.sheet), {}).items()}
+            key = keys.get(cell.column)
+            if key == "stt":
+                continue  # the STT column is not read
+            findings.warning(
+                "ô có công thức nhưng chưa có kết quả đã tính (tệp không được lưu bằng Excel), nên được coi là "
+                "ô trống; hãy mở tệp bằng Excel rồi lưu lại, hoặc ghi giá trị thay cho công thức",
+                file=file, sheet=cell.sheet, row=cell.row,
+                column=headers.get((file, cell.sheet), {}).get(key or "", _column_letter(cell.column)),
+                value=cell.formula, rule="formula-without-value", cell_column=cell.column,
+            )
         if not is_ward and not is_branch:
             names = ", ".join(f"«{s.name}»" for s in book.sheets)
             findings.warning(
@@ -331,6 +340,7 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
         files_read=files_read,
         headers=headers,
         positions=positions,
+        rejected_admissions=rejected_admissions,
     )
 
 

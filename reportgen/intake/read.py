@@ -221,6 +221,7 @@ class Table:
     positions: dict[str, int]  # column key -> 1-based column number
     frame: pd.DataFrame  # one row per used data row; columns: keys + "_row"
     counts: RowCounts = field(default_factory=RowCounts)
+    rejected_names: set[str] = field(default_factory=set)  # folded names of rows rejected for an error
 
 
 def _match_header(row: list[object], spec: Sheet) -> dict[int, Column]:
@@ -290,6 +291,7 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings) -> T
             rule="missing-column",
         )
     counts = RowCounts()
+    rejected_names: set[str] = set()
     records: list[dict[str, object]] = []
     present = [c for c in spec.columns if c.key in headers]
     for index in range(header_index + 1, len(sheet.rows)):
@@ -355,6 +357,8 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings) -> T
             records.append(record)
         else:
             counts.rejected += 1
+            if cell_of.get("name") is not None:
+                rejected_names.add(fold(cell_of["name"]))
     keys = ["_row", *(c.key for c in spec.columns if c.kind is not Kind.IGNORED)]
     frame = pd.DataFrame.from_records(records, columns=keys) if records else pd.DataFrame(columns=keys)
-    return Table(file, sheet.name, header_index + 1, headers, positions, frame, counts)
+    return Table(file, sheet.name, header_index + 1, headers, positions, frame, counts, rejected_names)

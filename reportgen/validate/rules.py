@@ -144,7 +144,8 @@ def check_candidates(inbox: Inbox, findings: Findings, today: date) -> None:
                     "status-before-entry")
         if r["entered"] <= r["birth"]:
             s.error("entered", f"ngày vào nguồn không sau ngày sinh {_fmt(r['birth'])}", "entered-before-birth")
-        if status == schema.STATUS_ADMITTED and (fold(r["name"]), r["birth"]) not in admitted:
+        if (status == schema.STATUS_ADMITTED and (fold(r["name"]), r["birth"]) not in admitted
+                and fold(r["name"]) not in inbox.rejected_admissions):  # its row has an error already
             s.warning("status", "người này ghi «Đã kết nạp» nhưng không có dòng nào ở sheet «Kết nạp» "
                       "(cùng họ tên và ngày sinh); số kết nạp chỉ tính theo sheet «Kết nạp»", "admitted-not-listed")
 
