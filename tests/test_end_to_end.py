@@ -288,3 +288,24 @@ def test_default_year_ignores_next_years_quotas(tmp_path):
     assert "Năm báo cáo: 2025." in output
     plan = all_text(tmp_path / "out" / "ke-hoach-2026.docx")
     assert "09 đảng viên" in plan or "9 đảng viên" in plan
+
+
+def test_term_rate_uses_only_the_years_with_a_superior_quota(tmp_path):
+    """QA: without the 2023 `Toàn Đảng bộ` row, the term rate is over 2021, 2022, 2024, 2025 only."""
+    inbox = thirty_eight(tmp_path / "in")
+    from openpyxl import load_workbook
+
+    wb = load_workbook(inbox / "Dang-uy.xlsx")
+    ws = wb["Chỉ tiêu"]
+    for row in ws.iter_rows(min_row=3):
+        if row[0].value == 2023 and row[1].value == "Toàn Đảng bộ":
+            ws.delete_rows(row[0].row)
+            break
+    wb.save(inbox / "Dang-uy.xlsx")
+    result = CliRunner().invoke(main, ["check", str(inbox), "--out", str(tmp_path / "c")])
+    assert "năm 2023" in result.output and "Toàn Đảng bộ" in result.output
+    build(inbox, tmp_path / "out")
+    text = all_text(tmp_path / "out" / "tong-ket-nhiem-ky-2020-2025.docx")
+    # admissions 8 + 7 + 6 + 8 = 29 in the years with a quota of 7 each (28)
+    assert (f"đạt {pct(29, 28)} tổng chỉ tiêu cấp trên giao (28 đảng viên; tính các năm có chỉ tiêu,"
+            " năm 2023 không có chỉ tiêu)") in text

@@ -202,3 +202,21 @@ def test_aggregate_uses_the_rows_of_the_plan_year_when_present(tmp_path):
     assert school.source_quota >= 3
     assert [o.organisation for o in plan.organisations] == ["Đoàn Thanh niên", "Hội Cựu chiến binh"]
     assert plan.organisations[0].introduction_quota == 4 and plan.organisations_year == 2026
+
+
+def test_plan_uses_the_plan_years_members_when_entered(tmp_path):
+    """QA: a 2026 `Toàn Đảng bộ` row with 137 members gives a floor of ceil(3% x 137) = 5."""
+    from datetime import date as _date
+
+    from builders import Admission, Ward, make_branch, make_ward
+    from reportgen.findings import Findings
+    from reportgen.intake.load import load_inbox
+    from reportgen.stats.aggregate import aggregate
+
+    make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 133), (2025, "Toàn Đảng bộ", 2, None, 133),
+                                     (2026, "Toàn Đảng bộ", 2, None, 137)]))
+    make_branch(tmp_path, "Chi bộ A", admissions=[Admission("Lê Văn An", _date(1990, 1, 1), _date(2025, 6, 1))])
+    findings = Findings()
+    report = aggregate(load_inbox(tmp_path, findings), 2025, _date(2026, 1, 5))
+    assert (report.plan.members_year, report.plan.members_base, report.plan.member_floor) == (2026, 137, 5)
+    assert report.plan.target == 5

@@ -47,7 +47,9 @@ def test_admission_rules(tmp_path, admission, rule, severity):
 
 
 def test_clean_admission_has_no_findings(tmp_path):
-    findings = run(tmp_path, admissions=[Admission("A", date(1990, 1, 1), date(2024, 6, 1), official=date(2025, 6, 2))])
+    quotas = [(y, b, 1, 1, 10) for y in (2024, 2025) for b in ("Chi bộ A", "Toàn Đảng bộ")]
+    findings = run(tmp_path, admissions=[Admission("A", date(1990, 1, 1), date(2024, 6, 1), official=date(2025, 6, 2))],
+                   quotas=quotas)
     assert not [f for f in findings if f.severity is not Severity.INFO]
 
 

@@ -378,9 +378,11 @@ def term_admissions(term: TermSummary, two_digits: bool = True) -> str:
             f" trung bình hàng năm kết nạp {fmt_decimal(term.yearly_average, 1)} đảng viên"
         )
     if term.ward_quota_sum:
+        missing = term.quota_years_missing
+        scope = f"; tính các năm có chỉ tiêu, năm {years_text(missing)} không có chỉ tiêu" if missing else ""
         text += (
             f"; đạt {fmt_pct(term.quota_share)} tổng chỉ tiêu cấp trên giao"
-            f" ({_n(term.ward_quota_sum, 'đảng viên', two_digits)})"
+            f" ({_n(term.ward_quota_sum, 'đảng viên', two_digits)}{scope})"
         )
     out = _sentence(text)
     with_quota = [y for y in term.years if y.ward_quota is not None]

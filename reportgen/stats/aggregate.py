@@ -411,7 +411,8 @@ def plan(p: Prepared, year: int) -> Plan:
         ))
     superior = _quota_row(p, schema.WARD_TOTAL, year + 1)
     previous = _quota_row(p, schema.WARD_TOTAL, year)
-    members_year = next((y for y in range(year, p.first_year - 1, -1) if _members_start(p, y) is not None), None)
+    # The plan year's own start-of-year figure when the office has entered it, else the latest before.
+    members_year = next((y for y in range(year + 1, p.first_year - 1, -1) if _members_start(p, y) is not None), None)
 
     org_quotas = p.organisation_quotas
     org_year = year + 1 if (org_quotas["year"] == year + 1).any() else year

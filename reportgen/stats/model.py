@@ -254,8 +254,19 @@ class TermSummary:
     left: tuple[LeftCandidate, ...]
 
     @property
+    def admissions_in_quota_years(self) -> int:
+        """Admissions of the years that have a superior quota (the base of quota_share)."""
+        return sum(y.admissions for y in self.years if y.ward_quota is not None)
+
+    @property
+    def quota_years_missing(self) -> tuple[int, ...]:
+        """Years of the term covered without a `Toàn Đảng bộ` quota."""
+        return tuple(y.year for y in self.years if y.ward_quota is None)
+
+    @property
     def quota_share(self) -> float | None:
-        return share(self.admissions, self.ward_quota_sum)
+        """Admissions against the superior's quotas, over the years that have one."""
+        return share(self.admissions_in_quota_years, self.ward_quota_sum)
 
     @property
     def left_trained(self) -> int:

@@ -16,7 +16,7 @@ from .. import schema
 from ..findings import Findings
 from ..intake.load import Inbox
 from ..intake.normalize import branch_key, fold
-from ..stats.aggregate import add_months, full_years
+from ..stats.aggregate import add_months, full_years, term_for_year
 
 RULES = "Quy định 294-QĐ/TW, Hướng dẫn 06-HD/TW"
 CLASS_VALID_MONTHS = 60
@@ -182,10 +182,17 @@ def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
                     "báo cáo ghi chỉ tiêu là «–»",
                     file=inbox.ward_file, sheet=schema.QUOTA_SHEET.name, value=b.name, rule="branch-without-quota",
                 )
-        if inbox.ward_file and (year, branch_key(schema.WARD_TOTAL)) not in seen:
+        years = [year]
+        if inbox.ward is not None:  # every year of the term up to the report year
+            term = term_for_year(inbox.ward, year)
+            years = list(range(term.term_start.year, year + 1)) or [year]
+        active = {y for y, _ in seen} | {d.year for d in inbox.admissions["admitted"] if isinstance(d, date)}
+        missing = [y for y in years if (y, branch_key(schema.WARD_TOTAL)) not in seen and (y in active or y == year)]
+        if inbox.ward_file and missing:
+            listed = ", ".join(str(y) for y in missing)
             findings.warning(
-                f"không có dòng «{schema.WARD_TOTAL}» năm {year} (chỉ tiêu cấp trên giao cho toàn Đảng bộ); "
-                "báo cáo không so sánh được với chỉ tiêu cấp trên",
+                f"không có dòng «{schema.WARD_TOTAL}» năm {listed} (chỉ tiêu cấp trên giao cho toàn Đảng bộ); "
+                "báo cáo không so sánh được các năm đó với chỉ tiêu cấp trên",
                 file=inbox.ward_file, sheet=schema.QUOTA_SHEET.name, rule="no-ward-quota",
             )
 
