@@ -183,3 +183,14 @@ def test_term_written_in_the_usual_ways(tmp_path, written):
     inbox = load_inbox(folder, findings)
     assert not findings.has_errors
     assert (inbox.ward.term_first_year, inbox.ward.term_last_year) == (2020, 2025)
+
+
+def test_partial_years_of_a_mid_year_term_are_labelled(tmp_path):
+    from reportgen.render.context import KIND_TERM, build_context
+
+    folder = term_ward(tmp_path)
+    make_ward(folder, Ward(quotas=[(y, b, 3, 2, 20) for y in range(2020, 2026) for b in BRANCHES],
+                           fields={"Ngày bắt đầu nhiệm kỳ": "15/07/2020"}))
+    report = build_report(folder, year=2025)
+    labels = [r["year"] for r in build_context(report, KIND_TERM)["year_rows"]]
+    assert labels == ["2020 (từ 15/07)", "2021", "2022", "2023", "2024", "2025 (đến 14/07)"]

@@ -32,6 +32,7 @@ from reportgen.stats.model import (
     BranchYear,
     Report,
     Structure,
+    TermSummary,
     WardInfo,
     share,
 )
@@ -351,7 +352,7 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
 
     ctx["year_rows"] = [
         {
-            "year": str(y.year),
+            "year": _term_year_label(y.year, term),
             "quota": _opt_int(y.ward_quota),
             "admissions": fmt_int(y.admissions),
             "share": fmt_pct(y.quota_share),
@@ -415,6 +416,15 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
     ctx["cause_paragraphs"] = _bullets(_term_causes(report, two_digits))
     ctx["aim_paragraphs"] = _bullets(_term_aims(report, two_digits))
     return ctx
+
+
+def _term_year_label(year: int, term: TermSummary) -> str:
+    """`2021`, or `2020 (từ 15/07)` / `2025 (đến 14/07)` for a year the term covers in part."""
+    if year == term.start.year and (term.start.month, term.start.day) != (1, 1):
+        return f"{year} (từ {term.start.strftime('%d/%m')})"
+    if year == term.end.year and (term.end.month, term.end.day) != (12, 31):
+        return f"{year} (đến {term.end.strftime('%d/%m')})"
+    return str(year)
 
 
 def _left_rows(left: Sequence[Any]) -> list[dict[str, str]]:
