@@ -85,6 +85,6 @@ def checks_lines(paths: list[Path], out: Path) -> list[str]:
         return []
     lines = [f"Sổ kiểm tra dữ liệu: {paths[0]}"]
     if len(paths) > 1:
-        lines.append(f"Bản sao các sổ có lỗi, ô lỗi được tô màu và ghi chú: {paths[1].parent}"
+        lines.append(f"Bản sao các sổ có lỗi hoặc cảnh báo, ô cần sửa được tô màu và ghi chú: {paths[1].parent}"
                      f" ({len(paths) - 1} tệp)")
     return lines
