@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,7 +27,15 @@ from reportgen.render.output import OutputProblem, TemplateProblem, TemplatesExi
 from reportgen.render.vietnamese import slugify
 from reportgen.stats.model import Report
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+def _default_templates() -> Path:
+    """`templates/` of the repository (editable install), else the copy a regular install
+    puts in `<prefix>/share/reportgen/templates`."""
+    here = Path(__file__).resolve().parents[2] / "templates"
+    installed = Path(sys.prefix) / "share" / "reportgen" / "templates"
+    return here if here.is_dir() or not installed.is_dir() else installed
+
+
+TEMPLATES_DIR = _default_templates()
 TEMPLATE_FILES = {
     KIND_ANNUAL: "bao-cao.docx",
     KIND_TERM: "tong-ket-nhiem-ky.docx",
