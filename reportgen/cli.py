@@ -78,14 +78,17 @@ def main() -> None:
 @click.option("--templates", "--mau", "templates", type=click.Path(path_type=Path, file_okay=False), metavar="THƯ_MỤC",
               help="Thư mục mẫu văn bản đã sửa (mặc định: mẫu có sẵn).")
 @click.option("--pdf", "pdf", is_flag=True, help="Tạo thêm bản PDF của mỗi văn bản (cần cài LibreOffice).")
+@click.option("--hai-chu-so/--mot-chu-so", "two_digits", default=True, show_default=True,
+              help="Số nhỏ trong lời văn ghi hai chữ số (kết nạp 01 đảng viên) hay một chữ số (1 đảng viên).")
 @click.option("--verbose", "-v", is_flag=True, help="In thêm chi tiết (số dòng từng sheet, lỗi kỹ thuật).")
 def build(inbox: Path | None, year: int | None, out: Path, issued: str | None, templates: Path | None,
-          pdf: bool, verbose: bool) -> None:
+          pdf: bool, two_digits: bool, verbose: bool) -> None:
     """Lập các văn bản từ các sổ Excel trong THƯ_MỤC_SỔ (mặc định: sample_data/)."""
     folder = inbox or _default_inbox()
     issued_date = _parse_issued(issued)
     try:
-        result = build_documents(folder, out, year=year, issued=issued_date, templates=templates, pdf=pdf)
+        result = build_documents(folder, out, year=year, issued=issued_date, templates=templates, pdf=pdf,
+                                 two_digits=two_digits)
     except UsageProblem as exc:
         raise click.UsageError(str(exc)) from None
     except (TemplateProblem, OutputProblem) as exc:

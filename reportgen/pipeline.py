@@ -101,7 +101,8 @@ def write_checks(result: CheckResult, out: Path) -> list[Path]:
 
 
 def build(inbox: Path, out: Path, year: int | None = None, issued: date | None = None,
-          templates: Path | None = None, today: date | None = None, pdf: bool = False) -> BuildResult:
+          templates: Path | None = None, today: date | None = None, pdf: bool = False,
+          two_digits: bool = True) -> BuildResult:
     """Check the inbox; when it has no errors, write every document into `out`.
 
     pdf: also a PDF of each document through LibreOffice; when it cannot be made the
@@ -121,7 +122,7 @@ def build(inbox: Path, out: Path, year: int | None = None, issued: date | None =
     report = aggregate(result.check.inbox, chosen, issued or today)
     out.mkdir(parents=True, exist_ok=True)
     result.report = report
-    result.written = write_documents(report, out, templates)
+    result.written = write_documents(report, out, templates, two_digits=two_digits)
     documents = list(result.written)
     result.written.append(write_summary(report, out / f"tong-hop-{chosen}.xlsx"))
     if pdf:

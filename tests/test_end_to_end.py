@@ -309,3 +309,10 @@ def test_term_rate_uses_only_the_years_with_a_superior_quota(tmp_path):
     # admissions 8 + 7 + 6 + 8 = 29 in the years with a quota of 7 each (28)
     assert (f"đạt {pct(29, 28)} tổng chỉ tiêu cấp trên giao (28 đảng viên; tính các năm có chỉ tiêu,"
             " năm 2023 không có chỉ tiêu)") in text
+
+
+def test_one_digit_small_counts_on_request(tmp_path):
+    inbox = thirty_eight(tmp_path / "in")
+    build(inbox, tmp_path / "out", "--mot-chu-so")
+    text = all_text(tmp_path / "out" / "bao-cao-2025.docx")
+    assert "kết nạp được 8 đảng viên" in text and "kết nạp được 08 đảng viên" not in text
