@@ -316,3 +316,17 @@ def test_one_digit_small_counts_on_request(tmp_path):
     build(inbox, tmp_path / "out", "--mot-chu-so")
     text = all_text(tmp_path / "out" / "bao-cao-2025.docx")
     assert "kết nạp được 8 đảng viên" in text and "kết nạp được 08 đảng viên" not in text
+
+
+def test_a_branch_without_quota_does_not_inflate_the_total_rate(tmp_path):
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    make_ward(inbox, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 10)]))
+    make_branch(inbox, "Chi bộ A", admissions=[Admission("Lê Văn An", date(1990, 1, 1), date(2025, 6, 1))])
+    make_branch(inbox, "Chi bộ B", admissions=[Admission("Lê Văn Bình", date(1990, 1, 1), date(2025, 6, 1))])
+    build(inbox, tmp_path / "out")
+    table = find_table(Document(str(tmp_path / "out" / "bao-cao-2025.docx")), "STT", "Kết nạp")
+    total = next(r for r in table_rows(table) if r[1] == "Cộng")
+    assert total[2:5] == ["1", "2", "100,00%"]
+    text = all_text(tmp_path / "out" / "bao-cao-2025.docx")
+    assert "mục tiêu kết nạp 3% (01 đảng viên)" in text

@@ -28,7 +28,7 @@ def test_ward_admissions_over_quota_and_member_target_met():
     wy = replace(WY, admissions=12, members_start=360)
     text = prose.ward_admissions(wy, None)
     assert "đạt 120,00% chỉ tiêu cấp trên giao (10 đảng viên), vượt 02 đảng viên" in text
-    assert "bằng 3,33% tổng số đảng viên đầu năm (360 đảng viên), đạt mục tiêu kết nạp 3% (10,8 đảng viên)" in text
+    assert "bằng 3,33% tổng số đảng viên đầu năm (360 đảng viên), đạt mục tiêu kết nạp 3% (11 đảng viên)" in text
     assert "So với" not in text
 
 

@@ -79,7 +79,7 @@ def test_annual_report_figures(rendered):
     assert "Số     -BC/ĐU" in text
     assert "kết quả công tác tạo nguồn, kết nạp đảng viên năm 2025" in text
     assert "Năm 2025, toàn Đảng bộ kết nạp được 09 đảng viên, đạt 90,00% chỉ tiêu cấp trên giao (10 đảng viên)" in text
-    assert "bằng 2,50% tổng số đảng viên đầu năm (360 đảng viên), chưa đạt mục tiêu kết nạp 3% (10,8 đảng viên)" in text
+    assert "bằng 2,50% tổng số đảng viên đầu năm (360 đảng viên), chưa đạt mục tiêu kết nạp 3% (11 đảng viên)" in text
     assert "So với năm 2024 (07 đảng viên), tăng 02 đảng viên." in text
     assert "2/3 chi bộ đạt và vượt chỉ tiêu được giao, 01 chi bộ chưa đạt" in text
     assert "Đoàn viên TNCS Hồ Chí Minh: 07 (77,78%)" in text

@@ -240,7 +240,7 @@ def _annual(report: Report, two_digits: bool, with_charts: bool = True) -> dict[
     ctx["branch_total"] = {
         "quota": fmt_int(wy.branch_quota_sum),
         "admissions": fmt_int(wy.admissions),
-        "share": fmt_pct(share(wy.admissions, wy.branch_quota_sum)),
+        "share": fmt_pct(_rate_where_quota(report.branch_years)),
         "added": fmt_int(wy.candidates_added),
         "trained": fmt_int(wy.candidates_trained),
         "year_end": fmt_int(wy.candidates_at_year_end),
@@ -399,7 +399,7 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
     ctx["branch_total"] = {
         "quota": _opt_int(quota_sum),
         "admissions": fmt_int(admitted),
-        "share": fmt_pct(share(admitted, quota_sum)),
+        "share": fmt_pct(_rate_where_quota(term.branches)),
         "added": fmt_int(sum(b.candidates_added for b in term.branches)),
         "left": fmt_int(sum(b.candidates_left for b in term.branches)),
     }
@@ -416,6 +416,13 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
     ctx["cause_paragraphs"] = _bullets(_term_causes(report, two_digits))
     ctx["aim_paragraphs"] = _bullets(_term_aims(report, two_digits))
     return ctx
+
+
+def _rate_where_quota(rows: Sequence[Any]) -> float | None:
+    """Admissions against quotas, over the rows that have a quota (a row without one would
+    otherwise count its admissions against nothing)."""
+    with_quota = [r for r in rows if r.quota is not None]
+    return share(sum(r.admissions for r in with_quota), sum(r.quota for r in with_quota))
 
 
 def _term_year_label(year: int, term: TermSummary) -> str:
@@ -573,7 +580,7 @@ def _branch(report: Report, br: BranchReport, two_digits: bool) -> dict[str, Any
     ctx["history_total"] = {
         "quota": _opt_int(quota_sum),
         "admissions": fmt_int(admitted),
-        "share": fmt_pct(share(admitted, quota_sum)),
+        "share": fmt_pct(_rate_where_quota(history)),
         "added": fmt_int(sum(h.candidates_added for h in history)),
         "trained": fmt_int(sum(h.candidates_trained for h in history)),
     }

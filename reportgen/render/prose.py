@@ -7,6 +7,7 @@ Vietnamese order, and every number goes through `vietnamese.py`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date
 
@@ -103,7 +104,7 @@ def ward_admissions(wy: WardYear, prev: WardYear | None, two_digits: bool = True
         parts.append(head)
     if wy.members_start and wy.member_target is not None:
         rate = fmt_pct(wy.member_target_rate, trim=True)
-        target = fmt_decimal(wy.member_target, 1, trim=True)
+        target = _n(math.ceil(wy.member_target - 1e-9), "đảng viên", two_digits)
         members = fmt_int(wy.members_start)
         if wy.admissions:
             text = (
@@ -113,9 +114,9 @@ def ward_admissions(wy: WardYear, prev: WardYear | None, two_digits: bool = True
         else:
             text = f"tổng số đảng viên đầu năm là {members} đảng viên, "
         if wy.met_member_target:
-            text += f"đạt mục tiêu kết nạp {rate} ({target} đảng viên)"
+            text += f"đạt mục tiêu kết nạp {rate} ({target})"
         else:
-            text += f"chưa đạt mục tiêu kết nạp {rate} ({target} đảng viên)"
+            text += f"chưa đạt mục tiêu kết nạp {rate} ({target})"
         parts.append(text)
     out = _sentence("; ".join(parts))
     if prev is not None:
