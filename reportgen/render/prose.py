@@ -121,7 +121,8 @@ def ward_admissions(wy: WardYear, prev: WardYear | None, two_digits: bool = True
     out = _sentence("; ".join(parts))
     if prev is not None:
         diff = wy.admissions - prev.admissions
-        cmp = f"So với năm {prev.year} ({_n(prev.admissions, 'đảng viên', two_digits)})"
+        before = _n(prev.admissions, "đảng viên", two_digits) if prev.admissions else "không kết nạp được đảng viên nào"
+        cmp = f"So với năm {prev.year} ({before})"
         if diff > 0:
             cmp += f", tăng {_n(diff, 'đảng viên', two_digits)}"
         elif diff < 0:
