@@ -46,8 +46,8 @@ def mutate(path: Path, rng: random.Random, changes: int) -> None:
                 ws.title = rng.choice(SHEET_NAMES) + str(rng.randint(0, 1) or "")
             else:
                 ws.delete_cols(col)
-        except ValueError:
-            pass  # e.g. a sheet name already taken
+        except (ValueError, AttributeError):
+            pass  # a sheet name already taken, a merged cell
     wb.save(path)
 
 
