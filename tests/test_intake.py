@@ -217,3 +217,18 @@ def test_legacy_tcvn3_and_vni_text_is_converted_and_reported(tmp_path):
     legacy = {(f.file, f.sheet) for f in findings.warnings if f.rule == "legacy-encoding"}
     assert ("tcvn3.xlsx", "Kết nạp") in legacy and ("vni.xlsx", "Kết nạp") in legacy
     assert any("TCVN3" in f.message for f in findings.warnings if f.file == "tcvn3.xlsx")
+
+
+def test_a_second_sheet_of_the_same_kind_is_reported_not_read(tmp_path):
+    from openpyxl import load_workbook
+
+    make_ward(tmp_path, Ward(quotas=QUOTAS))
+    path = make_branch(tmp_path, "Chi bộ Tổ dân phố 1",
+                       admissions=[Admission("Nguyễn Văn An", date(1990, 1, 2), date(2025, 3, 4))])
+    wb = load_workbook(path)
+    copy = wb.copy_worksheet(wb["Kết nạp"])
+    copy.title = "KET NAP"
+    wb.save(path)
+    inbox, findings = load(tmp_path)
+    assert len(inbox.admissions) == 1
+    assert [(f.sheet, f.rule) for f in findings.warnings] == [("KET NAP", "duplicate-sheet")]

@@ -220,9 +220,16 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
     rejected_admissions: set[str] = set()
 
     def table(book: RawWorkbook, spec: schema.Sheet, file: str) -> Table | None:
-        sheet = book.find(spec.name, spec.aliases)
-        if sheet is None:
+        candidates = book.find_all(spec.name, spec.aliases)
+        if not candidates:
             return None
+        sheet = candidates[0]
+        for other in candidates[1:]:
+            findings.warning(
+                f"có hai sheet cùng là «{spec.name}» («{sheet.name}» và «{other.name}»); chỉ đọc «{sheet.name}», "
+                f"không đọc «{other.name}». Hãy gộp hoặc xóa sheet thừa",
+                file=file, sheet=other.name, rule="duplicate-sheet",
+            )
         if sheet.hidden:
             findings.warning("sheet đang bị ẩn; vẫn được đọc và tính", file=file, sheet=sheet.name,
                              rule="hidden-sheet")

@@ -59,11 +59,14 @@ class RawWorkbook:
 
     def find(self, canonical: str, aliases: tuple[str, ...] = ()) -> RawSheet | None:
         """The sheet whose name matches, ignoring case, spaces and diacritics."""
+        found = self.find_all(canonical, aliases)
+        return found[0] if found else None
+
+    def find_all(self, canonical: str, aliases: tuple[str, ...] = ()) -> list[RawSheet]:
+        """Every sheet whose name matches: the visible ones first, in workbook order."""
         wanted = {fold_header(n) for n in (canonical, *aliases)}
-        for sheet in self.sheets:
-            if fold_header(sheet.name) in wanted:
-                return sheet
-        return None
+        found = [sheet for sheet in self.sheets if fold_header(sheet.name) in wanted]
+        return sorted(found, key=lambda sheet: sheet.hidden)
 
 
 def _cell(value: object) -> object:
