@@ -232,3 +232,18 @@ def test_a_second_sheet_of_the_same_kind_is_reported_not_read(tmp_path):
     inbox, findings = load(tmp_path)
     assert len(inbox.admissions) == 1
     assert [(f.sheet, f.rule) for f in findings.warnings] == [("KET NAP", "duplicate-sheet")]
+
+
+def test_header_and_column_number_rows_repeated_mid_table_are_ignored(tmp_path):
+    make_ward(tmp_path, Ward(quotas=QUOTAS))
+    numbers = [f"({i})" for i in range(1, 18)]
+    make_branch(tmp_path, "Chi bộ Tổ dân phố 1", admissions=[
+        Admission("Nguyễn Văn An", date(1990, 1, 2), date(2025, 3, 4)),
+    ], extra_admission_rows=[ADMISSION_HEADERS, numbers,
+                             Admission("Lê Văn Bình", date(1991, 1, 2), date(2025, 4, 4)).cells()])
+    inbox, findings = load(tmp_path)
+    assert not findings.has_errors, [f.describe() for f in findings]
+    assert len(inbox.admissions) == 2
+    assert {f.rule for f in findings if f.severity.value == "Thông tin"} >= {"repeated-header", "column-numbers"}
+    tally = next(t for t in inbox.tallies if t.sheet == "Kết nạp")
+    assert (tally.counts.read, tally.counts.used, tally.counts.ignored) == (4, 2, 2)

@@ -294,6 +294,7 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings) -> T
             rule="missing-column",
         )
     counts = RowCounts()
+    required_keys = {c.key for c in spec.required}
     rejected_names: set[str] = set()
     records: list[dict[str, object]] = []
     present = [c for c in spec.columns if c.key in headers]
@@ -311,7 +312,12 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings) -> T
                 file=file, sheet=sheet.name, row=excel_row, rule="totals-row",
             )
             continue
-        if index == header_index + 1 and _is_column_numbers(row):
+        if required_keys <= {c.key for c in _match_header(row, spec).values()}:
+            counts.ignored += 1
+            findings.info("dòng tiêu đề lặp lại giữa bảng, bỏ qua", file=file, sheet=sheet.name, row=excel_row,
+                          rule="repeated-header")
+            continue
+        if _is_column_numbers(row):
             counts.ignored += 1
             findings.info(
                 "dòng đánh số thứ tự cột, bỏ qua", file=file, sheet=sheet.name, row=excel_row,
