@@ -194,3 +194,11 @@ def test_partial_years_of_a_mid_year_term_are_labelled(tmp_path):
     report = build_report(folder, year=2025)
     labels = [r["year"] for r in build_context(report, KIND_TERM)["year_rows"]]
     assert labels == ["2020 (từ 15/07)", "2021", "2022", "2023", "2024", "2025 (đến 14/07)"]
+
+
+def test_a_quota_of_zero_is_not_counted_as_met(tmp_path):
+    make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 10), (2025, "Chi bộ B", 0, 1, 10)]))
+    make_branch(tmp_path, "Chi bộ A")
+    make_branch(tmp_path, "Chi bộ B")
+    report = build_report(tmp_path)
+    assert (report.ward_year.branches_with_quota, report.ward_year.branches_met_quota) == (1, 0)

@@ -107,7 +107,7 @@ def test_term_review_totals_average_and_structure(sample):
     total = len(term)
     average = (Decimal(total) / 5).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     assert f"đã kết nạp được {total} đảng viên mới" in text
-    assert f"trung bình hàng năm kết nạp {str(average).replace('.', ',')} đảng viên" in text
+    assert f"trung bình hằng năm kết nạp {str(average).replace('.', ',')} đảng viên" in text
     youth = sum(1 for a in term if str(a.get("youth_union") or "").strip().lower() in {"x", "có", "1", "đ", "yes"})
     women = sum(1 for a in term if a["gender"] == "Nữ")
     assert f"Đoàn viên TNCS Hồ Chí Minh: {two(youth)} ({pct(youth, total)})" in text
@@ -206,7 +206,7 @@ def test_thirty_eight_admissions_twenty_eight_youth_union(tmp_path):
     assert "đã kết nạp được 38 đảng viên mới" in text
     assert "28 (73,68%)" in text
     assert "Đoàn viên TNCS Hồ Chí Minh: 28 (73,68%)" in text
-    assert "trung bình hàng năm kết nạp 7,6 đảng viên" in text
+    assert "trung bình hằng năm kết nạp 7,6 đảng viên" in text
 
 
 def test_year_option_reports_an_earlier_year(tmp_path):

@@ -87,7 +87,7 @@ def test_annual_report_figures(rendered):
     assert "Chi bộ Tổ dân phố 10 (03 năm: 2023, 2024 và 2025)" in text
     assert "Hội Cựu chiến binh (giới thiệu 0/1) và Hội Nông dân (giới thiệu 0/1)" in text
     assert "Trong năm có 02 quần chúng ra khỏi danh sách nguồn (01 chuyển đi và 01 đưa ra khỏi nguồn)" in text
-    assert "Trần Thị Bình (Chi bộ Tổ dân phố 3, kết nạp ngày 10 tháng 6 năm 2024, đã 18 tháng)" in text
+    assert "đồng chí Trần Thị Bình (Chi bộ Tổ dân phố 3, kết nạp ngày 10 tháng 6 năm 2024, đã dự bị 18 tháng)" in text
     assert "III- PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026" in text
     assert "của Đảng ủy phường Phổ Hòa./." in text
     assert "T/M ĐẢNG ỦY" in text and "BÍ THƯ" in text and "Nguyễn Văn Nho" in text
@@ -133,7 +133,7 @@ def test_term_review_figures(rendered):
     text = all_text(rendered[TERM])
     assert "tổng kết công tác tạo nguồn, kết nạp đảng viên nhiệm kỳ 2020-2025" in text
     assert (
-        "Trong nhiệm kỳ 2020-2025, toàn Đảng bộ đã kết nạp được 38 đảng viên mới, trung bình hàng năm"
+        "Trong nhiệm kỳ 2020-2025, toàn Đảng bộ đã kết nạp được 38 đảng viên mới, trung bình hằng năm"
         " kết nạp 7,6 đảng viên; đạt 95,00% tổng chỉ tiêu cấp trên giao (40 đảng viên)." in text
     )
     assert "Đoàn viên TNCS Hồ Chí Minh: 28 (73,68%)" in text
@@ -539,4 +539,4 @@ def test_term_causes_follow_the_figures():
     got = build_context(clean, KIND_TERM)["cause_paragraphs"]
     assert len(got) == len(expected) and all(e in g for e, g in zip(expected, got))
     aims = build_context(report, KIND_TERM)["aim_paragraphs"]
-    assert aims[0].startswith("- Toàn Đảng bộ hằng năm kết nạp ít nhất")
+    assert aims[0].startswith("- Hằng năm kết nạp đảng viên mới đạt từ 3% trở lên") and "(năm 2026: ít nhất" in aims[0]

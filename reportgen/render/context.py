@@ -98,6 +98,12 @@ def chart_items(items: Sequence[tuple[charts_module.Picture | None, str]]) -> li
     ]
 
 
+NOTHING_SHORT = (
+    "Các chỉ tiêu về số lượng đều đạt; tuy vậy chất lượng nguồn ở một số chi bộ chưa đồng đều, cần tiếp tục"
+    " quan tâm phát hiện, bồi dưỡng quần chúng ưu tú đủ tiêu chuẩn để xem xét kết nạp."
+)
+
+
 def _bullets(paragraphs: Sequence[str]) -> list[str]:
     return [f"- {p}" for p in paragraphs if p]
 
@@ -264,17 +270,20 @@ def _annual(report: Report, two_digits: bool, with_charts: bool = True) -> dict[
     ctx["structure_rows"] = structure_rows(report.structure, report.kind_structure, with_prev=True)
 
     any_source_quota = any(b.source_quota is not None for b in report.branch_years)
+    # Only what falls short belongs under "Hạn chế": the all-met and zero cases are left out.
     ctx["shortfall_paragraphs"] = _bullets(
         [
-            prose.below_quota(sf.below_quota, wy.branches_with_quota, two_digits),
+            prose.below_quota(sf.below_quota, wy.branches_with_quota, two_digits) if sf.below_quota else "",
             prose.member_target_shortfall(wy),
-            prose.no_admission_streaks(sf.no_admission_streaks, two_digits),
-            prose.below_source_quota(sf.below_source_quota, any_source_quota, two_digits),
-            prose.organisations_below(sf.organisations_below_quota, len(report.organisations), two_digits),
-            prose.left_candidates(sf.left_in_year, "Trong năm", two_digits),
-            prose.overdue_probation(sf.overdue_probation, two_digits=two_digits),
+            prose.no_admission_streaks(sf.no_admission_streaks, two_digits) if sf.no_admission_streaks else "",
+            prose.below_source_quota(sf.below_source_quota, any_source_quota, two_digits)
+            if sf.below_source_quota else "",
+            prose.organisations_below(sf.organisations_below_quota, len(report.organisations), two_digits)
+            if sf.organisations_below_quota else "",
+            prose.left_candidates(sf.left_in_year, "Trong năm", two_digits) if sf.left_in_year else "",
+            prose.overdue_probation(sf.overdue_probation, two_digits=two_digits) if sf.overdue_probation else "",
         ]
-    )
+    ) or [NOTHING_SHORT]
     ctx["direction_paragraphs"] = _bullets(_annual_directions(report, two_digits))
     return ctx
 
@@ -404,14 +413,18 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
         "left": fmt_int(sum(b.candidates_left for b in term.branches)),
     }
     period = "Trong nhiệm kỳ" if term.complete else "Từ đầu nhiệm kỳ đến nay"
+    below = [b for b in term.branches if b.quota and b.admissions < b.quota]
     ctx["shortfall_paragraphs"] = _bullets(
         [
-            prose.term_branches_below_quota(term.branches, two_digits),
-            prose.term_branches_without_admission(term.branches, term, two_digits),
-            prose.no_admission_streaks(sf.no_admission_streaks, two_digits),
-            prose.left_candidates(term.left, period, two_digits),
+            *prose.term_years_short(term, two_digits),
+            prose.term_branches_below_quota(term.branches, two_digits, period.lower()) if below else "",
+            prose.term_branches_without_admission(term.branches, term, two_digits)
+            if any(b.admissions == 0 for b in term.branches) else "",
+            prose.no_admission_streaks(sf.no_admission_streaks, two_digits) if sf.no_admission_streaks else "",
+            prose.left_candidates(term.left, period, two_digits) if term.left else "",
+            prose.overdue_probation(sf.overdue_probation, two_digits=two_digits) if sf.overdue_probation else "",
         ]
-    )
+    ) or [NOTHING_SHORT]
     ctx["left_rows"] = _left_rows(term.left)
     ctx["cause_paragraphs"] = _bullets(_term_causes(report, two_digits))
     ctx["aim_paragraphs"] = _bullets(_term_aims(report, two_digits))
@@ -421,7 +434,7 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
 def _rate_where_quota(rows: Sequence[Any]) -> float | None:
     """Admissions against quotas, over the rows that have a quota (a row without one would
     otherwise count its admissions against nothing)."""
-    with_quota = [r for r in rows if r.quota is not None]
+    with_quota = [r for r in rows if r.quota]  # a quota of 0 means none was given
     return share(sum(r.admissions for r in with_quota), sum(r.quota for r in with_quota))
 
 
@@ -467,7 +480,8 @@ def _term_causes(report: Report, two_digits: bool) -> list[str]:
     if term.left_trained:
         out.append(
             "Việc theo dõi, quản lý, bồi dưỡng quần chúng ưu tú sau khi học lớp nhận thức về Đảng có nơi chưa"
-            f" chặt chẽ; trong nhiệm kỳ có {fmt_count(term.left_trained, two_digits)} quần chúng đã học lớp"
+            f" chặt chẽ; {'trong nhiệm kỳ' if term.complete else 'từ đầu nhiệm kỳ đến nay'} có"
+            f" {fmt_count(term.left_trained, two_digits)} quần chúng đã học lớp"
             " phải đưa ra khỏi danh sách nguồn do chuyển đi nơi khác hoặc không còn đủ điều kiện."
         )
     youth = next((r for r in term.structure.rows if r.key == "youth_union"), None)
@@ -484,26 +498,19 @@ def _term_causes(report: Report, two_digits: bool) -> list[str]:
 def _term_aims(report: Report, two_digits: bool) -> list[str]:
     term, wy, sf = report.term, report.ward_year, report.shortfalls
     one = fmt_count(1, two_digits)
-    out = []
+    rate = fmt_pct(wy.member_target_rate, trim=True)
+    average = fmt_decimal(term.yearly_average, 1, trim=True)
+    period = f"nhiệm kỳ {term.label}" if term.complete else "những năm qua"
+    text = (
+        f"Hằng năm kết nạp đảng viên mới đạt từ {rate} trở lên so với tổng số đảng viên đầu năm và không thấp hơn"
+        " chỉ tiêu cấp trên giao"
+    )
     plan = report.plan
     if plan is not None and plan.target:
-        floors = []
-        if plan.quota_floor:
-            floors.append(f"chỉ tiêu cấp trên giao ({fmt_count(plan.quota_floor, two_digits)} đảng viên)")
-        if plan.member_floor and plan.members_base:
-            floors.append(
-                f"{fmt_pct(plan.member_rate, trim=True)} tổng số đảng viên ({fmt_int(plan.members_base)} đảng viên,"
-                f" tức {fmt_count(plan.member_floor, two_digits)} đảng viên)"
-            )
-        out.append(
-            f"Toàn Đảng bộ hằng năm kết nạp ít nhất {fmt_count(plan.target, two_digits)} đảng viên mới"
-            + (f", không thấp hơn {prose.join_vi(floors)}" if floors else "") + "."
-        )
-    out += [
-        f"Phấn đấu hằng năm kết nạp đảng viên mới đạt từ {fmt_pct(wy.member_target_rate, trim=True)} trở lên"
-        " so với tổng số đảng viên đầu năm và không thấp hơn mức bình quân của nhiệm kỳ"
-        f" {term.label} ({fmt_decimal(term.yearly_average, 1)} đảng viên/năm)."
-    ]
+        text += f" (năm {plan.year}: ít nhất {fmt_count(plan.target, two_digits)} đảng viên)"
+    if term.admissions:
+        text += f", phấn đấu vượt mức bình quân {period} ({average} đảng viên/năm)"
+    out = [text + "."]
     out.append(
         f"Mỗi chi bộ hằng năm kết nạp ít nhất {one} đảng viên, tạo nguồn ít nhất {one} quần chúng ưu tú;"
         f" mỗi đoàn thể chính trị - xã hội hằng năm giới thiệu ít nhất {one} quần chúng ưu tú cho Đảng."
@@ -517,7 +524,7 @@ def _term_aims(report: Report, two_digits: bool) -> list[str]:
     if term.left_trained:
         out.append(
             "Quản lý chặt chẽ danh sách nguồn, hạn chế tình trạng quần chúng đã học lớp bồi dưỡng nhận thức"
-            f" về Đảng phải đưa ra khỏi danh sách (nhiệm kỳ {term.label}:"
+            f" về Đảng phải đưa ra khỏi danh sách ({'nhiệm kỳ ' + term.label if term.complete else 'từ đầu nhiệm kỳ đến nay'}:"
             f" {fmt_count(term.left_trained, two_digits)} quần chúng)."
         )
     return out
@@ -587,7 +594,8 @@ def _branch(report: Report, br: BranchReport, two_digits: bool) -> dict[str, Any
     ctx["term_label"] = report.term.label
     shortfalls = prose.branch_shortfalls(br, two_digits)
     ctx["shortfall_paragraphs"] = _bullets(shortfalls) or [
-        f"Qua số liệu theo dõi năm {report.year}, Chi bộ không có hạn chế nào cần lưu ý."
+        f"Năm {report.year}, Chi bộ hoàn thành các chỉ tiêu được giao; cần tiếp tục nâng cao chất lượng"
+        " nguồn, quan tâm bồi dưỡng quần chúng ưu tú đủ tiêu chuẩn để xem xét kết nạp."
     ]
     return ctx
 

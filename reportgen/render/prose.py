@@ -160,7 +160,7 @@ def branches_meeting_quota(wy: WardYear, two_digits: bool = True) -> str:
             )
         missing = total - with_quota
         if missing > 0:
-            parts.append(f"{_n(missing, 'chi bộ', two_digits)} chưa có chỉ tiêu trong sổ tổng hợp")
+            parts.append(f"{_n(missing, 'chi bộ', two_digits)} không được giao chỉ tiêu")
     return _sentence("; ".join(parts))
 
 
@@ -343,9 +343,11 @@ def overdue_probation(items: Sequence[OverdueProbation], with_branch: bool = Tru
         return "Không có đảng viên dự bị nào quá hạn xét công nhận đảng viên chính thức."
     listed = join_vi(
         [
-            f"{p.name} ("
+            f"đồng chí {p.name} ("
             + (f"{p.branch}, " if with_branch else "")
-            + f"kết nạp {date_words(p.admitted)}, đã {fmt_count(p.months, two_digits)} tháng)"
+            + (f"kết nạp {date_words(p.admitted)}" if p.probation_start == p.admitted
+               else f"lễ kết nạp {date_words(p.probation_start)}")
+            + f", đã dự bị {fmt_count(p.months, two_digits)} tháng)"
             for p in sort_names(items, key=lambda p: p.name)
         ]
     )
@@ -377,7 +379,7 @@ def term_admissions(term: TermSummary, two_digits: bool = True) -> str:
     else:
         text = (
             f"{head}, toàn Đảng bộ đã kết nạp được {_n(term.admissions, 'đảng viên mới', two_digits)},"
-            f" trung bình hàng năm kết nạp {fmt_decimal(term.yearly_average, 1)} đảng viên"
+            f" trung bình hằng năm kết nạp {fmt_decimal(term.yearly_average, 1)} đảng viên"
         )
     if term.ward_quota_sum:
         missing = term.quota_years_missing
@@ -420,17 +422,38 @@ def term_branches_without_admission(branches: Sequence[BranchTerm], term: TermSu
     return _sentence(f"Có {_n(len(zero), 'chi bộ', two_digits)} {period} chưa kết nạp được đảng viên nào: {names}")
 
 
-def term_branches_below_quota(branches: Sequence[BranchTerm], two_digits: bool = True) -> str:
+def term_branches_below_quota(branches: Sequence[BranchTerm], two_digits: bool = True,
+                              period: str = "trong nhiệm kỳ") -> str:
     with_quota = [b for b in branches if b.quota]
     if not with_quota:
         return ""
     below = [b for b in with_quota if b.admissions < (b.quota or 0)]
     if not below:
-        return "100% chi bộ đạt và vượt tổng chỉ tiêu kết nạp được giao trong nhiệm kỳ."
+        return f"100% chi bộ đạt và vượt tổng chỉ tiêu kết nạp được giao {period}."
     listed = join_vi([f"{b.branch} ({b.admissions}/{b.quota})" for b in sort_texts(below, key=lambda b: b.branch)])
     return _sentence(
-        f"Có {len(below)}/{len(with_quota)} chi bộ chưa đạt tổng chỉ tiêu kết nạp được giao trong nhiệm kỳ: {listed}"
+        f"Có {len(below)}/{len(with_quota)} chi bộ chưa đạt tổng chỉ tiêu kết nạp được giao {period}: {listed}"
     )
+
+
+def term_years_short(term: TermSummary, two_digits: bool = True) -> list[str]:
+    """Years of the term below the superior quota, and below the 3% of members (Nghị quyết 21-NQ/TW)."""
+    out = []
+    with_quota = [y for y in term.years if y.ward_quota]
+    below = [y.year for y in with_quota if y.admissions < (y.ward_quota or 0)]
+    if below:
+        out.append(_sentence(
+            f"Có {len(below)}/{len(with_quota)} năm chưa đạt chỉ tiêu kết nạp cấp trên giao (năm {years_text(below)})"
+        ))
+    with_members = [y for y in term.years if y.members_start]
+    short = [y for y in with_members if y.met_member_target is False]
+    if short:
+        rates = ", ".join(f"{y.year}: {fmt_pct(y.member_share)}" for y in short)
+        out.append(_sentence(
+            f"Có {len(short)}/{len(with_members)} năm tỷ lệ kết nạp chưa đạt"
+            f" {fmt_pct(short[0].member_target_rate, trim=True)} tổng số đảng viên đầu năm ({rates})"
+        ))
+    return out
 
 
 # --- one branch -------------------------------------------------------------------

@@ -114,7 +114,7 @@ def _branch_year_sheet(wb: Workbook, report: Report) -> None:
             wy.members_start,
             wy.branch_quota_sum,
             wy.admissions,
-            share(sum(b.admissions for b in report.branch_years if b.quota is not None), wy.branch_quota_sum),
+            share(sum(b.admissions for b in report.branch_years if b.quota), wy.branch_quota_sum),
             None,
             wy.candidates_added,
             wy.candidates_trained,

@@ -226,7 +226,7 @@ def ward_year(p: Prepared, year: int, window: tuple[date, date] | None = None) -
     rows = [branch_year(p, b.name, year, window) for b in p.branches]
     total = _quota_row(p, schema.WARD_TOTAL, year)
     members = _members_start(p, year)
-    with_quota = [r for r in rows if r.quota is not None]
+    with_quota = [r for r in rows if r.quota]  # a quota of 0 means none was given
     return WardYear(
         year=year,
         admissions=sum(r.admissions for r in rows),
