@@ -98,7 +98,7 @@ def test_left_candidates_cases():
 
 def test_structure_sentences():
     sentences = prose.structure_sentences(REPORT.term.structure)
-    assert sentences[0] == "Nữ: 15 (39,47%); Có tôn giáo: 01 (2,63%); Đoàn viên TNCS Hồ Chí Minh: 28 (73,68%)."
+    assert sentences[0] == "Nữ: 15 (39,47%); có tôn giáo: 01 (2,63%); Đoàn viên TNCS Hồ Chí Minh: 28 (73,68%)."
     assert "Độ tuổi khi kết nạp: từ 18 đến 30 tuổi 26 (68,42%); từ 31 đến 35 tuổi 06 (15,79%)" in sentences[1]
     assert sentences[-1] == "Tuổi bình quân khi kết nạp: 28,9 tuổi."
     empty = Structure(total=0, rows=(StructureRow("Tổng số", "Tổng số", "total", 0, None),), mean_age=None)

@@ -137,7 +137,7 @@ def test_term_review_figures(rendered):
         " kết nạp 7,6 đảng viên; đạt 95,00% tổng chỉ tiêu cấp trên giao (40 đảng viên)." in text
     )
     assert "Đoàn viên TNCS Hồ Chí Minh: 28 (73,68%)" in text
-    assert "Có tôn giáo: 01 (2,63%)" in text
+    assert "có tôn giáo: 01 (2,63%)" in text
     assert "Trình độ học vấn: THCS 03 (7,89%); THPT 35 (92,11%)." in text
     assert "giáo viên 18 (47,37%)" in text and "dân quân tự vệ 02 (5,26%)" in text
     assert "Trong nhiệm kỳ có 05 quần chúng ra khỏi danh sách nguồn" in text

@@ -485,10 +485,14 @@ def _term_causes(report: Report, two_digits: bool) -> list[str]:
             " phải đưa ra khỏi danh sách nguồn do chuyển đi nơi khác hoặc không còn đủ điều kiện."
         )
     youth = next((r for r in term.structure.rows if r.key == "youth_union"), None)
-    if sf.organisations_below_quota or (youth is not None and term.admissions and (youth.share or 0) < 0.5):
+    weak_orgs = [o.organisation for o in sort_texts(sf.organisations_below_quota, key=lambda o: o.organisation)]
+    if youth is not None and term.admissions and (youth.share or 0) < 0.5 and "Đoàn Thanh niên" not in weak_orgs:
+        weak_orgs.append("Đoàn Thanh niên")
+    if weak_orgs:
         out.append(
-            "Vai trò của Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội, nhất là Đoàn Thanh niên, trong"
-            " việc phát hiện, giới thiệu quần chúng ưu tú cho Đảng chưa được phát huy đầy đủ."
+            "Vai trò của Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội, nhất là"
+            f" {prose.join_vi(weak_orgs)}, trong việc phát hiện, giới thiệu quần chúng ưu tú cho Đảng"
+            " chưa được phát huy đầy đủ."
         )
     if sf.overdue_probation:
         out.append("Việc xét công nhận đảng viên chính thức ở một số chi bộ chưa kịp thời.")

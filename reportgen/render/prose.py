@@ -201,7 +201,8 @@ def organisations_introduced(orgs: Sequence[OrganisationYear], two_digits: bool 
         return ""
     total = sum(o.introduced for o in orgs)
     if total == 0:
-        return "Các đoàn thể chính trị - xã hội chưa giới thiệu được quần chúng ưu tú nào để chi bộ xem xét, bồi dưỡng."
+        return ("Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội chưa giới thiệu được quần chúng ưu tú nào"
+                " để chi bộ xem xét, bồi dưỡng.")
     detail = join_vi(
         [
             f"{o.organisation} {fmt_count(o.introduced, two_digits)}"
@@ -210,7 +211,7 @@ def organisations_introduced(orgs: Sequence[OrganisationYear], two_digits: bool 
         ]
     )
     return _sentence(
-        "Các đoàn thể chính trị - xã hội đã giới thiệu "
+        "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội đã giới thiệu "
         f"{_n(total, 'quần chúng ưu tú', two_digits)} để chi bộ xem xét, bồi dưỡng ({detail})"
     )
 
@@ -241,7 +242,12 @@ def structure_sentences(structure: Structure, two_digits: bool = True) -> list[s
         if not items:
             continue
         if _is_general(rows):
-            out.append(_sentence("; ".join(f"{r.label}: {count_pct(r.count, r.share, two_digits)}" for r in items)))
+            parts = [
+                f"{r.label if i == 0 or r.key == 'youth_union' else _label_in_sentence(r.label)}:"
+                f" {count_pct(r.count, r.share, two_digits)}"
+                for i, r in enumerate(items)
+            ]  # "Đoàn viên TNCS Hồ Chí Minh" is a name and keeps its capital
+            out.append(_sentence("; ".join(parts)))
         else:
             body = "; ".join(f"{_label_in_sentence(r.label)} {count_pct(r.count, r.share, two_digits)}" for r in items)
             out.append(_sentence(f"{group}: {body}"))
@@ -300,7 +306,7 @@ def organisations_below(items: Sequence[OrganisationYear], total: int, two_digit
     if total == 0:
         return ""
     if not items:
-        return "Các đoàn thể chính trị - xã hội đều giới thiệu đủ quần chúng ưu tú theo chỉ tiêu."
+        return "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội đều giới thiệu đủ quần chúng ưu tú theo chỉ tiêu."
     listed = join_vi(
         [
             f"{o.organisation} (giới thiệu {o.introduced}/{o.introduction_quota})"
@@ -308,7 +314,7 @@ def organisations_below(items: Sequence[OrganisationYear], total: int, two_digit
         ]
     )
     return _sentence(
-        f"Có {len(items)}/{total} đoàn thể chính trị - xã hội chưa giới thiệu đủ quần chúng ưu tú"
+        f"Có {len(items)}/{total} tổ chức (Mặt trận Tổ quốc, đoàn thể chính trị - xã hội) chưa giới thiệu đủ quần chúng ưu tú"
         f" theo chỉ tiêu: {listed}"
     )
 
