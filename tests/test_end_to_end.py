@@ -98,6 +98,9 @@ def test_annual_ward_figures_against_superior_quota_and_members(sample):
     assert f"{pct(admitted, members)} tổng số đảng viên đầu năm ({members} đảng viên)" in text
     previous = sum(1 for _, a in sample["admissions"] if a["admitted"].year == 2024)
     assert f"So với năm 2024 ({two(previous)} đảng viên)" in text
+    branch_quotas = sum(int(quota(data, 2025, b["info"]["name"])["admission_quota"]) for b in data["branches"])
+    if branch_quotas != int(ward["admission_quota"]):
+        assert f"Tổng chỉ tiêu Đảng ủy giao cho các chi bộ là {two(branch_quotas)} đảng viên" in text
 
 
 def test_term_review_totals_average_and_structure(sample):

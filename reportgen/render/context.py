@@ -226,6 +226,7 @@ def _annual(report: Report, two_digits: bool, with_charts: bool = True) -> dict[
         for p in (
             prose.ward_admissions(wy, prev, two_digits),
             prose.branches_meeting_quota(wy, two_digits),
+            prose.branch_quota_total(wy, sum(b.admissions for b in report.branch_years if b.quota), two_digits),
             prose.ward_recognitions(wy, two_digits),
         )
         if p

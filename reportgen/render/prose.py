@@ -35,6 +35,7 @@ from reportgen.stats.model import (
     StructureRow,
     TermSummary,
     WardYear,
+    share,
 )
 
 MOVED = "Chuyển đi"
@@ -162,6 +163,19 @@ def branches_meeting_quota(wy: WardYear, two_digits: bool = True) -> str:
         if missing > 0:
             parts.append(f"{_n(missing, 'chi bộ', two_digits)} không được giao chỉ tiêu")
     return _sentence("; ".join(parts))
+
+
+def branch_quota_total(wy: WardYear, admitted_with_quota: int, two_digits: bool = True) -> str:
+    """When the quotas the committee gave its branches add up to more (or less) than the
+    superior's quota, say so, so that the table's totals row reads right."""
+    if not wy.ward_quota or not wy.branch_quota_sum or wy.branch_quota_sum == wy.ward_quota:
+        return ""
+    more = "cao hơn" if wy.branch_quota_sum > wy.ward_quota else "thấp hơn"
+    return _sentence(
+        f"Tổng chỉ tiêu Đảng ủy giao cho các chi bộ là {_n(wy.branch_quota_sum, 'đảng viên', two_digits)},"
+        f" {more} chỉ tiêu cấp trên giao ({_n(wy.ward_quota, 'đảng viên', two_digits)}); so với tổng chỉ tiêu"
+        f" giao cho các chi bộ, các chi bộ kết nạp đạt {fmt_pct(share(admitted_with_quota, wy.branch_quota_sum))}"
+    )
 
 
 def ward_recognitions(wy: WardYear, two_digits: bool = True) -> str:
