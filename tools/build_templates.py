@@ -642,13 +642,13 @@ def build_term() -> DocumentObject:
     return doc
 
 
-def _people_table(doc: DocumentObject, rows: str, when_head: str) -> None:
+def _people_table(doc: DocumentObject, rows: str, when_head: str, detail_head: str = "Ghi chú") -> None:
     cols = [
         Col("STT", "{{ r.stt }}", 12, True),
         Col("Họ và tên", "{{ r.name }}", 53),
         Col("Ngày sinh", "{{ r.birth }}", 27, center=True),
         Col(when_head, "{{ r.when }}", 30, center=True),
-        Col("Ghi chú", "{{ r.detail }}", 43),
+        Col(detail_head, "{{ r.detail }}", 43),
     ]
     _data_table(doc, cols, rows)
 
@@ -662,7 +662,7 @@ def build_branch() -> DocumentObject:
     _loop_paragraphs(doc, "admission_paragraphs")
     _subheading(doc, "1- Đảng viên mới kết nạp trong năm")
     _para(doc, "{%p if admitted_rows %}", S_CONTROL)
-    _people_table(doc, "admitted_rows", "Ngày kết nạp")
+    _people_table(doc, "admitted_rows", "Ngày kết nạp", "Số quyết định")
     _after_table(doc)
     _para(doc, "{%p else %}", S_CONTROL)
     _para(doc, "{{ no_admitted_text }}")

@@ -524,7 +524,7 @@ def branch_sources(by: BranchYear, two_digits: bool = True) -> str:
     text = _sentence(first) + " " + _sentence(second)
     if by.recognitions:
         recognised = _n(by.recognitions, "đồng chí", two_digits)
-        text += f" Trong năm, Chi bộ đề nghị và được công nhận đảng viên chính thức cho {recognised}."
+        text += f" Trong năm, Chi bộ đã xét, đề nghị và được Đảng ủy công nhận đảng viên chính thức cho {recognised}."
     return text
 
 
