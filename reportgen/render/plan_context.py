@@ -82,8 +82,8 @@ def target_sentences(plan: Plan, two_digits: bool = True) -> list[str]:
         text = f"Chỉ tiêu này không thấp hơn {prose.join_vi(floors)}"
         if plan.total > plan.target:
             text += (
-                f"; do mỗi chi bộ kết nạp ít nhất {one} đảng viên nên tổng chỉ tiêu của"
-                f" {_n(n_branches, 'chi bộ', two_digits)} là {_n(plan.total, 'đảng viên', two_digits)}"
+                f"; tổng chỉ tiêu phân bổ cho {_n(n_branches, 'chi bộ', two_digits)} là"
+                f" {_n(plan.total, 'đảng viên', two_digits)} (mỗi chi bộ ít nhất {one} đảng viên)"
             )
         out.append(text + ".")
     return out
@@ -114,8 +114,7 @@ def waiting_sentence(plan: Plan, two_digits: bool = True) -> str:
 
 def sources_sentence(plan: Plan, two_digits: bool = True) -> str:
     text = (
-        f"Các chi bộ bổ sung vào danh sách nguồn ít nhất {_n(plan.source_total, 'quần chúng ưu tú', two_digits)},"
-        " đủ thay thế số quần chúng được kết nạp và bù số còn thiếu trong danh sách nguồn"
+        f"Các chi bộ bổ sung vào danh sách nguồn ít nhất {_n(plan.source_total, 'quần chúng ưu tú', two_digits)}"
     )
     if plan.organisations:
         text += (
