@@ -220,3 +220,13 @@ def test_plan_uses_the_plan_years_members_when_entered(tmp_path):
     report = aggregate(load_inbox(tmp_path, findings), 2025, _date(2026, 1, 5))
     assert (report.plan.members_year, report.plan.members_base, report.plan.member_floor) == (2026, 137, 5)
     assert report.plan.target == 5
+
+
+def test_plan_keeps_the_quotas_already_entered_for_the_plan_year():
+    from reportgen.stats.plan import BranchNeed, allocate
+
+    needs = [BranchNeed("Chi bộ A", "Khu dân cư", 0, 0, admission_quota=3),
+             BranchNeed("Chi bộ B", "Khu dân cư", 5, 5),
+             BranchNeed("Chi bộ C", "Khu dân cư", 0, 0, admission_quota=0)]
+    assert allocate(needs, 4) == [3, 1, 1]
+    assert allocate(needs, 7) == [3, 3, 1]

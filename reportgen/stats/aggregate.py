@@ -408,6 +408,7 @@ def plan(p: Prepared, year: int) -> Plan:
             trained_waiting=int((mine & trained).sum()),
             candidates_waiting=int(mine.sum()),
             source_quota=None if row is None else _int_or_none(row["source_quota"]),
+            admission_quota=None if row is None else _int_or_none(row["admission_quota"]),
         ))
     superior = _quota_row(p, schema.WARD_TOTAL, year + 1)
     previous = _quota_row(p, schema.WARD_TOTAL, year)

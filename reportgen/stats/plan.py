@@ -5,7 +5,8 @@ from plain inputs so the rules can be tested on hand-made figures; `aggregate`
 gathers the inputs from the workbooks.
 
 Rules (DOMAIN.md, Nghị quyết 21-NQ/TW and the ward plans):
-- every branch admits at least 1 and sources at least 1 candidate;
+- every branch admits at least 1 and sources at least 1 candidate, and at least the
+  quotas the office has already entered for the plan year in `Chỉ tiêu`;
 - the ward total is at least the superior's quota for the plan year (else the quota
   of the report year) and at least 3% of the members, rounded up;
 - admissions above one per branch go, one at a time, to the branch with the most
@@ -41,6 +42,7 @@ class BranchNeed:
     trained_waiting: int  # on the list, class taken
     candidates_waiting: int  # on the list
     source_quota: int | None = None  # `Chỉ tiêu tạo nguồn` of the plan year, when the workbook has it
+    admission_quota: int | None = None  # `Chỉ tiêu kết nạp` of the plan year, when the workbook has it
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,9 @@ def allocate(needs: Sequence[BranchNeed], total: int) -> list[int]:
     more trained candidates therefore never gets less than one with fewer.
     """
     n = len(needs)
-    quotas = [MIN_PER_BRANCH] * n
-    extra = total - MIN_PER_BRANCH * n
+    # A quota the office already entered for the plan year is a floor for that branch.
+    quotas = [max(MIN_PER_BRANCH, need.admission_quota or 0) for need in needs]
+    extra = total - sum(quotas)
     if n == 0 or extra <= 0:
         return quotas
     rank = {i: r for r, i in enumerate(sorted(range(n), key=lambda i: _name_key(needs[i])))}
