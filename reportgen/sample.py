@@ -36,7 +36,7 @@ FIXED_TIME = datetime(2025, 12, 31)  # workbook properties and zip entry times
 
 WARD_FILE = "So-tong-hop-Dang-uy.xlsx"
 WARD_INFO = {  # keyed by schema.WARD_FIELDS keys
-    "superior": "ĐẢNG BỘ THỊ XÃ ĐỨC PHỔ",
+    "superior": "ĐẢNG BỘ TỈNH QUẢNG NGÃI",  # since 01/7/2025 a ward sits under the province
     "committee": "ĐẢNG ỦY PHƯỜNG PHỔ HÒA",
     "place": "Phổ Hòa",
     "code": "ĐU",
@@ -44,7 +44,7 @@ WARD_INFO = {  # keyed by schema.WARD_FIELDS keys
     "signer_authority": "T/M ĐẢNG ỦY",
     "signer_position": "BÍ THƯ",
     "signer_name": "Nguyễn Văn Nho",
-    "recipients": "Ban Thường vụ Thị ủy; Các chi bộ trực thuộc; Mặt trận và các đoàn thể CT-XH phường; "
+    "recipients": "Ban Thường vụ Tỉnh ủy; Các chi bộ trực thuộc; Mặt trận và các đoàn thể CT-XH phường; "
     "Các đồng chí Đảng ủy viên; Lưu Văn phòng Đảng ủy",
 }
 # Quota the superior body (Thị ủy) gave the whole ward, 2021..2025; differs from

@@ -133,12 +133,12 @@ def make_ward(folder: Path, ward: Ward, file: str = "Dang-uy.xlsx") -> Path:
     info.append(["THÔNG TIN ĐƠN VỊ"])
     info.append(["Mục", "Nội dung"])
     values = {
-        "Đảng bộ cấp trên": "ĐẢNG BỘ THỊ XÃ ĐỨC PHỔ",
+        "Đảng bộ cấp trên": "ĐẢNG BỘ TỈNH QUẢNG NGÃI",
         "Tên đảng ủy": "ĐẢNG ỦY PHƯỜNG PHỔ HÒA",
         "Địa danh": "Phổ Hòa",
         "Nhiệm kỳ": ward.term,
         "Người ký": "Nguyễn Văn Nho",
-        "Nơi nhận": "Ban Thường vụ Thị ủy; Các chi bộ trực thuộc; Lưu Văn phòng Đảng ủy",
+        "Nơi nhận": "Ban Thường vụ Tỉnh ủy; Các chi bộ trực thuộc; Lưu Văn phòng Đảng ủy",
     }
     values.update(ward.fields)
     for key, value in values.items():

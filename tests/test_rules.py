@@ -106,3 +106,14 @@ def test_no_follow_on_warning_when_the_admission_row_has_an_error(tmp_path):
     ])
     assert "bad-date" in rules(findings, Severity.ERROR)
     assert "admitted-not-listed" not in rules(findings)
+
+
+@pytest.mark.parametrize("superior,warned", [("ĐẢNG BỘ THỊ XÃ ĐỨC PHỔ", True), ("ĐẢNG BỘ HUYỆN BA TƠ", True),
+                                             ("ĐẢNG BỘ TỈNH QUẢNG NGÃI", False), ("ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", False)])
+def test_district_level_superior_after_july_2025(tmp_path, superior, warned):
+    make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 10)], fields={"Đảng bộ cấp trên": superior}))
+    make_branch(tmp_path, "Chi bộ A")
+    after = {f.rule for f in check(tmp_path, year=2025, today=date(2026, 1, 5)).findings}
+    before = {f.rule for f in check(tmp_path, year=2025, today=date(2025, 6, 30)).findings}
+    assert ("superior-district-level" in after) is warned
+    assert "superior-district-level" not in before

@@ -164,7 +164,7 @@ def test_branches(inbox):
 def test_ward_info(inbox):
     info = inbox["ward"]["info"]
     assert {f.key for f in S.WARD_FIELDS if f.required} <= set(info)
-    assert info["superior"] == "ĐẢNG BỘ THỊ XÃ ĐỨC PHỔ"
+    assert info["superior"] == "ĐẢNG BỘ TỈNH QUẢNG NGÃI"
     assert info["committee"] == "ĐẢNG ỦY PHƯỜNG PHỔ HÒA"
     assert info["term"] == "2020-2025"
     assert info["recipients"].split("; ")[-1] == "Lưu Văn phòng Đảng ủy"

@@ -197,8 +197,29 @@ def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
             )
 
 
+DISTRICT_LEVEL_ENDED = date(2025, 7, 1)
+_DISTRICT_WORDS = ("huyen", "quan", "thi xa")
+
+
+def check_superior(inbox: Inbox, findings: Findings, today: date) -> None:
+    """Since 01/7/2025 there is no district level: a ward's superior is the province or city."""
+    ward = inbox.ward
+    if ward is None or today < DISTRICT_LEVEL_ENDED:
+        return
+    words = fold(ward.superior).split()
+    folded = " ".join(words)
+    if any(f" {w} " in f" {folded} " for w in _DISTRICT_WORDS):
+        findings.warning(
+            "từ ngày 01/7/2025 không còn cấp huyện (quận, thị xã): đảng ủy phường, xã trực thuộc tỉnh ủy, thành ủy."
+            " Kiểm tra lại «Đảng bộ cấp trên» (ghi ở đầu văn bản) và «Nơi nhận»",
+            file=inbox.ward_file, sheet=schema.WARD_INFO_SHEET, column="Đảng bộ cấp trên", value=ward.superior,
+            rule="superior-district-level",
+        )
+
+
 def validate(inbox: Inbox, findings: Findings, year: int | None, today: date) -> None:
     """Every rule; findings are added, nothing is raised."""
+    check_superior(inbox, findings, today)
     check_quotas(inbox, findings, year)
     reference = min(today, date(year, 12, 31)) if year is not None else today
     check_admissions(inbox, findings, today, reference)
