@@ -688,6 +688,8 @@ def build_branch() -> DocumentObject:
     _after_table(doc)
     _heading(doc, "III- HẠN CHẾ, TỒN TẠI")
     _loop_paragraphs(doc, "shortfall_paragraphs")
+    _heading(doc, "IV- PHƯƠNG HƯỚNG NĂM {{ next_year }}")
+    _loop_paragraphs(doc, "direction_paragraphs")
     _closing(
         doc,
         "Trên đây là báo cáo kết quả công tác tạo nguồn, kết nạp đảng viên năm {{ year }} của {{ issuer_name }}./.",

@@ -545,6 +545,34 @@ def _people_rows(people: Sequence[Any]) -> list[dict[str, str]]:
     ]
 
 
+def _branch_directions(report: Report, br: BranchReport, two_digits: bool) -> list[str]:
+    """Next year's aims of the branch: the quotas the ward's plan gives it, then its own gaps."""
+    next_year = report.year + 1
+    out = []
+    planned = None if report.plan is None else next(
+        (b for b in report.plan.branches if b.branch == br.info.name), None)
+    if planned is not None:
+        out.append(
+            f"Năm {next_year}, Chi bộ phấn đấu kết nạp ít nhất {fmt_count(planned.admission_quota, two_digits)}"
+            f" đảng viên, bổ sung vào danh sách nguồn ít nhất {fmt_count(planned.source_quota, two_digits)}"
+            f" quần chúng ưu tú (theo Kế hoạch phát triển đảng viên năm {next_year} của Đảng ủy)."
+        )
+    trained = planned.trained_waiting if planned is not None else 0
+    if trained:
+        out.append(
+            f"Tập trung bồi dưỡng, hoàn thiện hồ sơ đề nghị kết nạp {fmt_count(trained, two_digits)} quần chúng đã"
+            " học lớp bồi dưỡng nhận thức về Đảng; thường xuyên theo dõi, giúp đỡ quần chúng trong danh sách nguồn."
+        )
+    elif br.candidates:
+        out.append("Cử quần chúng ưu tú trong danh sách nguồn đi học lớp bồi dưỡng nhận thức về Đảng.")
+    else:
+        out.append("Chủ động phát hiện, lựa chọn quần chúng ưu tú đưa vào danh sách nguồn ngay từ đầu năm.")
+    if br.overdue_probation:
+        names = prose.join_vi([f"đồng chí {p.name}" for p in sort_names(br.overdue_probation, key=lambda p: p.name)])
+        out.append(f"Khẩn trương xét, đề nghị công nhận đảng viên chính thức đối với {names}.")
+    return out
+
+
 def _branch(report: Report, br: BranchReport, two_digits: bool) -> dict[str, Any]:
     ctx = _common(report, two_digits)
     info, by = br.info, br.year
@@ -597,6 +625,7 @@ def _branch(report: Report, br: BranchReport, two_digits: bool) -> dict[str, Any
         "trained": fmt_int(sum(h.candidates_trained for h in history)),
     }
     ctx["term_label"] = report.term.label
+    ctx["direction_paragraphs"] = _bullets(_branch_directions(report, br, two_digits))
     shortfalls = prose.branch_shortfalls(br, two_digits)
     ctx["shortfall_paragraphs"] = _bullets(shortfalls) or [
         f"Năm {report.year}, Chi bộ hoàn thành các chỉ tiêu được giao; cần tiếp tục nâng cao chất lượng"
