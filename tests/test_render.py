@@ -540,3 +540,12 @@ def test_term_causes_follow_the_figures():
     assert len(got) == len(expected) and all(e in g for e, g in zip(expected, got))
     aims = build_context(report, KIND_TERM)["aim_paragraphs"]
     assert aims[0].startswith("- Hằng năm kết nạp đảng viên mới đạt từ 3% trở lên") and "(năm 2026: ít nhất" in aims[0]
+
+
+def test_branch_directions_carry_the_plan_quotas():
+    report = make_report()
+    for br in report.branch_reports:
+        planned = next(b for b in report.plan.branches if b.branch == br.info.name)
+        first = build_context(report, KIND_BRANCH, br)["direction_paragraphs"][0]
+        assert f"kết nạp ít nhất {planned.admission_quota:02d} đảng viên" in first
+        assert f"ít nhất {planned.source_quota:02d} quần chúng ưu tú" in first
