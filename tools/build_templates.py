@@ -550,6 +550,10 @@ def build_annual() -> DocumentObject:
     _after_table(doc)
     _heading(doc, "II- HẠN CHẾ, TỒN TẠI")
     _loop_paragraphs(doc, "shortfall_paragraphs")
+    _para(doc, "{%p if cause_paragraphs %}", S_CONTROL)
+    _para(doc, "Những hạn chế, tồn tại trên chủ yếu do những nguyên nhân sau:", S_NORMAL)
+    _loop_paragraphs(doc, "cause_paragraphs")
+    _para(doc, "{%p endif %}", S_CONTROL)
     _heading(doc, "III- PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ next_year }}")
     _loop_paragraphs(doc, "direction_paragraphs")
     _para(

@@ -285,6 +285,7 @@ def _annual(report: Report, two_digits: bool, with_charts: bool = True) -> dict[
             prose.overdue_probation(sf.overdue_probation, two_digits=two_digits) if sf.overdue_probation else "",
         ]
     ) or [NOTHING_SHORT]
+    ctx["cause_paragraphs"] = _bullets(_year_causes(report, two_digits))
     ctx["direction_paragraphs"] = _bullets(_annual_directions(report, two_digits))
     return ctx
 
@@ -464,30 +465,29 @@ def _left_rows(left: Sequence[Any]) -> list[dict[str, str]]:
     ]
 
 
-def _term_causes(report: Report, two_digits: bool) -> list[str]:
+def _causes(
+    report: Report, two_digits: bool, *, weak: set[str], branches: Sequence[Any], left_trained: int, period: str,
+    youth_share: float | None,
+) -> list[str]:
     """The causes a clerk gives for the shortfalls the figures show; none when all is met."""
-    term, sf = report.term, report.shortfalls
-    below = [b for b in term.branches if b.quota is not None and b.admissions < b.quota]
-    weak = {s.branch for s in sf.no_admission_streaks} | {b.branch for b in below}
+    sf = report.shortfalls
     out = []
     if weak:
-        kinds = sort_texts({b.kind.lower() if b.kind != "Khác" else "khác" for b in term.branches if b.branch in weak})
+        kinds = sort_texts({b.kind.lower() if b.kind != "Khác" else "khác" for b in branches if b.branch in weak})
         which = f", nhất là chi bộ {prose.join_vi(kinds)}," if len(kinds) <= 2 else ""
         out.append(
             f"Một số chi bộ{which} chưa quan tâm đúng mức đến công tác tạo"
             " nguồn, chưa phân công đảng viên theo dõi, giúp đỡ quần chúng ưu tú; việc xây dựng kế hoạch"
             " phát triển đảng viên hằng năm còn chung chung."
         )
-    if term.left_trained:
+    if left_trained:
         out.append(
             "Việc theo dõi, quản lý, bồi dưỡng quần chúng ưu tú sau khi học lớp nhận thức về Đảng có nơi chưa"
-            f" chặt chẽ; {'trong nhiệm kỳ' if term.complete else 'từ đầu nhiệm kỳ đến nay'} có"
-            f" {fmt_count(term.left_trained, two_digits)} quần chúng đã học lớp"
+            f" chặt chẽ; {period} có {fmt_count(left_trained, two_digits)} quần chúng đã học lớp"
             " phải đưa ra khỏi danh sách nguồn do chuyển đi nơi khác hoặc không còn đủ điều kiện."
         )
-    youth = next((r for r in term.structure.rows if r.key == "youth_union"), None)
     weak_orgs = [o.organisation for o in sort_texts(sf.organisations_below_quota, key=lambda o: o.organisation)]
-    if youth is not None and term.admissions and (youth.share or 0) < 0.5 and "Đoàn Thanh niên" not in weak_orgs:
+    if youth_share is not None and youth_share < 0.5 and "Đoàn Thanh niên" not in weak_orgs:
         weak_orgs.append("Đoàn Thanh niên")
     if weak_orgs:
         out.append(
@@ -498,6 +498,30 @@ def _term_causes(report: Report, two_digits: bool) -> list[str]:
     if sf.overdue_probation:
         out.append("Việc xét công nhận đảng viên chính thức ở một số chi bộ chưa kịp thời.")
     return out
+
+
+def _youth_share(structure: Structure) -> float | None:
+    youth = next((r for r in structure.rows if r.key == "youth_union"), None)
+    return youth.share if youth is not None and structure.total else None
+
+
+def _term_causes(report: Report, two_digits: bool) -> list[str]:
+    term, sf = report.term, report.shortfalls
+    below = {b.branch for b in term.branches if b.quota and b.admissions < b.quota}
+    return _causes(
+        report, two_digits, weak={s.branch for s in sf.no_admission_streaks} | below, branches=term.branches,
+        left_trained=term.left_trained, period="trong nhiệm kỳ" if term.complete else "từ đầu nhiệm kỳ đến nay",
+        youth_share=_youth_share(term.structure),
+    )
+
+
+def _year_causes(report: Report, two_digits: bool) -> list[str]:
+    sf = report.shortfalls
+    weak = {s.branch for s in sf.below_quota} | {s.branch for s in sf.no_admission_streaks}
+    return _causes(
+        report, two_digits, weak=weak, branches=report.branch_years, left_trained=sf.left_in_year_trained,
+        period="trong năm", youth_share=_youth_share(report.structure),
+    )
 
 
 def _term_aims(report: Report, two_digits: bool) -> list[str]:
