@@ -115,3 +115,14 @@ def test_text_is_nfc_and_spaces_folded():
     import unicodedata
 
     assert clean_text(unicodedata.normalize("NFD", "  Nguyễn   Văn  An ")) == "Nguyễn Văn An"
+
+
+def test_text_dates_with_a_time_part():
+    assert parse_date("05/01/2023 00:00:00") == date(2023, 1, 5)
+    assert parse_date("5/1/2023 7:30") == date(2023, 1, 5)
+
+
+def test_a_date_in_a_yes_no_column_means_yes():
+    assert parse_yes_no(date(2015, 3, 26)) is True
+    assert parse_yes_no(datetime(2015, 3, 26)) is True
+    assert parse_yes_no("26/03/2015") is True

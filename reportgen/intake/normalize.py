@@ -123,7 +123,7 @@ def show(value: object) -> str:
 
 # --- dates ----------------------------------------------------------------
 
-_DATE_TEXT = re.compile(r"^(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})$")
+_DATE_TEXT = re.compile(r"^(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _ISO_TEXT = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 _EXCEL_EPOCH = date(1899, 12, 30)
 EXPECTED_DATE = "cần một ngày hợp lệ, ghi theo thứ tự ngày/tháng/năm (ví dụ 05/01/2023)"
@@ -193,8 +193,10 @@ def parse_yes_no(value: object) -> bool:
         return False
     if isinstance(value, bool):
         return value
+    if isinstance(value, date):
+        return True  # the date the person joined (the Youth Union): a yes
     key = fold(value)
-    if key in _YES:
+    if key in _YES or _DATE_TEXT.match(key):
         return True
     if key in _NO:
         return False
