@@ -126,3 +126,8 @@ def test_a_date_in_a_yes_no_column_means_yes():
     assert parse_yes_no(date(2015, 3, 26)) is True
     assert parse_yes_no(datetime(2015, 3, 26)) is True
     assert parse_yes_no("26/03/2015") is True
+
+
+def test_choice_with_a_note_in_parentheses():
+    assert parse_choice("Đại học (chính quy)", schema.PROFESSIONAL, schema.PROFESSIONAL_ALIASES) == "Đại học"
+    assert parse_choice("12/12 (BTVH)", schema.EDUCATION, schema.EDUCATION_ALIASES) == "THPT"

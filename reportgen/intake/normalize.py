@@ -259,6 +259,9 @@ def parse_choice(value: object, choices: tuple[str, ...], aliases: dict[str, str
     for k, canonical in table.items():
         if k.replace(" ", "") == compact:
             return canonical
+    bare = fold(_PARENTHESES.sub(" ", clean_text(value)))  # `Đại học (chính quy)`, `12/12 (BTVH)`
+    if bare and bare != key and bare in table:
+        return table[bare]
     close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.6)
     allowed = ", ".join(choices)
     hint = f" Có phải «{table[close[0]]}»?" if close else ""
