@@ -18,6 +18,16 @@ from .render.output import OutputProblem, TemplateProblem, TemplatesExist
 clitext.install()
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 OPTIONS = "[TÙY CHỌN]"
+INBOX_ARGUMENT = click.argument("inbox", required=False, type=click.Path(path_type=Path), metavar="[THƯ_MỤC_SỔ]")
+
+
+def _year_option(help_text: str):  # type: ignore[no-untyped-def]
+    return click.option("--year", "--nam", "year", type=int, metavar="NĂM", help=help_text)
+
+
+def _out_option(help_text: str):  # type: ignore[no-untyped-def]
+    return click.option("--out", "--ra", "out", type=click.Path(path_type=Path), default=Path("out"),
+                        show_default=True, metavar="THƯ_MỤC", help=help_text)
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
 
@@ -69,11 +79,9 @@ def main() -> None:
 
 
 @main.command(context_settings=CONTEXT, options_metavar=OPTIONS)
-@click.argument("inbox", required=False, type=click.Path(path_type=Path), metavar="[THƯ_MỤC_SỔ]")
-@click.option("--year", "--nam", "year", type=int, metavar="NĂM", help="Năm báo cáo (mặc định: năm gần nhất có số liệu).")
-@click.option("--out", "--ra", "out", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
-              metavar="THƯ_MỤC",
-              help="Thư mục ghi các văn bản.")
+@INBOX_ARGUMENT
+@_year_option("Năm báo cáo (mặc định: năm gần nhất có số liệu).")
+@_out_option("Thư mục ghi các văn bản.")
 @click.option("--date", "--ngay", "issued", metavar="NGÀY", help="Ngày ghi trên văn bản, dạng ngày/tháng/năm (mặc định: hôm nay).")
 @click.option("--templates", "--mau", "templates", type=click.Path(path_type=Path, file_okay=False), metavar="THƯ_MỤC",
               help="Thư mục mẫu văn bản đã sửa (mặc định: mẫu có sẵn).")
@@ -113,11 +121,9 @@ def build(inbox: Path | None, year: int | None, out: Path, issued: str | None, t
 
 
 @main.command(context_settings=CONTEXT, options_metavar=OPTIONS)
-@click.argument("inbox", required=False, type=click.Path(path_type=Path), metavar="[THƯ_MỤC_SỔ]")
-@click.option("--year", "--nam", "year", type=int, metavar="NĂM", help="Năm báo cáo (để kiểm tra chỉ tiêu năm đó).")
-@click.option("--out", "--ra", "out", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
-              metavar="THƯ_MỤC",
-              help="Thư mục ghi sổ kiểm tra (kiem-tra-du-lieu.xlsx) và bản sao đánh dấu ô lỗi.")
+@INBOX_ARGUMENT
+@_year_option("Năm báo cáo (để kiểm tra chỉ tiêu năm đó).")
+@_out_option("Thư mục ghi sổ kiểm tra (kiem-tra-du-lieu.xlsx) và bản sao đánh dấu ô lỗi.")
 @click.option("--verbose", "-v", is_flag=True, help="In thêm số dòng của từng sheet.")
 def check(inbox: Path | None, year: int | None, out: Path, verbose: bool) -> None:
     """Chỉ kiểm tra các sổ trong THƯ_MỤC_SỔ, in mọi lỗi và cảnh báo; không tạo văn bản.
