@@ -31,6 +31,17 @@ def _out_option(help_text: str):  # type: ignore[no-untyped-def]
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
 
+def _utf8_console() -> None:
+    """A Windows console or a redirected output may not be UTF-8: Vietnamese must still print."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):  # a stream that cannot change: leave it
+                pass
+
+
 def _default_inbox() -> Path:
     here = Path.cwd() / "sample_data"
     if here.is_dir():
@@ -76,6 +87,7 @@ def _show_findings(findings: Findings, verbose: bool) -> None:
 def main() -> None:
     """reportgen: từ sổ theo dõi Excel của các chi bộ, lập báo cáo công tác tạo nguồn,
     kết nạp đảng viên của Đảng ủy (Word) và danh sách mọi lỗi trong sổ."""
+    _utf8_console()
 
 
 @main.command(context_settings=CONTEXT, options_metavar=OPTIONS)

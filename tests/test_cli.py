@@ -84,3 +84,20 @@ def test_a_year_before_the_data_is_a_usage_error(tmp_path):
                                        "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert "năm 2019 chưa có số liệu" in result.output and "năm đầu tiên có số liệu: 2025" in result.output
+
+
+def test_vietnamese_output_on_a_non_utf8_console(tmp_path):
+    """A Windows console in cp1252 (or output redirected to a file there) must not crash."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    inbox = small_inbox(tmp_path, birth="30/02/1990")
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    done = subprocess.run([sys.executable, "-m", "reportgen", "check", str(inbox), "--out", str(tmp_path / "o")],
+                          capture_output=True, env=env, timeout=120)
+    out = done.stdout.decode("utf-8")
+    assert done.returncode == 1, done.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in done.stderr.decode("utf-8", "replace")
+    assert "[Lỗi]" in out and "«Ngày sinh»" in out
