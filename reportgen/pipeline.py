@@ -42,16 +42,21 @@ class BuildResult:
     notes: list[str] = field(default_factory=list)  # Vietnamese remarks on what could not be made (PDF)
 
 
+def _event_years(inbox: Inbox, admission_columns: tuple[str, ...], candidate_columns: tuple[str, ...]) -> list[int]:
+    """Years of the dates in the given columns of the `Kết nạp` and `Nguồn` tables."""
+    years: list[int] = []
+    for frame, columns in ((inbox.admissions, admission_columns), (inbox.candidates, candidate_columns)):
+        for column in columns:
+            years += [d.year for d in frame[column] if isinstance(d, date)]
+    return years
+
+
 def latest_year(inbox: Inbox, today: date) -> int | None:
     """The latest year the branches' workbooks record something in (an admission, a
     recognition, a candidate entered, trained or leaving), not after today. Quota rows
     alone do not count: offices enter next year's quotas ahead. Without any record,
     the latest quota year."""
-    events: list[int] = []
-    for frame, columns in ((inbox.admissions, ("admitted", "official")),
-                           (inbox.candidates, ("entered", "class_date", "status_date"))):
-        for column in columns:
-            events += [d.year for d in frame[column] if isinstance(d, date)]
+    events = _event_years(inbox, ("admitted", "official"), ("entered", "class_date", "status_date"))
     years = [y for y in events if y <= today.year]
     if not years:
         years = [int(y) for y in inbox.quotas["year"].dropna() if int(y) <= today.year]
@@ -60,10 +65,7 @@ def latest_year(inbox: Inbox, today: date) -> int | None:
 
 def earliest_year(inbox: Inbox) -> int | None:
     """The first year the workbooks record anything in (an event or a quota)."""
-    years = [int(y) for y in inbox.quotas["year"].dropna()]
-    for frame, columns in ((inbox.admissions, ("admitted",)), (inbox.candidates, ("entered",))):
-        for column in columns:
-            years += [d.year for d in frame[column] if isinstance(d, date)]
+    years = [int(y) for y in inbox.quotas["year"].dropna()] + _event_years(inbox, ("admitted",), ("entered",))
     return min(years) if years else None
 
 

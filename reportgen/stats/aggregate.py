@@ -374,8 +374,10 @@ def overdue_probation(p: Prepared, on: date) -> tuple[OverdueProbation, ...]:
     return tuple(sorted(items, key=lambda x: (text_sort_key(x.branch), name_sort_key(x.name))))
 
 
-def organisations(p: Prepared, year: int) -> tuple[OrganisationYear, ...]:
-    quotas = p.organisation_quotas[p.organisation_quotas["year"] == year]
+def _introductions(p: Prepared, quota_year: int, year: int) -> list[tuple[str, int | None, int]]:
+    """(organisation, its quota of `quota_year`, candidates it introduced in `year`), one per
+    organisation of the `Đoàn thể` sheet, short forms and case folded together."""
+    quotas = p.organisation_quotas[p.organisation_quotas["year"] == quota_year]
     lo, hi = _year_window(year)
     entered = p.candidates[_between(p.candidates["entered"], lo, hi)]
     by_org = entered["introduced_by"].map(lambda v: organisation_key(v or ""))
@@ -383,11 +385,15 @@ def organisations(p: Prepared, year: int) -> tuple[OrganisationYear, ...]:
     seen: set[str] = set()
     for r in quotas.itertuples():
         key = organisation_key(r.organisation)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(OrganisationYear(r.organisation, year, int(r.introduction_quota), int((by_org == key).sum())))
-    return tuple(out)
+        if key not in seen:
+            seen.add(key)
+            out.append((r.organisation, _int_or_none(r.introduction_quota), int((by_org == key).sum())))
+    return out
+
+
+def organisations(p: Prepared, year: int) -> tuple[OrganisationYear, ...]:
+    return tuple(OrganisationYear(name, year, quota or 0, introduced)
+                 for name, quota, introduced in _introductions(p, year, year))
 
 
 # --- the plan for the next year -------------------------------------------------------------
@@ -415,19 +421,8 @@ def plan(p: Prepared, year: int) -> Plan:
     # The plan year's own start-of-year figure when the office has entered it, else the latest before.
     members_year = next((y for y in range(year + 1, p.first_year - 1, -1) if _members_start(p, y) is not None), None)
 
-    org_quotas = p.organisation_quotas
-    org_year = year + 1 if (org_quotas["year"] == year + 1).any() else year
-    lo, hi = _year_window(year)
-    entered = p.candidates[_between(p.candidates["entered"], lo, hi)]
-    introduced = entered["introduced_by"].map(lambda v: organisation_key(v or ""))
-    orgs: list[OrganisationNeed] = []
-    seen: set[str] = set()
-    for r in org_quotas[org_quotas["year"] == org_year].itertuples():
-        key = organisation_key(r.organisation)
-        if key in seen:
-            continue
-        seen.add(key)
-        orgs.append(OrganisationNeed(r.organisation, _int_or_none(r.introduction_quota), int((introduced == key).sum())))
+    org_year = year + 1 if (p.organisation_quotas["year"] == year + 1).any() else year
+    orgs = [OrganisationNeed(name, quota, introduced) for name, quota, introduced in _introductions(p, org_year, year)]
 
     return make_plan(
         year + 1,
