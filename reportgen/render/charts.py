@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import textwrap
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,6 +22,7 @@ matplotlib.use("Agg")  # no display on a clerk's machine or in CI; set before py
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ft2font import FT2Font  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
@@ -31,7 +34,11 @@ DPI = 200
 WIDTH_MM = 150  # the width in the document; the figure is drawn at that size so fonts keep their size
 FONT_SIZE = 11
 # Times New Roman on Windows, its metric twin on Linux; DejaVu Serif ships with matplotlib.
+# A family is used only when the files matplotlib picks for it hold every Vietnamese letter:
+# Debian's old fonts-liberation (1.x) is named "Liberation Serif" too and lacks ư, ờ, ạ...
 FONTS = ("Times New Roman", "Liberation Serif", "Tinos", "DejaVu Serif")
+FALLBACK_FONT = "DejaVu Sans"  # ships with matplotlib, covers Vietnamese
+VIETNAMESE_LETTERS = "aàảãáạăằẳẵắặâầẩẫấậeèẻẽéẹêềểễếệiìỉĩíịoòỏõóọôồổỗốộơờởỡớợuùủũúụưừửữứựyỳỷỹýỵđ"
 MET, NOT_MET, QUOTA = "#1f4e79", "#c55a11", "#a50000"
 
 
@@ -43,11 +50,30 @@ class Picture:
     width_mm: float = WIDTH_MM
 
 
+def font_file_lacks(path: str, text: str) -> list[str]:
+    """The characters of `text` that the font file at `path` has no glyph for."""
+    font = FT2Font(path)
+    return [c for c in dict.fromkeys(text) if font.get_char_index(ord(c)) == 0]
+
+
+def _family_file(name: str, weight: str) -> str | None:
+    try:
+        return str(font_manager.findfont(font_manager.FontProperties(family=name, weight=weight),
+                                         fallback_to_default=False))
+    except ValueError:  # matplotlib knows no file of that family
+        return None
+
+
 @lru_cache(maxsize=1)
 def chart_font() -> str:
-    """The first of FONTS that matplotlib can find (all of them cover Vietnamese)."""
-    known = {f.name for f in font_manager.fontManager.ttflist}
-    return next((name for name in FONTS if name in known), "DejaVu Sans")
+    """The first of FONTS whose regular and bold files (as matplotlib resolves them) hold
+    every Vietnamese letter, lower and upper case; DejaVu Sans when none does."""
+    letters = VIETNAMESE_LETTERS + VIETNAMESE_LETTERS.upper()
+    for name in FONTS:
+        files = [_family_file(name, weight) for weight in ("normal", "bold")]
+        if all(f is not None and not font_file_lacks(f, letters) for f in files):
+            return name
+    return FALLBACK_FONT
 
 
 def _figure(height_mm: float) -> Figure:
@@ -60,6 +86,15 @@ def _style(ax) -> None:  # type: ignore[no-untyped-def]
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.tick_params(labelsize=FONT_SIZE)
+
+
+@contextmanager
+def _chart_settings() -> Iterator[None]:
+    """The font of every text of a chart (no global change), and no English glyph warning
+    on the clerk's console: a character outside the chosen font draws as a box in the picture."""
+    with matplotlib.rc_context(_rc()), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
+        yield
 
 
 def _rc() -> dict[str, object]:
@@ -78,7 +113,7 @@ def admissions_by_year(years: Sequence[WardYear]) -> Picture | None:
     years = sorted(years, key=lambda y: y.year)
     if not years or not any(y.admissions or y.ward_quota for y in years):
         return None
-    with matplotlib.rc_context(_rc()):
+    with _chart_settings():
         return _admissions_by_year(years)
 
 
@@ -128,7 +163,7 @@ def branch_achievement(branch_years: Sequence[BranchYear]) -> Picture | None:
     rows = [b for b in sort_texts(branch_years, key=lambda b: b.branch) if b.quota]
     if not rows:
         return None
-    with matplotlib.rc_context(_rc()):
+    with _chart_settings():
         return _branch_achievement(rows)
 
 
