@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from . import clitext, console
+from . import __version__, clitext, console
 from .findings import Findings
 from .intake.normalize import CellError, parse_date
 from .pipeline import UsageProblem, build as build_documents, check as check_inbox, write_checks
@@ -83,7 +83,7 @@ def _show_findings(findings: Findings, verbose: bool) -> None:
 
 
 @click.group(context_settings=CONTEXT, options_metavar=OPTIONS, subcommand_metavar="LỆNH [THAM SỐ]...")
-@click.version_option(package_name="reportgen", message="reportgen %(version)s")
+@click.version_option(version=__version__, message="reportgen %(version)s")
 def main() -> None:
     """reportgen: từ sổ theo dõi Excel của các chi bộ, lập báo cáo công tác tạo nguồn,
     kết nạp đảng viên của Đảng ủy (Word) và danh sách mọi lỗi trong sổ."""

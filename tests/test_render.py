@@ -355,7 +355,7 @@ def test_templates_are_up_to_date_with_the_builder(tmp_path):
     module.build_all(tmp_path)
     for name in TEMPLATE_FILES.values():
         assert (tmp_path / name).read_bytes() == (TEMPLATES_DIR / name).read_bytes(), (
-            f"templates/{name} differs from tools/build_templates.py: run the builder and commit"
+            f"reportgen/templates/{name} differs from tools/build_templates.py: run the builder and commit"
         )
 
 
@@ -448,7 +448,7 @@ def test_a_failed_write_leaves_the_previous_document(tmp_path, monkeypatch):
 
 
 def test_documents_module_exports():
-    assert documents.TEMPLATES_DIR == ROOT / "templates"
+    assert documents.TEMPLATES_DIR == ROOT / "reportgen" / "templates"
 
 
 # --- the summary workbook ---------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 The templates are code so that they are reproducible and reviewable: run
 
-    python tools/build_templates.py            # writes templates/*.docx
+    python tools/build_templates.py            # writes reportgen/templates/*.docx
     python tools/build_templates.py --out DIR  # somewhere else
 
 Layout per ../shared/DOMAIN.md "Document layout" (Hướng dẫn 36-HD/VPTW): A4, margins
@@ -35,7 +35,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 ROOT = Path(__file__).resolve().parents[1]
-TEMPLATES_DIR = ROOT / "templates"
+TEMPLATES_DIR = ROOT / "reportgen" / "templates"  # package data, read through importlib.resources
 
 FONT = "Times New Roman"
 LANG = "vi-VN"
@@ -856,7 +856,7 @@ def build_all(out_dir: Path = TEMPLATES_DIR) -> list[Path]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=TEMPLATES_DIR, help="output folder (default: templates/)")
+    parser.add_argument("--out", type=Path, default=TEMPLATES_DIR, help="output folder (default: reportgen/templates/)")
     args = parser.parse_args(argv)
     for path in build_all(args.out):
         print(path)

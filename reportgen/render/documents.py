@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import re
-import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,17 +24,10 @@ from reportgen.render.charts import Picture
 from reportgen.render.context import KIND_ANNUAL, KIND_BRANCH, KIND_PLAN, KIND_TERM, build_context
 from reportgen.render.output import OutputProblem, TemplateProblem, TemplatesExist, atomic_write
 from reportgen.render.vietnamese import slugify
+from reportgen.resources import default_templates
 from reportgen.stats.model import Report
 
-def _default_templates() -> Path:
-    """`templates/` of the repository (editable install), else the copy a regular install
-    puts in `<prefix>/share/reportgen/templates`."""
-    here = Path(__file__).resolve().parents[2] / "templates"
-    installed = Path(sys.prefix) / "share" / "reportgen" / "templates"
-    return here if here.is_dir() or not installed.is_dir() else installed
-
-
-TEMPLATES_DIR = _default_templates()
+TEMPLATES_DIR = default_templates()  # package data (reportgen/templates), see resources.py
 TEMPLATE_FILES = {
     KIND_ANNUAL: "bao-cao.docx",
     KIND_TERM: "tong-ket-nhiem-ky.docx",
