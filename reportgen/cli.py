@@ -159,11 +159,13 @@ def check(inbox: Path | None, year: int | None, out: Path, verbose: bool) -> Non
 
 @main.command(context_settings=CONTEXT, options_metavar=OPTIONS)
 @click.argument("folder", type=click.Path(path_type=Path), metavar="THƯ_MỤC")
-def sample(folder: Path) -> None:
+@click.option("--seed", type=int, default=2025, show_default=True,
+              help="Số khởi tạo: cùng số cho cùng bộ sổ; số khác cho một phường khác (tên, ngày, văn bản).")
+def sample(folder: Path, seed: int) -> None:
     """Tạo bộ sổ mẫu (một phường giả định, nhiệm kỳ 2020-2025) vào THƯ_MỤC."""
     from .sample import write_sample
 
-    written = write_sample(folder)
+    written = write_sample(folder, seed=seed)
     _echo(console.written_lines(list(written), folder))
 
 

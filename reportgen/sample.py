@@ -46,7 +46,45 @@ WARD_INFO = {  # keyed by schema.WARD_FIELDS keys
     "signer_name": "Nguyễn Văn Nho",
     "recipients": "Ban Thường vụ Tỉnh ủy; Các chi bộ trực thuộc; Mặt trận và các đoàn thể CT-XH phường; "
     "Các đồng chí Đảng ủy viên; Lưu Văn phòng Đảng ủy",
+    "congress": "XVII",
 }
+# The committee's texts on this work (sheet `Văn bản`): (year, kind code, summary, month, day of issue).
+# Numbers and days come from the seed; none is later than REPORT_DATE.
+TEXTS = (
+    (2021, "KH", "về phát triển đảng viên năm 2021", 1, (12, 20)),
+    (2021, "NQ", "về công tác tạo nguồn, kết nạp đảng viên nhiệm kỳ 2020-2025", 3, (5, 25)),
+    (2022, "KH", "về phát triển đảng viên năm 2022", 1, (10, 20)),
+    (2023, "KH", "về phát triển đảng viên năm 2023", 1, (10, 20)),
+    (2024, "KH", "về phát triển đảng viên năm 2024", 1, (10, 20)),
+    (2025, "NQ", "về tình hình thực hiện nhiệm vụ năm 2024; mục tiêu, chỉ tiêu, nhiệm vụ và giải pháp chủ yếu năm 2025",
+     1, (6, 10)),
+    (2025, "KH", "về phát triển đảng viên năm 2025", 1, (12, 20)),
+    (2025, "TB", "về việc mở lớp bồi dưỡng nhận thức về Đảng năm 2025", 4, (2, 20)),
+)
+# The office's own paragraphs (sheet `Nhận định`): (year or term, section, text).
+ASSESSMENTS = (
+    ("2025", S.SECTION_LEADERSHIP,
+     "Ban Thường vụ Đảng ủy phân công đồng chí Phó Bí thư Thường trực Đảng ủy trực tiếp chỉ đạo công tác phát"
+     " triển đảng viên; định kỳ hằng quý nghe Văn phòng Đảng ủy báo cáo tình hình tạo nguồn của các chi bộ."),
+    ("2025", S.SECTION_OBJECTIVE,
+     "Nhiều thanh niên trên địa bàn đi học tập, lao động xa địa phương, nên nguồn quần chúng ở các tổ dân phố"
+     " thiếu ổn định."),
+    ("2025", S.SECTION_PROPOSALS,
+     "Đề nghị Ban Thường vụ Tỉnh ủy quan tâm hướng dẫn việc tổ chức lớp bồi dưỡng nhận thức về Đảng cho các"
+     " đảng bộ phường sau khi sắp xếp tổ chức bộ máy, bảo đảm quần chúng được học lớp kịp thời."),
+    ("2020-2025", S.SECTION_LEADERSHIP,
+     "Đảng ủy đưa chỉ tiêu phát triển đảng viên vào nghị quyết hằng năm và phân công đảng ủy viên phụ trách"
+     " từng chi bộ theo dõi, giúp đỡ công tác tạo nguồn."),
+    ("2020-2025", S.SECTION_LESSONS,
+     "Cấp ủy phải giao chỉ tiêu cụ thể cho từng chi bộ, từng đoàn thể ngay từ đầu năm và lấy kết quả phát"
+     " triển đảng viên làm tiêu chí đánh giá, xếp loại cuối năm."),
+    ("2020-2025", S.SECTION_LESSONS,
+     "Phải phân công đảng viên theo dõi, giúp đỡ từng quần chúng ưu tú và cử quần chúng đi học lớp bồi dưỡng"
+     " nhận thức về Đảng sớm, để khi đủ điều kiện thì xem xét kết nạp ngay."),
+    ("2020-2025", S.SECTION_PROPOSALS,
+     "Đề nghị Ban Thường vụ Tỉnh ủy có hướng dẫn việc chuyển tiếp hồ sơ của quần chúng ưu tú đã học lớp bồi"
+     " dưỡng nhận thức về Đảng khi chuyển nơi cư trú, để nơi đến tiếp tục bồi dưỡng, xem xét kết nạp."),
+)
 # Quota the superior body (Thị ủy) gave the whole ward, 2021..2025; differs from
 # the sum of the branch quotas on purpose.
 WARD_QUOTA = (8, 9, 9, 8, 10)
@@ -498,7 +536,19 @@ def _branch_workbook(b: Branch, persons: list[Person]) -> Workbook:
     return wb
 
 
-def _ward_workbook(members: dict[str, list[int]], org_quota: dict[tuple[int, str], int]) -> Workbook:
+def office_texts(rng: random.Random) -> list[tuple[int, str, date, str]]:
+    """(year, number, date, summary) of each row of `Văn bản`; numbers run per kind and term."""
+    counters: dict[str, int] = {}
+    out = []
+    for year, code, summary, month, (first_day, last_day) in TEXTS:
+        counters[code] = counters.get(code, rng.randint(2, 9)) + rng.randint(3, 40)
+        issued = date(year, month, rng.randint(first_day, last_day))
+        out.append((year, f"{counters[code]:02d}-{code}/{WARD_INFO['code']}", issued, summary))
+    return out
+
+
+def _ward_workbook(members: dict[str, list[int]], org_quota: dict[tuple[int, str], int],
+                   texts: list[tuple[int, str, date, str]] = ()) -> Workbook:
     wb = Workbook()
     ws = wb.active
     ws.title = S.WARD_INFO_SHEET
@@ -520,6 +570,18 @@ def _ward_workbook(members: dict[str, list[int]], org_quota: dict[tuple[int, str
     _banner(ws, 1, "CHỈ TIÊU GIỚI THIỆU ĐOÀN VIÊN, HỘI VIÊN ƯU TÚ CHO ĐẢNG", len(cols))
     rows = [[year, org, org_quota[year, org]] for year in YEARS for org in ORGANISATIONS]
     _table(ws, 2, [c.header for c in cols], rows, widths={1: 8, 2: 28})
+
+    ws = wb.create_sheet(S.TEXT_SHEET.name)
+    cols = S.TEXT_SHEET.columns
+    _banner(ws, 1, "VĂN BẢN CỦA ĐẢNG ỦY VỀ CÔNG TÁC PHÁT TRIỂN ĐẢNG VIÊN", len(cols))
+    _table(ws, 2, [c.header for c in cols], [list(t) for t in texts], widths={1: 8, 2: 14, 3: 12, 4: 70})
+
+    ws = wb.create_sheet(S.ASSESSMENT_SHEET.name)
+    cols = S.ASSESSMENT_SHEET.columns
+    _banner(ws, 1, "NHẬN ĐỊNH, ĐÁNH GIÁ CỦA ĐẢNG ỦY", len(cols))
+    _table(ws, 2, [c.header for c in cols], [list(a) for a in ASSESSMENTS], widths={1: 11, 2: 22, 3: 90})
+    for row in ws.iter_rows(min_row=3):
+        row[-1].alignment = Alignment(wrap_text=True, vertical="top")
     return wb
 
 
@@ -568,8 +630,9 @@ def write_sample(out_dir: Path, seed: int = 2025) -> list[Path]:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     persons, members, org_quota = generate(seed)
+    texts = office_texts(random.Random(f"{seed}-texts"))  # its own stream: the people stay as they were
     paths = [out_dir / WARD_FILE]
-    _save(_ward_workbook(members, org_quota), paths[0])
+    _save(_ward_workbook(members, org_quota, texts), paths[0])
     for b in BRANCHES:
         path = out_dir / b.file
         _save(_branch_workbook(b, persons[b.name]), path)

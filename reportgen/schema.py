@@ -19,6 +19,7 @@ class Kind(str, Enum):
     COUNT = "count"  # whole number >= 0
     YESNO = "yesno"
     CHOICE = "choice"
+    PERIOD = "period"  # a year (2025) or a term (2020-2025)
     IGNORED = "ignored"
 
 
@@ -231,6 +232,7 @@ WARD_FIELDS = (
     Field("signer_position", "Chức vụ người ký", default="BÍ THƯ"),
     Field("signer_name", "Người ký", default=""),
     Field("recipients", "Nơi nhận", default=""),
+    Field("congress", "Đại hội lần thứ", default="", aliases=("Đại hội Đảng bộ lần thứ", "Đại hội lần")),
 )
 
 WARD_INFO_SHEET = "Đơn vị"
@@ -325,6 +327,86 @@ ADMISSION_SHEET = Sheet(
     aliases=("Đảng viên mới", "Kết nạp đảng viên", "Đảng viên mới kết nạp"),
 )
 
-TABLE_SHEETS = (QUOTA_SHEET, ORG_QUOTA_SHEET, CANDIDATE_SHEET, ADMISSION_SHEET)
+# --- the committee's own texts and words (optional ward sheets) ----------------
+
+# Codes of Party documents (Hướng dẫn 36-HD/VPTW) in a number such as `44-KH/ĐU`, and what they are called.
+DOCUMENT_KINDS = {
+    "NQ": "Nghị quyết",
+    "KH": "Kế hoạch",
+    "CT": "Chỉ thị",
+    "CTr": "Chương trình",
+    "KL": "Kết luận",
+    "BC": "Báo cáo",
+    "TB": "Thông báo",
+    "HD": "Hướng dẫn",
+    "QĐ": "Quyết định",
+    "TTr": "Tờ trình",
+    "CV": "Công văn",
+}
+
+TEXT_SHEET = Sheet(
+    "Văn bản",
+    (
+        Column("year", "Năm", Kind.YEAR, required=True),
+        Column("number", "Số, ký hiệu", Kind.TEXT, required=True,
+               aliases=("Số ký hiệu", "Số hiệu", "Số văn bản", "Số, ký hiệu văn bản")),
+        Column("issued", "Ngày", Kind.DATE, required=True, aliases=("Ngày ban hành", "Ngày văn bản", "Ngày ký")),
+        Column("summary", "Trích yếu", Kind.TEXT, required=True, aliases=("Trích yếu nội dung", "Về việc")),
+    ),
+    aliases=("Văn bản chỉ đạo", "Văn bản của Đảng ủy"),
+)
+
+# The sections of the documents a `Nhận định` row may go to, in the order the documents use.
+SECTION_LEADERSHIP = "Lãnh đạo, chỉ đạo"
+SECTION_STRENGTHS = "Ưu điểm"
+SECTION_LIMITATIONS = "Hạn chế"
+SECTION_OBJECTIVE = "Nguyên nhân khách quan"
+SECTION_SUBJECTIVE = "Nguyên nhân chủ quan"
+SECTION_LESSONS = "Bài học kinh nghiệm"
+SECTION_TASKS = "Nhiệm vụ, giải pháp"
+SECTION_PROPOSALS = "Kiến nghị"
+ASSESSMENT_SECTIONS = (
+    SECTION_LEADERSHIP,
+    SECTION_STRENGTHS,
+    SECTION_LIMITATIONS,
+    SECTION_OBJECTIVE,
+    SECTION_SUBJECTIVE,
+    SECTION_LESSONS,
+    SECTION_TASKS,
+    SECTION_PROPOSALS,
+)
+ASSESSMENT_SECTION_ALIASES = {
+    "Lãnh đạo chỉ đạo": SECTION_LEADERSHIP,
+    "Công tác lãnh đạo, chỉ đạo": SECTION_LEADERSHIP,
+    "Lãnh đạo": SECTION_LEADERSHIP,
+    "Kết quả nổi bật": SECTION_STRENGTHS,
+    "Ưu điểm, kết quả": SECTION_STRENGTHS,
+    "Hạn chế, tồn tại": SECTION_LIMITATIONS,
+    "Tồn tại, hạn chế": SECTION_LIMITATIONS,
+    "Tồn tại": SECTION_LIMITATIONS,
+    "Khuyết điểm": SECTION_LIMITATIONS,
+    "Khách quan": SECTION_OBJECTIVE,
+    "Chủ quan": SECTION_SUBJECTIVE,
+    "Bài học": SECTION_LESSONS,
+    "Nhiệm vụ": SECTION_TASKS,
+    "Giải pháp": SECTION_TASKS,
+    "Nhiệm vụ và giải pháp": SECTION_TASKS,
+    "Phương hướng, nhiệm vụ": SECTION_TASKS,
+    "Kiến nghị, đề xuất": SECTION_PROPOSALS,
+    "Đề xuất": SECTION_PROPOSALS,
+}
+
+ASSESSMENT_SHEET = Sheet(
+    "Nhận định",
+    (
+        Column("period", "Năm", Kind.PERIOD, required=True, aliases=("Năm, nhiệm kỳ", "Nhiệm kỳ")),
+        Column("section", "Mục", Kind.CHOICE, required=True, choices=ASSESSMENT_SECTIONS,
+               choice_aliases=ASSESSMENT_SECTION_ALIASES),
+        Column("text", "Nội dung", Kind.TEXT, required=True, aliases=("Nhận định", "Đoạn văn")),
+    ),
+    aliases=("Nhận định, đánh giá", "Đánh giá"),
+)
+
+TABLE_SHEETS = (QUOTA_SHEET, ORG_QUOTA_SHEET, TEXT_SHEET, ASSESSMENT_SHEET, CANDIDATE_SHEET, ADMISSION_SHEET)
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")

@@ -124,6 +124,8 @@ class Ward:
     quotas: list[tuple[int, str, Any, Any, Any]] = field(default_factory=list)  # year, branch, quota, source, members
     organisations: list[tuple[int, str, int]] = field(default_factory=list)
     fields: dict[str, Any] = field(default_factory=dict)
+    texts: list[tuple[Any, ...]] = field(default_factory=list)  # Văn bản: year, number, date, summary
+    assessments: list[tuple[Any, ...]] = field(default_factory=list)  # Nhận định: year or term, section, text
 
 
 def make_ward(folder: Path, ward: Ward, file: str = "Dang-uy.xlsx") -> Path:
@@ -153,6 +155,16 @@ def make_ward(folder: Path, ward: Ward, file: str = "Dang-uy.xlsx") -> Path:
         orgs.append(["Năm", "Tổ chức", "Chỉ tiêu giới thiệu"])
         for row in ward.organisations:
             orgs.append(list(row))
+    if ward.texts:
+        texts = wb.create_sheet("Văn bản")
+        texts.append(["Năm", "Số, ký hiệu", "Ngày", "Trích yếu"])
+        for row in ward.texts:
+            texts.append(list(row))
+    if ward.assessments:
+        words = wb.create_sheet("Nhận định")
+        words.append(["Năm", "Mục", "Nội dung"])
+        for row in ward.assessments:
+            words.append(list(row))
     path = folder / file
     wb.save(path)
     return path

@@ -51,6 +51,8 @@ class Inbox:
     headers: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     positions: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
     rejected_admissions: set[str] = field(default_factory=set)  # folded names of unreadable `Kết nạp` rows
+    texts: pd.DataFrame = field(default_factory=lambda: _empty(schema.TEXT_SHEET))  # `Văn bản` rows
+    assessments: pd.DataFrame = field(default_factory=lambda: _empty(schema.ASSESSMENT_SHEET))  # `Nhận định`
 
     def header(self, file: str, sheet: str, key: str, default: str) -> str:
         """The header of a column as written in that sheet."""
@@ -160,7 +162,20 @@ def _ward_info(book: RawWorkbook, file: str, findings: Findings) -> WardInfo | N
         signer_position=str(out.get("signer_position") or "BÍ THƯ"),
         signer_name=str(out.get("signer_name") or ""),
         recipients=recipients,
+        congress=_congress(str(out.get("congress") or "")),
     )
+
+
+def _congress(text: str) -> str:
+    """ "XVII", "lần thứ XVII", "17" -> "XVII" (Roman numerals as the documents write them)."""
+    text = re.sub(r"^(?:đại hội\s*)?(?:lần\s*thứ\s*)?", "", text.strip(), flags=re.IGNORECASE).strip(" .")
+    if text.isdigit() and 0 < int(text) < 40:
+        number, roman = int(text), ""
+        for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+            while number >= value:
+                roman, number = roman + letters, number - value
+        return roman
+    return text.upper()
 
 
 def _branch_info(book: RawWorkbook, file: str, findings: Findings) -> Branch | None:
@@ -209,6 +224,8 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
     ward_file = ""
     quota_frames: list[pd.DataFrame] = []
     org_frames: list[pd.DataFrame] = []
+    text_frames: list[pd.DataFrame] = []
+    assessment_frames: list[pd.DataFrame] = []
     candidate_frames: list[pd.DataFrame] = []
     admission_frames: list[pd.DataFrame] = []
     branches: list[Branch] = []
@@ -277,6 +294,12 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
             orgs = table(book, schema.ORG_QUOTA_SHEET, file)
             if orgs is not None:
                 org_frames.append(_tagged(orgs))
+            texts = table(book, schema.TEXT_SHEET, file)
+            if texts is not None:
+                text_frames.append(_tagged(texts))
+            assessments = table(book, schema.ASSESSMENT_SHEET, file)
+            if assessments is not None:
+                assessment_frames.append(_tagged(assessments))
         if is_branch:
             branch = _branch_info(book, file, findings)
             if branch is not None:
@@ -348,6 +371,8 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
         headers=headers,
         positions=positions,
         rejected_admissions=rejected_admissions,
+        texts=_stack(text_frames, schema.TEXT_SHEET),
+        assessments=_stack(assessment_frames, schema.ASSESSMENT_SHEET),
     )
 
 

@@ -237,6 +237,25 @@ def parse_year(value: object) -> int | None:
     return int(match.group(1))
 
 
+def parse_period(value: object) -> str | None:
+    """A year (`2025`) or a term (`2020-2025`, `2020 – 2025`), as the text `2025` or `2020-2025`."""
+    if is_empty(value):
+        return None
+    if isinstance(value, (datetime, date)):
+        raise CellError("cần ghi năm (ví dụ 2025) hoặc nhiệm kỳ (ví dụ 2020-2025), không phải một ngày", value)
+    text = clean_text(value)
+    term = re.fullmatch(r"(?:nhiệm\s*kỳ\s*)?(\d{4})\s*[-–—/]\s*(\d{4})", text, flags=re.IGNORECASE)
+    if term:
+        first, last = int(term.group(1)), int(term.group(2))
+        if 1945 <= first < last <= 2100 and last - first <= 10:
+            return f"{first}-{last}"
+    else:
+        year = re.fullmatch(r"(?:năm\s*)?(\d{4})(?:[.,]0+)?", text, flags=re.IGNORECASE)
+        if year and 1945 <= int(year.group(1)) <= 2100:
+            return year.group(1)
+    raise CellError("cần ghi năm (ví dụ 2025) hoặc nhiệm kỳ (ví dụ 2020-2025)", value)
+
+
 # --- allowed values ------------------------------------------------------------
 
 
@@ -279,6 +298,8 @@ def parse_cell(column: Column, value: object) -> object:
         return parse_date(value)
     if column.kind is Kind.YEAR:
         return parse_year(value)
+    if column.kind is Kind.PERIOD:
+        return parse_period(value)
     if column.kind is Kind.COUNT:
         parsed = parse_count(value)
         return column.default if parsed is None else parsed

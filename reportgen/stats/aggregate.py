@@ -14,12 +14,14 @@ from ..intake.load import Branch, Inbox
 from ..intake.normalize import branch_key, fold, organisation_key
 from ..render.vietnamese import name_sort_key, slugify, text_sort_key
 from .model import (
+    Assessment,
     BranchInfo,
     BranchReport,
     BranchTerm,
     BranchYear,
     LeftCandidate,
     NoAdmissionStreak,
+    OfficeText,
     OrganisationYear,
     OverdueProbation,
     PersonLine,
@@ -579,4 +581,27 @@ def aggregate(inbox: Inbox, year: int, issued: date) -> Report:
         branch_reports=tuple(branch_reports),
         ward_years=tuple(ward_year(p, y) for y in range(first_table_year, year + 1)),
         plan=plan(p, year),
+        texts=office_texts(inbox),
+        assessments=assessments(inbox),
     )
+
+
+def office_texts(inbox: Inbox) -> tuple[OfficeText, ...]:
+    """The rows of `Văn bản`, oldest first (the same number on the same day counted once)."""
+    seen: set[tuple[str, date]] = set()
+    out = []
+    for r in inbox.texts.itertuples():
+        if not isinstance(r.issued, date) or r.year is None:
+            continue
+        key = (fold(r.number), r.issued)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(OfficeText(int(r.year), str(r.number), r.issued, str(r.summary)))
+    return tuple(sorted(out, key=lambda t: (t.issued, t.number)))
+
+
+def assessments(inbox: Inbox) -> tuple[Assessment, ...]:
+    """The rows of `Nhận định`, in the workbook's order."""
+    return tuple(Assessment(str(r.period), str(r.section), str(r.text)) for r in inbox.assessments.itertuples()
+                 if r.period and r.section and r.text)

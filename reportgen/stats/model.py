@@ -6,6 +6,7 @@ places them. Shares are fractions (0.7368), never pre-multiplied percentages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -32,6 +33,7 @@ class WardInfo:
     signer_position: str
     signer_name: str
     recipients: tuple[str, ...]
+    congress: str = ""  # Đại hội lần thứ: the congress that opened the term, e.g. "XVII"
 
     @property
     def term_years(self) -> int:
@@ -369,6 +371,31 @@ class Plan:
 
 
 @dataclass(frozen=True)
+class OfficeText:
+    """A text of the committee on this work (sheet `Văn bản`): `44-KH/ĐU` of 13/01/2023."""
+
+    year: int  # the year it belongs to
+    number: str  # Số, ký hiệu
+    issued: date
+    summary: str  # Trích yếu, e.g. "về phát triển đảng viên năm 2023"
+
+    @property
+    def code(self) -> str:
+        """The kind code of the number: "KH" in `44-KH/ĐU`, "" when the number has none."""
+        match = re.search(r"-\s*([A-Za-zĐđ]+)\s*/", self.number)
+        return match.group(1) if match else ""
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One paragraph of the office's own judgement (sheet `Nhận định`)."""
+
+    period: str  # "2025" or a term "2020-2025"
+    section: str  # one of schema.ASSESSMENT_SECTIONS
+    text: str
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything the documents of one run show."""
 
@@ -388,4 +415,14 @@ class Report:
     branch_reports: tuple[BranchReport, ...]
     ward_years: tuple[WardYear, ...] = field(default=())  # every year with data, oldest first
     plan: Plan | None = None  # the plan for the next year
+    texts: tuple[OfficeText, ...] = ()  # every row of `Văn bản`, oldest first
+    assessments: tuple[Assessment, ...] = ()  # every row of `Nhận định`, in the workbook's order
+
+    def texts_of(self, year: int) -> tuple[OfficeText, ...]:
+        """The committee's texts of `year` issued on or before the document's date."""
+        return tuple(t for t in self.texts if t.year == year and t.issued <= self.issued)
+
+    def assessments_of(self, period: str, section: str) -> tuple[str, ...]:
+        """The office's paragraphs for a year or term and a section, in the workbook's order."""
+        return tuple(a.text for a in self.assessments if a.period == period and a.section == section)
 
