@@ -13,6 +13,7 @@ from . import __version__, clitext, console
 from .findings import Findings
 from .intake.normalize import CellError, parse_date
 from .pipeline import UsageProblem, build as build_documents, check as check_inbox, write_checks
+from .province import build_province, check_province, is_province
 from .render.output import OutputProblem, TemplateProblem, TemplatesExist
 
 clitext.install()
@@ -82,6 +83,30 @@ def _show_findings(findings: Findings, verbose: bool) -> None:
     click.echo(console.verdict_line(findings))
 
 
+def _province(folder: Path, out: Path, verbose: bool, build: bool, **options: object) -> None:
+    """A province inbox: every ward, then the province report (build) or only the checks."""
+    try:
+        if build:
+            result = build_province(folder, out, **options)  # type: ignore[arg-type]
+        else:
+            result = check_province(folder, out, **options)  # type: ignore[arg-type]
+    except UsageProblem as exc:
+        raise click.UsageError(str(exc)) from None
+    except (TemplateProblem, OutputProblem) as exc:
+        if verbose:
+            traceback.print_exception(exc)
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_DATA)
+    except Exception as exc:  # noqa: BLE001
+        _report_unexpected(exc, verbose)
+        sys.exit(EXIT_DATA)
+    _echo(console.province_lines(result, out))
+    if result.report is not None:
+        click.echo(f"Năm báo cáo: {result.year}.")
+        _echo(console.written_lines(result.written, out))
+    sys.exit(EXIT_OK if result.ok else EXIT_DATA)
+
+
 @click.group(context_settings=CONTEXT, options_metavar=OPTIONS, subcommand_metavar="LỆNH [THAM SỐ]...")
 @click.version_option(version=__version__, message="reportgen %(version)s")
 def main() -> None:
@@ -106,6 +131,10 @@ def build(inbox: Path | None, year: int | None, out: Path, issued: str | None, t
     """Lập các văn bản từ các sổ Excel trong THƯ_MỤC_SỔ (mặc định: sample_data/)."""
     folder = inbox or _default_inbox()
     issued_date = _parse_issued(issued)
+    if is_province(folder, exclude=(out,)):
+        _province(folder, out, verbose, build=True, year=year, issued=issued_date, templates=templates, pdf=pdf,
+                  two_digits=two_digits)
+        return
     try:
         result = build_documents(folder, out, year=year, issued=issued_date, templates=templates, pdf=pdf,
                                  two_digits=two_digits)
@@ -141,6 +170,9 @@ def check(inbox: Path | None, year: int | None, out: Path, verbose: bool) -> Non
     """Chỉ kiểm tra các sổ trong THƯ_MỤC_SỔ, in mọi lỗi và cảnh báo; không tạo văn bản.
     Danh sách lỗi được ghi thêm vào tệp kiem-tra-du-lieu.xlsx trong thư mục --out."""
     folder = inbox or _default_inbox()
+    if is_province(folder, exclude=(out,)):
+        _province(folder, out, verbose, build=False, year=year)
+        return
     try:
         result = check_inbox(folder, year=year, exclude=(out,))
         checks = write_checks(result, out)

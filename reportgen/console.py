@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .findings import Finding, Findings, Severity
 from .intake.load import Inbox
+
+if TYPE_CHECKING:
+    from .province import ProvinceResult
 
 
 def _plural(count: int, word: str) -> str:
@@ -87,4 +91,39 @@ def checks_lines(paths: list[Path], out: Path) -> list[str]:
     if len(paths) > 1:
         lines.append(f"Bản sao các sổ có lỗi hoặc cảnh báo, ô cần sửa được tô màu và ghi chú: {paths[1].parent}"
                      f" ({len(paths) - 1} tệp)")
+    return lines
+
+
+def province_lines(result: "ProvinceResult", out: Path) -> list[str]:
+    """One line per ward (documents made, or why not), the wards' errors, the province's findings
+    and what became of the province report."""
+    lines = [f"Đã đọc {len(result.wards)} đảng bộ trong «{result.province.folder}»"
+             + (f" và sổ của cấp tỉnh «{result.province.file}»." if result.province.file else ".")]
+    for w in result.wards:
+        errors, warnings = len(w.findings.errors), len(w.findings.warnings)
+        where = f"{out.name}/{w.slug}/" if out.name else f"{w.slug}/"
+        if w.problem:
+            lines.append(f"  ✗ {w.folder.name}: {w.problem}")
+        elif errors:
+            lines.append(f"  ✗ {w.folder.name}: {w.files_read} sổ, {errors} lỗi, {warnings} cảnh báo;"
+                         f" chưa tạo văn bản (xem {where}kiem-tra-du-lieu.xlsx)")
+        else:
+            made = f", {len(w.written)} tệp trong {where}" if w.written else ""
+            lines.append(f"  ✓ {w.folder.name}: {w.files_read} sổ, {warnings} cảnh báo{made}")
+    for w in result.wards:
+        if w.findings.has_errors:
+            lines.append("")
+            lines.append(f"══ {w.folder.name}")
+            lines += [f"   {line}" for line in finding_lines(Findings(w.findings.errors), show_info=False)]
+    if len(result.findings):
+        lines.append("")
+        lines += finding_lines(result.findings, show_info=True)
+    left = result.left_out
+    lines.append("")
+    if left:
+        lines.append("Chưa lập báo cáo tổng hợp vì thiếu số liệu của "
+                     + "; ".join(f"«{w.folder}» ({w.reason})" for w in left)
+                     + ". Hãy sửa các sổ này rồi chạy lại.")
+    elif result.findings.has_errors:
+        lines.append("Chưa lập báo cáo tổng hợp vì sổ của cấp tỉnh có lỗi. Hãy sửa rồi chạy lại.")
     return lines

@@ -821,11 +821,45 @@ def build_plan() -> DocumentObject:
     return doc
 
 
+def build_province() -> DocumentObject:
+    """The province report: the wards' admissions, quotas, 3% and structure, and who fell short."""
+    doc = _new_document("Báo cáo tổng hợp kết quả công tác kết nạp đảng viên của các đảng bộ trực thuộc")
+    _header_block(doc)
+    _title_block(doc)
+    _para(doc, "{{ intro }}")
+    _heading(doc, "I- KẾT QUẢ THỰC HIỆN")
+    _subheading(doc, "1- Kết quả kết nạp đảng viên")
+    _loop_paragraphs(doc, "total_paragraphs")
+    _caption(doc, "Biểu 1. Kết quả kết nạp đảng viên của các đảng bộ trực thuộc năm {{ year }}")
+    cols = [
+        Col("STT", "{{ r.stt }}", 12, True),
+        Col("Đảng bộ", "{{ r.name }}", 45, total="Cộng"),
+        Col("Đảng viên đầu năm", "{{ r.members }}", 18, True, "{{ ward_total.members }}"),
+        Col("Chỉ tiêu", "{{ r.quota }}", 15, True, "{{ ward_total.quota }}"),
+        Col("Kết nạp", "{{ r.admissions }}", 15, True, "{{ ward_total.admissions }}"),
+        Col("Tỷ lệ so với chỉ tiêu", "{{ r.quota_share }}", 20, True, "{{ ward_total.quota_share }}"),
+        Col("Tỷ lệ so với đảng viên", "{{ r.member_share }}", 20, True, "{{ ward_total.member_share }}"),
+        Col("Mục tiêu 3%", "{{ r.member_target }}", 20, center=True, total="{{ ward_total.member_target }}"),
+    ]
+    _data_table(doc, cols, "ward_rows", total=True)
+    _after_table(doc)
+    _subheading(doc, "2- Cơ cấu đảng viên mới kết nạp")
+    _caption(doc, "Biểu 2. Cơ cấu đảng viên mới kết nạp năm {{ year }}")
+    _structure_table(doc, with_prev=False)
+    _after_table(doc)
+    _heading(doc, "II- HẠN CHẾ, TỒN TẠI")
+    _loop_paragraphs(doc, "shortfall_paragraphs")
+    _closing(doc, "Trên đây là báo cáo tổng hợp kết quả công tác kết nạp đảng viên năm {{ year }}./.")
+    _signature_block(doc)
+    return doc
+
+
 BUILDERS = {
     "bao-cao.docx": build_annual,
     "tong-ket-nhiem-ky.docx": build_term,
     "chi-bo.docx": build_branch,
     "ke-hoach.docx": build_plan,
+    "tong-hop.docx": build_province,
 }
 
 

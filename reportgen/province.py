@@ -1,0 +1,184 @@
+"""A province run: every ward folder through the ordinary ward pipeline into
+out/<ward-slug>/, then one roll-up over the wards' models into the province report and
+the province summary workbook.
+
+The ward pipeline does not know it is inside a province. A ward with errors gets its
+findings workbook and no documents, and blocks the province report (which would
+otherwise show a total without it); the other wards' documents are still made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .findings import Findings
+from .intake.normalize import branch_key
+from .intake.province import ProvinceInbox, is_province, load_province
+from .pipeline import UsageProblem, build as build_ward, check as check_ward, write_checks
+from .stats.model import Report
+from .stats.province import LeftOutWard, ProvinceReport, WardLine, province_rows, roll_up, ward_line
+
+__all__ = ["ProvinceResult", "WardRun", "is_province", "build_province", "check_province", "ward_slugs"]
+
+
+@dataclass
+class WardRun:
+    """What one ward's run left behind (its tables are not kept: a province has many)."""
+
+    folder: Path
+    slug: str  # out/<slug>/
+    findings: Findings
+    files_read: int = 0
+    branches: int = 0
+    year: int | None = None
+    written: list[Path] = field(default_factory=list)
+    checks: list[Path] = field(default_factory=list)
+    problem: str = ""  # a problem of use (no data for the year), in Vietnamese
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem and not self.findings.has_errors
+
+
+@dataclass
+class ProvinceResult:
+    province: ProvinceInbox
+    findings: Findings  # the province workbook's
+    wards: list[WardRun]
+    year: int | None = None
+    report: ProvinceReport | None = None
+    written: list[Path] = field(default_factory=list)  # the province's own files
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings.has_errors and all(w.ok for w in self.wards)
+
+    @property
+    def left_out(self) -> list[LeftOutWard]:
+        """The wards whose documents were not made, and why."""
+        out = []
+        for w in self.wards:
+            if w.problem:
+                out.append(LeftOutWard(w.folder.name, w.problem))
+            elif w.findings.has_errors:
+                out.append(LeftOutWard(w.folder.name, f"sổ có {len(w.findings.errors)} lỗi"))
+        return out
+
+
+def ward_slugs(folders: tuple[Path, ...]) -> list[str]:
+    """One unique, safe output folder name per ward folder."""
+    from .render.vietnamese import slugify
+
+    seen: set[str] = set()
+    slugs = []
+    for folder in folders:
+        base = slugify(folder.name, fallback="dang-bo")
+        slug, n = base, 2
+        while slug in seen:
+            slug, n = f"{base}-{n}", n + 1
+        seen.add(slug)
+        slugs.append(slug)
+    return slugs
+
+
+def _load(folder: Path, out: Path) -> tuple[ProvinceInbox, Findings]:
+    if not folder.is_dir():
+        raise UsageProblem(f"không có thư mục «{folder}»")
+    findings = Findings()
+    return load_province(folder, findings, exclude=(out,)), findings
+
+
+def check_province(folder: Path, out: Path, year: int | None = None, today: date | None = None) -> ProvinceResult:
+    """Check every ward of the province; each ward's findings workbook in out/<slug>/."""
+    province, findings = _load(folder, out)
+    runs = []
+    for ward_dir, slug in zip(province.wards, ward_slugs(province.wards), strict=True):
+        run = WardRun(ward_dir, slug, Findings())
+        try:
+            result = check_ward(ward_dir, year, today, exclude=(out,))
+        except UsageProblem as exc:
+            run.problem = str(exc)
+        else:
+            run.findings, run.year = result.findings, result.year
+            run.files_read, run.branches = len(result.inbox.files_read), len(result.inbox.branches)
+            run.checks = write_checks(result, out / slug)
+        runs.append(run)
+    return ProvinceResult(province, findings, runs, year)
+
+
+def _build_one(ward_dir: Path, slug: str, out: Path, year: int | None,
+               options: dict[str, object]) -> tuple[WardRun, Report | None]:
+    run = WardRun(ward_dir, slug, Findings())
+    try:
+        result = build_ward(ward_dir, out / slug, year=year, **options)  # type: ignore[arg-type]
+    except UsageProblem as exc:
+        run.problem = str(exc)
+        return run, None
+    inbox = result.check.inbox
+    run.findings, run.year = result.check.findings, result.check.year
+    run.files_read, run.branches = len(inbox.files_read), len(inbox.branches)
+    run.written, run.checks = result.written, result.checks
+    return run, result.report
+
+
+def build_province(folder: Path, out: Path, year: int | None = None, issued: date | None = None,
+                   templates: Path | None = None, today: date | None = None, pdf: bool = False,
+                   two_digits: bool = True) -> ProvinceResult:
+    """Build every ward into out/<slug>/; when every ward and the province workbook are
+    free of errors, the province report and summary workbook into out/.
+
+    Without `year`, each ward takes its own latest year; the province takes the latest
+    of them, and a ward whose latest year is earlier is built again for that year.
+    """
+    today = today or date.today()
+    issued = issued or today
+    province, findings = _load(folder, out)
+    options: dict[str, object] = {"issued": issued, "templates": templates, "today": today, "pdf": pdf,
+                                  "two_digits": two_digits}
+    runs: list[WardRun] = []
+    reports: list[WardLine | None] = []
+    for ward_dir, slug in zip(province.wards, ward_slugs(province.wards), strict=True):
+        run, report = _build_one(ward_dir, slug, out, year, options)
+        runs.append(run)
+        reports.append(None if report is None else _line_of(run, report))
+    chosen = year if year is not None else max((r.year for r in runs if r.ok and r.year is not None), default=None)
+    for index, run in enumerate(runs):
+        if run.ok and chosen is not None and run.year != chosen:
+            again, report = _build_one(run.folder, run.slug, out, chosen, options)
+            runs[index] = again
+            reports[index] = None if report is None else _line_of(again, report)
+    result = ProvinceResult(province, findings, runs, chosen)
+    if not result.ok or chosen is None or province.info is None:
+        return result
+    lines = [line for line in reports if line is not None]
+    _unknown_wards(province, province_rows(province.quotas, chosen), lines, findings)
+    result.report = roll_up(province.info, province.quotas, chosen, issued, lines)
+
+    from .render.province import write_province_report, write_province_summary
+
+    out.mkdir(parents=True, exist_ok=True)
+    result.written = [write_province_report(result.report, out, templates, two_digits=two_digits),
+                      write_province_summary(result.report, out)]
+    return result
+
+
+def _line_of(run: WardRun, report: Report) -> WardLine:
+    """The small part of a ward's model the roll-up needs; the report itself is let go."""
+    return ward_line(run.folder.name, run.slug, report)
+
+
+def _unknown_wards(province: ProvinceInbox, rows: dict[str, dict[str, object]], lines: list[WardLine],
+                   findings: Findings) -> None:
+    from . import schema
+
+    known = {branch_key(line.committee) for line in lines} | {branch_key(schema.WARD_TOTAL)}
+    for key, row in rows.items():
+        if key not in known:
+            findings.warning(
+                f"dòng chỉ tiêu ghi «{row['branch']}» nhưng không có đảng bộ nào trong các thư mục con có"
+                " «Tên đảng ủy» này; dòng này không được tính",
+                file=province.file, sheet=str(row.get("_sheet", "")), row=row.get("_row"),  # type: ignore[arg-type]
+                column="Chi bộ", value=str(row["branch"]), rule="unknown-ward",
+            )

@@ -1,0 +1,154 @@
+"""A province of three small wards: each ward's documents in out/<ward>/, the province
+report and summary workbook in out/; the province's totals are the sums of the wards'
+figures (recounted here from what the test wrote, and read back from each ward's own
+summary workbook); one bad ward blocks only itself and the province report."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from builders import Admission, Candidate, Ward, make_branch, make_ward
+from docread import all_text, find_table, table_rows
+from reportgen.cli import main
+
+ISSUED = "05/01/2025"
+YEAR = 2024
+
+# ward folder -> (committee, {branch: (quota, admissions in YEAR)}, ward quota, members at the start of YEAR)
+WARDS = {
+    "Phuong An Hai": ("ĐẢNG ỦY PHƯỜNG AN HẢI", {"Chi bộ Tổ dân phố 1": (2, 2), "Chi bộ Trường Tiểu học": (1, 0)}, 3, 90),
+    "Phuong Binh Minh": ("ĐẢNG ỦY PHƯỜNG BÌNH MINH", {"Chi bộ Thôn 1": (1, 3), "Chi bộ Công an": (1, 1)}, 4, 120),
+    "Xa Cam Thanh": ("ĐẢNG ỦY XÃ CẨM THÀNH", {"Chi bộ Thôn Đông": (2, 1)}, 2, 40),
+}
+# The province's own `Chỉ tiêu` rows: a different quota for one ward, and none for the others.
+PROVINCE_QUOTAS = [(YEAR, "Đảng ủy phường Bình Minh", 5, None, 130)]
+
+
+def _ward(folder: Path, committee: str, branches: dict[str, tuple[int, int]], quota: int, members: int,
+          bad: bool = False) -> None:
+    folder.mkdir(parents=True)
+    quotas = [(YEAR, "Toàn Đảng bộ", quota, None, members)]
+    for index, (name, (branch_quota, admitted)) in enumerate(branches.items()):
+        quotas.append((YEAR, name, branch_quota, 1, 10))
+        people = [Admission(f"Nguyễn Văn {chr(65 + index)}{n}", date(1995, 3, 1 + n), date(YEAR, 4, 1 + n),
+                            gender="Nữ" if n % 2 else "Nam") for n in range(admitted)]
+        if bad and index == 0:
+            people.append(Admission("Trần Thị Lỗi", "31/02/1990", date(YEAR, 6, 1)))
+        make_branch(folder, name, admissions=people,
+                    candidates=[Candidate(f"Lê Thị {index}", date(2000, 1, 1), date(YEAR, 2, 1))])
+    make_ward(folder, Ward(quotas=quotas, fields={"Tên đảng ủy": committee}))
+
+
+def _province(root: Path, bad: str | None = None) -> Path:
+    for folder, (committee, branches, quota, members) in WARDS.items():
+        _ward(root / folder, committee, branches, quota, members, bad=folder == bad)
+    make_ward(root, Ward(quotas=PROVINCE_QUOTAS, fields={
+        "Đảng bộ cấp trên": "ĐẢNG BỘ TỈNH QUẢNG NGÃI",
+        "Tên đảng ủy": "BAN TỔ CHỨC TỈNH ỦY",
+        "Địa danh": "Quảng Ngãi",
+        "Ký hiệu": "BTCTU",
+    }), file="Tinh.xlsx")
+    return root
+
+
+def _run(command: str, root: Path, out: Path):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, [command, str(root), "--out", str(out), "--year", str(YEAR), "--ngay", ISSUED]
+                              if command == "build" else [command, str(root), "--out", str(out)])
+
+
+def _summary_total(path: Path, sheet: str, column: str) -> object:
+    """The value of `column` in the last (`Cộng`) row of a summary sheet."""
+    ws = openpyxl.load_workbook(path)[sheet]
+    rows = list(ws.iter_rows(values_only=True))
+    return rows[-1][list(rows[0]).index(column)]
+
+
+@pytest.fixture(scope="module")
+def good(tmp_path_factory):
+    root = _province(tmp_path_factory.mktemp("province"))
+    out = tmp_path_factory.mktemp("province-out")
+    result = _run("build", root, out)
+    return root, out, result
+
+
+def test_every_ward_gets_its_documents(good):
+    _root, out, result = good
+    assert result.exit_code == 0, result.output
+    for slug in ("phuong-an-hai", "phuong-binh-minh", "xa-cam-thanh"):
+        assert (out / slug / f"bao-cao-{YEAR}.docx").is_file()
+        assert (out / slug / f"tong-hop-{YEAR}.xlsx").is_file()
+    assert (out / f"bao-cao-tong-hop-{YEAR}.docx").is_file()
+    assert (out / f"tong-hop-{YEAR}.xlsx").is_file()
+
+
+def test_province_totals_are_the_sums_of_the_wards(good):
+    _root, out, _result = good
+    admitted = sum(a for _, branches, _, _ in WARDS.values() for _, a in branches.values())
+    ward_totals = sum(_summary_total(out / slug / f"tong-hop-{YEAR}.xlsx", f"Chi bộ năm {YEAR}", "Kết nạp")
+                      for slug in ("phuong-an-hai", "phuong-binh-minh", "xa-cam-thanh"))
+    summary = out / f"tong-hop-{YEAR}.xlsx"
+    assert _summary_total(summary, "Các đảng bộ", "Kết nạp") == admitted == ward_totals
+    # quota: the province's row for Bình Minh (5) over its own (4), the wards' own rows for the others
+    assert _summary_total(summary, "Các đảng bộ", "Chỉ tiêu kết nạp") == 3 + 5 + 2
+    assert _summary_total(summary, "Các đảng bộ", "Đảng viên đầu năm") == 90 + 130 + 40
+    assert _summary_total(summary, "Các đảng bộ", "Số chi bộ") == 5
+    structure = {r[1]: r[2] for r in openpyxl.load_workbook(summary)["Cơ cấu kết nạp"].iter_rows(values_only=True)}
+    women = sum(n % 2 for _, branches, _, _ in WARDS.values() for _, a in branches.values() for n in range(a))
+    assert structure["Tổng số đảng viên mới kết nạp"] == admitted
+    assert structure["Nữ"] == women
+
+
+def test_province_report_shows_wards_and_shortfalls(good):
+    _root, out, _result = good
+    path = out / f"bao-cao-tong-hop-{YEAR}.docx"
+    rows = table_rows(find_table(Document(str(path)), "STT", "Đảng bộ"))
+    by_name = {r[1]: r for r in rows[1:]}
+    assert by_name["Đảng bộ phường Bình Minh"][3:6] == ["5", "4", "80,00%"]
+    assert by_name["Cộng"][2:6] == ["260", "10", "7", "70,00%"]
+    text = all_text(path)
+    assert "BAN TỔ CHỨC TỈNH ỦY" in text and "Số     -BC/BTCTU" in text
+    assert "Quảng Ngãi, ngày 05 tháng 01 năm 2025" in text
+    # An Hải 2/3 and Cẩm Thành 1/2 are below quota; Bình Minh 4/5 too (the province's quota)
+    assert "03 đảng bộ chưa đạt chỉ tiêu kết nạp" in text
+    assert "Chi bộ Trường Tiểu học (Đảng bộ phường An Hải, 0/1)" in text
+    assert "Chi bộ Thôn Đông (Đảng bộ xã Cẩm Thành, 1/2)" in text
+
+
+def test_a_bad_ward_blocks_only_itself_and_the_province_report(tmp_path):
+    root = _province(tmp_path / "tinh", bad="Phuong Binh Minh")
+    out = tmp_path / "out"
+    result = _run("build", root, out)
+    assert result.exit_code == 1
+    assert not (out / "phuong-binh-minh" / f"bao-cao-{YEAR}.docx").exists()
+    assert (out / "phuong-binh-minh" / "kiem-tra-du-lieu.xlsx").is_file()
+    for slug in ("phuong-an-hai", "xa-cam-thanh"):
+        assert (out / slug / f"bao-cao-{YEAR}.docx").is_file()
+    assert not (out / f"bao-cao-tong-hop-{YEAR}.docx").exists()
+    assert not (out / f"tong-hop-{YEAR}.xlsx").exists()
+    assert "Chưa lập báo cáo tổng hợp vì thiếu số liệu của «Phuong Binh Minh» (sổ có 1 lỗi)" in result.output
+    assert "Ngày sinh" in result.output  # the bad ward's error is shown with its column
+
+
+def test_check_a_province(tmp_path):
+    root = _province(tmp_path / "tinh", bad="Xa Cam Thanh")
+    out = tmp_path / "out"
+    result = _run("check", root, out)
+    assert result.exit_code == 1, result.output
+    for slug in ("phuong-an-hai", "phuong-binh-minh", "xa-cam-thanh"):
+        assert (out / slug / "kiem-tra-du-lieu.xlsx").is_file()
+    assert "✗ Xa Cam Thanh" in result.output and "✓ Phuong An Hai" in result.output
+    assert not list(out.rglob("*.docx"))
+
+
+def test_a_ward_inbox_is_not_a_province(tmp_path):
+    from reportgen.province import is_province
+
+    _ward(tmp_path / "w", *WARDS["Xa Cam Thanh"])
+    assert not is_province(tmp_path / "w")
+    assert is_province(_province(tmp_path / "p"))
