@@ -63,7 +63,7 @@ def test_the_installed_copy_is_the_one_that_runs(installed):
     assert module_file.is_relative_to(target)
     assert templates == target / "reportgen" / "templates"
     assert sorted(p.name for p in templates.glob("*.docx")) == sorted(
-        ["bao-cao.docx", "chi-bo.docx", "ke-hoach.docx", "tong-ket-nhiem-ky.docx"]
+        ["bao-cao.docx", "chi-bo.docx", "ke-hoach.docx", "tong-hop.docx", "tong-ket-nhiem-ky.docx"]
     )
     assert not (target / "share").exists()  # nothing outside the package any more
 
@@ -95,5 +95,5 @@ def test_installed_copy_hands_out_its_templates(installed):
     result = _run(installed, "templates", "mau")
     assert result.returncode == 0, result.stdout + result.stderr
     assert sorted(p.name for p in (work / "mau").glob("*.docx")) == sorted(
-        ["bao-cao.docx", "chi-bo.docx", "ke-hoach.docx", "tong-ket-nhiem-ky.docx"]
+        ["bao-cao.docx", "chi-bo.docx", "ke-hoach.docx", "tong-hop.docx", "tong-ket-nhiem-ky.docx"]
     )

@@ -45,6 +45,26 @@ def test_every_template_variable_is_documented(kind):
     assert not missing, f"README, {TEMPLATE_FILES[kind]}: {missing}"
 
 
+def test_every_province_template_variable_is_documented():
+    import pandas as pd
+
+    from reportgen.render.documents import PROVINCE_TEMPLATE
+    from reportgen.render.province_context import province_context
+    from reportgen.stats.province import roll_up, ward_line
+
+    report = make_report()
+    province = roll_up(report.ward, pd.DataFrame(columns=["year", "branch"]), report.year, report.issued,
+                       [ward_line("a", "a", report)])
+    variables = section(README, "### Templates and their variables")
+    common = variables[: variables.index("#### ")]
+    own = section(variables, f"#### `{PROVINCE_TEMPLATE}`", "#### ")
+    documented = {part for name in re.findall(r"`([a-z_.]+)`", common + own) for part in name.split(".")}
+    context = province_context(province)
+    missing = [k for k in context if k not in documented]
+    missing += [f"{k}.{f}" for k, v in context.items() for f in names_in(v) if f not in documented]
+    assert not missing, f"README, {PROVINCE_TEMPLATE}: {missing}"
+
+
 def test_every_command_is_in_the_readme():
     for command in main.commands:
         assert f"reportgen {command} " in README, command

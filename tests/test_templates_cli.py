@@ -15,7 +15,13 @@ from report_fixture import SCHOOL, TDP3, TDP10, make_report
 
 from docread import all_text, find_table, table_rows
 from reportgen.cli import main
-from reportgen.render.documents import TEMPLATE_FILES, TEMPLATES_DIR, copy_templates, write_documents
+from reportgen.render.documents import (
+    PROVINCE_TEMPLATE,
+    TEMPLATE_FILES,
+    TEMPLATES_DIR,
+    copy_templates,
+    write_documents,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data"
@@ -34,8 +40,9 @@ def test_templates_command_copies_the_default_templates(tmp_path):
     folder = tmp_path / "mau"
     result = run("templates", str(folder))
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in folder.iterdir()) == sorted(TEMPLATE_FILES.values())
-    for name in TEMPLATE_FILES.values():
+    copied = [*TEMPLATE_FILES.values(), PROVINCE_TEMPLATE]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(copied)
+    for name in copied:
         assert (folder / name).read_bytes() == (TEMPLATES_DIR / name).read_bytes()
         assert name in result.output
     assert f"--templates {folder}" in result.output

@@ -34,6 +34,7 @@ TEMPLATE_FILES = {
     KIND_BRANCH: "chi-bo.docx",
     KIND_PLAN: "ke-hoach.docx",
 }
+PROVINCE_TEMPLATE = "tong-hop.docx"  # the province report (render/province.py)
 BRANCH_DIR = "chi-bo"
 
 __all__ = [
@@ -324,7 +325,7 @@ def copy_templates(dest: Path, overwrite: bool = False, source: Path | None = No
     dest = Path(dest)
     if dest.exists() and not dest.is_dir():
         raise OutputProblem(dest, "đã có một tệp trùng tên; hãy chọn tên thư mục khác.")
-    names = list(TEMPLATE_FILES.values())
+    names = [*TEMPLATE_FILES.values(), PROVINCE_TEMPLATE]
     existing = [dest / name for name in names if (dest / name).exists()]
     if existing and not overwrite:
         raise TemplatesExist(dest, [p.name for p in existing])

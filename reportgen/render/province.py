@@ -8,14 +8,18 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from reportgen.render.documents import TEMPLATES_DIR, check_template, make_environment, render_document
+from reportgen.render.documents import (
+    PROVINCE_TEMPLATE,
+    TEMPLATES_DIR,
+    check_template,
+    make_environment,
+    render_document,
+)
 from reportgen.render.output import atomic_write
 from reportgen.render.province_context import province_context, ward_name
 from reportgen.render.vietnamese import sort_texts
 from reportgen.render.workbooks import DECIMAL, PERCENT, _sheet
 from reportgen.stats.province import ProvinceReport
-
-PROVINCE_TEMPLATE = "tong-hop.docx"
 
 
 def report_name(report: ProvinceReport) -> str:
