@@ -13,10 +13,10 @@ import pandas as pd
 from .. import schema
 from ..findings import Findings
 from ..schema import Kind
-from ..stats.model import WardInfo
 from .discover import discover
-from .normalize import CellError, branch_key, clean_text, fold, parse_choice, parse_date, show
+from .normalize import CellError, branch_key, clean_text, parse_choice, parse_date, show
 from .read import RawWorkbook, RowCounts, Table, UnreadableWorkbook, open_workbook, read_fields, read_table
+from .ward import WardInfo
 
 
 @dataclass(frozen=True)

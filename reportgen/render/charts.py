@@ -174,7 +174,7 @@ def _branch_achievement(rows: list[BranchYear]) -> Picture:
     rows = rows[::-1]  # barh draws from the bottom: the first name on top
     ys = list(range(len(rows)))
     shares = [100 * b.admissions / b.quota for b in rows if b.quota]
-    colours = [MET if b.admissions >= (b.quota or 0) else NOT_MET for b in rows]
+    colours = [NOT_MET if b.below_quota else MET for b in rows]
     ax.barh(ys, shares, height=0.6, color=colours, zorder=2)
     for y, value, b in zip(ys, shares, rows, strict=True):
         ax.annotate(f"{fmt_pct(value / 100, 1, trim=True)} ({b.admissions}/{b.quota})", (value, y), xytext=(3, 0),

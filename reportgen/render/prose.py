@@ -7,7 +7,6 @@ Vietnamese order, and every number goes through `vietnamese.py`.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from datetime import date
 
@@ -35,6 +34,7 @@ from reportgen.stats.model import (
     StructureRow,
     TermSummary,
     WardYear,
+    is_no_admission_streak,
     share,
 )
 
@@ -98,14 +98,14 @@ def ward_admissions(wy: WardYear, prev: WardYear | None, two_digits: bool = True
             )
             if wy.admissions > wy.ward_quota:
                 head += f", vượt {_n(wy.admissions - wy.ward_quota, 'đảng viên', two_digits)}"
-            elif wy.admissions < wy.ward_quota:
+            elif wy.below_quota:
                 head += f", còn thiếu {_n(wy.ward_quota - wy.admissions, 'đảng viên', two_digits)}"
         elif wy.ward_quota == 0:
             head += " (cấp trên không giao chỉ tiêu)"
         parts.append(head)
     if wy.members_start and wy.member_target is not None:
         rate = fmt_pct(wy.member_target_rate, trim=True)
-        target = _n(math.ceil(wy.member_target - 1e-9), "đảng viên", two_digits)
+        target = _n(wy.member_target, "đảng viên", two_digits)
         members = fmt_int(wy.members_start)
         if wy.admissions:
             text = (
@@ -409,9 +409,9 @@ def term_admissions(term: TermSummary, two_digits: bool = True) -> str:
             f" ({_n(term.ward_quota_sum, 'đảng viên', two_digits)}{scope})"
         )
     out = _sentence(text)
-    with_quota = [y for y in term.years if y.ward_quota is not None]
+    with_quota = term.years_with_quota
     if with_quota:
-        met = sum(1 for y in with_quota if y.admissions >= (y.ward_quota or 0))
+        met = sum(1 for y in with_quota if not y.below_quota)
         if met == len(with_quota):
             out += f" Tất cả các năm ({met}/{len(with_quota)}) đều đạt và vượt chỉ tiêu cấp trên giao."
         elif met == 0:
@@ -447,7 +447,7 @@ def term_branches_below_quota(branches: Sequence[BranchTerm], two_digits: bool =
     with_quota = [b for b in branches if b.quota]
     if not with_quota:
         return ""
-    below = [b for b in with_quota if b.admissions < (b.quota or 0)]
+    below = [b for b in with_quota if b.below_quota]
     if not below:
         return f"100% chi bộ đạt và vượt tổng chỉ tiêu kết nạp được giao {period}."
     listed = join_vi([f"{b.branch} ({b.admissions}/{b.quota})" for b in sort_texts(below, key=lambda b: b.branch)])
@@ -459,14 +459,14 @@ def term_branches_below_quota(branches: Sequence[BranchTerm], two_digits: bool =
 def term_years_short(term: TermSummary, two_digits: bool = True) -> list[str]:
     """Years of the term below the superior quota, and below the 3% of members (Nghị quyết 21-NQ/TW)."""
     out = []
-    with_quota = [y for y in term.years if y.ward_quota]
-    below = [y.year for y in with_quota if y.admissions < (y.ward_quota or 0)]
+    with_quota = term.years_with_quota
+    below = [y.year for y in term.years_below_quota]
     if below:
         out.append(_sentence(
             f"Có {len(below)}/{len(with_quota)} năm chưa đạt chỉ tiêu kết nạp cấp trên giao (năm {years_text(below)})"
         ))
-    with_members = [y for y in term.years if y.members_start]
-    short = [y for y in with_members if y.met_member_target is False]
+    with_members = term.years_with_members
+    short = term.years_short_of_three_percent
     if short:
         rates = ", ".join(f"{y.year}: {fmt_pct(y.member_share)}" for y in short)
         out.append(_sentence(
@@ -499,7 +499,7 @@ def branch_admissions(by: BranchYear, two_digits: bool = True) -> str:
     )
     if by.admissions > by.quota:
         text += f", vượt {_n(by.admissions - by.quota, 'đảng viên', two_digits)}"
-    elif by.admissions < by.quota:
+    elif by.below_quota:
         text += ", chưa đạt chỉ tiêu được giao"
     return _sentence(text)
 
@@ -533,13 +533,13 @@ def branch_shortfalls(br: BranchReport, two_digits: bool = True) -> list[str]:
     out: list[str] = []
     if by.met_quota is False:
         out.append(f"Chưa đạt chỉ tiêu kết nạp được giao (kết nạp {by.admissions}/{by.quota} đảng viên).")
-    if len(br.no_admission_years) >= 2:
+    if is_no_admission_streak(br.no_admission_years):
         years = br.no_admission_years
         out.append(
             f"Chi bộ đã {fmt_count(len(years), two_digits)} năm liền ({years_text(years)})"
             " không kết nạp được đảng viên."
         )
-    if by.source_quota is not None and by.candidates_added < by.source_quota:
+    if by.below_source_quota:
         out.append(f"Chưa đạt chỉ tiêu tạo nguồn (bổ sung {by.candidates_added}/{by.source_quota} quần chúng).")
     if br.left_in_year:
         out.append(left_candidates(br.left_in_year, "Trong năm", two_digits))

@@ -147,7 +147,7 @@ def _ward_years_sheet(wb: Workbook, report: Report) -> None:
         ("Tỷ lệ so với chỉ tiêu", 12, PERCENT),
         ("Đảng viên đầu năm", 12, None),
         ("Tỷ lệ so với đảng viên đầu năm", 14, PERCENT),
-        ("Mục tiêu theo tỷ lệ đảng viên", 14, DECIMAL),
+        ("Mục tiêu theo tỷ lệ đảng viên", 14, None),
         ("Tổng chỉ tiêu các chi bộ", 12, None),
         ("Tạo nguồn", 10, None),
         ("Học lớp NTVĐ", 10, None),

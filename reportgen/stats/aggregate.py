@@ -4,15 +4,17 @@ of admissions; the shortfalls. The result is a `Report` of plain figures."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
 
-from .. import schema
+from .. import rules, schema
+from ..dates import full_months, full_years
 from ..intake.load import Branch, Inbox
 from ..intake.normalize import branch_key, fold, organisation_key
-from ..render.vietnamese import name_sort_key, slugify, text_sort_key
+from ..intake.ward import term_for_year
+from ..vntext import name_sort_key, slugify, text_sort_key
 from .model import (
     Assessment,
     BranchInfo,
@@ -35,45 +37,16 @@ from .model import (
     TermSummary,
     WardInfo,
     WardYear,
+    is_no_admission_streak,
     share,
 )
-from .plan import MEMBER_TARGET_RATE, BranchNeed, OrganisationNeed, make_plan
-PROBATION_MONTHS = 12
-AGE_BANDS = (
-    ("age_under_18", "Dưới 18 tuổi", 0, 17),
-    ("age_18_30", "Từ 18 đến 30 tuổi", 18, 30),
-    ("age_31_35", "Từ 31 đến 35 tuổi", 31, 35),
-    ("age_36_40", "Từ 36 đến 40 tuổi", 36, 40),
-    ("age_41_45", "Từ 41 đến 45 tuổi", 41, 45),
-    ("age_46_50", "Từ 46 đến 50 tuổi", 46, 50),
-    ("age_51_55", "Từ 51 đến 55 tuổi", 51, 55),
-    ("age_56_60", "Từ 56 đến 60 tuổi", 56, 60),
-    ("age_over_60", "Trên 60 tuổi", 61, 200),
-)
+from .plan import BranchNeed, OrganisationNeed, make_plan
+
 _NO_RELIGION = {fold(v) for v in ("", "Không", "Không có", "Không theo tôn giáo", "Không tôn giáo", "0", "-")}
 _MAJORITY = {fold(v) for v in ("", "Kinh", "Việt")}
 
 
-# --- small date helpers ---------------------------------------------------------
-
-
-def full_years(born: date, on: date) -> int:
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
-
-
-def full_months(start: date, on: date) -> int:
-    return (on.year - start.year) * 12 + (on.month - start.month) - (on.day < start.day)
-
-
-def add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")  # pragma: no cover
+# --- small helpers ---------------------------------------------------------------
 
 
 def _between(series: pd.Series, lo: date, hi: date) -> pd.Series:
@@ -228,7 +201,7 @@ def ward_year(p: Prepared, year: int, window: tuple[date, date] | None = None) -
     rows = [branch_year(p, b.name, year, window) for b in p.branches]
     total = _quota_row(p, schema.WARD_TOTAL, year)
     members = _members_start(p, year)
-    with_quota = [r for r in rows if r.quota]  # a quota of 0 means none was given
+    with_quota = [r for r in rows if rules.quota_given(r.quota)]
     return WardYear(
         year=year,
         admissions=sum(r.admissions for r in rows),
@@ -245,7 +218,7 @@ def ward_year(p: Prepared, year: int, window: tuple[date, date] | None = None) -
         branches_with_quota=len(with_quota),
         branches_met_quota=sum(1 for r in with_quota if r.met_quota),
         branches_with_admission=sum(1 for r in rows if r.admissions > 0),
-        member_target_rate=MEMBER_TARGET_RATE,
+        member_target_rate=rules.MEMBER_TARGET_RATE,
     )
 
 
@@ -255,9 +228,7 @@ def ward_year(p: Prepared, year: int, window: tuple[date, date] | None = None) -
 def _categories(admissions: pd.DataFrame, kind_of: dict[str, str]) -> list[tuple[str, str, str, pd.Series]]:
     """(group, label, key, mask) for every row of the official form."""
     a = admissions
-    ages = pd.Series(
-        [full_years(b, d) for b, d in zip(a["birth"], a["admitted"])], index=a.index, dtype="int64"
-    )
+    bands = pd.Series([rules.age_band(b, d) for b, d in zip(a["birth"], a["admitted"])], index=a.index, dtype=object)
     rows: list[tuple[str, str, str, pd.Series]] = [
         ("Đặc điểm", "Nữ", "women", a["gender"] == "Nữ"),
         ("Đặc điểm", "Người dân tộc thiểu số", "ethnic_minority",
@@ -267,8 +238,8 @@ def _categories(admissions: pd.DataFrame, kind_of: dict[str, str]) -> list[tuple
         ("Đặc điểm", "Đoàn viên TNCS Hồ Chí Minh", "youth_union", a["youth_union"].astype(bool)),
         ("Đặc điểm", "Chủ doanh nghiệp tư nhân", "business_owner", a["occupation"] == "Chủ doanh nghiệp"),
     ]
-    for key, label, lo, hi in AGE_BANDS:
-        rows.append(("Độ tuổi khi kết nạp", label, key, (ages >= lo) & (ages <= hi)))
+    for key, label, _first, _last in rules.AGE_BANDS:
+        rows.append(("Độ tuổi khi kết nạp", label, key, bands == key))
     for value in schema.EDUCATION:
         rows.append(("Trình độ học vấn", value if value == "Tiểu học" else
                      {"THCS": "Trung học cơ sở (9/12)", "THPT": "Trung học phổ thông (12/12)"}[value],
@@ -294,7 +265,7 @@ def _mean_age(admissions: pd.DataFrame) -> float | None:
 
 
 # Rows shown only when some admission falls in them.
-_OPTIONAL_ROWS = {"age_under_18", "education_missing", "occupation_missing"}
+_OPTIONAL_ROWS = {rules.AGE_UNDER_MIN, "education_missing", "occupation_missing"}
 
 
 def structure(admissions: pd.DataFrame, kind_of: dict[str, str], previous: pd.DataFrame | None = None) -> Structure:
@@ -371,7 +342,7 @@ def overdue_probation(p: Prepared, on: date) -> tuple[OverdueProbation, ...]:
         if isinstance(r.official, date) or not isinstance(r.admitted, date) or r.admitted > on:
             continue
         start = r.ceremony if isinstance(r.ceremony, date) else r.admitted
-        if add_months(start, PROBATION_MONTHS) < on:
+        if rules.recognition_overdue(start, on):
             items.append(OverdueProbation(r.branch, r.name, r.birth, r.admitted, start, full_months(start, on)))
     return tuple(sorted(items, key=lambda x: (text_sort_key(x.branch), name_sort_key(x.name))))
 
@@ -435,41 +406,11 @@ def plan(p: Prepared, year: int) -> Plan:
         members_year=members_year,
         organisations=orgs,
         organisations_year=org_year,
-        member_rate=MEMBER_TARGET_RATE,
+        member_rate=rules.MEMBER_TARGET_RATE,
     )
 
 
 # --- the report ---------------------------------------------------------------------------------
-
-
-def term_for_year(ward: WardInfo, year: int) -> WardInfo:
-    """The term that holds the report year: the one in `Đơn vị`, or the one before or
-    after it (same length) when the report year falls outside it, e.g. a report on
-    2025 made after the 2025 congress opened the 2025-2030 term."""
-    length = ward.term_years
-    shift = 0
-    while year < ward.term_start.year + shift * length:
-        shift -= 1
-    while year > _shift_date(ward.term_end, shift * length).year:
-        shift += 1
-    if shift == 0:
-        return ward
-    first, last = ward.term_first_year + shift * length, ward.term_last_year + shift * length
-    return replace(
-        ward,
-        term_label=f"{first}-{last}",
-        term_first_year=first,
-        term_last_year=last,
-        term_start=_shift_date(ward.term_start, shift * length),
-        term_end=_shift_date(ward.term_end, shift * length),
-    )
-
-
-def _shift_date(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def _term_years_count(start: date, covered_end: date, full: int) -> int:
@@ -528,16 +469,15 @@ def aggregate(inbox: Inbox, year: int, issued: date) -> Report:
     streaks = []
     for b in branches:
         years = no_admission_years(p, b.name, year)
-        if len(years) >= 2:
+        if is_no_admission_streak(years):
             streaks.append(NoAdmissionStreak(b.name, years))
     orgs = organisations(p, year)
     shortfalls = Shortfalls(
-        below_quota=tuple(QuotaShortfall(r.branch, r.quota, r.admissions) for r in this_year
-                          if r.quota is not None and r.admissions < r.quota),
+        below_quota=tuple(QuotaShortfall(r.branch, r.quota or 0, r.admissions) for r in this_year if r.below_quota),
         no_admission_streaks=tuple(streaks),
-        below_source_quota=tuple(SourceShortfall(r.branch, r.source_quota, r.candidates_added) for r in this_year
-                                 if r.source_quota is not None and r.candidates_added < r.source_quota),
-        organisations_below_quota=tuple(o for o in orgs if not o.met),
+        below_source_quota=tuple(SourceShortfall(r.branch, r.source_quota or 0, r.candidates_added)
+                                 for r in this_year if r.below_source_quota),
+        organisations_below_quota=tuple(o for o in orgs if o.below_quota),
         left_in_year=left_year,
         left_in_term=left_term,
         overdue_probation=overdue,

@@ -7,8 +7,15 @@ places them. Shares are fractions (0.7368), never pre-multiplied percentages.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
+
+from .. import rules
+from ..intake.ward import WardInfo
+
+__all__ = ["WardInfo"]  # read by intake, re-exported for the documents
 
 
 def share(count: int, base: int | float | None) -> float | None:
@@ -18,26 +25,11 @@ def share(count: int, base: int | float | None) -> float | None:
     return count / base
 
 
-@dataclass(frozen=True)
-class WardInfo:
-    superior: str  # Đảng bộ cấp trên
-    committee: str  # Tên đảng ủy
-    place: str  # Địa danh
-    code: str  # Ký hiệu, e.g. ĐU
-    term_label: str  # "2020-2025"
-    term_first_year: int  # A
-    term_last_year: int  # B
-    term_start: date  # first day covered by the term's statistics
-    term_end: date  # last day covered by the term's statistics
-    signer_authority: str
-    signer_position: str
-    signer_name: str
-    recipients: tuple[str, ...]
-    congress: str = ""  # Đại hội lần thứ: the congress that opened the term, e.g. "XVII"
-
-    @property
-    def term_years(self) -> int:
-        return self.term_last_year - self.term_first_year
+def rate_where_quota(rows: Sequence[Any]) -> float | None:
+    """Admissions against quotas over the rows (BranchYear, BranchTerm) that have a quota:
+    a row without one would otherwise count its admissions against nothing."""
+    with_quota = [r for r in rows if rules.quota_given(r.quota)]
+    return share(sum(r.admissions for r in with_quota), sum(r.quota for r in with_quota))
 
 
 @dataclass(frozen=True)
@@ -73,7 +65,16 @@ class BranchYear:
 
     @property
     def met_quota(self) -> bool | None:
-        return None if self.quota is None else self.admissions >= self.quota
+        """None without a quota (no row, or 0: none given)."""
+        return None if not rules.quota_given(self.quota) else self.admissions >= (self.quota or 0)
+
+    @property
+    def below_quota(self) -> bool:
+        return rules.below(self.admissions, self.quota)
+
+    @property
+    def below_source_quota(self) -> bool:
+        return rules.below(self.candidates_added, self.source_quota)
 
 
 @dataclass(frozen=True)
@@ -95,11 +96,20 @@ class WardYear:
     branches_with_quota: int
     branches_met_quota: int  # among those with a quota row
     branches_with_admission: int
-    member_target_rate: float = 0.03
+    member_target_rate: float = rules.MEMBER_TARGET_RATE
 
     @property
     def quota_share(self) -> float | None:
         return share(self.admissions, self.ward_quota)
+
+    @property
+    def below_quota(self) -> bool:
+        """Below the superior's quota for the whole ward (False without one)."""
+        return rules.below(self.admissions, self.ward_quota)
+
+    @property
+    def met_ward_quota(self) -> bool | None:
+        return None if not rules.quota_given(self.ward_quota) else not self.below_quota
 
     @property
     def member_share(self) -> float | None:
@@ -107,16 +117,19 @@ class WardYear:
         return share(self.admissions, self.members_start)
 
     @property
-    def member_target(self) -> float | None:
-        """3% of the members at the start of the year (not rounded)."""
-        if self.members_start is None:
-            return None
-        return self.members_start * self.member_target_rate
+    def member_target(self) -> int | None:
+        """3% of the members at the start of the year, in people (rounded up once, `rules.member_target`)."""
+        return rules.member_target(self.members_start, self.member_target_rate)
+
+    @property
+    def short_of_three_percent(self) -> bool | None:
+        """Admissions below the 3% target; None without a member count."""
+        return rules.short_of_target(self.admissions, self.members_start, self.member_target_rate)
 
     @property
     def met_member_target(self) -> bool | None:
-        target = self.member_target
-        return None if target is None else self.admissions >= target
+        short = self.short_of_three_percent
+        return None if short is None else not short
 
 
 @dataclass(frozen=True)
@@ -146,6 +159,18 @@ class Structure:
                 return r
         raise KeyError(key)
 
+    @property
+    def youth_union_share(self) -> float | None:
+        """Share of the new members who were Youth Union members; None without admissions."""
+        youth = next((r for r in self.rows if r.key == "youth_union"), None)
+        return youth.share if youth is not None and self.total else None
+
+    @property
+    def youth_union_low(self) -> bool:
+        """Under the share at which the Youth Union's role is named among the causes."""
+        youth = self.youth_union_share
+        return youth is not None and youth < rules.YOUTH_UNION_LOW_SHARE
+
     def groups(self) -> list[tuple[str, list[StructureRow]]]:
         out: dict[str, list[StructureRow]] = {}
         for r in self.rows:
@@ -165,6 +190,15 @@ class NoAdmissionStreak:
     branch: str
     years: tuple[int, ...]  # consecutive years with no admission, ending at the report year
 
+    @property
+    def is_shortfall(self) -> bool:
+        return is_no_admission_streak(self.years)
+
+
+def is_no_admission_streak(years: tuple[int, ...]) -> bool:
+    """Enough years in a row without an admission to be named a shortfall."""
+    return len(years) >= rules.NO_ADMISSION_STREAK_YEARS
+
 
 @dataclass(frozen=True)
 class SourceShortfall:
@@ -182,7 +216,11 @@ class OrganisationYear:
 
     @property
     def met(self) -> bool:
-        return self.introduced >= self.introduction_quota
+        return not self.below_quota
+
+    @property
+    def below_quota(self) -> bool:
+        return rules.below(self.introduced, self.introduction_quota)
 
 
 @dataclass(frozen=True)
@@ -239,6 +277,10 @@ class BranchTerm:
     def quota_share(self) -> float | None:
         return share(self.admissions, self.quota)
 
+    @property
+    def below_quota(self) -> bool:
+        return rules.below(self.admissions, self.quota)
+
 
 @dataclass(frozen=True)
 class TermSummary:
@@ -273,6 +315,26 @@ class TermSummary:
     @property
     def left_trained(self) -> int:
         return sum(1 for c in self.left if c.trained)
+
+    @property
+    def years_with_quota(self) -> tuple[WardYear, ...]:
+        return tuple(y for y in self.years if rules.quota_given(y.ward_quota))
+
+    @property
+    def years_below_quota(self) -> tuple[WardYear, ...]:
+        return tuple(y for y in self.years if y.below_quota)
+
+    @property
+    def years_with_members(self) -> tuple[WardYear, ...]:
+        return tuple(y for y in self.years if y.members_start)
+
+    @property
+    def years_short_of_three_percent(self) -> tuple[WardYear, ...]:
+        return tuple(y for y in self.years if y.short_of_three_percent)
+
+    @property
+    def branches_below_quota(self) -> tuple[BranchTerm, ...]:
+        return tuple(b for b in self.branches if b.below_quota)
 
 
 @dataclass(frozen=True)

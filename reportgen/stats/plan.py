@@ -19,18 +19,17 @@ Rules (DOMAIN.md, Nghị quyết 21-NQ/TW and the ward plans):
 from __future__ import annotations
 
 import heapq
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
-from ..render.vietnamese import text_sort_key
+from .. import rules
+from ..vntext import text_sort_key
 from .model import Plan, PlanBranch, PlanOrganisation
 
-MEMBER_TARGET_RATE = 0.03  # Nghị quyết 21-NQ/TW: 3-4% of the members a year
-MIN_PER_BRANCH = 1
-MIN_SOURCES_PER_BRANCH = 1
-MIN_PER_ORGANISATION = 1
+MEMBER_TARGET_RATE = rules.MEMBER_TARGET_RATE  # Nghị quyết 21-NQ/TW: 3-4% of the members a year
+MIN_PER_BRANCH = rules.MIN_ADMISSIONS_PER_BRANCH
+MIN_SOURCES_PER_BRANCH = rules.MIN_SOURCES_PER_BRANCH
+MIN_PER_ORGANISATION = rules.MIN_INTRODUCTIONS_PER_ORGANISATION
 
 
 @dataclass(frozen=True)
@@ -59,9 +58,7 @@ def _name_key(need: BranchNeed) -> tuple[object, ...]:
 
 def member_floor(members: int | None, rate: float = MEMBER_TARGET_RATE) -> int:
     """ceil(rate × members) computed in decimals (0.03 × 300 is 9, not 10); 0 without a figure."""
-    if not members:
-        return 0
-    return math.ceil(Decimal(str(rate)) * Decimal(members))
+    return rules.member_target(members, rate) or 0
 
 
 def allocate(needs: Sequence[BranchNeed], total: int) -> list[int]:

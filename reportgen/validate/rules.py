@@ -1,7 +1,7 @@
 """The Party's admission rules and the cross-sheet / cross-file checks -> findings.
 
-Rules cite their source (../shared/DOMAIN.md): Quy định 294-QĐ/TW and Hướng dẫn
-06-HD/TW (2025), the same figures as Quy định 24-QĐ/TW and Hướng dẫn 01-HD/TW (2021).
+The numbers and the dated table of texts live in `reportgen.rules`; each message cites
+the texts in force on the date it judges (../shared/DOMAIN.md).
 """
 
 from __future__ import annotations
@@ -13,14 +13,25 @@ from datetime import date
 import pandas as pd
 
 from .. import schema
+from ..dates import full_years
 from ..findings import Findings
 from ..intake.load import Inbox
 from ..intake.normalize import branch_key, fold
-from ..stats.aggregate import add_months, full_years, term_for_year
-
-RULES = "Quy định 294-QĐ/TW, Hướng dẫn 06-HD/TW"
-CLASS_VALID_MONTHS = 60
-MIN_AGE, MAX_AGE = 18, 60
+from ..intake.ward import term_for_year
+from ..rules import (
+    CLASS_VALID_MONTHS,
+    MAX_AGE_YEARS,
+    MIN_OFFICIAL_MEMBERS,
+    PROBATION_MONTHS,
+    RECOGNITION_WITHIN_WORKING_DAYS,
+    class_expiry,
+    district_level_exists,
+    over_max_age,
+    probation_end,
+    recognition_overdue,
+    rules_short,
+    under_min_age,
+)
 
 
 def _fmt(d: date) -> str:
@@ -70,14 +81,6 @@ def _duplicates(inbox: Inbox, frame: pd.DataFrame, spec: schema.Sheet, findings:
             seen[key] = int(r["_row"])
 
 
-def add_working_days(day: date, count: int) -> date:
-    """`count` working days (Monday to Friday) after `day`."""
-    while count:
-        day = date.fromordinal(day.toordinal() + 1)
-        count -= day.weekday() < 5
-    return day
-
-
 def check_admissions(inbox: Inbox, findings: Findings, today: date, reference: date | None = None) -> None:
     """`reference`: the date probation is judged at (the end of the report year, at the latest today)."""
     reference = reference or today
@@ -94,31 +97,35 @@ def check_admissions(inbox: Inbox, findings: Findings, today: date, reference: d
         if admitted <= birth:
             s.error("admitted", f"ngày kết nạp {_fmt(admitted)} không sau ngày sinh {_fmt(birth)}", "admitted-before-birth")
             continue
+        texts = rules_short(admitted)
         age = full_years(birth, admitted)
-        if age < MIN_AGE:
-            s.error("admitted", f"khi kết nạp mới {age} tuổi; người vào Đảng phải đủ 18 tuổi ({RULES})", "under-18")
-        elif admitted > add_months(birth, 12 * MAX_AGE):
-            s.warning("admitted", f"khi kết nạp đã {age} tuổi (trên 60): cần văn bản đồng ý của Ban Thường vụ "
-                      f"tỉnh ủy, thành ủy ({RULES})", "over-60")
+        if under_min_age(birth, admitted):
+            s.error("admitted", f"khi kết nạp mới {age} tuổi; người vào Đảng phải đủ 18 tuổi ({texts})", "under-18")
+        elif over_max_age(birth, admitted):
+            s.warning("admitted", f"khi kết nạp đã {age} tuổi (trên {MAX_AGE_YEARS}): cần văn bản đồng ý của "
+                      f"Ban Thường vụ tỉnh ủy, thành ủy ({texts})", "over-60")
         if class_date > admitted:
             s.error("class_date", f"ngày học lớp nhận thức về Đảng sau ngày kết nạp {_fmt(admitted)}; "
                     "phải học lớp trước khi kết nạp", "class-after-admission")
-        elif add_months(class_date, CLASS_VALID_MONTHS) < admitted:
-            s.error("class_date", f"giấy chứng nhận học lớp nhận thức về Đảng chỉ có giá trị 60 tháng; "
-                    f"đến ngày kết nạp {_fmt(admitted)} đã quá hạn ({RULES})", "class-expired")
+        elif (expiry := class_expiry(class_date)) is not None and expiry < admitted:
+            s.error("class_date", f"giấy chứng nhận học lớp nhận thức về Đảng chỉ có giá trị {CLASS_VALID_MONTHS} "
+                    f"tháng (đến {_fmt(expiry)}); đến ngày kết nạp {_fmt(admitted)} đã quá hạn ({texts})",
+                    "class-expired")
         if isinstance(r["ceremony"], date) and r["ceremony"] < admitted:
             s.error("ceremony", f"ngày lễ kết nạp trước ngày quyết định kết nạp {_fmt(admitted)}", "ceremony-before-decision")
         official = r["official"]
-        if isinstance(official, date) and official < add_months(ceremony, 12):
-            s.error("official", f"công nhận chính thức khi chưa đủ 12 tháng dự bị (tính từ {_fmt(ceremony)}, "
-                    f"sớm nhất {_fmt(add_months(ceremony, 12))}) ({RULES})", "early-recognition")
-        elif not isinstance(official, date) and add_working_days(add_months(ceremony, 12), 30) < reference:
-            s.warning("official", f"đã quá 12 tháng dự bị (tính từ {_fmt(ceremony)}) mà chưa ghi ngày công nhận "
-                      "chính thức; chi bộ cần xét công nhận chính thức trong 30 ngày làm việc sau khi hết "
-                      f"thời gian dự bị ({RULES})", "probation-overdue")
+        earliest = probation_end(ceremony)
+        if isinstance(official, date) and earliest is not None and official < earliest:
+            s.error("official", f"công nhận chính thức khi chưa đủ {PROBATION_MONTHS} tháng dự bị (tính từ "
+                    f"{_fmt(ceremony)}, sớm nhất {_fmt(earliest)}) ({texts})", "early-recognition")
+        elif not isinstance(official, date) and recognition_overdue(ceremony, reference):
+            s.warning("official", f"đã quá {PROBATION_MONTHS} tháng dự bị (tính từ {_fmt(ceremony)}) mà chưa ghi "
+                      "ngày công nhận chính thức; chi bộ cần xét công nhận chính thức trong "
+                      f"{RECOGNITION_WITHIN_WORKING_DAYS} ngày làm việc sau khi hết thời gian dự bị "
+                      f"({rules_short(reference)})", "probation-overdue")
         if r["education"] == "Tiểu học":
             s.warning("education", "trình độ học vấn dưới trung học cơ sở: chỉ được kết nạp ở vùng cao, vùng sâu, "
-                      f"vùng khó khăn theo quy định riêng ({RULES})", "education-below-lower-secondary")
+                      f"vùng khó khăn theo quy định riêng ({texts})", "education-below-lower-secondary")
     for (name, birth), where in branches_of.items():
         if len({b for b, _, _ in where}) > 1:
             places = "; ".join(f"«{b}» (tệp {f}, dòng {row})" for b, f, row in where)
@@ -171,9 +178,9 @@ def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
             s.warning("branch", "không có sổ của chi bộ này trong thư mục (hoặc tên ghi khác với «Tên chi bộ» "
                       f"trong sổ chi bộ); chỉ tiêu của chi bộ này không được so sánh.{hint}", "quota-without-workbook")
         members = r["members_start"]
-        if key[1] != branch_key(schema.WARD_TOTAL) and members is not None and not pd.isna(members) and int(members) < 3:
-            s.warning("members_start", "chi bộ có dưới 3 đảng viên chính thức (Điều lệ Đảng: chi bộ cần ít nhất "
-                      "3 đảng viên chính thức)", "small-branch")
+        if key[1] != branch_key(schema.WARD_TOTAL) and members is not None and not pd.isna(members) and int(members) < MIN_OFFICIAL_MEMBERS:
+            s.warning("members_start", f"chi bộ có dưới {MIN_OFFICIAL_MEMBERS} đảng viên chính thức (Điều lệ Đảng: chi bộ cần "
+                      f"ít nhất {MIN_OFFICIAL_MEMBERS} đảng viên chính thức)", "small-branch")
     if year is not None:
         for b in inbox.branches:
             if (year, branch_key(b.name)) not in seen:
@@ -197,14 +204,13 @@ def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
             )
 
 
-DISTRICT_LEVEL_ENDED = date(2025, 7, 1)
 _DISTRICT_WORDS = ("huyen", "quan", "thi xa")
 
 
 def check_superior(inbox: Inbox, findings: Findings, today: date) -> None:
     """Since 01/7/2025 there is no district level: a ward's superior is the province or city."""
     ward = inbox.ward
-    if ward is None or today < DISTRICT_LEVEL_ENDED:
+    if ward is None or district_level_exists(today):
         return
     words = fold(ward.superior).split()
     folded = " ".join(words)

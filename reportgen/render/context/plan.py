@@ -1,8 +1,8 @@
-"""The template variables of the plan for the next year (ke-hoach-<N+1>.docx).
+"""The plan for the next year (ke-hoach-<N+1>.docx).
 
 Built from `Report.plan` (computed in `stats/plan.py`); the sentences name the floors
 the ward total comes from, the candidates waiting, and what is asked of the branches
-and the mass organisations. Like `context.py`, only finished strings go out.
+and the mass organisations. Only finished strings go out.
 """
 
 from __future__ import annotations
@@ -10,38 +10,28 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from reportgen import rules
 from reportgen.render import prose
-from reportgen.render.vietnamese import date_words, fmt_count, fmt_int, fmt_pct, sort_texts
+from reportgen.render.context.common import common_context, recipient_lines, unit_word
+from reportgen.render.vietnamese import (
+    date_words,
+    fmt_count,
+    fmt_int,
+    fmt_pct,
+    sort_texts,
+)
 from reportgen.stats.model import Plan, Report, WardInfo
 
 PLAN_CODE = "KH"
 
-# The Party's rules on admission in force, newest first: (in force from, the sentence).
-PARTY_RULES = (
-    (
-        date(2025, 7, 1),
-        "Thực hiện Quy định số 294-QĐ/TW ngày 26/5/2025 của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng;"
-        " Hướng dẫn số 06-HD/TW ngày 09/6/2025 của Ban Bí thư về một số vấn đề cụ thể thi hành Điều lệ Đảng",
-    ),
-    (
-        date(2021, 7, 30),
-        "Thực hiện Quy định số 24-QĐ/TW ngày 30/7/2021 của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng;"
-        " Hướng dẫn số 01-HD/TW ngày 28/9/2021 của Ban Bí thư về một số vấn đề cụ thể thi hành Điều lệ Đảng",
-    ),
-)
-RESOLUTION_21 = (
-    "Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII"
-    " về tăng cường củng cố, xây dựng tổ chức cơ sở đảng và nâng cao chất lượng đội ngũ đảng viên trong giai đoạn mới"
-)
 MASS_ORGANISATIONS = "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội"
 
 
-def party_rules(issued: date) -> str:
-    """The rules in force on the date of the document."""
-    for since, text in PARTY_RULES:
-        if issued >= since:
-            return text
-    return PARTY_RULES[-1][1]
+def basis_texts(issued: date) -> str:
+    """ "Thực hiện Quy định ...; Hướng dẫn ...; Nghị quyết ...": the texts in force on the plan's
+    date and issued by then (`rules`); "" when the table knows none."""
+    texts = [*rules.rules_in_force(issued), *(t for t in rules.TEXTS if rules.citable(t, issued))]
+    return "Thực hiện " + "; ".join(t.citation() for t in texts) if texts else ""
 
 
 def plan_term_label(ward: WardInfo, year: int) -> str:
@@ -164,7 +154,7 @@ def plan_recipients(ward: WardInfo, unit: str) -> list[str]:
 
 
 def plan_context(report: Report, ctx: dict[str, Any], unit: str, two_digits: bool) -> dict[str, Any]:
-    """Add the plan's variables to `ctx` (the common variables of `context._common`).
+    """Add the plan's variables to `ctx` (the common variables of `common.common_context`).
 
     unit: "phường", "xã"... as in "Đảng bộ phường". The recipients are left to the caller.
     """
@@ -177,8 +167,9 @@ def plan_context(report: Report, ctx: dict[str, Any], unit: str, two_digits: boo
     ctx.pop("next_year", None)
     ctx["title"] = {"type": "KẾ HOẠCH", "summary": f"phát triển đảng viên năm {plan.year}"}
     party = f"Đảng bộ {unit}".strip()
+    basis = basis_texts(report.issued)
     ctx["basis_paragraphs"] = [
-        f"{party_rules(report.issued)}; {RESOLUTION_21}.",
+        *([f"{basis}."] if basis else []),
         f"Căn cứ Nghị quyết Đại hội {party} nhiệm kỳ {plan_term_label(ward, plan.year)} và kết quả công tác"
         f" tạo nguồn, kết nạp đảng viên năm {plan.base_year}, {ctx['issuer_name']} xây dựng Kế hoạch phát triển"
         f" đảng viên năm {plan.year} với những nội dung cụ thể như sau:",
@@ -229,4 +220,12 @@ def plan_context(report: Report, ctx: dict[str, Any], unit: str, two_digits: boo
         "introduced": fmt_int(sum(o.introduced_last_year for o in plan.organisations)),
         "quota": fmt_int(plan.introduction_total),
     }
+    return ctx
+
+
+def _plan(report: Report, two_digits: bool) -> dict[str, Any]:
+    ctx = common_context(report, two_digits, doc_code=PLAN_CODE)
+    unit = unit_word(report.ward)
+    plan_context(report, ctx, unit, two_digits)
+    ctx["recipients"] = recipient_lines(plan_recipients(report.ward, unit))
     return ctx
