@@ -15,10 +15,10 @@ import pandas as pd
 
 from .. import schema
 from ..findings import Findings
-from ..stats.model import WardInfo
 from .load import _empty, _tagged, _ward_info
 from .normalize import fold_header
 from .read import UnreadableWorkbook, open_workbook, read_table
+from .ward import WardInfo
 
 
 @dataclass
