@@ -174,10 +174,15 @@ def check(inbox: Path | None, year: int | None, out: Path, verbose: bool) -> Non
         _province(folder, out, verbose, build=False, year=year)
         return
     try:
-        result = check_inbox(folder, year=year, exclude=(out,))
+        result = check_inbox(folder, year=year, out=out)
         checks = write_checks(result, out)
     except UsageProblem as exc:
         raise click.UsageError(str(exc)) from None
+    except OutputProblem as exc:
+        if verbose:
+            traceback.print_exception(exc)
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_DATA)
     except Exception as exc:  # noqa: BLE001
         _report_unexpected(exc, verbose)
         sys.exit(EXIT_DATA)

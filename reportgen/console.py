@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .findings import Finding, Findings, Severity
+from .findings import Finding, Findings, Severity, printable
 from .intake.load import Inbox
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ def _plural(count: int, word: str) -> str:
 def summary_lines(inbox: Inbox) -> list[str]:
     branches = len(inbox.branches)
     lines = [
-        f"Đã đọc {len(inbox.files_read)} sổ trong «{inbox.folder}»: "
+        f"Đã đọc {len(inbox.files_read)} sổ trong «{printable(str(inbox.folder))}»: "
         f"{'1 sổ tổng hợp của Đảng ủy' if inbox.ward_file else 'không có sổ tổng hợp của Đảng ủy'}, "
         f"{_plural(branches, 'sổ chi bộ')}."
     ]
@@ -73,13 +74,13 @@ def verdict_line(findings: Findings) -> str:
 
 
 def written_lines(paths: list[Path], out: Path) -> list[str]:
-    lines = [f"Đã tạo {len(paths)} tệp trong «{out}»:"]
+    lines = [f"Đã tạo {len(paths)} tệp trong «{printable(str(out))}»:"]
     for path in paths:
         try:
             shown = path.relative_to(out).as_posix()
         except ValueError:
             shown = str(path)
-        lines.append(f"  {shown}")
+        lines.append(f"  {printable(shown)}")
     return lines
 
 
@@ -87,9 +88,10 @@ def checks_lines(paths: list[Path], out: Path) -> list[str]:
     """Where the findings workbook and the marked copies are."""
     if not paths:
         return []
-    lines = [f"Sổ kiểm tra dữ liệu: {paths[0]}"]
+    lines = [f"Sổ kiểm tra dữ liệu: {printable(str(paths[0]))}"]
     if len(paths) > 1:
-        lines.append(f"Bản sao các sổ có lỗi hoặc cảnh báo, ô cần sửa được tô màu và ghi chú: {paths[1].parent}"
+        lines.append(f"Bản sao các sổ có lỗi hoặc cảnh báo, ô cần sửa được tô màu và ghi chú: "
+                     f"{printable(os.path.commonpath([str(p.parent) for p in paths[1:]]))}"
                      f" ({len(paths) - 1} tệp)")
     return lines
 

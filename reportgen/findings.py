@@ -9,6 +9,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+MAX_SHOWN_VALUE = 200  # characters of a cell's value quoted in a message
+
+
+def printable(text: str) -> str:
+    """Text that can be printed and written anywhere: a file name that is not valid
+    UTF-8 (bytes from an old Windows share arrive as lone surrogates) shows its odd
+    bytes as \\xNN instead of crashing the console or the findings workbook."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text
+
+
+def shorten(text: str, limit: int = MAX_SHOWN_VALUE) -> str:
+    """A long value cut for a message, saying how long it was."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text)} ký tự)"
+
 
 class Severity(str, Enum):
     ERROR = "Lỗi"  # blocks the documents
@@ -27,6 +47,11 @@ class Finding:
     value: str = ""  # the value found, as text
     rule: str = ""  # short English identifier of the rule, for tests and filtering
     cell_column: int | None = None  # 1-based column of the cell, to mark it in a copy of the workbook
+
+    def __post_init__(self) -> None:
+        for name in ("message", "file", "sheet", "column"):
+            object.__setattr__(self, name, printable(getattr(self, name)))
+        object.__setattr__(self, "value", shorten(printable(self.value)))
 
     def location(self) -> str:
         parts = []

@@ -7,11 +7,14 @@ prints and never exits; problems in the data are findings, problems of use are
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .findings import Findings
+from .findings import Findings, Severity
+from .findings import printable
 from .intake.load import Inbox, load_inbox
 from .stats.aggregate import aggregate
 from .stats.model import Report
@@ -20,6 +23,49 @@ from .validate.rules import validate
 
 class UsageProblem(Exception):
     """Wrong use (a folder that does not exist, a year with no data); Vietnamese message."""
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return path.absolute()
+
+
+def check_output_folder(inbox: Path, out: Path) -> None:
+    """The output folder is never the inbox nor above it, is a folder, and can be written.
+
+    Called before anything is read, so that a wrong `--out` costs nothing. A folder
+    inside the inbox is allowed: it is never read as input.
+    """
+    shown, shown_inbox = printable(str(out)), printable(str(inbox))
+    where, home = _resolved(out), _resolved(inbox)
+    if where == home:
+        raise UsageProblem(
+            f"thư mục kết quả (--out) «{shown}» trùng với thư mục sổ «{shown_inbox}»; hãy chọn một thư mục "
+            "khác để các tệp kết quả không lẫn vào các sổ (ví dụ: --out ket-qua)")
+    if home.is_relative_to(where):
+        raise UsageProblem(
+            f"thư mục kết quả (--out) «{shown}» chứa thư mục sổ «{shown_inbox}»; hãy chọn một thư mục "
+            "nằm ngoài hoặc bên trong thư mục sổ (ví dụ: --out ket-qua)")
+    if out.exists() and not out.is_dir():
+        raise UsageProblem(
+            f"«{shown}» là một tệp, không phải thư mục; hãy chọn thư mục kết quả khác cho --out")
+    existing = out
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise UsageProblem(
+            f"không tạo được thư mục kết quả «{shown}»: «{printable(str(existing))}» là một tệp, "
+            "không phải thư mục; hãy chọn thư mục khác cho --out")
+    try:
+        handle, probe = tempfile.mkstemp(prefix=".reportgen-probe-", dir=existing)
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as exc:
+        raise UsageProblem(
+            f"không ghi được vào thư mục kết quả «{shown}» ({exc.strerror or exc}); hãy chọn thư mục khác "
+            "cho --out hoặc xin quyền ghi") from None
 
 
 @dataclass
@@ -70,13 +116,19 @@ def earliest_year(inbox: Inbox) -> int | None:
 
 
 def check(inbox: Path, year: int | None = None, today: date | None = None,
-          exclude: tuple[Path, ...] = ()) -> CheckResult:
-    """Read and validate every workbook of the inbox; all findings at once."""
+          exclude: tuple[Path, ...] = (), out: Path | None = None) -> CheckResult:
+    """Read and validate every workbook of the inbox; all findings at once.
+
+    out: the folder the results will be written to; checked first and never read.
+    """
     today = today or date.today()
     if not inbox.exists():
-        raise UsageProblem(f"không có thư mục «{inbox}»")
+        raise UsageProblem(f"không có thư mục «{printable(str(inbox))}»")
     if not inbox.is_dir():
-        raise UsageProblem(f"«{inbox}» không phải là một thư mục; hãy chỉ ra thư mục chứa các sổ Excel")
+        raise UsageProblem(f"«{printable(str(inbox))}» không phải là một thư mục; hãy chỉ ra thư mục chứa các sổ Excel")
+    if out is not None:
+        check_output_folder(inbox, out)
+        exclude = (*exclude, out)
     findings = Findings()
     loaded = load_inbox(inbox, findings, exclude=exclude)
     chosen = year if year is not None else latest_year(loaded, today)
@@ -95,9 +147,18 @@ def check(inbox: Path, year: int | None = None, today: date | None = None,
 
 def write_checks(result: CheckResult, out: Path) -> list[Path]:
     """The findings workbook and marked copies of the workbooks with findings, in `out`."""
-    from .render.findings_workbook import write_findings_workbook, write_marked_copies
+    from .render.findings_workbook import (FINDINGS_FILE, MARKABLE_SUFFIXES, write_findings_workbook,
+                                           write_marked_copies)
 
     out.mkdir(parents=True, exist_ok=True)
+    unmarked = sorted({f.file for f in result.findings if f.file and f.sheet and f.row is not None
+                       and f.severity is not Severity.INFO
+                       and result.inbox.path_of(f.file).suffix.lower() not in MARKABLE_SUFFIXES})
+    for file in unmarked:
+        result.findings.info(
+            "không có bản sao đánh dấu ô lỗi cho tệp này (chỉ làm được với .xlsx, .xlsm); các lỗi và cảnh báo "
+            f"của tệp được liệt kê trong {FINDINGS_FILE}. Nên lưu lại tệp dạng .xlsx",
+            file=file, rule="no-marked-copy")
     return [write_findings_workbook(result.findings, result.inbox, out),
             *write_marked_copies(result.findings, result.inbox, out)]
 
@@ -114,7 +175,7 @@ def build(inbox: Path, out: Path, year: int | None = None, issued: date | None =
     from .render.workbooks import write_summary
 
     today = today or date.today()
-    result = BuildResult(check(inbox, year, today, exclude=(out,)))
+    result = BuildResult(check(inbox, year, today, out=out))
     result.checks = write_checks(result.check, out)
     if not result.check.ok:
         return result

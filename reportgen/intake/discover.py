@@ -1,11 +1,20 @@
-"""Which files in the inbox are workbooks to read, and which are skipped (and why)."""
+"""Which files in the inbox are workbooks to read, and which are skipped (and why).
+
+Only regular files are ever opened: a named pipe or a device named like a workbook
+would block the reader. Nothing is skipped silently: links to folders, folders left
+by an earlier run and anything not a workbook are listed with the reason.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..schema import WORKBOOK_SUFFIXES
+
+FINDINGS_FILE = "kiem-tra-du-lieu.xlsx"  # the findings workbook every run writes into its output folder
 
 
 @dataclass(frozen=True)
@@ -20,40 +29,81 @@ class Discovery:
     skipped: tuple[Skipped, ...]
 
 
-def _inside(path: Path, folder: Path) -> bool:
+def is_output_folder(folder: Path) -> bool:
+    """A folder an earlier run wrote its results into: it holds the findings workbook."""
+    return (folder / FINDINGS_FILE).is_file()
+
+
+def _same_or_inside(path: Path, folder: Path) -> bool:
     try:
         path.resolve().relative_to(folder.resolve())
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):
         return False
     return True
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "ống dẫn (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "thiết bị"
+    return "không phải tệp thông thường"
 
 
 def discover(inbox: Path, exclude: tuple[Path, ...] = ()) -> Discovery:
     """Workbooks anywhere under the inbox, in a stable order; everything else skipped.
 
-    Folders in `exclude` (such as the output folder) are not looked into.
+    Folders in `exclude` (the output folder) are not looked into; folders written by an
+    earlier run and links to folders are listed as skipped and not looked into either.
     """
+    excluded = tuple(folder for folder in exclude if folder.exists())
     workbooks: list[Path] = []
     skipped: list[Skipped] = []
-    for path in sorted(inbox.rglob("*"), key=lambda p: str(p.relative_to(inbox)).lower()):
-        if any(_inside(path, folder) for folder in exclude if folder.exists()):
-            continue
-        relative_parts = path.relative_to(inbox).parts
-        if any(part.startswith(".") for part in relative_parts[:-1]):
-            continue  # inside a hidden folder: reported once as the folder
-        if path.is_dir():
-            if path.name.startswith("."):
-                skipped.append(Skipped(path, "thư mục ẩn, không đọc"))
-            continue
-        name = path.name
-        if name.startswith("~$") or name.startswith(".~lock"):
-            skipped.append(Skipped(path, "tệp tạm của Excel/LibreOffice khi đang mở sổ, không đọc"))
-        elif name.startswith("."):
-            skipped.append(Skipped(path, "tệp ẩn, không đọc"))
-        elif path.suffix.lower() not in WORKBOOK_SUFFIXES:
-            skipped.append(
-                Skipped(path, "không phải sổ Excel (.xlsx, .xlsm, .xls, .ods), không đọc")
-            )
-        else:
-            workbooks.append(path)
+
+    def walk(folder: Path) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: os.fsdecode(e.name).lower())
+        except OSError as exc:
+            skipped.append(Skipped(folder, f"không mở được thư mục ({exc.strerror or exc})"))
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            name = entry.name
+            if any(_same_or_inside(path, folder) for folder in excluded):
+                continue
+            try:
+                is_link = entry.is_symlink()
+                mode = os.stat(path).st_mode  # follows a link
+            except OSError:
+                skipped.append(Skipped(path, "liên kết hỏng hoặc không đọc được, không đọc"))
+                continue
+            if stat.S_ISDIR(mode):
+                if name.startswith("."):
+                    skipped.append(Skipped(path, "thư mục ẩn, không đọc"))
+                elif is_link:
+                    skipped.append(Skipped(path, "liên kết tới một thư mục khác (symlink/shortcut), không đọc; "
+                                                 "hãy chép các sổ vào thư mục này"))
+                elif is_output_folder(path):
+                    skipped.append(Skipped(path, "thư mục kết quả của một lần chạy trước (có tệp "
+                                                 f"{FINDINGS_FILE}), không đọc"))
+                else:
+                    walk(path)
+                continue
+            if name.startswith("~$") or name.startswith(".~lock"):
+                skipped.append(Skipped(path, "tệp tạm của Excel/LibreOffice khi đang mở sổ, không đọc"))
+            elif name.startswith("."):
+                skipped.append(Skipped(path, "tệp ẩn, không đọc"))
+            elif path.suffix.lower() not in WORKBOOK_SUFFIXES:
+                skipped.append(
+                    Skipped(path, "không phải sổ Excel (.xlsx, .xlsm, .xls, .ods), không đọc")
+                )
+            elif not stat.S_ISREG(mode):
+                skipped.append(Skipped(path, f"có đuôi của sổ Excel nhưng là {_kind(mode)}, không phải tệp; "
+                                             "không mở"))
+            else:
+                workbooks.append(path)
+
+    walk(inbox)
     return Discovery(tuple(workbooks), tuple(skipped))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import schema
-from ..findings import Findings
+from ..findings import Findings, printable
 from ..schema import Kind
 from .discover import discover
 from .normalize import CellError, branch_key, clean_text, parse_choice, parse_date, show
@@ -53,6 +53,11 @@ class Inbox:
     rejected_admissions: set[str] = field(default_factory=set)  # folded names of unreadable `Kết nạp` rows
     texts: pd.DataFrame = field(default_factory=lambda: _empty(schema.TEXT_SHEET))  # `Văn bản` rows
     assessments: pd.DataFrame = field(default_factory=lambda: _empty(schema.ASSESSMENT_SHEET))  # `Nhận định`
+    paths: dict[str, Path] = field(default_factory=dict)  # file as named in findings -> the file itself
+
+    def path_of(self, file: str) -> Path:
+        """The file behind a name used in findings (names that are not UTF-8 are shown escaped)."""
+        return self.paths.get(file, self.folder / file)
 
     def header(self, file: str, sheet: str, key: str, default: str) -> str:
         """The header of a column as written in that sheet."""
@@ -219,6 +224,7 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
     found = discover(inbox, exclude)
     for skipped in found.skipped:
         findings.info(f"bỏ qua: {skipped.reason}", file=_rel(skipped.path, inbox), rule="skipped-file")
+    paths: dict[str, Path] = {}
 
     ward: WardInfo | None = None
     ward_file = ""
@@ -259,6 +265,13 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
 
     for path in found.workbooks:
         file = _rel(path, inbox)
+        paths[file] = path
+        if file != _raw_rel(path, inbox):
+            findings.warning(
+                "tên tệp không phải chữ Unicode (thường do chép từ máy tính cũ); các ký tự lạ được ghi dạng \\xNN. "
+                "Tệp vẫn được đọc; nên đổi tên tệp cho dễ nhận",
+                file=file, rule="file-name-encoding",
+            )
         try:
             book = open_workbook(path)
         except UnreadableWorkbook as exc:
@@ -373,6 +386,7 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
         rejected_admissions=rejected_admissions,
         texts=_stack(text_frames, schema.TEXT_SHEET),
         assessments=_stack(assessment_frames, schema.ASSESSMENT_SHEET),
+        paths=paths,
     )
 
 
@@ -384,8 +398,13 @@ def _column_letter(number: int) -> str:
     return letters
 
 
-def _rel(path: Path, inbox: Path) -> str:
+def _raw_rel(path: Path, inbox: Path) -> str:
     try:
         return path.relative_to(inbox).as_posix()
     except ValueError:
         return path.name
+
+
+def _rel(path: Path, inbox: Path) -> str:
+    """The file's name inside the inbox, printable."""
+    return printable(_raw_rel(path, inbox))

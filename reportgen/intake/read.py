@@ -122,7 +122,8 @@ def _fill_vertical_merges(rows: list[list[object]], sheet: object) -> None:
 def open_workbook(path: Path) -> RawWorkbook:
     """Read every sheet's cells with calamine (through pandas)."""
     try:
-        head = path.read_bytes()[:8]
+        with path.open("rb") as stream:  # 8 bytes, never the whole file
+            head = stream.read(8)
     except OSError as exc:
         raise UnreadableWorkbook(f"không mở được tệp ({exc.strerror or exc})") from exc
     suffix = path.suffix.lower()

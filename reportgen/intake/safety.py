@@ -1,19 +1,25 @@
 """Checks made before and beside reading a workbook: archives that would unpack to
-far more than any real workbook (zip bombs), and formula cells that carry no
-computed value (files written by programs other than Excel)."""
+far more than any real workbook (zip bombs), XML that declares entities (entity
+bombs: no real workbook has a DTD), and formula cells that carry no computed value
+(files written by programs other than Excel)."""
 
 from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from xml.etree import ElementTree
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree
 
 MAX_ENTRIES = 5_000
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024  # a ward's workbooks are a few MB at most
 MAX_RATIO = 300  # XML of real sheets compresses 5-30 times
 RATIO_FLOOR_BYTES = 5 * 1024 * 1024  # small entries may compress any amount
+PROLOG_BYTES = 4096  # a DTD sits before the root element, in the first bytes of a part
 
 
 class UnsafeArchive(Exception):
@@ -35,12 +41,45 @@ def check_archive(path: Path) -> None:
             f"tệp khi giải nén lớn tới {total // (1024 * 1024)} MB, vượt giới hạn "
             f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB của một sổ theo dõi; không đọc (có thể là tệp độc hại)"
         )
+    _check_xml_declarations(path, entries)
     for entry in entries:
         if entry.file_size > RATIO_FLOOR_BYTES and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
             raise UnsafeArchive(
                 "tệp có thành phần nén bất thường (giải nén lớn gấp hàng trăm lần); "
                 "không đọc (có thể là tệp độc hại)"
             )
+
+
+_ENTITY_BOMB = (
+    "tệp có khai báo DTD/thực thể XML trong «{part}» (sổ Excel thật không có), có thể là tệp độc hại "
+    "(«bom thực thể XML»); không đọc. Hãy mở bằng Excel và lưu lại thành tệp mới"
+)
+
+
+def _check_xml_declarations(path: Path, entries: list[zipfile.ZipInfo]) -> None:
+    """Refuse XML parts that declare a DTD; parse the workbook's own parts with defusedxml."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for entry in entries:
+                if not entry.filename.endswith((".xml", ".rels")):
+                    continue
+                with archive.open(entry) as stream:
+                    head = stream.read(PROLOG_BYTES)
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    raise UnsafeArchive(_ENTITY_BOMB.format(part=entry.filename))
+            for part in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
+                try:
+                    ElementTree.fromstring(archive.read(part), forbid_dtd=True)
+                except KeyError:
+                    continue
+                except DefusedXmlException:
+                    raise UnsafeArchive(_ENTITY_BOMB.format(part=part)) from None
+                except ParseError as exc:
+                    raise UnsafeArchive(
+                        f"phần «{part}» của tệp bị hỏng (XML không hợp lệ: {exc}); không đọc. "
+                        "Hãy mở bằng Excel và lưu lại") from None
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, zlib.error):
+        return  # the reader reports a damaged file
 
 
 @dataclass(frozen=True)
@@ -68,8 +107,8 @@ def _column_number(letters: bytes) -> int:
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> part name inside the archive."""
-    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"), forbid_dtd=True)
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), forbid_dtd=True)
     targets = {r.get("Id"): r.get("Target", "") for r in rels}
     parts = {}
     for sheet in workbook.iter(f"{_MAIN}sheet"):
@@ -103,6 +142,6 @@ def formulas_without_value(path: Path) -> list[FormulaCell]:
                         continue
                     text = (formula.group(1) or b"").decode("utf-8", "replace")
                     found.append(FormulaCell(name, int(ref.group(2)), _column_number(ref.group(1)), "=" + text))
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):
-        return found
+    except (zipfile.BadZipFile, KeyError, ParseError, DefusedXmlException, OSError):
+        return found  # check_archive has refused such files before they are read
     return found

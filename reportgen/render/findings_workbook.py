@@ -16,13 +16,14 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from ..findings import Finding, Findings, Severity
+from ..intake.discover import FINDINGS_FILE
 from ..intake.load import Inbox
 from ..intake.normalize import fold_header
 from .output import atomic_write
 from .workbooks import write_cell
 
-FINDINGS_FILE = "kiem-tra-du-lieu.xlsx"
 COPIES_FOLDER = "kiem-tra"
+MARKABLE_SUFFIXES = (".xlsx", ".xlsm")  # openpyxl can copy these with their cells marked
 FILLS = {
     Severity.ERROR: PatternFill("solid", fgColor="FFC7CE"),
     Severity.WARNING: PatternFill("solid", fgColor="FFEB9C"),
@@ -101,8 +102,8 @@ def write_marked_copies(findings: Findings, inbox: Inbox, out_dir: Path) -> list
             by_file[f.file].append(f)
     written: list[Path] = []
     for file, items in sorted(by_file.items()):
-        source = inbox.folder / file
-        if source.suffix.lower() not in (".xlsx", ".xlsm") or not source.is_file():
+        source = inbox.path_of(file)
+        if source.suffix.lower() not in MARKABLE_SUFFIXES or not source.is_file():
             continue
         try:
             wb = load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm", keep_links=False)
@@ -115,6 +116,6 @@ def write_marked_copies(findings: Findings, inbox: Inbox, out_dir: Path) -> list
             ws = _sheet_named(wb, sheet)
             if ws is not None:
                 _mark(ws, row, column, found)
-        target = out_dir / COPIES_FOLDER / Path(file).name
+        target = out_dir / COPIES_FOLDER / Path(file)  # sub-folders kept: same names never overwrite
         written.append(atomic_write(target, lambda tmp, wb=wb: wb.save(tmp)))
     return written
