@@ -12,7 +12,7 @@ import click
 from . import __version__, clitext, console
 from .findings import Findings
 from .intake.normalize import CellError, parse_date
-from .pipeline import UsageProblem, build as build_documents, check as check_inbox, write_checks
+from .pipeline import UsageProblem, build as build_documents, check as check_inbox, check_output_folder, write_checks
 from .province import build_province, check_province, is_province
 from .render.output import OutputProblem, TemplateProblem, TemplatesExist
 
@@ -62,6 +62,16 @@ def _parse_issued(value: str | None) -> date | None:
         return parse_date(value)
     except CellError as exc:
         raise click.BadParameter(f"«{value}»: {exc.message}", param_hint="--ngay") from None
+
+
+def _check_out(folder: Path, out: Path) -> None:
+    """A wrong --out is a usage error before anything is read (ward or province)."""
+    if not folder.is_dir():
+        return  # the library says so in its own words
+    try:
+        check_output_folder(folder, out)
+    except UsageProblem as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def _report_unexpected(exc: BaseException, verbose: bool) -> None:
@@ -131,6 +141,7 @@ def build(inbox: Path | None, year: int | None, out: Path, issued: str | None, t
     """Lập các văn bản từ các sổ Excel trong THƯ_MỤC_SỔ (mặc định: sample_data/)."""
     folder = inbox or _default_inbox()
     issued_date = _parse_issued(issued)
+    _check_out(folder, out)
     if is_province(folder, exclude=(out,)):
         _province(folder, out, verbose, build=True, year=year, issued=issued_date, templates=templates, pdf=pdf,
                   two_digits=two_digits)
@@ -170,6 +181,7 @@ def check(inbox: Path | None, year: int | None, out: Path, verbose: bool) -> Non
     """Chỉ kiểm tra các sổ trong THƯ_MỤC_SỔ, in mọi lỗi và cảnh báo; không tạo văn bản.
     Danh sách lỗi được ghi thêm vào tệp kiem-tra-du-lieu.xlsx trong thư mục --out."""
     folder = inbox or _default_inbox()
+    _check_out(folder, out)
     if is_province(folder, exclude=(out,)):
         _province(folder, out, verbose, build=False, year=year)
         return
