@@ -84,13 +84,13 @@ def _report_unexpected(exc: BaseException, verbose: bool) -> None:
     )
 
 
-def _show_findings(findings: Findings, verbose: bool) -> None:
+def _show_findings(findings: Findings, verbose: bool, no_data: bool = False) -> None:
     lines = console.finding_lines(findings, show_info=True)
     if lines:
         click.echo("")
         _echo(lines)
     click.echo("")
-    click.echo(console.verdict_line(findings))
+    click.echo(console.verdict_line(findings, no_data))
 
 
 def _province(folder: Path, out: Path, verbose: bool, build: bool, **options: object) -> None:
@@ -162,7 +162,7 @@ def build(inbox: Path | None, year: int | None, out: Path, issued: str | None, t
     _echo(console.summary_lines(result.check.inbox))
     if verbose:
         _echo(console.tally_lines(result.check.inbox))
-    _show_findings(result.check.findings, verbose)
+    _show_findings(result.check.findings, verbose, result.check.no_data)
     _echo(console.checks_lines(result.checks, out))
     if not result.check.ok:
         sys.exit(EXIT_DATA)
@@ -201,9 +201,47 @@ def check(inbox: Path | None, year: int | None, out: Path, verbose: bool) -> Non
     _echo(console.summary_lines(result.inbox))
     if verbose:
         _echo(console.tally_lines(result.inbox))
-    _show_findings(result.findings, verbose)
+    _show_findings(result.findings, verbose, result.no_data)
     _echo(console.checks_lines(checks, out))
     sys.exit(EXIT_DATA if not result.ok else EXIT_OK)
+
+
+@main.command(context_settings=CONTEXT, options_metavar=OPTIONS)
+@click.argument("folder", type=click.Path(path_type=Path), metavar="THƯ_MỤC")
+@click.option("--chi-bo", "branches", metavar="\"A; B; C\" | TỆP",
+              help="Tên các chi bộ, cách nhau bằng dấu chấm phẩy, hoặc một tệp văn bản mỗi dòng một tên.")
+@click.option("--year", "--nam", "year", type=int, metavar="NĂM",
+              help="Năm ghi sẵn ở các dòng chỉ tiêu (mặc định: năm nay).")
+@click.option("--ghi-de", "--force", "overwrite", is_flag=True, help="Ghi đè lên các sổ trùng tên đã có trong THƯ_MỤC.")
+def init(folder: Path, branches: str | None, year: int | None, overwrite: bool) -> None:
+    """Tạo bộ sổ trống theo mẫu chuẩn vào THƯ_MỤC: sổ tổng hợp của Đảng ủy và mỗi chi bộ một sổ
+    theo dõi, có danh sách chọn, cột ngày, sheet «Hướng dẫn»."""
+    from .blank import BlankSetExists, parse_branch_names, write_blank_set
+
+    names: list[str] = []
+    if branches is not None:
+        source = Path(branches)
+        if source.is_file():
+            try:
+                names = parse_branch_names(source.read_text(encoding="utf-8-sig"))
+            except (OSError, UnicodeDecodeError) as exc:
+                raise click.BadParameter(f"không đọc được tệp «{source}» ({exc}); cần tệp văn bản UTF-8",
+                                         param_hint="--chi-bo") from None
+        else:
+            names = parse_branch_names(branches)
+        if not names:
+            raise click.BadParameter("không có tên chi bộ nào", param_hint="--chi-bo")
+    try:
+        written = write_blank_set(folder, names, year or date.today().year, overwrite=overwrite)
+    except (BlankSetExists, OutputProblem) as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_DATA)
+    _echo(console.written_lines(written, folder))
+    if not names:
+        click.echo("Chưa có tên chi bộ: đã tạo một sổ chi bộ mẫu (CB-mau.xlsx); chép ra mỗi chi bộ một bản và ghi"
+                   " «Tên chi bộ», hoặc chạy lại với --chi-bo \"Chi bộ A; Chi bộ B\".")
+    click.echo(f"Gửi mỗi chi bộ sổ của mình; khi nhận lại, đặt tất cả vào một thư mục rồi chạy:"
+               f" reportgen check THƯ_MỤC_SỔ")
 
 
 @main.command(context_settings=CONTEXT, options_metavar=OPTIONS)

@@ -44,9 +44,6 @@ def tally_lines(inbox: Inbox) -> list[str]:
     ]
 
 
-_LABEL = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo", Severity.INFO: "Ghi chú"}
-
-
 def finding_lines(findings: Findings, show_info: bool = True) -> list[str]:
     """Findings grouped by file; errors first within a file."""
     groups: dict[str, list[Finding]] = defaultdict(list)
@@ -59,12 +56,15 @@ def finding_lines(findings: Findings, show_info: bool = True) -> list[str]:
     for file in sorted(groups, key=lambda k: (k != "", k.lower())):
         lines.append(f"── {file}" if file else "── Chung")
         for f in sorted(groups[file], key=lambda x: (order[x.severity], x.sheet, x.row or 0)):
-            lines.append(f"   [{_LABEL[f.severity]}] {f.describe()}")
+            lines.append(f"   [{f.severity.value}] {f.describe()}")
     return lines
 
 
-def verdict_line(findings: Findings) -> str:
+def verdict_line(findings: Findings, no_data: bool = False) -> str:
     errors, warnings = len(findings.errors), len(findings.warnings)
+    if no_data and not errors:
+        return ("Các sổ chưa có số liệu (sổ trống): không có lỗi. Hãy điền các ô còn trống (ghi chú ở trên), "
+                "các danh sách nguồn, kết nạp, chỉ tiêu rồi chạy lại.")
     if errors:
         return (f"Có {errors} lỗi và {warnings} cảnh báo. Hãy sửa các lỗi trong sổ Excel rồi chạy lại; "
                 "chưa có văn bản nào được tạo.")

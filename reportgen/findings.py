@@ -31,9 +31,11 @@ def shorten(text: str, limit: int = MAX_SHOWN_VALUE) -> str:
 
 
 class Severity(str, Enum):
+    """The one word for each severity, used on the terminal, in the findings workbook and in comments."""
+
     ERROR = "Lỗi"  # blocks the documents
     WARNING = "Cảnh báo"  # listed; documents are still written
-    INFO = "Thông tin"  # e.g. a skipped file, an ignored totals row
+    INFO = "Ghi chú"  # e.g. a skipped file, an ignored totals row
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -68,11 +68,16 @@ def check_output_folder(inbox: Path, out: Path) -> None:
             "cho --out hoặc xin quyền ghi") from None
 
 
+# Findings that in a set with no data at all only say what is not filled in yet.
+NOT_FILLED_RULES = ("missing-field", "unfilled-row")
+
+
 @dataclass
 class CheckResult:
     inbox: Inbox
     findings: Findings
     year: int | None
+    no_data: bool = False  # every table sheet is still empty (a blank set from `reportgen init`)
 
     @property
     def ok(self) -> bool:
@@ -142,7 +147,27 @@ def check(inbox: Path, year: int | None = None, today: date | None = None,
         if first is not None and year < first:
             raise UsageProblem(f"năm {year} chưa có số liệu nào trong các sổ (năm đầu tiên có số liệu: {first})")
     validate(loaded, findings, chosen, today)
-    return CheckResult(loaded, findings, chosen)
+    no_data = has_no_data(loaded)
+    if no_data:
+        findings = _not_filled_yet(findings)
+    return CheckResult(loaded, findings, chosen, no_data)
+
+
+def has_no_data(inbox: Inbox) -> bool:
+    """Workbooks were found and read, but no table row holds data yet (filled or faulty)."""
+    return bool(inbox.ward_file and inbox.branches and inbox.tallies) and all(
+        t.counts.used == 0 and t.counts.rejected == 0 for t in inbox.tallies
+    )
+
+
+def _not_filled_yet(findings: Findings) -> Findings:
+    """In a set with no data yet, a missing field or an unfilled row is a note of what to fill in."""
+    kept = Findings()
+    for f in findings:
+        if f.rule in NOT_FILLED_RULES and f.severity is not Severity.INFO:
+            f = replace(f, severity=Severity.INFO, message=f"chưa điền: {f.message}")
+        kept.add(f)
+    return kept
 
 
 def write_checks(result: CheckResult, out: Path) -> list[Path]:

@@ -45,6 +45,9 @@ class Sheet:
     name: str
     columns: tuple[Column, ...]
     aliases: tuple[str, ...] = ()
+    # Columns a blank workbook fills in advance (`reportgen init`): a row with nothing
+    # else is not filled in yet, so it is skipped with a note instead of being an error.
+    placeholder: tuple[str, ...] = ()
 
     @property
     def required(self) -> tuple[Column, ...]:
@@ -251,6 +254,7 @@ QUOTA_SHEET = Sheet(
             aliases=("Tổng số đảng viên",),
         ),
     ),
+    placeholder=("year", "branch"),
 )
 
 ORG_QUOTA_SHEET = Sheet(

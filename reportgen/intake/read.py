@@ -272,6 +272,12 @@ def _is_column_numbers(row: list[object]) -> bool:
     return len(cells) >= 3 and all(_COLUMN_NUMBER.match(clean_text(v)) for v in cells)
 
 
+def _only_placeholder(cell_of: dict[str, object], spec: Sheet) -> bool:
+    """A row of a blank workbook that holds only the cells written in advance (year, branch)."""
+    filled = {key for key, value in cell_of.items() if value is not None and clean_text(value) != ""}
+    return bool(filled) and filled <= set(spec.placeholder)
+
+
 def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings) -> Table | None:
     """Read a table sheet; every problem becomes a finding. None if no header row."""
     located = _find_header(sheet, spec)
@@ -328,6 +334,17 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings) -> T
         cell_of = {c.key: (row[i] if i < len(row) else None) for i, c in columns.items()}
         if missing:
             counts.rejected += 1
+            continue
+        if spec.placeholder and _only_placeholder(cell_of, spec):
+            counts.ignored += 1
+            filled = ", ".join(f"«{headers[k]}»" for k in spec.placeholder if cell_of.get(k) is not None)
+            first = next(c for c in spec.required if c.key not in spec.placeholder and c.key in headers)
+            findings.warning(
+                f"dòng mới ghi {filled}, chưa có số liệu nên không được tính; hãy điền «{first.header}» "
+                "hoặc xóa dòng",
+                file=file, sheet=sheet.name, row=excel_row, column=headers[first.key], rule="unfilled-row",
+                cell_column=positions[first.key],
+            )
             continue
         if all(cell_of.get(c.key) is None for c in spec.required if c.kind is not Kind.IGNORED):
             counts.ignored += 1
