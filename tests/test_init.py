@@ -95,7 +95,7 @@ def test_every_sheet_of_the_format_is_there(blank_set):
     ward = load_workbook(blank_set / blank.WARD_FILE)
     wanted = [schema.WARD_INFO_SHEET, *(s.name for s in schema.TABLE_SHEETS
                                         if s not in (schema.CANDIDATE_SHEET, schema.ADMISSION_SHEET))]
-    assert {"Chỉ tiêu", "Đoàn thể"} <= set(wanted)
+    assert {"Chỉ tiêu", "Đoàn thể", "Văn bản", "Nhận định"} <= set(wanted)
     assert [n for n in ward.sheetnames if n not in (blank.GUIDE_SHEET, blank.LISTS_SHEET)] == wanted
     assert ward.sheetnames[0] == blank.GUIDE_SHEET and ward[blank.LISTS_SHEET].sheet_state == "hidden"
     assert ward.active.title == schema.WARD_INFO_SHEET
