@@ -121,12 +121,14 @@ def earliest_year(inbox: Inbox) -> int | None:
 
 
 def check(inbox: Path, year: int | None = None, today: date | None = None,
-          exclude: tuple[Path, ...] = (), out: Path | None = None) -> CheckResult:
+          exclude: tuple[Path, ...] = (), out: Path | None = None, issued: date | None = None) -> CheckResult:
     """Read and validate every workbook of the inbox; all findings at once.
 
     out: the folder the results will be written to; checked first and never read.
+    issued: the document's date (`--ngay`), else `today`: a date after it is in the future, the
+    superior body is checked by the rules in force on it.
     """
-    today = today or date.today()
+    today = issued or today or date.today()
     if not inbox.exists():
         raise UsageProblem(f"không có thư mục «{printable(str(inbox))}»")
     if not inbox.is_dir():
@@ -200,7 +202,7 @@ def build(inbox: Path, out: Path, year: int | None = None, issued: date | None =
     from .render.workbooks import write_summary
 
     today = today or date.today()
-    result = BuildResult(check(inbox, year, today, out=out))
+    result = BuildResult(check(inbox, year, today, out=out, issued=issued))
     result.checks = write_checks(result.check, out)
     if not result.check.ok:
         return result

@@ -9,6 +9,8 @@ row in `REGIMES` or `TEXTS`, not a code change elsewhere.
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -87,6 +89,11 @@ AGE_BANDS: tuple[tuple[str, str, int, int], ...] = (
     ("age_56_60", "Từ 56 đến 60 tuổi", 56, MAX_AGE_YEARS),
     (AGE_OVER_MAX, "Trên 60 tuổi", MAX_AGE_YEARS + 1, 10_000),
 )
+
+
+def age_judged_on(meeting: object, decision: date) -> date:
+    """Age is judged at the branch meeting that considers the admission, else at the decision."""
+    return meeting if isinstance(meeting, date) and meeting <= decision else decision
 
 
 def under_min_age(birth: date, on: date) -> bool:
@@ -230,6 +237,53 @@ def district_level_exists(day: date) -> bool:
     """Whether a district-level committee can be a ward's superior on `day`."""
     regime = regime_on(day)
     return regime is None or regime.district_level
+
+
+# --- district-level bodies ------------------------------------------------------------
+
+# The cities directly under the centre (Nghị quyết 202/2025/QH15): their committees are of
+# province level; every other "thành phố" (a city within a province) was of district level.
+CENTRAL_CITIES = ("ha noi", "hue", "hai phong", "da nang", "ho chi minh", "hcm", "can tho")
+_CITY_RE = re.compile(r"\b(?:thanh pho|thanh uy|tp)\b\.?\s*(.+)")
+_ALWAYS_DISTRICT = re.compile(r"\b(huyen|huyen uy|thi xa|thi uy)\b")
+_NOT_DISTRICT_AFTER_QUAN = {"su", "doi", "khu", "chung", "nhan", "doan", "y"}
+_NOT_DISTRICT_BEFORE_QUAN = {"co", "hai", "tham", "lien", "chu"}
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w.]+", " ", bare.lower()).split())
+
+
+def district_level_unit(name: str) -> str | None:
+    """ "huyện", "quận", "thị xã" or "thành phố" when `name` is a district-level body
+    ("ĐẢNG BỘ HUYỆN X", "QUẬN 1", "THỊ ỦY X", "THÀNH PHỐ ĐÀ LẠT" under a province), else None.
+
+    Recognised by the unit word rather than a list of places; "quân" (military: "Đảng ủy Quân
+    sự tỉnh") is told from "quận" by its diacritics, or without them by the word after it.
+    """
+    folded = _fold(name)
+    match = _ALWAYS_DISTRICT.search(folded)
+    if match:
+        return "thị xã" if match.group(1).startswith("thi") else "huyện"
+    upper = unicodedata.normalize("NFC", name).upper()
+    if _fold(upper) != " ".join(re.sub(r"[^\w.]+", " ", upper.lower()).split()):  # written with diacritics
+        if re.search(r"\bQUẬN\b", upper):
+            return "quận"
+    else:  # without: "quan" after "cơ"/"hải" or before "sự"/"đội"... is not a district
+        words = folded.split()
+        for i, word in enumerate(words):
+            before = words[i - 1] if i else ""
+            after = words[i + 1] if i + 1 < len(words) else ""
+            if word == "quan" and before not in _NOT_DISTRICT_BEFORE_QUAN and after not in _NOT_DISTRICT_AFTER_QUAN:
+                return "quận"
+    city = _CITY_RE.search(folded)
+    if city:
+        place = re.split(r"\b(?:tinh|thuoc)\b", city.group(1))[0].strip(" .")
+        if place and not any(place == c or place.startswith(c + " ") for c in CENTRAL_CITIES):
+            return "thành phố"
+    return None
 
 
 def citable(text: Text, day: date) -> bool:

@@ -6,8 +6,12 @@ Reading, validation, the sample generator and the docs all use it.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
+
+from .rules import DEFAULT_SOURCE_QUOTA
 
 
 class Kind(str, Enum):
@@ -34,6 +38,8 @@ class Column:
     choices: tuple[str, ...] = ()
     # Other spellings accepted for a choice, mapped to the canonical value.
     choice_aliases: dict[str, str] = field(default_factory=dict)
+    # What to suggest for a value that is not allowed (else the closest spelling).
+    choice_hint: Callable[[str], str | None] | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -119,6 +125,31 @@ EDUCATION_ALIASES = {
     "9": "THCS",
     "12": "THPT",
 }
+# A grade of general education ("8/12": grade 8 of the 12-year system; "8/10": the old
+# 10-year one) stands for the last level completed, never the one above it: 8/12 is primary.
+EDUCATION_LEVEL_GRADES: dict[int, tuple[tuple[int, str], ...]] = {
+    12: ((12, "THPT"), (9, "THCS"), (5, "Tiểu học")),
+    10: ((10, "THPT"), (7, "THCS"), (4, "Tiểu học")),
+}
+_GRADE_RE = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{2})\s*$")
+
+
+def education_hint(value: str) -> str | None:
+    """What an unlisted grade such as `8/12` means: the level completed (`Tiểu học`)."""
+    match = _GRADE_RE.match(value)
+    if not match:
+        return None
+    grade, system = int(match.group(1)), int(match.group(2))
+    levels = EDUCATION_LEVEL_GRADES.get(system)
+    if levels is None or not 0 < grade <= system:
+        return None
+    for first_grade, level in levels:
+        if grade >= first_grade:
+            return f"«{value.strip()}» là học đến lớp {grade} hệ {system} năm: ghi cấp đã học xong, tức «{level}»"
+    lowest = levels[-1][0]
+    return f"«{value.strip()}» là chưa học xong tiểu học ({lowest}/{system}): để trống ô này và ghi rõ ở cột «Ghi chú»"
+
+
 PROFESSIONAL = ("Không", "Sơ cấp", "Trung cấp", "Cao đẳng", "Đại học", "Thạc sĩ", "Tiến sĩ")
 PROFESSIONAL_ALIASES = {
     "Chưa qua đào tạo": "Không",
@@ -246,7 +277,7 @@ QUOTA_SHEET = Sheet(
         Column("year", "Năm", Kind.YEAR, required=True),
         Column("branch", "Chi bộ", Kind.TEXT, required=True, aliases=("Tên chi bộ",)),
         Column("admission_quota", "Chỉ tiêu kết nạp", Kind.COUNT, required=True, aliases=("Chỉ tiêu",)),
-        Column("source_quota", "Chỉ tiêu tạo nguồn", Kind.COUNT, default=1),
+        Column("source_quota", "Chỉ tiêu tạo nguồn", Kind.COUNT, default=DEFAULT_SOURCE_QUOTA),
         Column(
             "members_start",
             "Số đảng viên đầu năm",
@@ -286,7 +317,7 @@ def _person_columns() -> tuple[Column, ...]:
         Column("ethnicity", "Dân tộc", Kind.TEXT, default="Kinh"),
         Column("religion", "Tôn giáo", Kind.TEXT, default="Không"),
         Column("education", "Trình độ học vấn", Kind.CHOICE, aliases=("Học vấn", "Văn hóa", "Trình độ văn hóa", "GDPT", "Giáo dục phổ thông"),
-               choices=EDUCATION, choice_aliases=EDUCATION_ALIASES),
+               choices=EDUCATION, choice_aliases=EDUCATION_ALIASES, choice_hint=education_hint),
         Column("professional", "Chuyên môn", Kind.CHOICE, aliases=("Trình độ chuyên môn", "Chuyên môn nghiệp vụ"),
                default="Không", choices=PROFESSIONAL, choice_aliases=PROFESSIONAL_ALIASES),
         Column("occupation", "Nghề nghiệp", Kind.CHOICE, aliases=("Thành phần", "Nghề nghiệp hiện nay", "Nghề nghiệp chức vụ",
@@ -320,6 +351,8 @@ ADMISSION_SHEET = Sheet(
         *_person_columns(),
         Column("class_date", "Ngày học lớp nhận thức", Kind.DATE, required=True,
                aliases=("Ngày học lớp NTVĐ", "Học lớp nhận thức về Đảng", "Ngày học lớp nhận thức về Đảng", "Học lớp NTVĐ")),
+        Column("meeting", "Ngày chi bộ xét", Kind.DATE,
+               aliases=("Ngày chi bộ họp xét", "Ngày nghị quyết chi bộ", "Ngày chi bộ họp xét kết nạp")),
         Column("admitted", "Ngày kết nạp", Kind.DATE, required=True,
                aliases=("Ngày quyết định kết nạp", "Ngày QĐ kết nạp", "Ngày vào Đảng", "Ngày kết nạp Đảng",
                         "Ngày kết nạp vào Đảng")),

@@ -20,7 +20,7 @@ CANDIDATE_HEADERS = [
 ADMISSION_HEADERS = [
     "STT", "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Tôn giáo", "Trình độ học vấn", "Chuyên môn",
     "Nghề nghiệp", "Lý luận chính trị", "Đoàn viên", "Ngày học lớp nhận thức", "Ngày kết nạp",
-    "Ngày lễ kết nạp", "Số quyết định", "Ngày công nhận chính thức", "Ghi chú",
+    "Ngày lễ kết nạp", "Số quyết định", "Ngày công nhận chính thức", "Ghi chú", "Ngày chi bộ xét",
 ]
 
 
@@ -42,6 +42,7 @@ class Admission:
     decision_no: str = ""
     official: Any = None
     note: str = ""
+    meeting: Any = None  # Ngày chi bộ xét
 
     def cells(self) -> list[Any]:
         class_date = self.class_date
@@ -50,7 +51,7 @@ class Admission:
         return [
             None, self.name, self.birth, self.gender, self.ethnicity, self.religion, self.education,
             self.professional, self.occupation, self.theory, self.youth_union, class_date, self.admitted,
-            self.ceremony, self.decision_no, self.official, self.note,
+            self.ceremony, self.decision_no, self.official, self.note, self.meeting,
         ]
 
 

@@ -8,31 +8,9 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from vn_calendar import HOLIDAYS_2025, weekdays_after, working_days_after
 
 from reportgen import dates
-
-# Vietnam's public holidays of 2025 as the government announced them (Tết: 25/01-02/02 with the
-# weekends; 30/4-1/5 with the substitute 02/5; 2/9 with 1/9), written out here so the test does
-# not trust the library it checks.
-HOLIDAYS_2025 = {
-    date(2025, 1, 1),
-    *(date(2025, 1, d) for d in range(27, 32)),
-    date(2025, 4, 7),
-    date(2025, 4, 30),
-    date(2025, 5, 1),
-    date(2025, 5, 2),
-    date(2025, 9, 1),
-    date(2025, 9, 2),
-}
-
-
-def working_days_after(day: date, count: int) -> date:
-    """The test's own count: step day by day, skip weekends and the list above."""
-    while count:
-        day += timedelta(days=1)
-        if day.weekday() < 5 and day not in HOLIDAYS_2025:
-            count -= 1
-    return day
 
 
 @pytest.mark.parametrize(
@@ -112,10 +90,5 @@ def test_thirty_working_days_match_the_published_holidays(start: date) -> None:
     assert dates.working_days_between(start, expected) == 30
     assert dates.working_days_between(start, expected - timedelta(days=1)) == 29
     # A weekday count ignores Tết and 30/4: it ends earlier.
-    weekdays, day, n = start, start, 30
-    while n:
-        day += timedelta(days=1)
-        n -= day.weekday() < 5
-        weekdays = day
     if start.month == 1 or start == date(2025, 4, 25):
-        assert weekdays < expected
+        assert weekdays_after(start, 30) < expected

@@ -142,3 +142,24 @@ def test_recognition_overdue_counts_working_days_after_twelve_months() -> None:
     assert deadline == date(2025, 2, 28)
     assert not rules.recognition_overdue(ceremony, deadline)
     assert rules.recognition_overdue(ceremony, deadline + timedelta(days=1))
+
+
+def test_no_admission_streak_from_two_years() -> None:
+    from reportgen.stats.model import is_no_admission_streak
+
+    assert not is_no_admission_streak((2025,))
+    assert is_no_admission_streak((2024, 2025))
+
+
+@pytest.mark.parametrize(("youth", "low"), [(1, True), (2, False), (3, False)])
+def test_youth_union_low_under_half_of_the_admissions(youth: int, low: bool) -> None:
+    from reportgen.stats.model import Structure, StructureRow
+
+    rows = (StructureRow("Đặc điểm", "Đoàn viên", "youth_union", youth, youth / 4),)
+    assert Structure(total=4, rows=rows, mean_age=None).youth_union_low is low
+
+
+def test_source_quota_default_is_the_rule() -> None:
+    from reportgen import schema
+
+    assert schema.QUOTA_SHEET.column("source_quota").default == rules.DEFAULT_SOURCE_QUOTA == 1

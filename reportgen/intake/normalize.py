@@ -11,6 +11,7 @@ import difflib
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from .. import schema
@@ -266,8 +267,14 @@ def _choice_table(choices: tuple[str, ...], aliases: dict[str, str]) -> dict[str
     return table
 
 
-def parse_choice(value: object, choices: tuple[str, ...], aliases: dict[str, str] | None = None) -> str | None:
-    """One of the allowed values, matched ignoring case and diacritics."""
+def parse_choice(
+    value: object,
+    choices: tuple[str, ...],
+    aliases: dict[str, str] | None = None,
+    hint: Callable[[str], str | None] | None = None,
+) -> str | None:
+    """One of the allowed values, matched ignoring case and diacritics; `hint` says what an
+    unlisted value means when it can (a grade `8/12`), else the closest spelling is offered."""
     if is_empty(value):
         return None
     table = _choice_table(choices, aliases or {})
@@ -281,10 +288,13 @@ def parse_choice(value: object, choices: tuple[str, ...], aliases: dict[str, str
     bare = fold(_PARENTHESES.sub(" ", clean_text(value)))  # `Đại học (chính quy)`, `12/12 (BTVH)`
     if bare and bare != key and bare in table:
         return table[bare]
-    close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.6)
     allowed = ", ".join(choices)
-    hint = f" Có phải «{table[close[0]]}»?" if close else ""
-    raise CellError(f"giá trị không thuộc danh sách cho phép ({allowed}).{hint}", value)
+    meaning = hint(clean_text(value)) if hint is not None else None
+    if meaning:
+        raise CellError(f"giá trị không thuộc danh sách cho phép ({allowed}). {meaning}.", value)
+    close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.6)
+    suggestion = f" Có phải «{table[close[0]]}»?" if close else ""
+    raise CellError(f"giá trị không thuộc danh sách cho phép ({allowed}).{suggestion}", value)
 
 
 def parse_cell(column: Column, value: object) -> object:
@@ -306,6 +316,6 @@ def parse_cell(column: Column, value: object) -> object:
     if column.kind is Kind.YESNO:
         return parse_yes_no(value)
     if column.kind is Kind.CHOICE:
-        parsed_choice = parse_choice(value, column.choices, column.choice_aliases)
+        parsed_choice = parse_choice(value, column.choices, column.choice_aliases, column.choice_hint)
         return column.default if parsed_choice is None else parsed_choice
     raise AssertionError(column.kind)  # pragma: no cover

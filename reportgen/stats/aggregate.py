@@ -225,10 +225,17 @@ def ward_year(p: Prepared, year: int, window: tuple[date, date] | None = None) -
 # --- structure of admissions ------------------------------------------------------------
 
 
+def _age_dates(admissions: pd.DataFrame) -> list[tuple[date, object, date]]:
+    """(birth, branch meeting or None, decision) of each admission: age is judged at the meeting."""
+    meetings = admissions["meeting"] if "meeting" in admissions else [None] * len(admissions)
+    return list(zip(admissions["birth"], meetings, admissions["admitted"]))
+
+
 def _categories(admissions: pd.DataFrame, kind_of: dict[str, str]) -> list[tuple[str, str, str, pd.Series]]:
     """(group, label, key, mask) for every row of the official form."""
     a = admissions
-    bands = pd.Series([rules.age_band(b, d) for b, d in zip(a["birth"], a["admitted"])], index=a.index, dtype=object)
+    bands = pd.Series([rules.age_band(b, rules.age_judged_on(m, d)) for b, m, d in _age_dates(a)],
+                      index=a.index, dtype=object)
     rows: list[tuple[str, str, str, pd.Series]] = [
         ("Đặc điểm", "Nữ", "women", a["gender"] == "Nữ"),
         ("Đặc điểm", "Người dân tộc thiểu số", "ethnic_minority",
@@ -260,7 +267,7 @@ def _categories(admissions: pd.DataFrame, kind_of: dict[str, str]) -> list[tuple
 def _mean_age(admissions: pd.DataFrame) -> float | None:
     if admissions.empty:
         return None
-    ages = [full_years(b, d) for b, d in zip(admissions["birth"], admissions["admitted"])]
+    ages = [full_years(b, rules.age_judged_on(m, d)) for b, m, d in _age_dates(admissions)]
     return sum(ages) / len(ages)
 
 

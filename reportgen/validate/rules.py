@@ -7,25 +7,33 @@ the texts in force on the date it judges (../shared/DOMAIN.md).
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 from datetime import date
 
 import pandas as pd
 
 from .. import schema
-from ..dates import full_years
+from ..dates import add_months, add_working_days, full_months, full_years
 from ..findings import Findings
 from ..intake.load import Inbox
 from ..intake.normalize import branch_key, fold
 from ..intake.ward import term_for_year
 from ..rules import (
+    CEREMONY_WITHIN_WORKING_DAYS,
     CLASS_VALID_MONTHS,
+    DECISION_WITHIN_WORKING_DAYS,
+    DISTRICT_LEVEL_ENDED,
     MAX_AGE_YEARS,
+    MEETING_MARGIN_MONTHS,
+    MIN_AGE_YEARS,
     MIN_OFFICIAL_MEMBERS,
     PROBATION_MONTHS,
+    READMISSION_MIN_MONTHS,
     RECOGNITION_WITHIN_WORKING_DAYS,
     class_expiry,
     district_level_exists,
+    district_level_unit,
     over_max_age,
     probation_end,
     recognition_overdue,
@@ -59,11 +67,12 @@ class _Sheet:
         self.findings.warning(message, rule=rule, **self.where(key))
 
 
-def _future(s: _Sheet, keys: tuple[str, ...], today: date) -> None:
+def _future(s: _Sheet, keys: tuple[str, ...], on: date) -> None:
+    """Dates after the document's date (`--ngay`, default today), not after the machine's clock."""
     for key in keys:
         value = s.row.get(key)
-        if isinstance(value, date) and value > today:
-            s.error(key, f"ngày ở tương lai (sau hôm nay {_fmt(today)}); kiểm tra lại năm", "future-date")
+        if isinstance(value, date) and value > on:
+            s.error(key, f"ngày ở tương lai (sau ngày lập văn bản {_fmt(on)}); kiểm tra lại năm", "future-date")
 
 
 def _duplicates(inbox: Inbox, frame: pd.DataFrame, spec: schema.Sheet, findings: Findings) -> None:
@@ -81,8 +90,77 @@ def _duplicates(inbox: Inbox, frame: pd.DataFrame, spec: schema.Sheet, findings:
             seen[key] = int(r["_row"])
 
 
+def _age_rules(s: _Sheet, birth: date, meeting: date | None, admitted: date, texts: str) -> None:
+    """Age from full 18 to full 60, judged at the branch meeting (`Ngày chi bộ xét`); without it at
+    the decision, which may come up to 60 working days after the meeting."""
+    on = meeting or admitted
+    key = "meeting" if meeting is not None else "admitted"
+    at = "khi chi bộ xét" if meeting is not None else "khi kết nạp"
+    age = full_years(birth, on)
+    if under_min_age(birth, on):
+        s.error(key, f"{at} ({_fmt(on)}) mới {age} tuổi; người vào Đảng phải đủ {MIN_AGE_YEARS} tuổi ({texts})",
+                "under-18")
+    elif meeting is None and under_min_age(birth, add_months(admitted, -MEETING_MARGIN_MONTHS) or admitted):
+        months = full_months(birth, admitted) - 12 * MIN_AGE_YEARS
+        s.warning(key, f"khi quyết định kết nạp mới {MIN_AGE_YEARS} tuổi {months} tháng; tuổi tính tại ngày chi bộ "
+                  f"họp xét (có thể trước quyết định đến {DECISION_WITHIN_WORKING_DAYS} ngày làm việc): ghi cột "
+                  f"«Ngày chi bộ xét» để kiểm tra ({texts})", "under-18-at-meeting")
+    elif over_max_age(birth, on):
+        s.warning(key, f"{at} ({_fmt(on)}) đã {age} tuổi (trên {MAX_AGE_YEARS}): chỉ kết nạp khi có đủ sức khỏe, "
+                  "uy tín, chi bộ không có đảng viên hoặc có yêu cầu đặc biệt, và phải có văn bản đồng ý của Ban "
+                  f"Thường vụ tỉnh ủy, thành ủy trước khi quyết định ({texts})", "over-60")
+
+
+def _meeting_rules(s: _Sheet, meeting: date, admitted: date) -> None:
+    if meeting > admitted:
+        s.error("meeting", f"ngày chi bộ xét sau ngày quyết định kết nạp {_fmt(admitted)}", "meeting-after-decision")
+        return
+    latest = add_working_days(meeting, DECISION_WITHIN_WORKING_DAYS)
+    if latest is not None and admitted > latest:
+        s.warning("admitted", f"quyết định kết nạp ngày {_fmt(admitted)}, quá {DECISION_WITHIN_WORKING_DAYS} ngày "
+                  f"làm việc sau ngày chi bộ xét {_fmt(meeting)} (chậm nhất {_fmt(latest)}); kiểm tra lại ngày "
+                  f"({rules_short(admitted)})", "decision-late")
+
+
+def _ceremony_rules(s: _Sheet, ceremony: date, admitted: date) -> None:
+    if ceremony < admitted:
+        s.error("ceremony", f"ngày lễ kết nạp trước ngày quyết định kết nạp {_fmt(admitted)}",
+                "ceremony-before-decision")
+        return
+    latest = add_working_days(admitted, CEREMONY_WITHIN_WORKING_DAYS)
+    if latest is not None and ceremony > latest:
+        s.warning("ceremony", f"lễ kết nạp quá {CEREMONY_WITHIN_WORKING_DAYS} ngày làm việc sau quyết định kết nạp "
+                  f"{_fmt(admitted)} (chậm nhất {_fmt(latest)}, không tính thứ Bảy, Chủ nhật, ngày lễ, Tết) "
+                  f"({rules_short(admitted)})", "ceremony-late")
+
+
+_NOTE_DATE_RE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+
+
+def _readmission_rule(s: _Sheet, note: object, admitted: date) -> None:
+    """Re-admission (`kết nạp lại` in Ghi chú) at least 36 months after leaving, when the note
+    gives the day the person left (the earliest date written in it)."""
+    if not isinstance(note, str) or "ket nap lai" not in fold(note):
+        return
+    left = []
+    for day, month, year in _NOTE_DATE_RE.findall(note):
+        try:
+            left.append(date(int(year), int(month), int(day)))
+        except ValueError:
+            continue
+    left = [d for d in left if d < admitted]
+    if not left:
+        return
+    earliest = add_months(min(left), READMISSION_MIN_MONTHS)
+    if earliest is not None and admitted < earliest:
+        s.warning("note", f"kết nạp lại khi chưa đủ {READMISSION_MIN_MONTHS} tháng kể từ ngày ra khỏi Đảng "
+                  f"{_fmt(min(left))} (sớm nhất {_fmt(earliest)}); kết nạp lại chỉ một lần "
+                  f"({rules_short(admitted)})", "readmission-too-early")
+
+
 def check_admissions(inbox: Inbox, findings: Findings, today: date, reference: date | None = None) -> None:
-    """`reference`: the date probation is judged at (the end of the report year, at the latest today)."""
+    """`today`: the document's date, after which a date is in the future. `reference`: the date
+    probation is judged at (the end of the report year, at the latest the document's date)."""
     reference = reference or today
     spec = schema.ADMISSION_SHEET
     frame = inbox.admissions
@@ -93,17 +171,15 @@ def check_admissions(inbox: Inbox, findings: Findings, today: date, reference: d
         birth, admitted, class_date = r["birth"], r["admitted"], r["class_date"]
         ceremony = r["ceremony"] if isinstance(r["ceremony"], date) else admitted
         branches_of[(fold(r["name"]), birth)].append((r["branch"], r["_file"], int(r["_row"])))
-        _future(s, ("birth", "admitted", "ceremony", "class_date", "official"), today)
+        _future(s, ("birth", "meeting", "admitted", "ceremony", "class_date", "official"), today)
+        meeting = r.get("meeting") if isinstance(r.get("meeting"), date) else None
         if admitted <= birth:
             s.error("admitted", f"ngày kết nạp {_fmt(admitted)} không sau ngày sinh {_fmt(birth)}", "admitted-before-birth")
             continue
-        texts = rules_short(admitted)
-        age = full_years(birth, admitted)
-        if under_min_age(birth, admitted):
-            s.error("admitted", f"khi kết nạp mới {age} tuổi; người vào Đảng phải đủ 18 tuổi ({texts})", "under-18")
-        elif over_max_age(birth, admitted):
-            s.warning("admitted", f"khi kết nạp đã {age} tuổi (trên {MAX_AGE_YEARS}): cần văn bản đồng ý của "
-                      f"Ban Thường vụ tỉnh ủy, thành ủy ({texts})", "over-60")
+        texts = rules_short(meeting or admitted)
+        if meeting is not None:
+            _meeting_rules(s, meeting, admitted)
+        _age_rules(s, birth, meeting if meeting is not None and meeting <= admitted else None, admitted, texts)
         if class_date > admitted:
             s.error("class_date", f"ngày học lớp nhận thức về Đảng sau ngày kết nạp {_fmt(admitted)}; "
                     "phải học lớp trước khi kết nạp", "class-after-admission")
@@ -111,8 +187,9 @@ def check_admissions(inbox: Inbox, findings: Findings, today: date, reference: d
             s.error("class_date", f"giấy chứng nhận học lớp nhận thức về Đảng chỉ có giá trị {CLASS_VALID_MONTHS} "
                     f"tháng (đến {_fmt(expiry)}); đến ngày kết nạp {_fmt(admitted)} đã quá hạn ({texts})",
                     "class-expired")
-        if isinstance(r["ceremony"], date) and r["ceremony"] < admitted:
-            s.error("ceremony", f"ngày lễ kết nạp trước ngày quyết định kết nạp {_fmt(admitted)}", "ceremony-before-decision")
+        if isinstance(r["ceremony"], date):
+            _ceremony_rules(s, r["ceremony"], admitted)
+        _readmission_rule(s, r.get("note"), admitted)
         official = r["official"]
         earliest = probation_end(ceremony)
         if isinstance(official, date) and earliest is not None and official < earliest:
@@ -204,29 +281,28 @@ def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
             )
 
 
-_DISTRICT_WORDS = ("huyen", "quan", "thi xa")
-
-
-def check_superior(inbox: Inbox, findings: Findings, today: date) -> None:
-    """Since 01/7/2025 there is no district level: a ward's superior is the province or city."""
+def check_superior(inbox: Inbox, findings: Findings, on: date) -> None:
+    """On a document dated from 01/7/2025 there is no district level: a ward's superior is the
+    province or the city under the centre (`rules.district_level_unit` tells the rest)."""
     ward = inbox.ward
-    if ward is None or district_level_exists(today):
+    if ward is None or district_level_exists(on):
         return
-    words = fold(ward.superior).split()
-    folded = " ".join(words)
-    if any(f" {w} " in f" {folded} " for w in _DISTRICT_WORDS):
+    unit = district_level_unit(ward.superior)
+    if unit is not None:
+        kind = "thành phố thuộc tỉnh, cấp huyện" if unit == "thành phố" else f"cấp huyện ({unit})"
         findings.warning(
-            "từ ngày 01/7/2025 không còn cấp huyện (quận, thị xã): đảng ủy phường, xã trực thuộc tỉnh ủy, thành ủy."
+            f"«{ward.superior}» là {kind}; từ ngày {_fmt(DISTRICT_LEVEL_ENDED)} không còn cấp huyện, văn bản ngày "
+            f"{_fmt(on)} ghi cấp trên là tỉnh ủy hoặc thành ủy trực thuộc Trung ương ({rules_short(on)})."
             " Kiểm tra lại «Đảng bộ cấp trên» (ghi ở đầu văn bản) và «Nơi nhận»",
             file=inbox.ward_file, sheet=schema.WARD_INFO_SHEET, column="Đảng bộ cấp trên", value=ward.superior,
             rule="superior-district-level",
         )
 
 
-def validate(inbox: Inbox, findings: Findings, year: int | None, today: date) -> None:
-    """Every rule; findings are added, nothing is raised."""
-    check_superior(inbox, findings, today)
+def validate(inbox: Inbox, findings: Findings, year: int | None, on: date) -> None:
+    """Every rule; findings are added, nothing is raised. `on`: the document's date (`--ngay`)."""
+    check_superior(inbox, findings, on)
     check_quotas(inbox, findings, year)
-    reference = min(today, date(year, 12, 31)) if year is not None else today
-    check_admissions(inbox, findings, today, reference)
-    check_candidates(inbox, findings, today)
+    reference = min(on, date(year, 12, 31)) if year is not None else on
+    check_admissions(inbox, findings, on, reference)
+    check_candidates(inbox, findings, on)

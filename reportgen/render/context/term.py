@@ -9,7 +9,6 @@ from reportgen.render import charts as charts_module
 from reportgen.render import prose
 from reportgen.render.context.common import (
     NOTHING_SHORT,
-    term_year_label,
     bullets,
     causes,
     chart_items,
@@ -17,6 +16,7 @@ from reportgen.render.context.common import (
     left_rows,
     opt_int,
     structure_rows,
+    term_year_label,
 )
 from reportgen.render.vietnamese import (
     date_words,
