@@ -219,13 +219,14 @@ STATUS_ALIASES = {
 }
 LEFT_STATUSES = (STATUS_MOVED, STATUS_REMOVED)
 
+# In the conventional order of Party documents: the Front first, then the mass organisations.
 ORGANISATIONS = (
     "Mặt trận Tổ quốc",
+    "Công đoàn",
+    "Hội Nông dân",
     "Đoàn Thanh niên",
     "Hội Liên hiệp Phụ nữ",
-    "Hội Nông dân",
     "Hội Cựu chiến binh",
-    "Công đoàn",
 )
 ORGANISATION_ALIASES = {
     "MTTQ": "Mặt trận Tổ quốc",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from reportgen.render.vietnamese import slugify
+from reportgen.stats.plan import BranchNeed, OrganisationNeed, make_plan
 from reportgen.stats.model import (
     BranchInfo,
     BranchReport,
@@ -371,28 +372,15 @@ def make_report(names: dict[str, str] | None = None) -> Report:
         recipients=("Ban Thường vụ Thị ủy", "Các chi bộ trực thuộc", "Lưu Văn phòng Đảng ủy"),
     )
     # the plan for 2026: quota of 2025 is 10, 3% of 360 members is 10,8 -> 11
-    plan = Plan(
-        year=2026,
-        base_year=2025,
-        superior_quota=None,
-        previous_quota=10,
-        quota_floor=10,
-        members_base=360,
-        members_year=2025,
-        member_rate=0.03,
-        member_floor=11,
-        branches=(
-            PlanBranch(names["tdp3"], kinds["tdp3"], 2, 3, 5, 7),
-            PlanBranch(names["tdp10"], kinds["tdp10"], 0, 1, 3, 5),
-            PlanBranch(names["school"], kinds["school"], 0, 5, 3, 3),
-        ),
-        organisations=(
-            PlanOrganisation("Đoàn Thanh niên", 2, 3),
-            PlanOrganisation("Hội Liên hiệp Phụ nữ", 1, 1),
-            PlanOrganisation("Hội Nông dân", 1, 0),
-            PlanOrganisation("Hội Cựu chiến binh", 1, 0),
-        ),
-        organisations_year=2025,
+    plan = make_plan(
+        2026,
+        [BranchNeed(names["tdp3"], kinds["tdp3"], 2, 3), BranchNeed(names["tdp10"], kinds["tdp10"], 0, 1),
+         BranchNeed(names["school"], kinds["school"], 0, 5)],
+        superior_quota=None, previous_quota=10, members_base=360, members_year=2025,
+        organisations=[OrganisationNeed("Hội Nông dân", None, 0, 1), OrganisationNeed("Đoàn Thanh niên", None, 3, 2),
+                       OrganisationNeed("Hội Liên hiệp Phụ nữ", None, 1, 1),
+                       OrganisationNeed("Hội Cựu chiến binh", None, 0, 1)],
+        organisations_year=2025, sources_added_last_year=6,
     )
     return Report(
         ward=ward,

@@ -76,38 +76,80 @@ def test_no_figures_at_all_still_gives_one_per_branch():
 # --- the allocation -----------------------------------------------------------------------
 
 
-def test_extra_goes_to_the_branches_with_more_trained_candidates():
-    needs = [need("Chi bộ A", 5), need("Chi bộ B", 1), need("Chi bộ C", 0)]
-    assert allocate(needs, 5) == [3, 1, 1]
-    assert allocate(needs, 7) == [5, 1, 1]  # every trained candidate of A covered
-    assert allocate(needs, 9) == [6, 2, 1]  # then A and B tie (0 uncovered): A by name, then B
-    assert allocate(needs, 2) == [1, 1, 1]
+def test_the_remainder_goes_in_proportion_to_those_waiting_by_largest_remainders():
+    needs = [need("Chi bộ A", 5), need("Chi bộ B", 3), need("Chi bộ C", 2)]
+    # minimums 3; remainder 4 x (5, 3, 2) / 10 = 2; 1,2; 0,8 -> 2, 1, 0 and the last unit to C (0,8)
+    assert allocate(needs, 7) == [3, 2, 2]
+    # remainder 7: 3,5; 2,1; 1,4 -> 3, 2, 1 and the last unit to A (0,5)
+    assert allocate(needs, 10) == [5, 3, 2]
+    assert allocate(needs, 2) == [1, 1, 1]  # the minimums when the target is smaller
 
 
-def test_ties_go_in_vietnamese_name_order_whatever_the_input_order():
+def test_equal_remainders_at_the_cut_go_to_more_waiting_then_name_and_are_stated():
+    from reportgen.stats.plan import largest_remainders
+
+    split = largest_remainders([1, 3], 2, prefer=lambda i: (-(1, 3)[i], i))
+    assert split.counts == [0, 2]  # 0,5 and 1,5: the same remainder, B has more waiting
+    assert (split.tie_given, split.tie_left) == ((1,), (0,))
+
     names = ["Chi bộ Tổ dân phố 10", "Chi bộ Đồng Tiến", "Chi bộ Tổ dân phố 2", "Chi bộ Dốc Sỏi"]
-    needs = [need(n, 2) for n in names]
-    got = dict(zip(names, allocate(needs, 6), strict=True))
+    plan = plan_of([need(n, 2) for n in names], superior=6)
+    got = {b.branch: b.admission_quota for b in plan.branches}
     # Vietnamese order: D before Đ before T; numbers as numbers (2 before 10)
     assert got == {"Chi bộ Dốc Sỏi": 2, "Chi bộ Đồng Tiến": 2, "Chi bộ Tổ dân phố 2": 1, "Chi bộ Tổ dân phố 10": 1}
-    assert dict(zip(names[::-1], allocate(needs[::-1], 6), strict=True)) == got
+    assert plan.tie is not None
+    assert plan.tie.given == ("Chi bộ Dốc Sỏi", "Chi bộ Đồng Tiến")
+    assert plan.tie.left == ("Chi bộ Tổ dân phố 2", "Chi bộ Tổ dân phố 10")
+    assert plan_of([need(n, 2) for n in reversed(names)], superior=6) == plan
+    assert plan_of([need(n, 2) for n in names], superior=8).tie is None  # 1 each: no cut, no tie
+
+
+def test_a_branch_with_nobody_waiting_gets_its_minimum_and_is_named():
+    plan = plan_of([need("Chi bộ A", 4), need("Chi bộ B", 0, waiting=3), need("Chi bộ C", 2)], superior=9)
+    got = {b.branch: b.admission_quota for b in plan.branches}
+    assert got["Chi bộ B"] == 1
+    assert got["Chi bộ A"] + got["Chi bộ C"] == 8 and got["Chi bộ A"] > got["Chi bộ C"]
+    assert plan.needs_sources == ("Chi bộ B",)
+    # sources: its admission plus the one it lacks waiting
+    assert next(b for b in plan.branches if b.branch == "Chi bộ B").source_quota == 2
+
+
+def test_nobody_waiting_anywhere_splits_the_remainder_evenly_and_states_the_tie():
+    plan = plan_of([need("Chi bộ A", 0), need("Chi bộ B", 0), need("Chi bộ C", 0)], superior=4)
+    assert [b.admission_quota for b in plan.branches] == [2, 1, 1]
+    assert plan.tie is not None and plan.tie.given == ("Chi bộ A",)
+    assert plan.needs_sources == ("Chi bộ A", "Chi bộ B", "Chi bộ C")
 
 
 def test_source_quota_replaces_the_admitted_and_fills_the_list():
     assert source_quota(1, need("A", 3, 5)) == 1
-    assert source_quota(2, need("A", 0, 0)) == 4  # 2 to admit, none on the list
-    assert source_quota(3, need("A", 1, 2)) == 4  # one short on the list
+    assert source_quota(2, need("A", 0, 0)) == 4  # 2 to admit, nobody waiting
+    assert source_quota(3, need("A", 1, 2)) == 5  # two short of waiting candidates
     assert source_quota(1, need("A", 3, 5, source=3)) == 3  # the workbook's quota for the plan year
     assert source_quota(1, need("A", 0, 0, source=0)) == 2
+    last_year = BranchNeed("A", "Khu dân cư", 4, 6, last_source_quota=2)
+    assert source_quota(1, last_year) == 2  # not below the report year's source quota
 
 
-def test_organisations_introduce_at_least_one():
-    orgs = [OrganisationNeed("Đoàn Thanh niên", 3, 4), OrganisationNeed("Hội Nông dân", 0, 0),
-            OrganisationNeed("Hội Cựu chiến binh", None, 1)]
-    plan = plan_of([need("Chi bộ A", 1)], orgs=orgs)
-    assert [(o.organisation, o.introduction_quota, o.introduced_last_year) for o in plan.organisations] == [
-        ("Đoàn Thanh niên", 3, 4), ("Hội Nông dân", 1, 0), ("Hội Cựu chiến binh", 1, 1)]
-    assert plan.introduction_total == 5 and plan.organisations_year == 2025
+def test_organisations_follow_their_last_results_and_the_ward_target():
+    from reportgen.stats.plan import organisation_total
+
+    orgs = [OrganisationNeed("Mặt trận Tổ quốc", None, 1, last_quota=1),
+            OrganisationNeed("Hội Nông dân", None, 0, last_quota=1),
+            OrganisationNeed("Đoàn Thanh niên", None, 20, last_quota=2),
+            OrganisationNeed("Hội Cựu chiến binh", 3, 0, last_quota=1)]  # 3 entered for the plan year: a floor
+    # they introduced 21 of the 25 new sources; the branches' source quotas are 20: ceil(21/25 x 20) = 17
+    assert organisation_total(orgs, 20, 25) == 17
+    plan = make_plan(2026, [need(f"Chi bộ {c}", 1, source=5) for c in "ABCD"], superior_quota=None,
+                     previous_quota=None, members_base=None, members_year=None, organisations=orgs,
+                     organisations_year=2025, sources_added_last_year=25)
+    quotas = [(o.organisation, o.introduction_quota) for o in plan.organisations]
+    # floors 1, 1, 1, 3; the other 11 in proportion to 1, 0, 20, 0: 0,52 / 0 / 10,48 / 0 -> 0, 0, 10 + 1 to MTTQ
+    assert quotas == [("Mặt trận Tổ quốc", 2), ("Hội Nông dân", 1), ("Đoàn Thanh niên", 11), ("Hội Cựu chiến binh", 3)]
+    assert plan.introduction_total == 17
+    # nobody introduced anyone: the minimums, not last year's quotas copied
+    idle = [OrganisationNeed("Đoàn Thanh niên", None, 0, last_quota=4)]
+    assert organisation_total(idle, 20, 25) == 1
 
 
 names = st.lists(st.text(alphabet="ABCĐEGHÂƠ 0123456789", min_size=1, max_size=8), min_size=1, max_size=15,
@@ -134,7 +176,7 @@ def test_allocation_properties(names, trained, waiting, superior, previous, memb
     member = math.ceil(members * 3 / 100) if members else 0
     assert plan.total >= quota_floor and plan.total >= member
     assert plan.total == max(quota_floor, member, len(needs))
-    # the extra goes to the branches with more trained candidates
+    # the extra goes to the branches with more waiting candidates
     by_trained = {nd.branch: nd.trained_waiting for nd in needs}
     for a, qa in quotas.items():
         for b, qb in quotas.items():
@@ -188,10 +230,16 @@ def test_aggregate_gathers_the_waiting_candidates_and_the_floors(tmp_path):
     assert plan.superior_quota is None and plan.previous_quota == 4 and plan.quota_floor == 4
     assert plan.members_base == 250 and plan.members_year == 2025 and plan.member_floor == 8
     assert plan.target == 8 and plan.total == 8
-    # the extra 6: water-filling on (trained - quota): TDP1 3-1=2, school 1-1=0
-    assert (tdp1.admission_quota, school.admission_quota) == (5, 3)
-    assert [(o.organisation, o.introduction_quota, o.introduced_last_year) for o in plan.organisations] == [
-        ("Đoàn Thanh niên", 2, 2), ("Hội Nông dân", 1, 1)]
+    # the remainder 6 in proportion to 3 and 1 waiting: 4,5 and 1,5, the tie at the cut to the one with more
+    assert (tdp1.admission_quota, school.admission_quota) == (6, 2)
+    assert plan.tie is not None and plan.tie.given == ("Chi bộ Tổ dân phố 1",)
+    assert plan.tie.left == ("Chi bộ Trường học",)
+    # sources: 6 + 3 lacking, 2 + 1 lacking; the organisations introduced all 3 new sources of 2025
+    assert (tdp1.source_quota, school.source_quota) == (9, 3)
+    assert plan.sources_added_last_year == 3 and plan.introduced_last_year == 3
+    # 3/3 x 12 = 12: one each, the other 10 as 1 : 2 (3,33 and 6,67 -> 3 and 7); conventional order
+    assert [(o.organisation, o.introduction_quota, o.introduced_last_year, o.last_quota)
+            for o in plan.organisations] == [("Hội Nông dân", 4, 1, 0), ("Đoàn Thanh niên", 8, 2, 2)]
     assert plan.organisations_year == 2025
 
 
@@ -200,8 +248,10 @@ def test_aggregate_uses_the_rows_of_the_plan_year_when_present(tmp_path):
     assert plan.superior_quota == 12 and plan.quota_floor == 12 and plan.total == 12
     school = next(b for b in plan.branches if b.branch == "Chi bộ Trường học")
     assert school.source_quota >= 3
-    assert [o.organisation for o in plan.organisations] == ["Đoàn Thanh niên", "Hội Cựu chiến binh"]
-    assert plan.organisations[0].introduction_quota == 4 and plan.organisations_year == 2026
+    orgs = {o.organisation: o for o in plan.organisations}
+    assert list(orgs) == ["Hội Nông dân", "Đoàn Thanh niên", "Hội Cựu chiến binh"]
+    assert orgs["Đoàn Thanh niên"].introduction_quota >= 4  # entered for 2026: a floor
+    assert orgs["Hội Cựu chiến binh"].introduction_quota >= 1 and plan.organisations_year == 2026
 
 
 def test_plan_uses_the_plan_years_members_when_entered(tmp_path):
@@ -230,3 +280,47 @@ def test_plan_keeps_the_quotas_already_entered_for_the_plan_year():
              BranchNeed("Chi bộ C", "Khu dân cư", 0, 0, admission_quota=0)]
     assert allocate(needs, 4) == [3, 1, 1]
     assert allocate(needs, 7) == [3, 3, 1]
+
+
+def test_waiting_means_a_certificate_valid_to_the_end_of_the_plan_year(tmp_path):
+    """60 months from the class (rules.class_valid_on): a class on 30/12/2021 is valid to 30/12/2026 only;
+    31/12/2021 is valid through 31/12/2026."""
+    make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 100), (2025, "Toàn Đảng bộ", 1, None, 100)]))
+    make_branch(tmp_path, "Chi bộ A", candidates=[
+        Candidate("Lê Văn An", date(2000, 1, 1), date(2021, 5, 1), class_date=date(2021, 12, 30)),
+        Candidate("Lê Văn Bình", date(2000, 1, 1), date(2021, 5, 1), class_date=date(2021, 12, 31)),
+        Candidate("Lê Văn Chi", date(2000, 1, 1), date(2021, 5, 1), class_date=date(2021, 6, 30)),
+        Candidate("Lê Văn Dũng", date(2000, 1, 1), date(2025, 5, 1)),
+    ])
+    plan = aggregate(load_inbox(tmp_path, Findings()), 2025, date(2026, 1, 5)).plan
+    (branch,) = plan.branches
+    assert (branch.trained_waiting, branch.trained_expiring, branch.candidates_waiting) == (1, 2, 4)
+    assert plan.trained_expiring == 2 and plan.needs_sources == ()
+
+
+def test_a_ward_whose_superior_quota_is_above_the_branches_minimums(tmp_path):
+    """Superior quota 10 for 2026, three branches: 3 minimums, 7 in proportion to 6, 3, 0 waiting."""
+    quotas = [(2025, "Chi bộ Tổ dân phố 1", 1, 2, 60), (2025, "Chi bộ Trường học", 1, 1, 30),
+              (2025, "Chi bộ Y tế", 1, 1, 10), (2025, "Toàn Đảng bộ", 6, None, 100),
+              (2026, "Toàn Đảng bộ", 10, None, None)]
+    make_ward(tmp_path, Ward(quotas=quotas, organisations=[(2025, "Đoàn Thanh niên", 2), (2025, "Công đoàn", 1)]))
+    valid = date(2024, 9, 1)
+
+    def people(prefix: str, n: int, **kw) -> list[Candidate]:
+        return [Candidate(f"{prefix} Văn {chr(65 + i)}", date(2000, 1, 1 + i), date(2025, 2, 1), class_date=valid,
+                          **kw) for i in range(n)]
+
+    make_branch(tmp_path, "Chi bộ Tổ dân phố 1", candidates=people("Lê", 6, introduced_by="Đoàn Thanh niên"))
+    make_branch(tmp_path, "Chi bộ Trường học", "Trường học", candidates=people("Trần", 3, introduced_by="Công đoàn"))
+    make_branch(tmp_path, "Chi bộ Y tế", "Y tế", candidates=[
+        Candidate("Võ Thị Hoa", date(1995, 1, 1), date(2025, 3, 1), introduced_by="Chi bộ")])  # on the list, no class: nobody waiting
+    plan = aggregate(load_inbox(tmp_path, Findings()), 2025, date(2026, 1, 5)).plan
+    got = {b.branch: (b.admission_quota, b.source_quota) for b in plan.branches}
+    # 7 x 6/9 = 4,67 and 7 x 3/9 = 2,33: 4 and 2, the last unit to the larger remainder
+    assert got == {"Chi bộ Tổ dân phố 1": (6, 6), "Chi bộ Trường học": (3, 3), "Chi bộ Y tế": (1, 2)}
+    assert plan.superior_quota == 10 and plan.total == 10 and plan.remainder == 7 and plan.tie is None
+    assert plan.needs_sources == ("Chi bộ Y tế",)
+    # 9 of the 10 new sources came through the organisations: ceil(9/10 x 11) = 10, split 6 : 3 after one each
+    orgs = {o.organisation: o.introduction_quota for o in plan.organisations}
+    assert list(orgs) == ["Công đoàn", "Đoàn Thanh niên"]
+    assert orgs == {"Công đoàn": 4, "Đoàn Thanh niên": 6}

@@ -188,8 +188,9 @@ def test_plan_text(rendered):
         " đầu năm 2025 (360 đảng viên, tức 11 đảng viên)." in text
     )
     assert "các chi bộ có 09 quần chúng ưu tú trong danh sách nguồn, trong đó 02 quần chúng đã học lớp" in text
-    assert "phần chỉ tiêu ngoài 01 đảng viên của mỗi chi bộ được phân bổ" in text
-    assert "giới thiệu ít nhất 05 quần chúng ưu tú" in text
+    assert "08 chỉ tiêu còn lại được phân bổ theo tỷ lệ số quần chúng chờ kết nạp của từng chi bộ" in text
+    assert "Cần tạo nguồn: 02 chi bộ (Chi bộ Tổ dân phố 10 và Chi bộ Trường THCS Phổ Hòa)" in text
+    assert "giới thiệu ít nhất 14 quần chúng ưu tú" in text
     assert "chi bộ nhiều năm liền không kết nạp được đảng viên (Chi bộ Tổ dân phố 10)" in text
     assert "(Chi bộ Tổ dân phố 10 và Chi bộ Trường THCS Phổ Hòa) đề nghị Đảng ủy cử quần chúng đi học" in text
     assert "Trên đây là Kế hoạch phát triển đảng viên năm 2026 của Đảng ủy phường Phổ Hòa." in text
@@ -205,15 +206,16 @@ def test_plan_tables(rendered):
                        "Chỉ tiêu năm 2026", "Chỉ tiêu năm 2026"]
     assert rows[1] == ["STT", "Chi bộ", "Trong danh sách", "Đã học lớp NTVĐ", "Kết nạp", "Tạo nguồn"]
     assert rows[2:] == [
-        ["1", TDP3, "3", "2", "5", "7"],
-        ["2", TDP10, "1", "0", "3", "5"],
-        ["3", SCHOOL, "5", "0", "3", "3"],
-        ["", "Cộng", "9", "2", "11", "15"],
+        ["1", TDP3, "3", "2", "9", "16"],
+        ["2", TDP10, "1", "0", "1", "2"],
+        ["3", SCHOOL, "5", "0", "1", "2"],
+        ["", "Cộng", "9", "2", "11", "20"],
     ]
     orgs = table_rows(find_table(doc, "STT", "Tổ chức"))
     assert orgs[0] == ["STT", "Tổ chức", "Đã giới thiệu năm 2025", "Chỉ tiêu giới thiệu năm 2026"]
-    assert orgs[1] == ["1", "Đoàn Thanh niên", "3", "2"]
-    assert orgs[-1] == ["", "Cộng", "4", "5"]
+    assert orgs[1] == ["1", "Hội Nông dân", "0", "1"]
+    assert orgs[2] == ["2", "Đoàn Thanh niên", "3", "9"]
+    assert orgs[-1] == ["", "Cộng", "4", "14"]
 
 
 def test_plan_without_organisations_has_no_second_table(tmp_path):
@@ -501,9 +503,9 @@ def test_summary_workbook(tmp_path):
     plan = wb["Kế hoạch chi bộ"]
     assert [c.value for c in plan[1]][5] == "Chỉ tiêu kết nạp năm 2026"
     by_branch = {r[1].value: [c.value for c in r][2:] for r in plan.iter_rows(min_row=2)}
-    assert by_branch[TDP3] == ["Khu dân cư", 3, 2, 5, 7]
-    assert by_branch["Cộng"] == [None, 9, 2, 11, 15] and plan["B5"].font.bold
-    assert [c.value for c in wb["Kế hoạch đoàn thể"][6]][1:] == ["Cộng", 4, 5]
+    assert by_branch[TDP3] == ["Khu dân cư", 3, 2, 9, 16]
+    assert by_branch["Cộng"] == [None, 9, 2, 11, 20] and plan["B5"].font.bold
+    assert [c.value for c in wb["Kế hoạch đoàn thể"][6]][1:] == ["Cộng", 4, 14]
 
     assert wb["Không kết nạp nhiều năm"]["B2"].value == 3
     assert wb["Quá hạn công nhận chính thức"]["G2"].value == 18
@@ -517,8 +519,8 @@ def test_plan_with_no_trained_candidate_says_the_rest_is_shared_evenly(tmp_path)
     branches = tuple(replace(b, trained_waiting=0) for b in report.plan.branches)
     write_documents(replace(report, plan=replace(report.plan, branches=branches)), tmp_path)
     text = all_text(tmp_path / PLAN)
-    assert "trong đó chưa có quần chúng nào đã học lớp bồi dưỡng nhận thức về Đảng" in text
-    assert "phần chỉ tiêu ngoài 01 đảng viên của mỗi chi bộ được chia đều cho các chi bộ." in text
+    assert "trong đó chưa có quần chúng nào có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng" in text
+    assert "08 chỉ tiêu còn lại được phân bổ chia đều cho các chi bộ." in text
 
 
 def test_term_causes_follow_the_figures():

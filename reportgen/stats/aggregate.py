@@ -372,8 +372,8 @@ def _introductions(p: Prepared, quota_year: int, year: int) -> list[tuple[str, i
 
 
 def organisations(p: Prepared, year: int) -> tuple[OrganisationYear, ...]:
-    return tuple(OrganisationYear(name, year, quota or 0, introduced)
-                 for name, quota, introduced in _introductions(p, year, year))
+    rows = sorted(_introductions(p, year, year), key=lambda r: organisation_rank(r[0]))
+    return tuple(OrganisationYear(name, year, quota or 0, introduced) for name, quota, introduced in rows)
 
 
 # --- the plan for the next year -------------------------------------------------------------
@@ -382,27 +382,44 @@ def organisations(p: Prepared, year: int) -> tuple[OrganisationYear, ...]:
 def plan(p: Prepared, year: int) -> Plan:
     """The plan for year + 1: what each branch has waiting on 31/12 of `year`, the floors."""
     end = date(year, 12, 31)
+    plan_end = date(year + 1, 12, 31)
     on_list = p.candidates[_on_list_at(p.candidates, end)]
     trained = on_list["class_date"].map(lambda d: isinstance(d, date) and d <= end).astype(bool)
+    # A certificate is valid 60 months: waiting means still valid on the last day of the plan year.
+    valid = on_list["class_date"].map(
+        lambda d: isinstance(d, date) and rules.class_valid_on(d, plan_end)).astype(bool)
     needs = []
     for b in p.branches:
         mine = on_list["branch"] == b.name
         row = _quota_row(p, b.name, year + 1)
+        last = _quota_row(p, b.name, year)
         needs.append(BranchNeed(
             branch=b.name,
             kind=p.kind_of.get(b.name, "Khác"),
-            trained_waiting=int((mine & trained).sum()),
+            trained_waiting=int((mine & trained & valid).sum()),
             candidates_waiting=int(mine.sum()),
             source_quota=None if row is None else _int_or_none(row["source_quota"]),
             admission_quota=None if row is None else _int_or_none(row["admission_quota"]),
+            trained_expiring=int((mine & trained & ~valid).sum()),
+            last_source_quota=None if last is None else _int_or_none(last["source_quota"]),
         ))
     superior = _quota_row(p, schema.WARD_TOTAL, year + 1)
     previous = _quota_row(p, schema.WARD_TOTAL, year)
     # The plan year's own start-of-year figure when the office has entered it, else the latest before.
     members_year = next((y for y in range(year + 1, p.first_year - 1, -1) if _members_start(p, y) is not None), None)
 
-    org_year = year + 1 if (p.organisation_quotas["year"] == year + 1).any() else year
-    orgs = [OrganisationNeed(name, quota, introduced) for name, quota, introduced in _introductions(p, org_year, year)]
+    # Organisations of either year's rows; the plan year's quotas are floors, the report year's are not copied.
+    entered = {organisation_key(name): quota for name, quota, _ in _introductions(p, year + 1, year)}
+    last = _introductions(p, year, year)
+    names = {organisation_key(name): name for name, _, _ in _introductions(p, year + 1, year)}
+    for name, _, _ in last:
+        names.setdefault(organisation_key(name), name)
+    introduced = {organisation_key(name): count for name, _, count in _introductions(p, year + 1, year) + last}
+    last_quota = {organisation_key(name): quota for name, quota, _ in last}
+    orgs = [OrganisationNeed(names[k], entered.get(k), introduced.get(k, 0), last_quota.get(k))
+            for k in sorted(names, key=lambda k: organisation_rank(names[k]))]
+    lo, hi = _year_window(year)
+    added = int(_between(p.candidates["entered"], lo, hi).sum())
 
     return make_plan(
         year + 1,
@@ -412,9 +429,17 @@ def plan(p: Prepared, year: int) -> Plan:
         members_base=None if members_year is None else _members_start(p, members_year),
         members_year=members_year,
         organisations=orgs,
-        organisations_year=org_year,
+        organisations_year=year + 1 if entered else year,
         member_rate=rules.MEMBER_TARGET_RATE,
+        sources_added_last_year=added,
     )
+
+
+def organisation_rank(name: str) -> tuple[int, str]:
+    """The conventional order of the Front and the mass organisations (schema.ORGANISATIONS), others after."""
+    order = [organisation_key(o) for o in schema.ORGANISATIONS]
+    key = organisation_key(name)
+    return (order.index(key) if key in order else len(order), fold(name))
 
 
 # --- the report ---------------------------------------------------------------------------------

@@ -369,6 +369,13 @@ class PlanBranch:
     candidates_waiting: int  # on the list at 31/12 of the report year
     admission_quota: int  # allocated: at least 1
     source_quota: int  # allocated: at least 1
+    minimum: int = 1  # 1, or the quota the office entered for the plan year
+    trained_expiring: int = 0  # trained, but the certificate expires before the end of the plan year
+
+    @property
+    def needs_sources(self) -> bool:
+        """Nobody waiting with a valid certificate: the branch must build its sources ("cần tạo nguồn")."""
+        return self.trained_waiting == 0
 
 
 @dataclass(frozen=True)
@@ -378,6 +385,15 @@ class PlanOrganisation:
     organisation: str
     introduction_quota: int  # at least 1
     introduced_last_year: int  # candidates it introduced in the report year
+    last_quota: int | None = None  # its quota of the report year
+
+
+@dataclass(frozen=True)
+class PlanTie:
+    """Branches with equal remainders at the cut of the allocation: who got the last units."""
+
+    given: tuple[str, ...]
+    left: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -401,6 +417,26 @@ class Plan:
     branches: tuple[PlanBranch, ...]  # in name order
     organisations: tuple[PlanOrganisation, ...]
     organisations_year: int | None  # the year of the `Đoàn thể` rows used
+    tie: PlanTie | None = None  # equal remainders at the cut of the allocation
+    sources_added_last_year: int = 0  # candidates put on the lists in the report year
+
+    @property
+    def remainder(self) -> int:
+        """What is allocated above the branches' minimums."""
+        return self.total - sum(b.minimum for b in self.branches)
+
+    @property
+    def needs_sources(self) -> tuple[str, ...]:
+        """Branches with nobody waiting ("cần tạo nguồn"), in name order."""
+        return tuple(b.branch for b in self.branches if b.needs_sources)
+
+    @property
+    def trained_expiring(self) -> int:
+        return sum(b.trained_expiring for b in self.branches)
+
+    @property
+    def introduced_last_year(self) -> int:
+        return sum(o.introduced_last_year for o in self.organisations)
 
     @property
     def quota_from_superior(self) -> bool:

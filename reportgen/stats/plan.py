@@ -1,30 +1,39 @@
 """The admission plan for the year after the report year (Kế hoạch phát triển đảng viên).
 
 The ward's target and its allocation to branches and mass organisations, computed
-from plain inputs so the rules can be tested on hand-made figures; `aggregate`
-gathers the inputs from the workbooks.
+once from plain inputs so the rules can be tested on hand-made figures; `aggregate`
+gathers the inputs from the workbooks, and every document prints these numbers.
 
-Rules (DOMAIN.md, Nghị quyết 21-NQ/TW and the ward plans):
-- every branch admits at least 1 and sources at least 1 candidate, and at least the
-  quotas the office has already entered for the plan year in `Chỉ tiêu`;
-- the ward total is at least the superior's quota for the plan year (else the quota
+Rules (DOMAIN.md, Nghị quyết 21-NQ/TW and the ward plans; issue 8, item 3):
+- the ward target is at least the superior's quota for the plan year (else the quota
   of the report year) and at least 3% of the members, rounded up;
-- admissions above one per branch go, one at a time, to the branch with the most
-  trained candidates not yet covered by its quota (ties in Vietnamese name order);
-- a branch's source quota replaces the candidates it is to admit, plus those it lacks
-  on its list for that; at least the plan year's `Chỉ tiêu tạo nguồn` when given;
-- every mass organisation introduces at least 1 candidate.
+- every branch admits at least 1, and at least the quota the office has already
+  entered for the plan year (its minimum); the ward total is at least the minimums' sum;
+- a candidate is *waiting* when on the list at the end of the report year with an
+  awareness-class certificate still valid on the last day of the plan year (60 months);
+- the remainder (total − minimums) goes to the branches in proportion to those waiting,
+  by largest remainders; equal remainders at the cut go to the branch with more waiting,
+  then in Vietnamese name order, and the plan states the tie;
+- a branch with nobody waiting gets its minimum and is named as "cần tạo nguồn";
+- a branch's source quota is at least 1, at least its source quota of the report year
+  (or the plan year's when entered), and at least the candidates it is to admit plus
+  those it lacks waiting for that;
+- the mass organisations introduce, together, the share of the new sources they
+  introduced in the report year, applied to the branches' source quotas of the plan
+  year; each at least 1 (and at least a quota entered for the plan year), the rest in
+  proportion to what each introduced in the report year, by largest remainders.
 """
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from .. import rules
 from ..vntext import text_sort_key
-from .model import Plan, PlanBranch, PlanOrganisation
+from .model import Plan, PlanBranch, PlanOrganisation, PlanTie
 
 MEMBER_TARGET_RATE = rules.MEMBER_TARGET_RATE  # Nghị quyết 21-NQ/TW: 3-4% of the members a year
 MIN_PER_BRANCH = rules.MIN_ADMISSIONS_PER_BRANCH
@@ -38,17 +47,20 @@ class BranchNeed:
 
     branch: str
     kind: str
-    trained_waiting: int  # on the list, class taken
+    trained_waiting: int  # on the list, certificate valid through the plan year
     candidates_waiting: int  # on the list
     source_quota: int | None = None  # `Chỉ tiêu tạo nguồn` of the plan year, when the workbook has it
     admission_quota: int | None = None  # `Chỉ tiêu kết nạp` of the plan year, when the workbook has it
+    trained_expiring: int = 0  # on the list, certificate expiring before the end of the plan year
+    last_source_quota: int | None = None  # `Chỉ tiêu tạo nguồn` of the report year
 
 
 @dataclass(frozen=True)
 class OrganisationNeed:
     organisation: str
-    introduction_quota: int | None  # from the `Đoàn thể` sheet
+    introduction_quota: int | None  # entered for the plan year in `Đoàn thể` (a floor), else None
     introduced_last_year: int = 0
+    last_quota: int | None = None  # its quota of the report year
 
 
 def _name_key(need: BranchNeed) -> tuple[object, ...]:
@@ -61,33 +73,83 @@ def member_floor(members: int | None, rate: float = MEMBER_TARGET_RATE) -> int:
     return rules.member_target(members, rate) or 0
 
 
-def allocate(needs: Sequence[BranchNeed], total: int) -> list[int]:
-    """Admission quotas, in the order of `needs`, summing to max(total, one per branch).
+@dataclass(frozen=True)
+class Shares:
+    """A largest-remainder split: the counts, and the tie at the cut when there was one."""
 
-    Every branch gets 1; each further admission goes to the branch with the largest
-    (trained candidates − quota so far), ties in Vietnamese name order. A branch with
-    more trained candidates therefore never gets less than one with fewer.
-    """
-    n = len(needs)
-    # A quota the office already entered for the plan year is a floor for that branch.
-    quotas = [max(MIN_PER_BRANCH, need.admission_quota or 0) for need in needs]
-    extra = total - sum(quotas)
-    if n == 0 or extra <= 0:
-        return quotas
-    rank = {i: r for r, i in enumerate(sorted(range(n), key=lambda i: _name_key(needs[i])))}
-    heap = [(-(needs[i].trained_waiting - quotas[i]), rank[i], i) for i in range(n)]
-    heapq.heapify(heap)
-    for _ in range(extra):
-        _, r, i = heapq.heappop(heap)
-        quotas[i] += 1
-        heapq.heappush(heap, (-(needs[i].trained_waiting - quotas[i]), r, i))
-    return quotas
+    counts: list[int]
+    tie_given: tuple[int, ...] = ()  # indices that got one of the last units on a tie
+    tie_left: tuple[int, ...] = ()  # indices with the same remainder that did not
+
+
+def largest_remainders(weights: Sequence[int], amount: int, prefer: Callable[[int], object]) -> Shares:
+    """Split `amount` in proportion to `weights` (all equal when they sum to 0) by largest
+    remainders; among equal remainders the lower `prefer(i)` goes first."""
+    n = len(weights)
+    if n == 0 or amount <= 0:
+        return Shares([0] * n)
+    total = sum(weights)
+    exact = [Fraction(amount * (w if total else 1), total or n) for w in weights]
+    counts = [math.floor(x) for x in exact]
+    left = amount - sum(counts)
+    order = sorted(range(n), key=lambda i: (-(exact[i] - counts[i]), prefer(i)))
+    given, rest = order[:left], order[left:]
+    for i in given:
+        counts[i] += 1
+    if given and rest:
+        cut = exact[given[-1]] - math.floor(exact[given[-1]])
+        tie_given = tuple(i for i in given if exact[i] - math.floor(exact[i]) == cut)
+        tie_left = tuple(i for i in rest if exact[i] - math.floor(exact[i]) == cut)
+        if tie_left:
+            return Shares(counts, tie_given, tie_left)
+    return Shares(counts)
+
+
+def minimums(needs: Sequence[BranchNeed]) -> list[int]:
+    """Each branch's minimum: 1, or the quota the office already entered for the plan year."""
+    return [max(MIN_PER_BRANCH, need.admission_quota or 0) for need in needs]
+
+
+def allocate_with_ties(needs: Sequence[BranchNeed], total: int) -> tuple[list[int], Shares]:
+    """Admission quotas, in the order of `needs`, summing to max(total, the minimums' sum)."""
+    floors = minimums(needs)
+    rank = {i: r for r, i in enumerate(sorted(range(len(needs)), key=lambda i: _name_key(needs[i])))}
+    shares = largest_remainders(
+        [need.trained_waiting for need in needs],
+        total - sum(floors),
+        prefer=lambda i: (-needs[i].trained_waiting, rank[i]),
+    )
+    return [f + s for f, s in zip(floors, shares.counts, strict=True)], shares
+
+
+def allocate(needs: Sequence[BranchNeed], total: int) -> list[int]:
+    """Admission quotas, in the order of `needs` (see `allocate_with_ties`)."""
+    return allocate_with_ties(needs, total)[0]
 
 
 def source_quota(admission_quota: int, need: BranchNeed) -> int:
-    """Replace the candidates to be admitted, and add those the list lacks for the quota."""
-    lacking = max(0, admission_quota - need.candidates_waiting)
-    return max(MIN_SOURCES_PER_BRANCH, admission_quota + lacking, need.source_quota or 0)
+    """Replace the candidates to be admitted and add those the branch lacks waiting for its quota;
+    never below 1, the plan year's entered quota, or the report year's source quota."""
+    lacking = max(0, admission_quota - need.trained_waiting)
+    return max(
+        MIN_SOURCES_PER_BRANCH,
+        admission_quota + lacking,
+        need.source_quota or 0,
+        need.last_source_quota or 0,
+    )
+
+
+def organisation_total(
+    organisations: Sequence[OrganisationNeed], source_total: int, sources_added_last_year: int
+) -> int:
+    """The introductions asked of all the organisations together: the share of last year's new
+    sources they introduced, applied to the plan year's source quotas; at least their minimums."""
+    floor = sum(max(MIN_PER_ORGANISATION, o.introduction_quota or 0) for o in organisations)
+    introduced = sum(o.introduced_last_year for o in organisations)
+    if not sources_added_last_year or not introduced:
+        return floor
+    share = Fraction(min(introduced, sources_added_last_year), sources_added_last_year)
+    return max(floor, math.ceil(share * source_total))
 
 
 def make_plan(
@@ -101,12 +163,14 @@ def make_plan(
     organisations: Sequence[OrganisationNeed] = (),
     organisations_year: int | None = None,
     member_rate: float = MEMBER_TARGET_RATE,
+    sources_added_last_year: int = 0,
 ) -> Plan:
     """The plan for `year` (the report year + 1)."""
     quota_floor = superior_quota if superior_quota is not None else (previous_quota or 0)
     floor_members = member_floor(members_base, member_rate)
     ordered = sorted(needs, key=_name_key)
-    quotas = allocate(ordered, max(quota_floor, floor_members))
+    quotas, shares = allocate_with_ties(ordered, max(quota_floor, floor_members))
+    floors = minimums(ordered)
     branches = tuple(
         PlanBranch(
             branch=nd.branch,
@@ -115,12 +179,27 @@ def make_plan(
             candidates_waiting=nd.candidates_waiting,
             admission_quota=q,
             source_quota=source_quota(q, nd),
+            minimum=f,
+            trained_expiring=nd.trained_expiring,
         )
-        for nd, q in zip(ordered, quotas, strict=True)
+        for nd, q, f in zip(ordered, quotas, floors, strict=True)
+    )
+    tie = None
+    if shares.tie_left:
+        tie = PlanTie(tuple(ordered[i].branch for i in shares.tie_given),
+                      tuple(ordered[i].branch for i in shares.tie_left))
+
+    source_total = sum(b.source_quota for b in branches)
+    org_total = organisation_total(organisations, source_total, sources_added_last_year)
+    org_floors = [max(MIN_PER_ORGANISATION, o.introduction_quota or 0) for o in organisations]
+    org_shares = largest_remainders(
+        [o.introduced_last_year for o in organisations],
+        org_total - sum(org_floors),
+        prefer=lambda i: (-organisations[i].introduced_last_year, i),
     )
     orgs = tuple(
-        PlanOrganisation(o.organisation, max(MIN_PER_ORGANISATION, o.introduction_quota or 0), o.introduced_last_year)
-        for o in organisations
+        PlanOrganisation(o.organisation, f + s, o.introduced_last_year, o.last_quota)
+        for o, f, s in zip(organisations, org_floors, org_shares.counts, strict=True)
     )
     return Plan(
         year=year,
@@ -135,4 +214,6 @@ def make_plan(
         branches=branches,
         organisations=orgs,
         organisations_year=organisations_year if orgs else None,
+        tie=tie,
+        sources_added_last_year=sources_added_last_year,
     )

@@ -80,6 +80,7 @@ def target_sentences(plan: Plan, two_digits: bool = True) -> list[str]:
 
 
 def waiting_sentence(plan: Plan, two_digits: bool = True) -> str:
+    """The candidates waiting (certificate valid through the plan year) and how the remainder is shared."""
     end = date_words(date(plan.base_year, 12, 31))
     if plan.candidates_waiting == 0:
         text = f"Đến {end}, các chi bộ không còn quần chúng nào trong danh sách nguồn"
@@ -88,18 +89,58 @@ def waiting_sentence(plan: Plan, two_digits: bool = True) -> str:
             f"Đến {end}, các chi bộ có {_n(plan.candidates_waiting, 'quần chúng ưu tú', two_digits)}"
             " trong danh sách nguồn, trong đó "
             + (
-                f"{_n(plan.trained_waiting, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng"
+                f"{_n(plan.trained_waiting, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng,"
+                f" giấy chứng nhận còn giá trị đến hết năm {plan.year}"
                 if plan.trained_waiting
-                else "chưa có quần chúng nào đã học lớp bồi dưỡng nhận thức về Đảng"
+                else f"chưa có quần chúng nào có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng còn giá trị"
+                f" đến hết năm {plan.year}"
             )
         )
-    if plan.total > len(plan.branches):
-        rest = f"; phần chỉ tiêu ngoài {fmt_count(1, two_digits)} đảng viên của mỗi chi bộ được"
-        if plan.trained_waiting:
-            text += f"{rest} phân bổ cho các chi bộ có nhiều quần chúng đã học lớp bồi dưỡng nhận thức về Đảng"
-        else:
-            text += f"{rest} chia đều cho các chi bộ"
-    return text + "."
+        if plan.trained_expiring:
+            text += (
+                f" ({_n(plan.trained_expiring, 'quần chúng', two_digits)} khác có giấy chứng nhận hết hạn trong"
+                f" năm {plan.year}, cần cho học lại)"
+            )
+    out = _sentence_end(text)
+    if plan.trained_waiting < plan.total:
+        out += (
+            f" Số quần chúng chờ kết nạp ({fmt_count(plan.trained_waiting, two_digits)}) thấp hơn chỉ tiêu"
+            f" ({fmt_count(plan.total, two_digits)}), nên các chi bộ phải cử quần chúng đi học lớp sớm để đủ điều"
+            " kiện xem xét kết nạp trong năm."
+        )
+    if plan.remainder > 0:
+        basis = ("theo tỷ lệ số quần chúng chờ kết nạp của từng chi bộ" if plan.trained_waiting
+                 else "chia đều cho các chi bộ")
+        out += (
+            f" Mỗi chi bộ được giao ít nhất {fmt_count(1, two_digits)} đảng viên;"
+            f" {_n(plan.remainder, 'chỉ tiêu', two_digits)} còn lại được phân bổ {basis}."
+        )
+    if plan.tie is not None:
+        waiting = {b.branch: b.trained_waiting for b in plan.branches}
+        more = min(waiting[n] for n in plan.tie.given) > max(waiting[n] for n in plan.tie.left)
+        why = "có nhiều quần chúng chờ kết nạp hơn" if more else "xếp trước theo thứ tự tên"
+        out += (
+            f" {prose.join_vi(list(plan.tie.given + plan.tie.left))} có phần dư bằng nhau; chỉ tiêu cuối cùng"
+            f" được giao cho {prose.join_vi(list(plan.tie.given))} ({why})."
+        )
+    return out
+
+
+def needs_sources_sentence(plan: Plan, two_digits: bool = True) -> str:
+    """The branches with nobody waiting: their minimum only, and the warning "cần tạo nguồn"."""
+    names = list(plan.needs_sources)
+    if not names:
+        return ""
+    subject = names[0] if len(names) == 1 else f"{_n(len(names), 'chi bộ', two_digits)} ({prose.join_vi(names)})"
+    return (
+        f"Cần tạo nguồn: {subject} chưa có quần chúng đã học lớp bồi dưỡng nhận thức về Đảng còn giá trị giấy"
+        f" chứng nhận, nên chỉ được giao mức tối thiểu; đề nghị cử quần chúng đi học lớp ngay trong quý I"
+        f" năm {plan.year}."
+    )
+
+
+def _sentence_end(text: str) -> str:
+    return text if text.endswith(".") else text + "."
 
 
 def sources_sentence(plan: Plan, two_digits: bool = True) -> str:
@@ -177,6 +218,7 @@ def plan_context(report: Report, ctx: dict[str, Any], unit: str, two_digits: boo
     ctx["target_paragraphs"] = [
         *target_sentences(plan, two_digits),
         waiting_sentence(plan, two_digits),
+        *([needs_sources_sentence(plan, two_digits)] if plan.needs_sources else []),
         sources_sentence(plan, two_digits),
     ]
     ctx["focus_paragraphs"] = [f"- {p}" for p in focus_sentences(report, two_digits)]
