@@ -23,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from . import schema
+from .errors import ReportgenError
 from .render.output import OutputProblem, atomic_write
 from .schema import Column, Field, Kind, Sheet
 
@@ -101,7 +102,7 @@ FIELD_NOTES: dict[str, str] = {
 }
 
 
-class BlankSetExists(Exception):
+class BlankSetExists(ReportgenError):
     """Writing the blank set would replace workbooks already in the folder."""
 
     def __init__(self, folder: Path, names: list[str]):

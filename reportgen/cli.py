@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 import traceback
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
 from . import __version__, clitext, console
+from .errors import ReportgenError
 from .findings import Findings
 from .intake.normalize import CellError, parse_date
-from .pipeline import UsageProblem, build as build_documents, check as check_inbox, check_output_folder, write_checks
+from .pipeline import build as build_documents, check as check_inbox, check_output_folder, write_checks
 from .province import build_province, check_province, is_province
-from .render.output import OutputProblem, TemplateProblem, TemplatesExist
 
 clitext.install()
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -66,12 +69,17 @@ def _parse_issued(value: str | None) -> date | None:
 
 def _check_out(folder: Path, out: Path) -> None:
     """A wrong --out is a usage error before anything is read (ward or province)."""
-    if not folder.is_dir():
-        return  # the library says so in its own words
-    try:
+    if folder.is_dir():  # else the library says so in its own words
         check_output_folder(folder, out)
-    except UsageProblem as exc:
-        raise click.UsageError(str(exc)) from None
+
+
+VERBOSE = "reportgen.verbose"
+HANDLED = "reportgen_handled"  # marks a command callback wrapped by `_handled`
+
+
+def _verbose(on: bool) -> None:
+    """Remember --verbose for the one handler below (the context's meta is shared by all levels)."""
+    click.get_current_context().meta[VERBOSE] = on
 
 
 def _report_unexpected(exc: BaseException, verbose: bool) -> None:
@@ -82,6 +90,41 @@ def _report_unexpected(exc: BaseException, verbose: bool) -> None:
         "Hãy chạy lại với --verbose và gửi nội dung hiện ra cho người hỗ trợ.",
         err=True,
     )
+
+
+def _handled(callback: Callable[..., Any]) -> Callable[..., Any]:
+    """The one place where the library's problems become messages: a wrong use is a usage
+    error (exit 2), any other `ReportgenError` its Vietnamese message (exit 1), anything else
+    a bug reported without a traceback unless --verbose (exit 1)."""
+
+    @functools.wraps(callback)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return callback(*args, **kwargs)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except ReportgenError as exc:
+            if exc.usage:
+                raise click.UsageError(str(exc)) from None
+            if click.get_current_context().meta.get(VERBOSE):
+                traceback.print_exception(exc)
+            click.echo(str(exc), err=True)
+            sys.exit(EXIT_DATA)
+        except Exception as exc:  # noqa: BLE001 - the edge of the program: never a bare traceback
+            _report_unexpected(exc, bool(click.get_current_context().meta.get(VERBOSE)))
+            sys.exit(EXIT_DATA)
+
+    setattr(run, HANDLED, True)
+    return run
+
+
+class _Commands(click.Group):
+    """Every command added to `main` runs inside `_handled`."""
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        if cmd.callback is not None:
+            cmd.callback = _handled(cmd.callback)
+        super().add_command(cmd, name)
 
 
 def _show_findings(findings: Findings, verbose: bool, no_data: bool = False) -> None:
@@ -95,21 +138,10 @@ def _show_findings(findings: Findings, verbose: bool, no_data: bool = False) -> 
 
 def _province(folder: Path, out: Path, verbose: bool, build: bool, **options: object) -> None:
     """A province inbox: every ward, then the province report (build) or only the checks."""
-    try:
-        if build:
-            result = build_province(folder, out, **options)  # type: ignore[arg-type]
-        else:
-            result = check_province(folder, out, **options)  # type: ignore[arg-type]
-    except UsageProblem as exc:
-        raise click.UsageError(str(exc)) from None
-    except (TemplateProblem, OutputProblem) as exc:
-        if verbose:
-            traceback.print_exception(exc)
-        click.echo(str(exc), err=True)
-        sys.exit(EXIT_DATA)
-    except Exception as exc:  # noqa: BLE001
-        _report_unexpected(exc, verbose)
-        sys.exit(EXIT_DATA)
+    if build:
+        result = build_province(folder, out, **options)  # type: ignore[arg-type]
+    else:
+        result = check_province(folder, out, **options)  # type: ignore[arg-type]
     _echo(console.province_lines(result, out))
     if result.report is not None:
         click.echo(f"Năm báo cáo: {result.year}.")
@@ -117,7 +149,8 @@ def _province(folder: Path, out: Path, verbose: bool, build: bool, **options: ob
     sys.exit(EXIT_OK if result.ok else EXIT_DATA)
 
 
-@click.group(context_settings=CONTEXT, options_metavar=OPTIONS, subcommand_metavar="LỆNH [THAM SỐ]...")
+@click.group(cls=_Commands, context_settings=CONTEXT, options_metavar=OPTIONS,
+             subcommand_metavar="LỆNH [THAM SỐ]...")
 @click.version_option(version=__version__, message="reportgen %(version)s")
 def main() -> None:
     """reportgen: từ sổ theo dõi Excel của các chi bộ, lập báo cáo công tác tạo nguồn,
@@ -139,6 +172,7 @@ def main() -> None:
 def build(inbox: Path | None, year: int | None, out: Path, issued: str | None, templates: Path | None,
           pdf: bool, two_digits: bool, verbose: bool) -> None:
     """Lập các văn bản từ các sổ Excel trong THƯ_MỤC_SỔ (mặc định: sample_data/)."""
+    _verbose(verbose)
     folder = inbox or _default_inbox()
     issued_date = _parse_issued(issued)
     _check_out(folder, out)
@@ -146,19 +180,8 @@ def build(inbox: Path | None, year: int | None, out: Path, issued: str | None, t
         _province(folder, out, verbose, build=True, year=year, issued=issued_date, templates=templates, pdf=pdf,
                   two_digits=two_digits)
         return
-    try:
-        result = build_documents(folder, out, year=year, issued=issued_date, templates=templates, pdf=pdf,
-                                 two_digits=two_digits)
-    except UsageProblem as exc:
-        raise click.UsageError(str(exc)) from None
-    except (TemplateProblem, OutputProblem) as exc:
-        if verbose:
-            traceback.print_exception(exc)
-        click.echo(str(exc), err=True)
-        sys.exit(EXIT_DATA)
-    except Exception as exc:  # noqa: BLE001 - the edge of the program: never a bare traceback
-        _report_unexpected(exc, verbose)
-        sys.exit(EXIT_DATA)
+    result = build_documents(folder, out, year=year, issued=issued_date, templates=templates, pdf=pdf,
+                             two_digits=two_digits)
     _echo(console.summary_lines(result.check.inbox))
     if verbose:
         _echo(console.tally_lines(result.check.inbox))
@@ -180,24 +203,14 @@ def build(inbox: Path | None, year: int | None, out: Path, issued: str | None, t
 def check(inbox: Path | None, year: int | None, out: Path, verbose: bool) -> None:
     """Chỉ kiểm tra các sổ trong THƯ_MỤC_SỔ, in mọi lỗi và cảnh báo; không tạo văn bản.
     Danh sách lỗi được ghi thêm vào tệp kiem-tra-du-lieu.xlsx trong thư mục --out."""
+    _verbose(verbose)
     folder = inbox or _default_inbox()
     _check_out(folder, out)
     if is_province(folder, exclude=(out,)):
         _province(folder, out, verbose, build=False, year=year)
         return
-    try:
-        result = check_inbox(folder, year=year, out=out)
-        checks = write_checks(result, out)
-    except UsageProblem as exc:
-        raise click.UsageError(str(exc)) from None
-    except OutputProblem as exc:
-        if verbose:
-            traceback.print_exception(exc)
-        click.echo(str(exc), err=True)
-        sys.exit(EXIT_DATA)
-    except Exception as exc:  # noqa: BLE001
-        _report_unexpected(exc, verbose)
-        sys.exit(EXIT_DATA)
+    result = check_inbox(folder, year=year, out=out)
+    checks = write_checks(result, out)
     _echo(console.summary_lines(result.inbox))
     if verbose:
         _echo(console.tally_lines(result.inbox))
@@ -216,7 +229,7 @@ def check(inbox: Path | None, year: int | None, out: Path, verbose: bool) -> Non
 def init(folder: Path, branches: str | None, year: int | None, overwrite: bool) -> None:
     """Tạo bộ sổ trống theo mẫu chuẩn vào THƯ_MỤC: sổ tổng hợp của Đảng ủy và mỗi chi bộ một sổ
     theo dõi, có danh sách chọn, cột ngày, sheet «Hướng dẫn»."""
-    from .blank import BlankSetExists, parse_branch_names, write_blank_set
+    from .blank import parse_branch_names, write_blank_set
 
     names: list[str] = []
     if branches is not None:
@@ -231,11 +244,7 @@ def init(folder: Path, branches: str | None, year: int | None, overwrite: bool) 
             names = parse_branch_names(branches)
         if not names:
             raise click.BadParameter("không có tên chi bộ nào", param_hint="--chi-bo")
-    try:
-        written = write_blank_set(folder, names, year or date.today().year, overwrite=overwrite)
-    except (BlankSetExists, OutputProblem) as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(EXIT_DATA)
+    written = write_blank_set(folder, names, year or date.today().year, overwrite=overwrite)
     _echo(console.written_lines(written, folder))
     if not names:
         click.echo("Chưa có tên chi bộ: đã tạo một sổ chi bộ mẫu (CB-mau.xlsx); chép ra mỗi chi bộ một bản và ghi"
@@ -264,11 +273,7 @@ def templates(folder: Path, overwrite: bool) -> None:
     theo mẫu đã sửa bằng: reportgen build ... --templates THƯ_MỤC."""
     from .render.documents import copy_templates
 
-    try:
-        written = copy_templates(folder, overwrite=overwrite)
-    except (TemplatesExist, OutputProblem) as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(EXIT_DATA)
+    written = copy_templates(folder, overwrite=overwrite)
     _echo(console.written_lines(written, folder))
     click.echo(f"Sửa các mẫu bằng Word (giữ nguyên các thẻ {{{{ ... }}}} và {{% ... %}}), rồi chạy:"
                f" reportgen build THƯ_MỤC_SỔ --templates {folder}")

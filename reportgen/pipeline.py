@@ -13,16 +13,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from .errors import UsageProblem
 from .findings import Findings, Severity
 from .findings import printable
 from .intake.load import Inbox, load_inbox
 from .stats.aggregate import aggregate
 from .stats.model import Report
 from .validate.rules import validate
-
-
-class UsageProblem(Exception):
-    """Wrong use (a folder that does not exist, a year with no data); Vietnamese message."""
 
 
 def _resolved(path: Path) -> Path:

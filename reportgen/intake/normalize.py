@@ -15,10 +15,11 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from .. import schema
+from ..errors import ReportgenError
 from ..schema import Column, Kind
 
 
-class CellError(ValueError):
+class CellError(ReportgenError, ValueError):
     """A cell that cannot be read as what its column expects."""
 
     def __init__(self, message: str, value: object = None) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..findings import Findings
+from ..errors import ReportgenError
 from ..schema import TOTALS_WORDS, Column, Field, Kind, Sheet
 from .normalize import CellError, clean_text, fold, fold_header, header_keys, is_empty, parse_cell, show
 from .legacy import fix_legacy
@@ -26,7 +27,7 @@ HEADER_SEARCH_ROWS = 40
 _OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 
 
-class UnreadableWorkbook(Exception):
+class UnreadableWorkbook(ReportgenError):
     """The file cannot be opened as a workbook; the message is in Vietnamese."""
 
 

@@ -15,6 +15,8 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree
 
+from ..errors import ReportgenError
+
 MAX_ENTRIES = 5_000
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024  # a ward's workbooks are a few MB at most
 MAX_RATIO = 300  # XML of real sheets compresses 5-30 times
@@ -22,7 +24,7 @@ RATIO_FLOOR_BYTES = 5 * 1024 * 1024  # small entries may compress any amount
 PROLOG_BYTES = 4096  # a DTD sits before the root element, in the first bytes of a part
 
 
-class UnsafeArchive(Exception):
+class UnsafeArchive(ReportgenError):
     """The archive would unpack to too much; message in Vietnamese."""
 
 

@@ -9,8 +9,10 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from ..errors import ReportgenError
 
-class OutputProblem(Exception):
+
+class OutputProblem(ReportgenError):
     """A result file could not be written (folder not writable, file open in Word/Excel)."""
 
     def __init__(self, path: Path, detail: str) -> None:
@@ -19,7 +21,7 @@ class OutputProblem(Exception):
         super().__init__(f"Không ghi được tệp “{self.path}”: {detail}")
 
 
-class TemplateProblem(Exception):
+class TemplateProblem(ReportgenError):
     """A template cannot be used: missing, not a .docx, a bad tag, an unknown variable."""
 
     def __init__(self, template_name: str, detail: str) -> None:
@@ -31,7 +33,7 @@ class TemplateProblem(Exception):
         )
 
 
-class TemplatesExist(Exception):
+class TemplatesExist(ReportgenError):
     """Copying the default templates would replace files a clerk may have edited."""
 
     def __init__(self, folder: Path, names: list[str]) -> None:
