@@ -21,6 +21,7 @@ LAYERS: dict[str, int] = {
     "reportgen.rules": 0,
     "reportgen.findings": 0,
     "reportgen.vntext": 0,
+    "reportgen.errors": 0,
     "reportgen.resources": 0,  # the package's data files (templates)
     "reportgen.intake": 1,
     "reportgen.validate": 2,
