@@ -134,7 +134,7 @@ def check(inbox: Path, year: int | None = None, today: date | None = None,
         check_output_folder(inbox, out)
         exclude = (*exclude, out)
     findings = Findings()
-    loaded = load_inbox(inbox, findings, exclude=exclude)
+    loaded = load_inbox(inbox, findings, exclude=exclude, today=today)
     chosen = year if year is not None else latest_year(loaded, today)
     if year is not None and loaded.ward is not None and not findings.has_errors:
         quota_years = [int(y) for y in loaded.quotas["year"].dropna()]

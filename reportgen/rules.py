@@ -17,6 +17,12 @@ from decimal import Decimal
 
 from .dates import add_months, add_working_days, add_years, full_years
 
+# --- dates the workbooks can mean ------------------------------------------------------
+
+EARLIEST_YEAR = 1900  # no date in the workbooks is earlier, births included
+EVENT_YEARS_AHEAD = 1  # an event may be dated up to next year (a planned ceremony); a birth not after this year
+
+
 # --- admission rules (the same numbers in 29, 24, 232 and 294-QĐ/TW) -------------------
 
 MIN_AGE_YEARS = 18  # "đủ 18 tuổi", judged at the branch meeting that considers the admission

@@ -448,3 +448,29 @@ ASSESSMENT_SHEET = Sheet(
 TABLE_SHEETS = (QUOTA_SHEET, ORG_QUOTA_SHEET, TEXT_SHEET, ASSESSMENT_SHEET, CANDIDATE_SHEET, ADMISSION_SHEET)
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+
+# --- longest text a cell may hold (characters) -----------------------------
+# A longer value is an error naming the cell: a whole paragraph pasted into a name
+# would be printed whole in the documents and cut by Excel in the summary workbook.
+
+TEXT_MAX_LENGTH = 500
+MAX_LENGTHS = {
+    "name": 100,  # a person's full name
+    "branch": 150,
+    "organisation": 150,
+    "introduced_by": 150,
+    "ethnicity": 50,
+    "religion": 50,
+    "decision_no": 60,
+    "number": 60,
+    "note": 1000,
+    "summary": 1000,
+    "text": 5000,  # one paragraph of the office's own assessment
+    "recipients": 1000,
+}
+
+
+def max_length(key: str) -> int:
+    """The longest text the column or field `key` may hold."""
+    return MAX_LENGTHS.get(key, TEXT_MAX_LENGTH)
+

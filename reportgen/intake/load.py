@@ -12,6 +12,7 @@ import pandas as pd
 
 from .. import schema
 from ..findings import Findings, printable
+from ..rules import EARLIEST_YEAR, EVENT_YEARS_AHEAD
 from ..schema import Kind
 from .discover import discover
 from .normalize import CellError, branch_key, clean_text, parse_choice, parse_date, show
@@ -68,6 +69,13 @@ class Inbox:
         return self.positions.get((file, sheet), {}).get(key)
 
 
+def records(frame: pd.DataFrame) -> list[dict[str, object]]:
+    """The rows of a table as plain dicts, column by column (much faster than iterrows
+    or to_dict on text columns)."""
+    columns = list(frame.columns)
+    return [dict(zip(columns, values)) for values in zip(*(frame[c].tolist() for c in columns))]
+
+
 def _empty(spec: schema.Sheet, extra: tuple[str, ...] = ()) -> pd.DataFrame:
     keys = [*extra, *(c.key for c in spec.columns if c.kind is not Kind.IGNORED), "_file", "_sheet", "_row"]
     return pd.DataFrame(columns=keys)
@@ -93,7 +101,7 @@ def _tagged(table: Table, **columns: object) -> pd.DataFrame:
 _TERM = re.compile(r"(?<!\d)(\d{4})\s*[-–—/]\s*(\d{4})(?!\d)")
 
 
-def _ward_info(book: RawWorkbook, file: str, findings: Findings) -> WardInfo | None:
+def _ward_info(book: RawWorkbook, file: str, findings: Findings, today: date) -> WardInfo | None:
     sheet = book.find(schema.WARD_INFO_SHEET)
     if sheet is None:
         findings.error(
@@ -140,6 +148,22 @@ def _ward_info(book: RawWorkbook, file: str, findings: Findings) -> WardInfo | N
                 file=file, sheet=sheet.name, row=rows.get("term"), column="Nhiệm kỳ", value=term_text, rule="bad-term",
             )
             ok = False
+    latest = today.year + EVENT_YEARS_AHEAD
+    if match and ok and not EARLIEST_YEAR <= first <= latest:
+        findings.error(
+            f"nhiệm kỳ cần bắt đầu trong khoảng năm {EARLIEST_YEAR}-{latest}, ví dụ 2020-2025",
+            file=file, sheet=sheet.name, row=rows.get("term"), column="Nhiệm kỳ", value=term_text, rule="bad-term",
+        )
+        ok = False
+    given_start = out.get("term_start")
+    if ok and isinstance(given_start, date) and not first <= given_start.year <= first + 1:
+        findings.error(
+            f"ngày bắt đầu nhiệm kỳ {first}-{last} cần nằm trong năm {first} hoặc {first + 1} (ngày Đại hội, "
+            "hoặc để trống: tính từ 01/01 năm sau); ngày ngoài nhiệm kỳ làm lệch cả phần tổng kết nhiệm kỳ",
+            file=file, sheet=sheet.name, row=rows.get("term_start"), column="Ngày bắt đầu nhiệm kỳ",
+            value=show(given_start), rule="term-start-outside-term",
+        )
+        ok = False
     if not ok:
         return None
     start = out.get("term_start") or date(first + 1, 1, 1)
@@ -219,8 +243,12 @@ def _branch_info(book: RawWorkbook, file: str, findings: Findings) -> Branch | N
                   sheet=sheet.name, row=rows.get("name"))
 
 
-def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) -> Inbox:
-    """Read every workbook of the inbox. Problems are added to `findings`."""
+def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), today: date | None = None) -> Inbox:
+    """Read every workbook of the inbox. Problems are added to `findings`.
+
+    today: dates later than next year (births: later than this year) are findings.
+    """
+    today = today or date.today()
     found = discover(inbox, exclude)
     for skipped in found.skipped:
         findings.info(f"bỏ qua: {skipped.reason}", file=_rel(skipped.path, inbox), rule="skipped-file")
@@ -256,7 +284,7 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
         if sheet.hidden:
             findings.warning("sheet đang bị ẩn; vẫn được đọc và tính", file=file, sheet=sheet.name,
                              rule="hidden-sheet")
-        result = read_table(sheet, spec, file, findings)
+        result = read_table(sheet, spec, file, findings, today)
         if result is not None:
             tallies.append(SheetTally(file, result.sheet, result.counts))
             headers[(file, result.sheet)] = result.headers
@@ -278,6 +306,14 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
             findings.error(str(exc), file=file, rule="unreadable-file")
             continue
         files_read.append(file)
+        for mark in book.format_characters:
+            findings.info(
+                f"đã bỏ {mark.count} ký tự vô hình (định dạng Unicode, ví dụ {mark.example}) trong "
+                f"{mark.cells} ô của cột này (thường do chép từ web, Zalo hay tệp PDF); tên người và chữ được "
+                "so khớp, đếm và in ra không có các ký tự đó",
+                file=file, sheet=mark.sheet, row=mark.first_row, column=_column_letter(mark.column) if mark.column
+                else "", value=mark.before, rule="format-characters", cell_column=mark.column or None,
+            )
         for text in book.legacy:
             name = {"TCVN3": "TCVN3 (phông .VnTime)", "VNI": "VNI (phông VNI-Times)"}.get(text.encoding, text.encoding)
             findings.warning(
@@ -300,7 +336,7 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = ()) 
                 )
                 continue
             ward_file = file
-            ward = _ward_info(book, file, findings)
+            ward = _ward_info(book, file, findings, today)
             quotas = table(book, schema.QUOTA_SHEET, file)
             if quotas is not None:
                 quota_frames.append(_tagged(quotas))

@@ -13,9 +13,11 @@ import re
 import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from .. import schema
 from ..errors import ReportgenError
+from ..rules import EARLIEST_YEAR
 from ..schema import Column, Kind
 
 
@@ -29,10 +31,24 @@ class CellError(ReportgenError, ValueError):
 
 
 _SPACES = re.compile(r"\s+")
+# Every character of Unicode category Cf (format characters: byte-order mark, word joiner,
+# zero-width spaces and joiners, direction marks, soft hyphen...), as of Unicode 15;
+# tests compare it with unicodedata over the whole code space.
+FORMAT_CHARACTERS = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+
+
+def strip_format_characters(text: str) -> tuple[str, int]:
+    """The text without invisible format characters, and how many there were."""
+    return FORMAT_CHARACTERS.subn("", text)
 
 
 def clean_text(value: object) -> str:
-    """Text as the office meant it: NFC, surrounding and repeated spaces folded."""
+    """Text as the office meant it: NFC, no invisible format characters, surrounding
+    and repeated spaces folded."""
     if value is None:
         return ""
     if isinstance(value, float):
@@ -44,7 +60,7 @@ def clean_text(value: object) -> str:
         value = value.date()
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
-    text = str(value).replace("\u00a0", " ").replace("\u200b", "")
+    text = FORMAT_CHARACTERS.sub("", str(value).replace("\u00a0", " "))
     text = unicodedata.normalize("NFC", text)
     return _SPACES.sub(" ", text).strip()
 
@@ -54,6 +70,17 @@ def fold(value: object) -> str:
 
     `Họ và tên`, `HỌ VÀ TÊN`, `Ho va ten` and the NFD form all fold alike.
     """
+    if isinstance(value, str):
+        return _fold_text(value)
+    return _fold(value)
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_text(text: str) -> str:  # the same names and words recur in every row
+    return _fold(text)
+
+
+def _fold(value: object) -> str:
     text = clean_text(value).lower()
     text = unicodedata.normalize("NFD", text)
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
@@ -80,7 +107,18 @@ _PUNCTUATION = re.compile(r"[,.;:!?\"'“”‘’]")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 
+@lru_cache(maxsize=1 << 14)
+def _fold_header_text(text: str) -> str:
+    return _fold_header(text)
+
+
 def fold_header(value: object) -> str:
+    if isinstance(value, str):
+        return _fold_header_text(value)
+    return _fold_header(value)
+
+
+def _fold_header(value: object) -> str:
     """Fold a header cell, also dropping required-marks (`*`, `(*)`), a colon and
     punctuation: `Ngày, tháng, năm sinh:` folds like `Ngày tháng năm sinh`."""
     text = fold(value)
@@ -92,6 +130,17 @@ def fold_header(value: object) -> str:
 def header_keys(value: object) -> tuple[str, ...]:
     """The folded forms a header cell may match: as written, and without a note in
     parentheses (`Giới tính (Nam/Nữ)` matches `Giới tính`)."""
+    if isinstance(value, str):
+        return _header_keys_text(value)
+    return _header_keys(value)
+
+
+@lru_cache(maxsize=1 << 14)
+def _header_keys_text(text: str) -> tuple[str, ...]:
+    return _header_keys(text)
+
+
+def _header_keys(value: object) -> tuple[str, ...]:
     full = fold_header(value)
     bare = fold_header(_PARENTHESES.sub(" ", clean_text(value)))
     return (full,) if bare == full or not bare else (full, bare)
@@ -183,6 +232,18 @@ def parse_date(value: object) -> date | None:
     raise CellError(EXPECTED_DATE, value)
 
 
+def check_date_bounds(value: date, latest_year: int, earliest_year: int = EARLIEST_YEAR) -> None:
+    """A date the workbooks can mean: from `earliest_year` to `latest_year`. Year 9999,
+    year 1 or a date typed a century off is a finding here, so that no later
+    arithmetic ever meets it."""
+    if value.year < earliest_year:
+        raise CellError(
+            f"năm {value.year} quá xa trong quá khứ (sổ chỉ ghi ngày từ năm {earliest_year}); {EXPECTED_DATE}", value)
+    if value.year > latest_year:
+        raise CellError(
+            f"ngày ở quá xa trong tương lai (sau năm {latest_year}); {EXPECTED_DATE}", value)
+
+
 # --- yes / no ---------------------------------------------------------------
 
 _YES = {fold(w) for w in schema.YES_WORDS}
@@ -261,11 +322,17 @@ def parse_period(value: object) -> str | None:
 # --- allowed values ------------------------------------------------------------
 
 
-def _choice_table(choices: tuple[str, ...], aliases: dict[str, str]) -> dict[str, str]:
+@lru_cache(maxsize=256)
+def _choice_tables(choices: tuple[str, ...], aliases: tuple[tuple[str, str], ...]) -> tuple[dict[str, str],
+                                                                                           dict[str, str]]:
+    """The allowed values by folded key, and by folded key without spaces: built once per list."""
     table = {fold(c): c for c in choices}
-    for alias, canonical in aliases.items():
+    for alias, canonical in aliases:
         table.setdefault(fold(alias), canonical)
-    return table
+    compact: dict[str, str] = {}
+    for key, canonical in table.items():
+        compact.setdefault(key.replace(" ", ""), canonical)
+    return table, compact
 
 
 def parse_choice(
@@ -278,14 +345,13 @@ def parse_choice(
     unlisted value means when it can (a grade `8/12`), else the closest spelling is offered."""
     if is_empty(value):
         return None
-    table = _choice_table(choices, aliases or {})
+    table, compacts = _choice_tables(choices, tuple((aliases or {}).items()))
     key = fold(value)
     if key in table:
         return table[key]
-    compact = key.replace(" ", "")
-    for k, canonical in table.items():
-        if k.replace(" ", "") == compact:
-            return canonical
+    compact = compacts.get(key.replace(" ", ""))
+    if compact is not None:
+        return compact
     bare = fold(_PARENTHESES.sub(" ", clean_text(value)))  # `Đại học (chính quy)`, `12/12 (BTVH)`
     if bare and bare != key and bare in table:
         return table[bare]

@@ -12,14 +12,19 @@ import unicodedata
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
+from python_calamine import load_workbook
 
 from ..findings import Findings
 from ..errors import ReportgenError
+from ..rules import EVENT_YEARS_AHEAD
 from ..schema import TOTALS_WORDS, Column, Field, Kind, Sheet
-from .normalize import CellError, clean_text, fold, fold_header, header_keys, is_empty, parse_cell, show
+from ..schema import max_length as schema_max_length
+from .normalize import (FORMAT_CHARACTERS, CellError, check_date_bounds, clean_text, fold, fold_header, header_keys,
+                        is_empty, parse_cell, show, strip_format_characters)
 from .legacy import fix_legacy
 from .safety import FormulaCell, UnsafeArchive, check_archive, formulas_without_value
 
@@ -52,11 +57,25 @@ class LegacyText:
 
 
 @dataclass
+class FormatCharacters:
+    """Invisible format characters (Unicode Cf) removed from the cells of one column."""
+
+    sheet: str
+    column: int  # 1-based; 0 for the sheet's name
+    first_row: int | None
+    cells: int
+    count: int
+    before: str  # the first cell as it was, the characters shown as <U+XXXX>
+    example: str  # U+FEFF and the like
+
+
+@dataclass
 class RawWorkbook:
     path: Path
     sheets: list[RawSheet]
     formulas_without_value: list[FormulaCell] = field(default_factory=list)
     legacy: list[LegacyText] = field(default_factory=list)
+    format_characters: list[FormatCharacters] = field(default_factory=list)
 
     def find(self, canonical: str, aliases: tuple[str, ...] = ()) -> RawSheet | None:
         """The sheet whose name matches, ignoring case, spaces and diacritics."""
@@ -70,20 +89,50 @@ class RawWorkbook:
         return sorted(found, key=lambda sheet: sheet.hidden)
 
 
-def _cell(value: object) -> object:
+_BLANK = re.compile(r"[\s\u00a0]*")
+# Texts that mean an empty cell (those pandas treats as missing: Excel's #N/A, "NULL"...).
+MISSING_TEXTS = frozenset({
+    "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A",
+    "NA", "NULL", "NaN", "None", "n/a", "nan", "null",
+})
+
+
+def _value(value: object) -> object:
+    """A calamine cell as the reader wants it: None when empty (spaces only, #N/A, NaN),
+    whole numbers as int, dates as datetime; anything else as it is."""
+    kind = value.__class__
+    if kind is str:
+        if value in MISSING_TEXTS or _BLANK.fullmatch(value):  # type: ignore[arg-type]
+            return None
+        return value
+    if kind is float:
+        if value != value:  # NaN
+            return None
+        return int(value) if value.is_integer() else value  # type: ignore[union-attr]
+    if kind is int or kind is bool or kind is datetime:
+        return value
+    if kind is date:
+        return datetime(value.year, value.month, value.day)  # type: ignore[attr-defined]
     return None if is_empty(value) else value
+
+
+_UNICODE_LETTER = re.compile("[\u0100-\u024f\u1e00-\u1eff]")  # ă, đ, ơ, ư, ạ, ễ...: never legacy bytes
 
 
 def _convert_legacy(sheets: list[RawSheet]) -> list[LegacyText]:
     """Convert TCVN3/VNI text to Unicode in place; one record per sheet and column."""
     found: dict[tuple[str, int], list[tuple[int, str, str, str]]] = {}
     undecided: list[tuple[RawSheet, int, int]] = []
+    memory: dict[str, tuple[str, str | None]] = {}  # each distinct text is judged once
     for sheet in sheets:
         for r, row in enumerate(sheet.rows):
             for c, value in enumerate(row):
-                if not isinstance(value, str) or value.isascii():
-                    continue
-                converted, encoding = fix_legacy(value)
+                if value.__class__ is not str or value.isascii() or _UNICODE_LETTER.search(value):
+                    continue  # a letter only Unicode has: typed in Unicode, not in a legacy table
+                known = memory.get(value)
+                if known is None:
+                    known = memory[value] = fix_legacy(value)
+                converted, encoding = known
                 if encoding is None:
                     undecided.append((sheet, r, c))
                     continue
@@ -106,6 +155,41 @@ def _convert_legacy(sheets: list[RawSheet]) -> list[LegacyText]:
     return records
 
 
+def _visible(text: str) -> str:
+    return FORMAT_CHARACTERS.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def _remove_format_characters(sheets: list[RawSheet], names: dict[str, str]) -> list[FormatCharacters]:
+    """Remove Unicode format characters from every text cell and sheet name, in place;
+    one record per sheet and column. `names` maps each sheet's name to the name as written."""
+    found: dict[tuple[str, int], FormatCharacters] = {}
+    for sheet in sheets:
+        written = names.get(sheet.name, sheet.name)
+        if FORMAT_CHARACTERS.search(written):
+            cleaned, count = strip_format_characters(written)
+            found[(sheet.name, 0)] = FormatCharacters(sheet.name, 0, None, 1, count, _visible(written),
+                                                      _codes(written))
+        search = FORMAT_CHARACTERS.search
+        for r, row in enumerate(sheet.rows):
+            for c, value in enumerate(row):
+                if value.__class__ is not str or value.isascii() or search(value) is None:
+                    continue
+                cleaned, count = strip_format_characters(value)
+                row[c] = cleaned if cleaned.strip() else None
+                record = found.get((sheet.name, c + 1))
+                if record is None:
+                    found[(sheet.name, c + 1)] = FormatCharacters(sheet.name, c + 1, r + 1, 1, count,
+                                                                  _visible(value), _codes(value))
+                else:
+                    record.cells += 1
+                    record.count += count
+    return list(found.values())
+
+
+def _codes(text: str) -> str:
+    return ", ".join(sorted({f"U+{ord(ch):04X}" for ch in FORMAT_CHARACTERS.findall(text)}))
+
+
 def _fill_vertical_merges(rows: list[list[object]], sheet: object) -> None:
     """A cell merged down a column (a year written once for several quota rows, a
     header over two rows) holds its value in every row it covers."""
@@ -121,7 +205,7 @@ def _fill_vertical_merges(rows: list[list[object]], sheet: object) -> None:
 
 
 def open_workbook(path: Path) -> RawWorkbook:
-    """Read every sheet's cells with calamine (through pandas)."""
+    """Read every sheet's cells with calamine, once each."""
     try:
         with path.open("rb") as stream:  # 8 bytes, never the whole file
             head = stream.read(8)
@@ -144,16 +228,22 @@ def open_workbook(path: Path) -> RawWorkbook:
         except UnsafeArchive as exc:
             raise UnreadableWorkbook(str(exc)) from exc
     try:
-        with pd.ExcelFile(path, engine="calamine") as book:
-            visibility = {}
-            for meta in getattr(book.book, "sheets_metadata", []):
-                visibility[meta.name] = not str(meta.visible).lower().endswith(".visible")
+        with path.open("rb") as stream:  # a file object: names that are not UTF-8 open too
+            book = load_workbook(stream)
+        try:
+            visibility = {meta.name: not str(meta.visible).lower().endswith(".visible")
+                          for meta in getattr(book, "sheets_metadata", [])}
             sheets = []
+            written_names: dict[str, str] = {}
             for name in book.sheet_names:
-                frame = pd.read_excel(book, sheet_name=name, header=None, dtype=object)
-                rows = [[_cell(v) for v in row] for row in frame.itertuples(index=False, name=None)]
-                _fill_vertical_merges(rows, book.book.get_sheet_by_name(name))
-                sheets.append(RawSheet(unicodedata.normalize("NFC", name), rows, visibility.get(name, False)))
+                sheet = book.get_sheet_by_name(name)
+                rows = [[_value(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+                _fill_vertical_merges(rows, sheet)
+                clean_name = unicodedata.normalize("NFC", strip_format_characters(name)[0])
+                written_names[clean_name] = name
+                sheets.append(RawSheet(clean_name, rows, visibility.get(name, False)))
+        finally:
+            book.close()
     except UnreadableWorkbook:
         raise
     except Exception as exc:  # calamine and zip raise many kinds; all mean "unreadable"
@@ -161,8 +251,9 @@ def open_workbook(path: Path) -> RawWorkbook:
             f"tệp bị hỏng hoặc không đọc được như một sổ Excel ({type(exc).__name__}); "
             "hãy mở bằng Excel và lưu lại"
         ) from exc
+    invisible = _remove_format_characters(sheets, written_names)
     legacy = _convert_legacy(sheets)
-    return RawWorkbook(path, sheets, formulas_without_value(path), legacy)
+    return RawWorkbook(path, sheets, formulas_without_value(path), legacy, invisible)
 
 
 # --- field/value sheets ------------------------------------------------------
@@ -197,6 +288,14 @@ def read_fields(
                 rule="duplicate-field",
             )
             continue
+        limit = schema_max_length(spec.key)
+        if isinstance(value, str) and len(clean_text(value)) > limit:
+            findings.error(
+                f"dài {len(clean_text(value))} ký tự, quá {limit} ký tự cho phép của trường «{spec.label}»; "
+                "có thể đã dán nhầm cả đoạn văn vào một ô",
+                file=file, sheet=sheet.name, row=index + 1, column=spec.label, value=show(value),
+                rule="too-long", cell_column=label_col + 2,
+            )
         values[spec.key] = value
         rows_of[spec.key] = index + 1
     return values, rows_of
@@ -229,32 +328,56 @@ class Table:
     rejected_names: set[str] = field(default_factory=set)  # folded names of rows rejected for an error
 
 
-def _match_header(row: list[object], spec: Sheet) -> dict[int, Column]:
+@dataclass(frozen=True)
+class HeaderMatch:
+    columns: dict[int, Column]  # 0-based position -> the column read there (the first that matches)
+    duplicates: dict[int, Column]  # 0-based position -> a column already matched further left
+
+
+_HEADER_NAMES: dict[int, tuple[Sheet, dict[str, Column]]] = {}
+
+
+def _header_names(spec: Sheet) -> dict[str, Column]:
+    """Every folded header and alias of the sheet's columns: built once per sheet kind."""
+    known = _HEADER_NAMES.get(id(spec))
+    if known is not None and known[0] is spec:
+        return known[1]
     names: dict[str, Column] = {}
     for column in spec.columns:
         for name in column.names:
             names.setdefault(fold_header(name), column)
+    _HEADER_NAMES[id(spec)] = (spec, names)
+    return names
+
+
+def _match_header(row: list[object], spec: Sheet) -> HeaderMatch:
+    names = _header_names(spec)
     found: dict[int, Column] = {}
+    duplicates: dict[int, Column] = {}
     taken: set[str] = set()
     for index, value in enumerate(row):
         if value is None:
             continue
         column = next((names[k] for k in header_keys(value) if k in names), None)
-        if column is not None and column.key not in taken:
+        if column is None:
+            continue
+        if column.key not in taken:
             found[index] = column
             taken.add(column.key)
-    return found
+        elif column.kind is not Kind.IGNORED:
+            duplicates[index] = column
+    return HeaderMatch(found, duplicates)
 
 
-def _find_header(sheet: RawSheet, spec: Sheet) -> tuple[int, dict[int, Column]] | None:
+def _find_header(sheet: RawSheet, spec: Sheet) -> tuple[int, HeaderMatch] | None:
     required = {c.key for c in spec.required}
-    best: tuple[int, dict[int, Column]] | None = None
+    best: tuple[int, HeaderMatch] | None = None
     for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
         found = _match_header(row, spec)
-        keys = {c.key for c in found.values()}
+        keys = {c.key for c in found.columns.values()}
         if required <= keys:
             return index, found
-        if len(keys & required) >= 2 and (best is None or len(found) > len(best[1])):
+        if len(keys & required) >= 2 and (best is None or len(found.columns) > len(best[1].columns)):
             best = (index, found)
     return best
 
@@ -263,8 +386,11 @@ _TOTALS = {fold(w) for w in TOTALS_WORDS}
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 
 
+_TOTALS_LONGEST = max(len(w) for w in TOTALS_WORDS) + 4  # room for a colon and spaces
+
+
 def _is_totals(row: list[object]) -> bool:
-    texts = [fold(v) for v in row[:4] if v is not None and isinstance(v, str)]
+    texts = [fold(v) for v in row[:4] if v.__class__ is str and len(v) <= _TOTALS_LONGEST]  # type: ignore[arg-type]
     return any(t.rstrip(":").strip() in _TOTALS for t in texts)
 
 
@@ -279,8 +405,82 @@ def _only_placeholder(cell_of: dict[str, object], spec: Sheet) -> bool:
     return bool(filled) and filled <= set(spec.placeholder)
 
 
-def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings) -> Table | None:
-    """Read a table sheet; every problem becomes a finding. None if no header row."""
+def _required_first(header: HeaderMatch) -> list[tuple[int, Column]]:
+    """The required columns, those with few distinct values (choices, dates) first: their
+    cells decide quickly that a row is no header."""
+    required = [(i, c) for i, c in header.columns.items() if c.required]
+    return sorted(required, key=lambda item: item[1].kind is Kind.TEXT)
+
+
+def _is_repeated_header(row: list[object], header: HeaderMatch, spec: Sheet, names: dict[str, Column]) -> bool:
+    """The header row again in the middle of the table (a printed page's heading).
+
+    Cheap first: only a row whose cells under the required columns are header words is
+    matched in full, so that the matcher never runs on ordinary data rows.
+    """
+    for index, column in _required_first(header):
+        value = row[index] if index < len(row) else None
+        if not isinstance(value, str) or not any(k in names for k in header_keys(value)):
+            return False
+    required = {c.key for c in spec.required}
+    return required <= {c.key for c in _match_header(row, spec).columns.values()}
+
+
+def _column_letter(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+class _Parsed:
+    """One column's parser with a memory: each distinct raw value is parsed once."""
+
+    def __init__(self, column: Column, latest_year: int) -> None:
+        self.column = column
+        self.latest_year = latest_year
+        self.max_length = schema_max_length(column.key)
+        self.memory: dict[tuple[type, object], object] = {}
+
+    def __call__(self, raw: object) -> object:
+        key = (type(raw), raw)
+        try:
+            result = self.memory[key]
+        except KeyError:
+            result = self.memory[key] = self._parse(raw)
+        except TypeError:  # an unhashable value: never cached
+            result = self._parse(raw)
+        if isinstance(result, CellError):
+            raise result
+        return result
+
+    def _parse(self, raw: object) -> object:
+        try:
+            value = parse_cell(self.column, raw)
+            if isinstance(value, date):
+                check_date_bounds(value, self.latest_year)
+            if isinstance(value, str) and len(value) > self.max_length:
+                raise CellError(
+                    f"dài {len(value)} ký tự, quá {self.max_length} ký tự cho phép của cột này; "
+                    "có thể đã dán nhầm cả đoạn văn hay nhiều ô vào một ô", raw)
+        except CellError as exc:
+            return exc
+        return value
+
+
+def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, today: date | None = None) -> Table | None:
+    """Read a table sheet; every problem becomes a finding. None if no header row.
+
+    A sheet with nothing in it at all is an empty table (a branch that admitted nobody),
+    noted. Headers are matched once; each column's distinct values are parsed once.
+    """
+    today = today or date.today()
+    if not any(v is not None for row in sheet.rows for v in row):
+        findings.info("sheet trống (chưa có dòng nào); coi như chưa có ai", file=file, sheet=sheet.name,
+                      rule="empty-sheet")
+        keys = ["_row", *(c.key for c in spec.columns if c.kind is not Kind.IGNORED)]
+        return Table(file, sheet.name, 0, {}, {}, pd.DataFrame(columns=keys), RowCounts(), set())
     located = _find_header(sheet, spec)
     if located is None:
         wanted = ", ".join(c.header for c in spec.required)
@@ -289,7 +489,8 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings) -> T
             file=file, sheet=sheet.name, rule="no-header",
         )
         return None
-    header_index, columns = located
+    header_index, match = located
+    columns = match.columns
     header_row = sheet.rows[header_index]
     headers = {c.key: clean_text(header_row[i]) for i, c in columns.items()}
     positions = {c.key: i + 1 for i, c in columns.items()}
@@ -301,11 +502,28 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings) -> T
             file=file, sheet=sheet.name, row=header_index + 1, column=column.header,
             rule="missing-column",
         )
+    for index, column in match.duplicates.items():
+        used = positions[column.key]
+        findings.warning(
+            f"cột này cũng là cột «{column.header}», đã có ở cột {_column_letter(used)} («{headers[column.key]}»); "
+            f"dùng cột {_column_letter(used)}, cột này chỉ để đối chiếu: dòng nào hai cột ghi khác nhau là lỗi. "
+            "Nên xóa một trong hai cột",
+            file=file, sheet=sheet.name, row=header_index + 1, column=clean_text(header_row[index]),
+            value=clean_text(header_row[index]), rule="duplicate-column", cell_column=index + 1,
+        )
+    latest_event = today.year + EVENT_YEARS_AHEAD
+    parsers = {c.key: _Parsed(c, today.year if c.key == "birth" else latest_event)
+               for c in spec.columns if c.key in headers and c.kind is not Kind.IGNORED}
+    twins = [(index, column, parsers[column.key]) for index, column in match.duplicates.items()]
     counts = RowCounts()
     required_keys = {c.key for c in spec.required}
     rejected_names: set[str] = set()
     records: list[dict[str, object]] = []
-    present = [c for c in spec.columns if c.key in headers]
+    present = [(i, c, parsers[c.key]) for i, c in columns.items() if c.key in parsers]
+    required_present = [i for i, c in columns.items() if c.required and c.kind is not Kind.IGNORED]
+    defaults = {c.key: c.default for c in spec.columns if c.key not in headers and c.kind is not Kind.IGNORED}
+    names = _header_names(spec)
+    name_index = next((i for i, c in columns.items() if c.key == "name"), None)
     for index in range(header_index + 1, len(sheet.rows)):
         row = sheet.rows[index]
         excel_row = index + 1
@@ -320,7 +538,7 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings) -> T
                 file=file, sheet=sheet.name, row=excel_row, rule="totals-row",
             )
             continue
-        if required_keys <= {c.key for c in _match_header(row, spec).values()}:
+        if _is_repeated_header(row, match, spec, names):
             counts.ignored += 1
             findings.info("dòng tiêu đề lặp lại giữa bảng, bỏ qua", file=file, sheet=sheet.name, row=excel_row,
                           rule="repeated-header")
@@ -332,22 +550,24 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings) -> T
                 rule="column-numbers",
             )
             continue
-        cell_of = {c.key: (row[i] if i < len(row) else None) for i, c in columns.items()}
+        width = len(row)
         if missing:
             counts.rejected += 1
             continue
-        if spec.placeholder and _only_placeholder(cell_of, spec):
-            counts.ignored += 1
-            filled = ", ".join(f"«{headers[k]}»" for k in spec.placeholder if cell_of.get(k) is not None)
-            first = next(c for c in spec.required if c.key not in spec.placeholder and c.key in headers)
-            findings.warning(
-                f"dòng mới ghi {filled}, chưa có số liệu nên không được tính; hãy điền «{first.header}» "
-                "hoặc xóa dòng",
-                file=file, sheet=sheet.name, row=excel_row, column=headers[first.key], rule="unfilled-row",
-                cell_column=positions[first.key],
-            )
-            continue
-        if all(cell_of.get(c.key) is None for c in spec.required if c.kind is not Kind.IGNORED):
+        if spec.placeholder:
+            cell_of = {c.key: (row[i] if i < width else None) for i, c in columns.items()}
+            if _only_placeholder(cell_of, spec):
+                counts.ignored += 1
+                filled = ", ".join(f"«{headers[k]}»" for k in spec.placeholder if cell_of.get(k) is not None)
+                first = next(c for c in spec.required if c.key not in spec.placeholder and c.key in headers)
+                findings.warning(
+                    f"dòng mới ghi {filled}, chưa có số liệu nên không được tính; hãy điền «{first.header}» "
+                    "hoặc xóa dòng",
+                    file=file, sheet=sheet.name, row=excel_row, column=headers[first.key], rule="unfilled-row",
+                    cell_column=positions[first.key],
+                )
+                continue
+        if all((row[i] if i < width else None) is None for i in required_present):
             counts.ignored += 1
             content = "; ".join(show(v) for v in row if v is not None)
             findings.warning(
@@ -358,35 +578,54 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings) -> T
             continue
         record: dict[str, object] = {"_row": excel_row}
         ok = True
-        for column in present:
-            raw = cell_of.get(column.key)
+        for i, column, parse in present:
+            raw = row[i] if i < width else None
             try:
-                value = parse_cell(column, raw)
+                value = parse(raw)
             except CellError as exc:
                 ok = False
                 findings.error(
                     exc.message, file=file, sheet=sheet.name, row=excel_row, column=headers[column.key],
-                    value=show(raw), rule=f"bad-{column.kind.value}", cell_column=positions[column.key],
-                )
-                continue
-            if column.required and value is None:
-                ok = False
-                findings.error(
-                    f"thiếu «{column.header}» (cột bắt buộc)", file=file, sheet=sheet.name, row=excel_row,
-                    column=headers[column.key], rule="missing-value", cell_column=positions[column.key],
+                    value=show(raw), rule=f"bad-{column.kind.value}", cell_column=i + 1,
                 )
                 continue
             record[column.key] = value
-        for column in spec.columns:
-            if column.key not in headers:
-                record[column.key] = column.default
+        for i, column, parse in twins:
+            raw = row[i] if i < width else None
+            if raw is None or column.key not in record:
+                continue
+            try:
+                other = parse(raw)
+            except CellError:
+                continue  # only the column read is checked; this one is compared when it can be read
+            used = positions[column.key] - 1
+            used_raw = row[used] if used < width else None
+            if used_raw is None:
+                record[column.key] = other  # the column read is empty: its twin fills it
+            elif other != record[column.key]:
+                ok = False
+                findings.error(
+                    f"khác với cột «{headers[column.key]}» ({show(used_raw)}) trong cùng dòng; hai cột cùng là "
+                    f"«{column.header}», không biết giá trị nào đúng. Hãy sửa cho khớp hoặc xóa một cột",
+                    file=file, sheet=sheet.name, row=excel_row, column=clean_text(header_row[i]), value=show(raw),
+                    rule="conflicting-columns", cell_column=i + 1,
+                )
+        for i, column, parse in present:
+            if ok and column.required and record.get(column.key) is None:
+                ok = False
+                findings.error(
+                    f"thiếu «{column.header}» (cột bắt buộc)", file=file, sheet=sheet.name, row=excel_row,
+                    column=headers[column.key], rule="missing-value", cell_column=i + 1,
+                )
+        record.update(defaults)
         if ok:
             counts.used += 1
             records.append(record)
         else:
             counts.rejected += 1
-            if cell_of.get("name") is not None:
-                rejected_names.add(fold(cell_of["name"]))
+            if name_index is not None and name_index < width and row[name_index] is not None:
+                rejected_names.add(fold(row[name_index]))
     keys = ["_row", *(c.key for c in spec.columns if c.kind is not Kind.IGNORED)]
     frame = pd.DataFrame.from_records(records, columns=keys) if records else pd.DataFrame(columns=keys)
     return Table(file, sheet.name, header_index + 1, headers, positions, frame, counts, rejected_names)
+

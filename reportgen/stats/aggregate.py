@@ -332,12 +332,14 @@ def _left(p: Prepared, lo: date, hi: date) -> tuple[LeftCandidate, ...]:
 
 
 def no_admission_years(p: Prepared, branch: str, year: int) -> tuple[int, ...]:
-    """Consecutive years with no admission in the branch, ending at `year`."""
+    """Consecutive years with no admission in the branch, ending at `year`, within the
+    term that holds `year` (a quota row of an older term does not lengthen the streak)."""
     admitted_years = {d.year for d, b in zip(p.admissions["admitted"], p.admissions["branch"])
                       if b == branch and isinstance(d, date)}
+    first = max(p.first_year, term_for_year(p.ward, year).term_start.year)
     years: list[int] = []
     y = year
-    while y >= p.first_year and y not in admitted_years:
+    while y >= first and y not in admitted_years:
         years.append(y)
         y -= 1
     return tuple(reversed(years))

@@ -16,7 +16,7 @@ import pandas as pd
 from .. import schema
 from ..dates import add_months, add_working_days, full_months, full_years
 from ..findings import Findings
-from ..intake.load import Inbox
+from ..intake.load import Inbox, records
 from ..intake.normalize import branch_key, fold
 from ..intake.ward import term_for_year
 from ..rules import (
@@ -40,6 +40,7 @@ from ..rules import (
     rules_short,
     under_min_age,
 )
+from .people import check_people_across_branches
 
 
 def _fmt(d: date) -> str:
@@ -78,7 +79,7 @@ def _future(s: _Sheet, keys: tuple[str, ...], on: date) -> None:
 def _duplicates(inbox: Inbox, frame: pd.DataFrame, spec: schema.Sheet, findings: Findings) -> None:
     """The same person (name and date of birth) twice in one sheet."""
     seen: dict[tuple[str, str, str, object], int] = {}
-    for _, r in frame.iterrows():
+    for r in records(frame):
         key = (r["_file"], r["_sheet"], fold(r["name"]), r["birth"])
         if key in seen:
             _Sheet(inbox, findings, r, spec).error(
@@ -166,7 +167,7 @@ def check_admissions(inbox: Inbox, findings: Findings, today: date, reference: d
     frame = inbox.admissions
     _duplicates(inbox, frame, spec, findings)
     branches_of: dict[tuple[str, object], list[tuple[str, str, int]]] = defaultdict(list)
-    for _, r in frame.iterrows():
+    for r in records(frame):
         s = _Sheet(inbox, findings, r, spec)
         birth, admitted, class_date = r["birth"], r["admitted"], r["class_date"]
         ceremony = r["ceremony"] if isinstance(r["ceremony"], date) else admitted
@@ -217,7 +218,7 @@ def check_candidates(inbox: Inbox, findings: Findings, today: date) -> None:
     frame = inbox.candidates
     _duplicates(inbox, frame, spec, findings)
     admitted = {(fold(n), b) for n, b in zip(inbox.admissions["name"], inbox.admissions["birth"])}
-    for _, r in frame.iterrows():
+    for r in records(frame):
         s = _Sheet(inbox, findings, r, spec)
         _future(s, ("birth", "entered", "class_date", "status_date"), today)
         status, changed = r["status"], r["status_date"]
@@ -240,7 +241,7 @@ def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
     known = {branch_key(b.name): b.name for b in inbox.branches}
     seen: dict[tuple[int, str], int] = {}
     warned: set[str] = set()
-    for _, r in inbox.quotas.iterrows():
+    for r in records(inbox.quotas):
         s = _Sheet(inbox, findings, r, spec)
         key = (int(r["year"]), branch_key(r["branch"]))
         if key in seen:
@@ -306,3 +307,4 @@ def validate(inbox: Inbox, findings: Findings, year: int | None, on: date) -> No
     reference = min(on, date(year, 12, 31)) if year is not None else on
     check_admissions(inbox, findings, on, reference)
     check_candidates(inbox, findings, on)
+    check_people_across_branches(inbox, findings)
