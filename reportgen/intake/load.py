@@ -101,7 +101,8 @@ def _tagged(table: Table, **columns: object) -> pd.DataFrame:
 _TERM = re.compile(r"(?<!\d)(\d{4})\s*[-–—/]\s*(\d{4})(?!\d)")
 
 
-def _ward_info(book: RawWorkbook, file: str, findings: Findings, today: date) -> WardInfo | None:
+def _ward_info(book: RawWorkbook, file: str, findings: Findings, today: date | None = None) -> WardInfo | None:
+    today = today or date.today()
     sheet = book.find(schema.WARD_INFO_SHEET)
     if sheet is None:
         findings.error(
