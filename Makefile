@@ -15,7 +15,12 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/reportgen build sample_data --out out
 
-test: $(STAMP)
+# The lint and type gate: ruff's rules and mypy on the library (pyproject.toml holds their settings).
+lint: $(STAMP)
+	$(BIN)/ruff check reportgen
+	$(BIN)/mypy
+
+test: $(STAMP) lint
 	$(BIN)/python -m pytest
 
 clean:

@@ -525,4 +525,4 @@ def write_blank_set(folder: Path, branches: Sequence[str], year: int, overwrite:
     if existing and not overwrite:
         raise BlankSetExists(folder, existing)
     folder.mkdir(parents=True, exist_ok=True)
-    return [atomic_write(folder / file, lambda tmp, wb=wb: wb.save(tmp)) for file, wb in plan]
+    return [atomic_write(folder / file, wb.save) for file, wb in plan]

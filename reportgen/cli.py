@@ -162,7 +162,8 @@ def main() -> None:
 @INBOX_ARGUMENT
 @_year_option("Năm báo cáo (mặc định: năm gần nhất có số liệu).")
 @_out_option("Thư mục ghi các văn bản.")
-@click.option("--date", "--ngay", "issued", metavar="NGÀY", help="Ngày ghi trên văn bản, dạng ngày/tháng/năm (mặc định: hôm nay).")
+@click.option("--date", "--ngay", "issued", metavar="NGÀY",
+              help="Ngày ghi trên văn bản, dạng ngày/tháng/năm (mặc định: hôm nay).")
 @click.option("--templates", "--mau", "templates", type=click.Path(path_type=Path, file_okay=False), metavar="THƯ_MỤC",
               help="Thư mục mẫu văn bản đã sửa (mặc định: mẫu có sẵn).")
 @click.option("--pdf", "pdf", is_flag=True, help="Tạo thêm bản PDF của mỗi văn bản (cần cài LibreOffice).")
@@ -249,8 +250,8 @@ def init(folder: Path, branches: str | None, year: int | None, overwrite: bool) 
     if not names:
         click.echo("Chưa có tên chi bộ: đã tạo một sổ chi bộ mẫu (CB-mau.xlsx); chép ra mỗi chi bộ một bản và ghi"
                    " «Tên chi bộ», hoặc chạy lại với --chi-bo \"Chi bộ A; Chi bộ B\".")
-    click.echo(f"Gửi mỗi chi bộ sổ của mình; khi nhận lại, đặt tất cả vào một thư mục rồi chạy:"
-               f" reportgen check THƯ_MỤC_SỔ")
+    click.echo("Gửi mỗi chi bộ sổ của mình; khi nhận lại, đặt tất cả vào một thư mục rồi chạy:"
+               " reportgen check THƯ_MỤC_SỔ")
 
 
 @main.command(context_settings=CONTEXT, options_metavar=OPTIONS)

@@ -96,7 +96,7 @@ def checks_lines(paths: list[Path], out: Path) -> list[str]:
     return lines
 
 
-def province_lines(result: "ProvinceResult", out: Path) -> list[str]:
+def province_lines(result: ProvinceResult, out: Path) -> list[str]:
     """One line per ward (documents made, or why not), the wards' errors, the province's findings
     and what became of the province report."""
     lines = [f"Đã đọc {len(result.wards)} đảng bộ trong «{result.province.folder}»"

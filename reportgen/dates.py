@@ -10,7 +10,7 @@ outside the calendar (before year 1, after 9999) is None, and the caller decides
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 
 import holidays
 
@@ -64,7 +64,7 @@ def year_end(year: int) -> date:
     return date(year, 12, 31)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _holidays_of(year: int) -> frozenset[date]:
     """Vietnam's public holidays of one year (empty for years the calendar does not know)."""
     try:

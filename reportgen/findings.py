@@ -91,7 +91,7 @@ class Findings:
     def info(self, message: str, **where: object) -> None:
         self.items.append(Finding(Severity.INFO, message, **where))  # type: ignore[arg-type]
 
-    def extend(self, other: "Findings | list[Finding]") -> None:
+    def extend(self, other: Findings | list[Finding]) -> None:
         self.items.extend(other.items if isinstance(other, Findings) else other)
 
     @property

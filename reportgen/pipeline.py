@@ -14,8 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import UsageProblem
-from .findings import Findings, Severity
-from .findings import printable
+from .findings import Findings, Severity, printable
 from .intake.load import Inbox, load_inbox
 from .stats.aggregate import aggregate
 from .stats.model import Report
@@ -171,8 +170,7 @@ def _not_filled_yet(findings: Findings) -> Findings:
 
 def write_checks(result: CheckResult, out: Path) -> list[Path]:
     """The findings workbook and marked copies of the workbooks with findings, in `out`."""
-    from .render.findings_workbook import (FINDINGS_FILE, MARKABLE_SUFFIXES, write_findings_workbook,
-                                           write_marked_copies)
+    from .render.findings_workbook import FINDINGS_FILE, MARKABLE_SUFFIXES, write_findings_workbook, write_marked_copies
 
     out.mkdir(parents=True, exist_ok=True)
     unmarked = sorted({f.file for f in result.findings if f.file and f.sheet and f.row is not None

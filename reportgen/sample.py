@@ -20,6 +20,7 @@ import random
 import re
 import unicodedata
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -183,7 +184,9 @@ ADMISSION_EXTRAS = {
     33: ("Kinh", "Phật giáo"),
 }
 
-FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý")
+FAMILY = (
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
+)
 FAMILY_WEIGHTS = (30, 12, 10, 8, 3, 8, 5, 8, 3, 3, 3, 3, 2, 1, 1)
 FAMILY_BY_ETHNICITY = {"Hrê": ("Phạm", "Hồ"), "Hoa": ("Lý", "Dương")}
 MIDDLE_MEN = ("Văn", "Văn", "Văn", "Minh", "Quốc", "Đức", "Hữu", "Công", "Thành", "Ngọc", "Xuân", "Tấn", "Anh",
@@ -425,6 +428,7 @@ def _number_decisions(all_admitted: list[Person], rng: random.Random) -> None:
     """Admission decisions: by the Thị ủy until 30/6/2025, by the ward committee from 1/7/2025."""
     by_year: dict[tuple[int, str], int] = {}
     for p in sorted(all_admitted, key=lambda p: (p.admitted, p.name)):
+        assert p.admitted is not None  # admitted people only
         issuer = "ĐU" if p.admitted >= date(2025, 7, 1) else "TU"
         key = (p.admitted.year, issuer)
         n = by_year.get(key, 0 if issuer == "ĐU" else rng.randint(120, 180))
@@ -524,7 +528,7 @@ def _branch_workbook(b: Branch, persons: list[Person]) -> Workbook:
                 italic=True)
         rows = [_person_row(p, sheet, i, yes, no) for i, p in enumerate(people, 1)]
         if sheet is S.ADMISSION_SHEET and b.totals_row:
-            total = [None] * width
+            total: list[object] = [None] * width
             keys = [c.key for c in sheet.columns]
             total[keys.index("name")] = S.TOTALS_WORDS[0]
             total[keys.index("note")] = f"{len(people):02d} đồng chí"
@@ -548,7 +552,7 @@ def office_texts(rng: random.Random) -> list[tuple[int, str, date, str]]:
 
 
 def _ward_workbook(members: dict[str, list[int]], org_quota: dict[tuple[int, str], int],
-                   texts: list[tuple[int, str, date, str]] = ()) -> Workbook:
+                   texts: Sequence[tuple[int, str, date, str]] = ()) -> Workbook:
     wb = Workbook()
     ws = wb.active
     ws.title = S.WARD_INFO_SHEET

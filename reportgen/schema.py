@@ -308,23 +308,32 @@ BRANCH_FIELDS = (
 BRANCH_INFO_SHEET = "Thông tin"
 
 
+CLASS_DATE_ALIASES = (
+    "Ngày học lớp NTVĐ", "Học lớp nhận thức về Đảng", "Ngày học lớp nhận thức về Đảng", "Học lớp NTVĐ",
+)
+
+
 def _person_columns() -> tuple[Column, ...]:
     return (
         Column("stt", "STT", Kind.IGNORED, aliases=("TT", "Số TT", "Số thứ tự")),
-        Column("name", "Họ và tên", Kind.TEXT, required=True, aliases=("Họ tên", "Họ và tên quần chúng", "Họ và tên đảng viên")),
+        Column("name", "Họ và tên", Kind.TEXT, required=True,
+               aliases=("Họ tên", "Họ và tên quần chúng", "Họ và tên đảng viên")),
         Column("birth", "Ngày sinh", Kind.DATE, required=True, aliases=("Ngày tháng năm sinh", "Sinh ngày")),
         Column("gender", "Giới tính", Kind.CHOICE, required=True, choices=GENDERS,
                choice_aliases={"Nu": "Nữ", "Phái nữ": "Nữ", "Male": "Nam", "Female": "Nữ"}),
         Column("ethnicity", "Dân tộc", Kind.TEXT, default="Kinh"),
         Column("religion", "Tôn giáo", Kind.TEXT, default="Không"),
-        Column("education", "Trình độ học vấn", Kind.CHOICE, aliases=("Học vấn", "Văn hóa", "Trình độ văn hóa", "GDPT", "Giáo dục phổ thông"),
+        Column("education", "Trình độ học vấn", Kind.CHOICE, aliases=("Học vấn", "Văn hóa", "Trình độ văn hóa", "GDPT",
+                                                                          "Giáo dục phổ thông"),
                choices=EDUCATION, choice_aliases=EDUCATION_ALIASES, choice_hint=education_hint),
         Column("professional", "Chuyên môn", Kind.CHOICE, aliases=("Trình độ chuyên môn", "Chuyên môn nghiệp vụ"),
                default="Không", choices=PROFESSIONAL, choice_aliases=PROFESSIONAL_ALIASES),
-        Column("occupation", "Nghề nghiệp", Kind.CHOICE, aliases=("Thành phần", "Nghề nghiệp hiện nay", "Nghề nghiệp chức vụ",
-                                                                    "Nghề nghiệp, chức vụ", "Thành phần xuất thân"),
+        Column("occupation", "Nghề nghiệp", Kind.CHOICE,
+               aliases=("Thành phần", "Nghề nghiệp hiện nay", "Nghề nghiệp chức vụ", "Nghề nghiệp, chức vụ",
+                        "Thành phần xuất thân"),
                choices=OCCUPATIONS, choice_aliases=OCCUPATION_ALIASES),
-        Column("theory", "Lý luận chính trị", Kind.CHOICE, aliases=("LLCT", "Trình độ LLCT", "Trình độ lý luận chính trị"),
+        Column("theory", "Lý luận chính trị", Kind.CHOICE,
+               aliases=("LLCT", "Trình độ LLCT", "Trình độ lý luận chính trị"),
                default="Không", choices=THEORY, choice_aliases=THEORY_ALIASES),
         Column("youth_union", "Đoàn viên", Kind.YESNO, aliases=("Đoàn viên TNCS", "Là đoàn viên", "ĐV"), default=False),
     )
@@ -338,7 +347,7 @@ CANDIDATE_SHEET = Sheet(
         Column("entered", "Ngày vào nguồn", Kind.DATE, required=True,
                aliases=("Ngày đưa vào nguồn", "Ngày được đưa vào nguồn", "Ngày vào danh sách nguồn")),
         Column("class_date", "Ngày học lớp nhận thức", Kind.DATE,
-               aliases=("Ngày học lớp NTVĐ", "Học lớp nhận thức về Đảng", "Ngày học lớp nhận thức về Đảng", "Học lớp NTVĐ")),
+               aliases=CLASS_DATE_ALIASES),
         Column("status", "Tình trạng", Kind.CHOICE, required=True, choices=STATUSES, choice_aliases=STATUS_ALIASES),
         Column("status_date", "Ngày thay đổi", Kind.DATE, aliases=("Ngày thay đổi tình trạng",)),
         Column("note", "Ghi chú", Kind.TEXT, default=""),
@@ -351,7 +360,7 @@ ADMISSION_SHEET = Sheet(
     (
         *_person_columns(),
         Column("class_date", "Ngày học lớp nhận thức", Kind.DATE, required=True,
-               aliases=("Ngày học lớp NTVĐ", "Học lớp nhận thức về Đảng", "Ngày học lớp nhận thức về Đảng", "Học lớp NTVĐ")),
+               aliases=CLASS_DATE_ALIASES),
         Column("meeting", "Ngày chi bộ xét", Kind.DATE,
                aliases=("Ngày chi bộ họp xét", "Ngày nghị quyết chi bộ", "Ngày chi bộ họp xét kết nạp")),
         Column("admitted", "Ngày kết nạp", Kind.DATE, required=True,
@@ -359,7 +368,8 @@ ADMISSION_SHEET = Sheet(
                         "Ngày kết nạp vào Đảng")),
         Column("ceremony", "Ngày lễ kết nạp", Kind.DATE, aliases=("Ngày tổ chức lễ kết nạp",)),
         Column("decision_no", "Số quyết định", Kind.TEXT, aliases=("Số QĐ", "Số quyết định kết nạp"), default=""),
-        Column("official", "Ngày công nhận chính thức", Kind.DATE, aliases=("Ngày chính thức", "Ngày công nhận ĐV chính thức")),
+        Column("official", "Ngày công nhận chính thức", Kind.DATE,
+               aliases=("Ngày chính thức", "Ngày công nhận ĐV chính thức")),
         Column("note", "Ghi chú", Kind.TEXT, default=""),
     ),
     aliases=("Đảng viên mới", "Kết nạp đảng viên", "Đảng viên mới kết nạp"),

@@ -350,7 +350,7 @@ def _split_tone(word: str) -> tuple[str, str, int] | None:
     """
     tone = "none"
     where = -1
-    letters = []
+    letters: list[str] = []
     for ch in word:
         parts = unicodedata.normalize("NFD", ch)
         marks = [c for c in parts if c in _TONE_MARKS]

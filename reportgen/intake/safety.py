@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
-from defusedxml import DefusedXmlException
-from defusedxml import ElementTree
+from defusedxml import DefusedXmlException, ElementTree
 
 from ..errors import ReportgenError
 

@@ -14,12 +14,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import matplotlib
 
 matplotlib.use("Agg")  # no display on a clerk's machine or in CI; set before pyplot could be imported
 
 from matplotlib import font_manager  # noqa: E402
+from matplotlib.artist import Artist  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ft2font import FT2Font  # noqa: E402
@@ -97,7 +99,7 @@ def _chart_settings() -> Iterator[None]:
         yield
 
 
-def _rc() -> dict[str, object]:
+def _rc() -> dict[Any, Any]:  # matplotlib types its keys as a Literal of every setting
     """The font of every text of a chart (used with matplotlib.rc_context: no global change)."""
     return {"font.family": chart_font(), "font.size": FONT_SIZE, "svg.fonttype": "none"}
 
@@ -187,7 +189,7 @@ def _branch_achievement(rows: list[BranchYear]) -> Picture:
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_pct(float(v) / 100, 0)))
     ax.set_xlabel("Tỷ lệ kết nạp so với chỉ tiêu được giao", fontsize=FONT_SIZE)
     ax.grid(axis="x", color="#d9d9d9", linewidth=0.6, zorder=0)
-    handles = [Line2D([], [], color=QUOTA, linestyle="--", label="100% chỉ tiêu")]
+    handles: list[Artist] = [Line2D([], [], color=QUOTA, linestyle="--", label="100% chỉ tiêu")]
     if MET in colours:
         handles.append(Patch(color=MET, label="Đạt chỉ tiêu"))
     if NOT_MET in colours:

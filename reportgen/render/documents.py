@@ -7,6 +7,7 @@ problem in a template becomes a `TemplateProblem` naming the template and the ta
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
@@ -50,6 +51,10 @@ __all__ = [
     "document_names",
 ]
 
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.write_bytes(data)
 
 def make_environment() -> Environment:
     """Autoescape on (data may hold & and <), unknown variables are errors."""
@@ -332,5 +337,5 @@ def copy_templates(dest: Path, overwrite: bool = False, source: Path | None = No
     written = []
     for name in names:
         data = (source / name).read_bytes()
-        written.append(atomic_write(dest / name, lambda tmp, data=data: tmp.write_bytes(data)))
+        written.append(atomic_write(dest / name, functools.partial(_write_bytes, data=data)))
     return written

@@ -8,6 +8,7 @@ the message as a cell comment. The inputs themselves are never modified.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -31,7 +32,8 @@ FILLS = {
 }
 
 
-def _table_sheet(wb: Workbook, title: str, headers: list[str], rows: list[list[object]], widths: list[int]) -> None:
+def _table_sheet(wb: Workbook, title: str, headers: list[str], rows: Sequence[Sequence[object]],
+                 widths: list[int]) -> None:
     ws = wb.create_sheet(title)
     ws.append(headers)
     for cell in ws[1]:
@@ -117,5 +119,5 @@ def write_marked_copies(findings: Findings, inbox: Inbox, out_dir: Path) -> list
             if ws is not None:
                 _mark(ws, row, column, found)
         target = out_dir / COPIES_FOLDER / Path(file)  # sub-folders kept: same names never overwrite
-        written.append(atomic_write(target, lambda tmp, wb=wb: wb.save(tmp)))
+        written.append(atomic_write(target, wb.save))
     return written

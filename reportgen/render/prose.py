@@ -328,8 +328,8 @@ def organisations_below(items: Sequence[OrganisationYear], total: int, two_digit
         ]
     )
     return _sentence(
-        f"Có {len(items)}/{total} tổ chức (Mặt trận Tổ quốc, đoàn thể chính trị - xã hội) chưa giới thiệu đủ quần chúng ưu tú"
-        f" theo chỉ tiêu: {listed}"
+        f"Có {len(items)}/{total} tổ chức (Mặt trận Tổ quốc, đoàn thể chính trị - xã hội) chưa giới thiệu đủ"
+        f" quần chúng ưu tú theo chỉ tiêu: {listed}"
     )
 
 

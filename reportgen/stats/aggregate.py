@@ -42,6 +42,7 @@ from .model import (
 )
 from .plan import BranchNeed, OrganisationNeed, make_plan
 
+TRAINED_NOTE = "đã học lớp nhận thức về Đảng"  # beside a candidate in a branch report
 _NO_RELIGION = {fold(v) for v in ("", "Không", "Không có", "Không theo tôn giáo", "Không tôn giáo", "0", "-")}
 _MAJORITY = {fold(v) for v in ("", "Kinh", "Việt")}
 
@@ -125,7 +126,7 @@ def _quota_row(p: Prepared, branch: str, year: int) -> dict[str, object] | None:
 def _int_or_none(value: object) -> int | None:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
-    return int(value)  # type: ignore[arg-type]
+    return int(value)  # type: ignore[call-overload]
 
 
 def _left_mask(candidates: pd.DataFrame, lo: date, hi: date) -> pd.Series:
@@ -261,7 +262,7 @@ def _categories(admissions: pd.DataFrame, kind_of: dict[str, str]) -> list[tuple
     for value in schema.OCCUPATIONS:
         rows.append(("Nghề nghiệp", value, f"occupation_{slugify(value)}", a["occupation"] == value))
     rows.append(("Nghề nghiệp", "Chưa ghi nghề nghiệp", "occupation_missing", a["occupation"].isna()))
-    return [(g, l, k, m.fillna(False).astype(bool)) for g, l, k, m in rows]
+    return [(group, label, key, mask.fillna(False).astype(bool)) for group, label, key, mask in rows]
 
 
 def _mean_age(admissions: pd.DataFrame) -> float | None:
@@ -300,7 +301,9 @@ def structure(admissions: pd.DataFrame, kind_of: dict[str, str], previous: pd.Da
     )
 
 
-def kind_structure(admissions: pd.DataFrame, kind_of: dict[str, str], previous: pd.DataFrame | None = None) -> Structure:
+def kind_structure(
+    admissions: pd.DataFrame, kind_of: dict[str, str], previous: pd.DataFrame | None = None
+) -> Structure:
     def counts(frame: pd.DataFrame) -> dict[str, int]:
         kinds = frame["branch"].map(lambda b: kind_of.get(b, "Khác"))
         return {k: int((kinds == k).sum()) for k in schema.BRANCH_KINDS}
@@ -412,12 +415,12 @@ def plan(p: Prepared, year: int) -> Plan:
 
     # Organisations of either year's rows; the plan year's quotas are floors, the report year's are not copied.
     entered = {organisation_key(name): quota for name, quota, _ in _introductions(p, year + 1, year)}
-    last = _introductions(p, year, year)
+    last_rows = _introductions(p, year, year)
     names = {organisation_key(name): name for name, _, _ in _introductions(p, year + 1, year)}
-    for name, _, _ in last:
+    for name, _, _ in last_rows:
         names.setdefault(organisation_key(name), name)
-    introduced = {organisation_key(name): count for name, _, count in _introductions(p, year + 1, year) + last}
-    last_quota = {organisation_key(name): quota for name, quota, _ in last}
+    introduced = {organisation_key(name): count for name, _, count in _introductions(p, year + 1, year) + last_rows}
+    last_quota = {organisation_key(name): quota for name, quota, _ in last_rows}
     orgs = [OrganisationNeed(names[k], entered.get(k), introduced.get(k, 0), last_quota.get(k))
             for k in sorted(names, key=lambda k: organisation_rank(names[k]))]
     lo, hi = _year_window(year)
@@ -530,7 +533,7 @@ def aggregate(inbox: Inbox, year: int, issued: date) -> Report:
             admitted=tuple(sorted((PersonLine(r.name, r.birth, r.admitted, r.decision_no or "")
                                    for r in admitted.itertuples()), key=lambda x: name_sort_key(x.name))),
             candidates=tuple(sorted((PersonLine(r.name, r.birth, r.entered,
-                                                "đã học lớp nhận thức về Đảng" if isinstance(r.class_date, date) else "")
+                                                TRAINED_NOTE if isinstance(r.class_date, date) else "")
                                      for r in cand.itertuples()), key=lambda x: name_sort_key(x.name))),
             no_admission_years=no_admission_years(p, info.name, year),
             overdue_probation=tuple(o for o in overdue if o.branch == info.name),

@@ -77,7 +77,7 @@ class ProvinceReport:
 def _int_or_none(value: object) -> int | None:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
-    return int(value)  # type: ignore[arg-type]
+    return int(value)  # type: ignore[call-overload]
 
 
 def province_rows(quotas: pd.DataFrame, year: int) -> dict[str, dict[str, object]]:

@@ -175,7 +175,8 @@ def check_admissions(inbox: Inbox, findings: Findings, today: date, reference: d
         _future(s, ("birth", "meeting", "admitted", "ceremony", "class_date", "official"), today)
         meeting = r.get("meeting") if isinstance(r.get("meeting"), date) else None
         if admitted <= birth:
-            s.error("admitted", f"ngày kết nạp {_fmt(admitted)} không sau ngày sinh {_fmt(birth)}", "admitted-before-birth")
+            s.error("admitted", f"ngày kết nạp {_fmt(admitted)} không sau ngày sinh {_fmt(birth)}",
+                    "admitted-before-birth")
             continue
         texts = rules_short(meeting or admitted)
         if meeting is not None:
@@ -256,9 +257,10 @@ def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
             s.warning("branch", "không có sổ của chi bộ này trong thư mục (hoặc tên ghi khác với «Tên chi bộ» "
                       f"trong sổ chi bộ); chỉ tiêu của chi bộ này không được so sánh.{hint}", "quota-without-workbook")
         members = r["members_start"]
-        if key[1] != branch_key(schema.WARD_TOTAL) and members is not None and not pd.isna(members) and int(members) < MIN_OFFICIAL_MEMBERS:
-            s.warning("members_start", f"chi bộ có dưới {MIN_OFFICIAL_MEMBERS} đảng viên chính thức (Điều lệ Đảng: chi bộ cần "
-                      f"ít nhất {MIN_OFFICIAL_MEMBERS} đảng viên chính thức)", "small-branch")
+        has_members = members is not None and not pd.isna(members)
+        if key[1] != branch_key(schema.WARD_TOTAL) and has_members and int(members) < MIN_OFFICIAL_MEMBERS:
+            s.warning("members_start", f"chi bộ có dưới {MIN_OFFICIAL_MEMBERS} đảng viên chính thức (Điều lệ Đảng: "
+                      f"chi bộ cần ít nhất {MIN_OFFICIAL_MEMBERS} đảng viên chính thức)", "small-branch")
     if year is not None:
         for b in inbox.branches:
             if (year, branch_key(b.name)) not in seen:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportgen.render import charts as charts_module
-from reportgen.render import prose
+from reportgen.render import charts as charts_module, prose
 from reportgen.render.context.common import (
     NOTHING_SHORT,
     branch_year_row,

@@ -12,8 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from reportgen.render import charts as charts_module
-from reportgen.render import prose
+from reportgen.render import charts as charts_module, prose
 from reportgen.render.vietnamese import (
     date_line,
     fmt_count,

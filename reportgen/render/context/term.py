@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportgen.render import charts as charts_module
-from reportgen.render import prose
+from reportgen.render import charts as charts_module, prose
 from reportgen.render.context.common import (
     NOTHING_SHORT,
     bullets,
@@ -171,9 +170,10 @@ def _term_aims(report: Report, two_digits: bool) -> list[str]:
             f" ({prose.join_vi(sort_texts(weak))}); đặc biệt quan tâm tạo nguồn ở các chi bộ khu dân cư."
         )
     if term.left_trained:
+        span = f"nhiệm kỳ {term.label}" if term.complete else "từ đầu nhiệm kỳ đến nay"
         out.append(
             "Quản lý chặt chẽ danh sách nguồn, hạn chế tình trạng quần chúng đã học lớp bồi dưỡng nhận thức"
-            f" về Đảng phải đưa ra khỏi danh sách ({'nhiệm kỳ ' + term.label if term.complete else 'từ đầu nhiệm kỳ đến nay'}:"
+            f" về Đảng phải đưa ra khỏi danh sách ({span}:"
             f" {fmt_count(term.left_trained, two_digits)} quần chúng)."
         )
     return out
