@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -69,7 +70,7 @@ class Inbox:
         return self.positions.get((file, sheet), {}).get(key)
 
 
-def records(frame: pd.DataFrame) -> list[dict[str, object]]:
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The rows of a table as plain dicts, column by column (much faster than iterrows
     or to_dict on text columns)."""
     columns = list(frame.columns)

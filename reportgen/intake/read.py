@@ -18,14 +18,24 @@ from pathlib import Path
 import pandas as pd
 from python_calamine import load_workbook
 
-from ..findings import Findings
 from ..errors import ReportgenError
+from ..findings import Findings
 from ..rules import EVENT_YEARS_AHEAD
-from ..schema import TOTALS_WORDS, Column, Field, Kind, Sheet
-from ..schema import max_length as schema_max_length
-from .normalize import (FORMAT_CHARACTERS, CellError, check_date_bounds, clean_text, fold, fold_header, header_keys,
-                        is_empty, parse_cell, show, strip_format_characters)
+from ..schema import TOTALS_WORDS, Column, Field, Kind, Sheet, max_length as schema_max_length
 from .legacy import fix_legacy
+from .normalize import (
+    FORMAT_CHARACTERS,
+    CellError,
+    check_date_bounds,
+    clean_text,
+    fold,
+    fold_header,
+    header_keys,
+    is_empty,
+    parse_cell,
+    show,
+    strip_format_characters,
+)
 from .safety import FormulaCell, UnsafeArchive, check_archive, formulas_without_value
 
 HEADER_SEARCH_ROWS = 40
@@ -102,13 +112,13 @@ def _value(value: object) -> object:
     whole numbers as int, dates as datetime; anything else as it is."""
     kind = value.__class__
     if kind is str:
-        if value in MISSING_TEXTS or _BLANK.fullmatch(value):  # type: ignore[arg-type]
+        if value in MISSING_TEXTS or _BLANK.fullmatch(value):  # type: ignore[call-overload]
             return None
         return value
     if kind is float:
         if value != value:  # NaN
             return None
-        return int(value) if value.is_integer() else value  # type: ignore[union-attr]
+        return int(value) if value.is_integer() else value  # type: ignore[call-overload, attr-defined]
     if kind is int or kind is bool or kind is datetime:
         return value
     if kind is date:
@@ -143,6 +153,8 @@ def _convert_legacy(sheets: list[RawSheet]) -> list[LegacyText]:
         usual = votes.most_common(1)[0][0]
         for sheet, r, c in undecided:
             value = sheet.rows[r][c]
+            if not isinstance(value, str):
+                continue
             converted, encoding = fix_legacy(value, prefer=usual)
             if encoding is not None:
                 sheet.rows[r][c] = converted
@@ -276,8 +288,8 @@ def read_fields(
         cells = [(i, v) for i, v in enumerate(row) if v is not None]
         if not cells:
             continue
-        label_col, label = cells[0]
-        spec = by_label.get(fold_header(label))
+        label_col, written = cells[0]
+        spec = by_label.get(fold_header(written))
         if spec is None:
             continue
         value = next((v for i, v in cells[1:]), None)
@@ -418,7 +430,7 @@ def _is_repeated_header(row: list[object], header: HeaderMatch, spec: Sheet, nam
     Cheap first: only a row whose cells under the required columns are header words is
     matched in full, so that the matcher never runs on ordinary data rows.
     """
-    for index, column in _required_first(header):
+    for index, _column in _required_first(header):
         value = row[index] if index < len(row) else None
         if not isinstance(value, str) or not any(k in names for k in header_keys(value)):
             return False
@@ -516,7 +528,6 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
                for c in spec.columns if c.key in headers and c.kind is not Kind.IGNORED}
     twins = [(index, column, parsers[column.key]) for index, column in match.duplicates.items()]
     counts = RowCounts()
-    required_keys = {c.key for c in spec.required}
     rejected_names: set[str] = set()
     records: list[dict[str, object]] = []
     present = [(i, c, parsers[c.key]) for i, c in columns.items() if c.key in parsers]
@@ -610,7 +621,7 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
                     file=file, sheet=sheet.name, row=excel_row, column=clean_text(header_row[i]), value=show(raw),
                     rule="conflicting-columns", cell_column=i + 1,
                 )
-        for i, column, parse in present:
+        for i, column, _parse in present:
             if ok and column.required and record.get(column.key) is None:
                 ok = False
                 findings.error(
