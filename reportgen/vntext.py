@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -43,6 +44,7 @@ def _clusters(text: str) -> Iterable[tuple[str, list[str]]]:
         yield base, marks
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat: a province sorts the same words again and again
 def _text_key(text: str, numeric: bool) -> SortKey:
     """(primary, secondary, tertiary) weights in the manner of the CLDR "vi" collation.
 

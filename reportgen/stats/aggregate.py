@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 import pandas as pd
 
@@ -61,6 +62,9 @@ def _year_window(year: int, window: tuple[date, date] | None = None) -> tuple[da
     return lo, hi
 
 
+_T = TypeVar("_T")
+
+
 # --- the tables, prepared once ----------------------------------------------------
 
 
@@ -77,6 +81,7 @@ class Prepared:
     first_year: int  # the earliest year the workbooks speak for
     cache: dict[tuple[int, tuple[date, date] | None], dict[str, BranchYear]] = field(default_factory=dict)
     quota_index: dict[tuple[str, int], dict[str, object]] = field(default_factory=dict)
+    admitted_years: dict[str, set[int]] | None = None  # per branch, built once on first use
 
 
 def prepare(inbox: Inbox) -> Prepared:
@@ -334,11 +339,23 @@ def _left(p: Prepared, lo: date, hi: date) -> tuple[LeftCandidate, ...]:
     return tuple(sorted(items, key=lambda x: (text_sort_key(x.branch), name_sort_key(x.name))))
 
 
+def _by_branch(items: tuple[_T, ...]) -> dict[str, tuple[_T, ...]]:
+    """Items with a `branch` grouped by it, order kept."""
+    out: dict[str, list[_T]] = {}
+    for item in items:
+        out.setdefault(item.branch, []).append(item)  # type: ignore[attr-defined]
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def no_admission_years(p: Prepared, branch: str, year: int) -> tuple[int, ...]:
     """Consecutive years with no admission in the branch, ending at `year`, within the
     term that holds `year` (a quota row of an older term does not lengthen the streak)."""
-    admitted_years = {d.year for d, b in zip(p.admissions["admitted"], p.admissions["branch"])
-                      if b == branch and isinstance(d, date)}
+    if p.admitted_years is None:  # one pass over the admissions for all branches
+        p.admitted_years = {}
+        for d, b in zip(p.admissions["admitted"], p.admissions["branch"]):
+            if isinstance(d, date):
+                p.admitted_years.setdefault(b, set()).add(d.year)
+    admitted_years = p.admitted_years.get(branch, set())
     first = max(p.first_year, term_for_year(p.ward, year).term_start.year)
     years: list[int] = []
     y = year
@@ -522,22 +539,29 @@ def aggregate(inbox: Inbox, year: int, issued: date) -> Report:
 
     branch_reports = []
     on_list_at_year_end = p.candidates[_on_list_at(p.candidates, hi)]
+    # One pass over each table for all branches (a mask per branch would cost branches x rows).
+    admitted_by: dict[str, list[PersonLine]] = {}
+    for branch, name, birth, when, number in zip(adm_year["branch"], adm_year["name"], adm_year["birth"],
+                                                 adm_year["admitted"], adm_year["decision_no"]):
+        admitted_by.setdefault(branch, []).append(PersonLine(name, birth, when, number or ""))
+    listed_by: dict[str, list[PersonLine]] = {}
+    c = on_list_at_year_end
+    for branch, name, birth, when, trained in zip(c["branch"], c["name"], c["birth"], c["entered"], c["class_date"]):
+        listed_by.setdefault(branch, []).append(
+            PersonLine(name, birth, when, TRAINED_NOTE if isinstance(trained, date) else ""))
+    overdue_by = _by_branch(overdue)
+    left_by = _by_branch(left_year)
     for info, row in zip(infos, this_year):
-        admitted = adm_year[adm_year["branch"] == info.name]
-        cand = on_list_at_year_end[on_list_at_year_end["branch"] == info.name]
         branch_reports.append(BranchReport(
             info=info,
             year=row,
             history=tuple(branch_year(p, info.name, y, window)
                           for y in range(ward.term_start.year, covered_end.year + 1)),
-            admitted=tuple(sorted((PersonLine(r.name, r.birth, r.admitted, r.decision_no or "")
-                                   for r in admitted.itertuples()), key=lambda x: name_sort_key(x.name))),
-            candidates=tuple(sorted((PersonLine(r.name, r.birth, r.entered,
-                                                TRAINED_NOTE if isinstance(r.class_date, date) else "")
-                                     for r in cand.itertuples()), key=lambda x: name_sort_key(x.name))),
+            admitted=tuple(sorted(admitted_by.get(info.name, ()), key=lambda x: name_sort_key(x.name))),
+            candidates=tuple(sorted(listed_by.get(info.name, ()), key=lambda x: name_sort_key(x.name))),
             no_admission_years=no_admission_years(p, info.name, year),
-            overdue_probation=tuple(o for o in overdue if o.branch == info.name),
-            left_in_year=tuple(c for c in left_year if c.branch == info.name),
+            overdue_probation=overdue_by.get(info.name, ()),
+            left_in_year=left_by.get(info.name, ()),
         ))
 
     first_table_year = min(ward.term_start.year, year)

@@ -35,13 +35,12 @@ class WardLine:
     @property
     def below_quota(self) -> bool:
         """Admitted fewer than the quota the province gave (no quota: not judged)."""
-        return self.year.ward_quota is not None and self.year.ward_quota > 0 and \
-            self.year.admissions < self.year.ward_quota
+        return self.year.below_quota
 
     @property
     def below_member_target(self) -> bool:
         """Admitted fewer than 3% of the members at the start of the year (no figure: not judged)."""
-        return self.year.met_member_target is False
+        return self.year.short_of_three_percent is True
 
 
 @dataclass(frozen=True)
