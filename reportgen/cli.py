@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
+import time
 import traceback
 from collections.abc import Callable
 from datetime import date
@@ -33,6 +35,20 @@ def _out_option(help_text: str):  # type: ignore[no-untyped-def]
     return click.option("--out", "--ra", "out", type=click.Path(path_type=Path), default=Path("out"),
                         show_default=True, metavar="THƯ_MỤC", help=help_text)
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+JOBS_OPTION = click.option(
+    "--jobs", "--so-tien-trinh", "-j", "jobs", type=click.IntRange(min=1), default=None, metavar="SỐ",
+    help="Số tiến trình chạy song song (mặc định: số nhân của máy); kết quả như khi chạy một tiến trình.")
+QUIET_OPTION = click.option("--quiet", "--im-lang", "-q", "quiet", is_flag=True,
+                            help="Không hiện thanh tiến độ và danh sách tệp đã tạo.")
+
+
+def _jobs(value: int | None) -> int:
+    return value or os.cpu_count() or 1
+
+
+def _closing(started: float, *, workbooks: int, written: int, findings: Findings) -> None:
+    click.echo(console.closing_line(seconds=time.perf_counter() - started, workbooks=workbooks, written=written,
+                                    errors=len(findings.errors), warnings=len(findings.warnings)))
 
 
 def _utf8_console() -> None:
@@ -136,16 +152,28 @@ def _show_findings(findings: Findings, verbose: bool, no_data: bool = False) -> 
     click.echo(console.verdict_line(findings, no_data))
 
 
-def _province(folder: Path, out: Path, verbose: bool, build: bool, **options: object) -> None:
+def _province(folder: Path, out: Path, build: bool, quiet: bool, **options: object) -> None:
     """A province inbox: every ward, then the province report (build) or only the checks."""
-    if build:
-        result = build_province(folder, out, **options)  # type: ignore[arg-type]
-    else:
-        result = check_province(folder, out, **options)  # type: ignore[arg-type]
+    started = time.perf_counter()
+    bar = console.ProgressBar.for_terminal(quiet)
+    try:
+        if build:
+            result = build_province(folder, out, progress=bar, **options)  # type: ignore[arg-type]
+        else:
+            result = check_province(folder, out, progress=bar, **options)  # type: ignore[arg-type]
+    finally:
+        bar.close()
     _echo(console.province_lines(result, out))
     if result.report is not None:
         click.echo(f"Năm báo cáo: {result.year}.")
-        _echo(console.written_lines(result.written, out))
+        if not quiet:
+            _echo(console.written_lines(result.written, out))
+    click.echo(console.closing_line(
+        seconds=time.perf_counter() - started, wards=len(result.wards),
+        workbooks=sum(w.files_read for w in result.wards),
+        written=sum(len(w.written) + len(w.checks) for w in result.wards) + len(result.written),
+        errors=sum(len(w.findings.errors) for w in result.wards) + len(result.findings.errors),
+        warnings=sum(len(w.findings.warnings) for w in result.wards) + len(result.findings.warnings)))
     sys.exit(EXIT_OK if result.ok else EXIT_DATA)
 
 
@@ -169,54 +197,76 @@ def main() -> None:
 @click.option("--pdf", "pdf", is_flag=True, help="Tạo thêm bản PDF của mỗi văn bản (cần cài LibreOffice).")
 @click.option("--hai-chu-so/--mot-chu-so", "two_digits", default=True, show_default=True,
               help="Số nhỏ trong lời văn ghi hai chữ số (kết nạp 01 đảng viên) hay một chữ số (1 đảng viên).")
+@JOBS_OPTION
+@click.option("--no-cache", "--lam-lai", "full", is_flag=True,
+              help="Lập lại mọi văn bản, không dùng kết quả lần chạy trước (lưu trong THƯ_MỤC ra).")
+@QUIET_OPTION
 @click.option("--verbose", "-v", is_flag=True, help="In thêm chi tiết (số dòng từng sheet, lỗi kỹ thuật).")
 def build(inbox: Path | None, year: int | None, out: Path, issued: str | None, templates: Path | None,
-          pdf: bool, two_digits: bool, verbose: bool) -> None:
+          pdf: bool, two_digits: bool, jobs: int | None, full: bool, quiet: bool, verbose: bool) -> None:
     """Lập các văn bản từ các sổ Excel trong THƯ_MỤC_SỔ (mặc định: sample_data/)."""
+    started = time.perf_counter()
     _verbose(verbose)
     folder = inbox or _default_inbox()
     issued_date = _parse_issued(issued)
     _check_out(folder, out)
     if is_province(folder, exclude=(out,)):
-        _province(folder, out, verbose, build=True, year=year, issued=issued_date, templates=templates, pdf=pdf,
-                  two_digits=two_digits)
+        _province(folder, out, build=True, quiet=quiet, year=year, issued=issued_date, templates=templates, pdf=pdf,
+                  two_digits=two_digits, jobs=_jobs(jobs), incremental=not full)
         return
-    result = build_documents(folder, out, year=year, issued=issued_date, templates=templates, pdf=pdf,
-                             two_digits=two_digits)
+    bar = console.ProgressBar.for_terminal(quiet)
+    try:
+        result = build_documents(folder, out, year=year, issued=issued_date, templates=templates, pdf=pdf,
+                                 two_digits=two_digits, jobs=_jobs(jobs), progress=bar, incremental=not full)
+    finally:
+        bar.close()
     _echo(console.summary_lines(result.check.inbox))
     if verbose:
         _echo(console.tally_lines(result.check.inbox))
     _show_findings(result.check.findings, verbose, result.check.no_data)
     _echo(console.checks_lines(result.checks, out))
+    closing = {"workbooks": len(result.check.inbox.files_read), "written": len(result.written) + len(result.checks),
+               "findings": result.check.findings}
     if not result.check.ok:
+        _closing(started, **closing)  # type: ignore[arg-type]
         sys.exit(EXIT_DATA)
     click.echo(f"Năm báo cáo: {result.check.year}.")
-    _echo(console.written_lines(result.written, out))
+    if not quiet:
+        _echo(console.written_lines(result.written, out))
     for note in result.notes:
         click.echo(f"Lưu ý: {note}")
+    _closing(started, **closing)  # type: ignore[arg-type]
 
 
 @main.command(context_settings=CONTEXT, options_metavar=OPTIONS)
 @INBOX_ARGUMENT
 @_year_option("Năm báo cáo (để kiểm tra chỉ tiêu năm đó).")
 @_out_option("Thư mục ghi sổ kiểm tra (kiem-tra-du-lieu.xlsx) và bản sao đánh dấu ô lỗi.")
+@JOBS_OPTION
+@QUIET_OPTION
 @click.option("--verbose", "-v", is_flag=True, help="In thêm số dòng của từng sheet.")
-def check(inbox: Path | None, year: int | None, out: Path, verbose: bool) -> None:
+def check(inbox: Path | None, year: int | None, out: Path, jobs: int | None, quiet: bool, verbose: bool) -> None:
     """Chỉ kiểm tra các sổ trong THƯ_MỤC_SỔ, in mọi lỗi và cảnh báo; không tạo văn bản.
     Danh sách lỗi được ghi thêm vào tệp kiem-tra-du-lieu.xlsx trong thư mục --out."""
+    started = time.perf_counter()
     _verbose(verbose)
     folder = inbox or _default_inbox()
     _check_out(folder, out)
     if is_province(folder, exclude=(out,)):
-        _province(folder, out, verbose, build=False, year=year)
+        _province(folder, out, build=False, quiet=quiet, year=year, jobs=_jobs(jobs))
         return
-    result = check_inbox(folder, year=year, out=out)
+    bar = console.ProgressBar.for_terminal(quiet)
+    try:
+        result = check_inbox(folder, year=year, out=out, progress=bar)
+    finally:
+        bar.close()
     checks = write_checks(result, out)
     _echo(console.summary_lines(result.inbox))
     if verbose:
         _echo(console.tally_lines(result.inbox))
     _show_findings(result.findings, verbose, result.no_data)
     _echo(console.checks_lines(checks, out))
+    _closing(started, workbooks=len(result.inbox.files_read), written=len(checks), findings=result.findings)
     sys.exit(EXIT_DATA if not result.ok else EXIT_OK)
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import click
 
 from .findings import Finding, Findings, Severity, printable
 from .intake.load import Inbox
@@ -129,3 +132,44 @@ def province_lines(result: ProvinceResult, out: Path) -> list[str]:
     elif result.findings.has_errors:
         lines.append("Chưa lập báo cáo tổng hợp vì sổ của cấp tỉnh có lỗi. Hãy sửa rồi chạy lại.")
     return lines
+
+
+class ProgressBar:
+    """The library's progress as click progress bars on standard error; nothing when it
+    is not a terminal (a script, a pipe, a log file) or with --quiet."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._bar: Any = None
+
+    @classmethod
+    def for_terminal(cls, quiet: bool) -> "ProgressBar":
+        return cls(not quiet and sys.stderr.isatty())
+
+    def stage(self, label: str, total: int) -> None:
+        self.close()
+        if self.enabled and total > 0:
+            self._bar = click.progressbar(length=total, label=label, file=sys.stderr,
+                                          show_pos=True, show_eta=True, width=30)
+            self._bar.__enter__()
+
+    def advance(self, count: int = 1) -> None:
+        if self._bar is not None:
+            self._bar.update(count)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
+def closing_line(*, seconds: float, workbooks: int, written: int, errors: int, warnings: int,
+                 wards: int | None = None) -> str:
+    """One line at the end of every run: what was read and made, the findings, the time."""
+    read = f"đọc {workbooks} sổ" + (f" của {wards} đảng bộ" if wards is not None else "")
+    return (f"Xong sau {_seconds(seconds)} giây: {read}, tạo {written} tệp; "
+            f"{errors} lỗi, {warnings} cảnh báo.")

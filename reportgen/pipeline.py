@@ -13,9 +13,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from .cache import Cache
 from .errors import UsageProblem
 from .findings import Findings, Severity, printable
 from .intake.load import Inbox, load_inbox
+from .progress import SILENT, Progress
 from .stats.aggregate import aggregate
 from .stats.model import Report
 from .validate.rules import validate
@@ -117,7 +119,8 @@ def earliest_year(inbox: Inbox) -> int | None:
 
 
 def check(inbox: Path, year: int | None = None, today: date | None = None,
-          exclude: tuple[Path, ...] = (), out: Path | None = None, issued: date | None = None) -> CheckResult:
+          exclude: tuple[Path, ...] = (), out: Path | None = None, issued: date | None = None,
+          progress: Progress = SILENT) -> CheckResult:
     """Read and validate every workbook of the inbox; all findings at once.
 
     out: the folder the results will be written to; checked first and never read.
@@ -133,7 +136,7 @@ def check(inbox: Path, year: int | None = None, today: date | None = None,
         check_output_folder(inbox, out)
         exclude = (*exclude, out)
     findings = Findings()
-    loaded = load_inbox(inbox, findings, exclude=exclude, today=today)
+    loaded = load_inbox(inbox, findings, exclude=exclude, today=today, progress=progress)
     chosen = year if year is not None else latest_year(loaded, today)
     if year is not None and loaded.ward is not None and not findings.has_errors:
         quota_years = [int(y) for y in loaded.quotas["year"].dropna()]
@@ -187,17 +190,21 @@ def write_checks(result: CheckResult, out: Path) -> list[Path]:
 
 def build(inbox: Path, out: Path, year: int | None = None, issued: date | None = None,
           templates: Path | None = None, today: date | None = None, pdf: bool = False,
-          two_digits: bool = True) -> BuildResult:
+          two_digits: bool = True, jobs: int = 1, progress: Progress = SILENT,
+          incremental: bool = False) -> BuildResult:
     """Check the inbox; when it has no errors, write every document into `out`.
 
     pdf: also a PDF of each document through LibreOffice; when it cannot be made the
     reason is in `notes` and the Word documents stand.
+    jobs: processes that render the branch reports (a large ward); the documents are the
+    same whatever the number. incremental: a document whose template and figures are
+    those it was last rendered from (the cache in `out`) is not rendered again.
     """
     from .render.documents import write_documents
     from .render.workbooks import write_summary
 
     today = today or date.today()
-    result = BuildResult(check(inbox, year, today, out=out, issued=issued))
+    result = BuildResult(check(inbox, year, today, out=out, issued=issued, progress=progress))
     result.checks = write_checks(result.check, out)
     if not result.check.ok:
         return result
@@ -207,7 +214,9 @@ def build(inbox: Path, out: Path, year: int | None = None, issued: date | None =
     report = aggregate(result.check.inbox, chosen, issued or today)
     out.mkdir(parents=True, exist_ok=True)
     result.report = report
-    result.written = write_documents(report, out, templates, two_digits=two_digits)
+    cache = Cache(out) if incremental else None
+    result.written = write_documents(report, out, templates, two_digits=two_digits, jobs=jobs, progress=progress,
+                                     cache=cache)
     documents = list(result.written)
     result.written.append(write_summary(report, out / f"tong-hop-{chosen}.xlsx"))
     if pdf:

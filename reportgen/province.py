@@ -9,16 +9,23 @@ otherwise show a total without it); the other wards' documents are still made.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
+
+from .cache import Cache, inputs_digest, templates_digest
 
 from .findings import Findings
 from .intake.normalize import branch_key
 from .intake.province import ProvinceInbox, is_province, load_province
 from .pipeline import UsageProblem, build as build_ward, check as check_ward, write_checks
+from .progress import SILENT, Progress
 from .stats.model import Report
 from .stats.province import LeftOutWard, ProvinceReport, WardLine, province_rows, roll_up, ward_line
+
+_R = TypeVar("_R")
 
 __all__ = ["ProvinceResult", "WardRun", "is_province", "build_province", "check_province", "ward_slugs"]
 
@@ -90,29 +97,68 @@ def _load(folder: Path, out: Path) -> tuple[ProvinceInbox, Findings]:
     return load_province(folder, findings, exclude=(out,)), findings
 
 
-def check_province(folder: Path, out: Path, year: int | None = None, today: date | None = None) -> ProvinceResult:
+def _check_one(ward_dir: Path, slug: str, out: Path, year: int | None, today: date | None) -> WardRun:
+    run = WardRun(ward_dir, slug, Findings())
+    try:
+        result = check_ward(ward_dir, year, today, out=out / slug)
+    except UsageProblem as exc:
+        run.problem = str(exc)
+    else:
+        run.findings, run.year = result.findings, result.year
+        run.files_read, run.branches = len(result.inbox.files_read), len(result.inbox.branches)
+        run.checks = write_checks(result, out / slug)
+    return run
+
+
+def _each_ward(work: Callable[..., _R], tasks: list[tuple[object, ...]], jobs: int, progress: Progress) -> list[_R]:
+    """work(*task) for every ward, in `jobs` processes when there are several; results in order."""
+    progress.stage("Các đảng bộ", len(tasks))
+    if jobs <= 1 or len(tasks) <= 1:
+        results = []
+        for task in tasks:
+            results.append(work(*task))
+            progress.advance()
+        return results
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(min(jobs, len(tasks))) as pool:
+        futures = [pool.submit(work, *task) for task in tasks]
+        results = []
+        for future in futures:
+            results.append(future.result())
+            progress.advance()
+        return results
+
+
+def check_province(folder: Path, out: Path, year: int | None = None, today: date | None = None,
+                   jobs: int = 1, progress: Progress = SILENT) -> ProvinceResult:
     """Check every ward of the province; each ward's findings workbook in out/<slug>/."""
     province, findings = _load(folder, out)
-    runs = []
-    for ward_dir, slug in zip(province.wards, ward_slugs(province.wards), strict=True):
-        run = WardRun(ward_dir, slug, Findings())
-        try:
-            result = check_ward(ward_dir, year, today, exclude=(out,))
-        except UsageProblem as exc:
-            run.problem = str(exc)
-        else:
-            run.findings, run.year = result.findings, result.year
-            run.files_read, run.branches = len(result.inbox.files_read), len(result.inbox.branches)
-            run.checks = write_checks(result, out / slug)
-        runs.append(run)
+    tasks: list[tuple[object, ...]] = [(ward_dir, slug, out, year, today)
+                                       for ward_dir, slug in zip(province.wards, ward_slugs(province.wards), strict=True)]
+    runs = _each_ward(_check_one, tasks, jobs, progress)
     return ProvinceResult(province, findings, runs, year)
 
 
-def _build_one(ward_dir: Path, slug: str, out: Path, year: int | None,
-               options: dict[str, object]) -> tuple[WardRun, Report | None]:
+def _build_one(ward_dir: Path, slug: str, out: Path, year: int | None, options: dict[str, object],
+               incremental: bool) -> tuple[WardRun, WardLine | None]:
+    """One ward's ordinary build into out/<slug>/ and the line the roll-up keeps of it.
+
+    incremental: when the ward's workbooks, the options and the program are those of a
+    run whose files are all still as it wrote them, that run's result is used as is.
+    """
+    target = out / slug
+    cache = key = None
+    if incremental:
+        cache = Cache(out)
+        key = inputs_digest(ward_dir, [slug, year, *sorted((k, str(v)) for k, v in options.items()),
+                                       templates_digest(options.get("templates"))])  # type: ignore[arg-type]
+        kept = cache.load("wards", key)
+        if kept is not None:
+            return kept  # type: ignore[no-any-return]
     run = WardRun(ward_dir, slug, Findings())
     try:
-        result = build_ward(ward_dir, out / slug, year=year, **options)  # type: ignore[arg-type]
+        result = build_ward(ward_dir, target, year=year, incremental=incremental, **options)  # type: ignore[arg-type]
     except UsageProblem as exc:
         run.problem = str(exc)
         return run, None
@@ -120,41 +166,47 @@ def _build_one(ward_dir: Path, slug: str, out: Path, year: int | None,
     run.findings, run.year = result.check.findings, result.check.year
     run.files_read, run.branches = len(inbox.files_read), len(inbox.branches)
     run.written, run.checks = result.written, result.checks
-    return run, result.report
+    line = None if result.report is None else _line_of(run, result.report)
+    if cache is not None and key is not None:
+        cache.store("wards", key, (run, line), [*run.written, *run.checks])
+    return run, line
 
 
 def build_province(folder: Path, out: Path, year: int | None = None, issued: date | None = None,
                    templates: Path | None = None, today: date | None = None, pdf: bool = False,
-                   two_digits: bool = True) -> ProvinceResult:
+                   two_digits: bool = True, jobs: int = 1, progress: Progress = SILENT,
+                   incremental: bool = False) -> ProvinceResult:
     """Build every ward into out/<slug>/; when every ward and the province workbook are
     free of errors, the province report and summary workbook into out/.
 
     Without `year`, each ward takes its own latest year; the province takes the latest
     of them, and a ward whose latest year is earlier is built again for that year.
+    jobs: wards built at once, each in its own process; the files are the same whatever
+    the number. incremental: a ward whose workbooks did not change is not read again
+    (the cache in `out`), and inside a changed ward only the documents whose figures
+    changed are rendered again.
     """
     today = today or date.today()
     issued = issued or today
     province, findings = _load(folder, out)
     options: dict[str, object] = {"issued": issued, "templates": templates, "today": today, "pdf": pdf,
                                   "two_digits": two_digits}
-    runs: list[WardRun] = []
-    reports: list[WardLine | None] = []
-    for ward_dir, slug in zip(province.wards, ward_slugs(province.wards), strict=True):
-        run, report = _build_one(ward_dir, slug, out, year, options)
-        runs.append(run)
-        reports.append(None if report is None else _line_of(run, report))
+    tasks: list[tuple[object, ...]] = [(ward_dir, slug, out, year, options, incremental)
+                                       for ward_dir, slug in zip(province.wards, ward_slugs(province.wards), strict=True)]
+    built = _each_ward(_build_one, tasks, jobs, progress)
+    runs = [run for run, _ in built]
+    lines = [line for _, line in built]
     chosen = year if year is not None else max((r.year for r in runs if r.ok and r.year is not None), default=None)
     for index, run in enumerate(runs):
         if run.ok and chosen is not None and run.year != chosen:
-            again, report = _build_one(run.folder, run.slug, out, chosen, options)
-            runs[index] = again
-            reports[index] = None if report is None else _line_of(again, report)
+            runs[index], lines[index] = _build_one(run.folder, run.slug, out, chosen, options, incremental)
+    progress.close()
     result = ProvinceResult(province, findings, runs, chosen)
     if not result.ok or chosen is None or province.info is None:
         return result
-    lines = [line for line in reports if line is not None]
-    _unknown_wards(province, province_rows(province.quotas, chosen), lines, findings)
-    result.report = roll_up(province.info, province.quotas, chosen, issued, lines)
+    kept = [line for line in lines if line is not None]
+    _unknown_wards(province, province_rows(province.quotas, chosen), kept, findings)
+    result.report = roll_up(province.info, province.quotas, chosen, issued, kept)
 
     from .render.province import write_province_report, write_province_summary
 

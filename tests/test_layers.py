@@ -23,6 +23,8 @@ LAYERS: dict[str, int] = {
     "reportgen.vntext": 0,
     "reportgen.errors": 0,
     "reportgen.resources": 0,  # the package's data files (templates)
+    "reportgen.progress": 0,  # how far a run has gone, told to the caller (no printing)
+    "reportgen.cache": 0,  # the incremental cache: content hashes, nothing of the stages
     "reportgen.intake": 1,
     "reportgen.validate": 2,
     "reportgen.stats": 3,

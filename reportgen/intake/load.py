@@ -14,6 +14,7 @@ import pandas as pd
 from .. import schema
 from ..findings import Findings, printable
 from ..rules import EARLIEST_YEAR, EVENT_YEARS_AHEAD
+from ..progress import SILENT, Progress
 from ..schema import Kind
 from .discover import discover
 from .normalize import CellError, branch_key, clean_text, parse_choice, parse_date, show
@@ -245,13 +246,15 @@ def _branch_info(book: RawWorkbook, file: str, findings: Findings) -> Branch | N
                   sheet=sheet.name, row=rows.get("name"))
 
 
-def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), today: date | None = None) -> Inbox:
+def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), today: date | None = None,
+               progress: Progress = SILENT) -> Inbox:
     """Read every workbook of the inbox. Problems are added to `findings`.
 
     today: dates later than next year (births: later than this year) are findings.
     """
     today = today or date.today()
     found = discover(inbox, exclude)
+    progress.stage("Đọc sổ", len(found.workbooks))
     for skipped in found.skipped:
         findings.info(f"bỏ qua: {skipped.reason}", file=_rel(skipped.path, inbox), rule="skipped-file")
     paths: dict[str, Path] = {}
@@ -294,6 +297,7 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), 
         return result
 
     for path in found.workbooks:
+        progress.advance()
         file = _rel(path, inbox)
         paths[file] = path
         if file != _raw_rel(path, inbox):

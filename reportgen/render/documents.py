@@ -12,6 +12,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,8 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined
 
+from reportgen.cache import Cache
+from reportgen.progress import SILENT, Progress
 from reportgen.render.charts import Picture
 from reportgen.render.context import KIND_ANNUAL, KIND_BRANCH, KIND_PLAN, KIND_TERM, build_context
 from reportgen.render.output import OutputProblem, TemplateProblem, TemplatesExist, atomic_write
@@ -56,9 +59,60 @@ __all__ = [
 def _write_bytes(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
+
+class _CompilingOnceEnvironment(Environment):
+    """Compiles each template source once: docxtpl asks for the same body, headers and
+    properties of a template for every document it renders (9 compiles a document)."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> jinja2.Template:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        compiled = self._compiled.get(source)
+        if compiled is None:
+            if len(self._compiled) >= 256:  # a clerk's many template folders: stay bounded
+                self._compiled.clear()
+            compiled = self._compiled[source] = super().from_string(source)
+        return compiled
+
+
 def make_environment() -> Environment:
     """Autoescape on (data may hold & and <), unknown variables are errors."""
-    return Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    return _CompilingOnceEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+
+
+_SHARED: list[Environment] = []
+
+
+def shared_environment() -> Environment:
+    """One environment per process, so a template is compiled once per run (every ward of a province)."""
+    if not _SHARED:
+        _SHARED.append(make_environment())
+    return _SHARED[0]
+
+
+# A template file's bytes and its body as Jinja sees it, once per process (keyed on path, time, size).
+_TEMPLATE_BYTES: dict[tuple[str, int, int], bytes] = {}
+_PATCHED_BODY: dict[tuple[str, int, int], str] = {}
+
+
+class _PreparedTemplate(DocxTemplate):
+    """A docxtpl template read from memory whose patched body XML is prepared once."""
+
+    def __init__(self, key: tuple[str, int, int]) -> None:
+        if key not in _TEMPLATE_BYTES:
+            _TEMPLATE_BYTES[key] = Path(key[0]).read_bytes()
+        super().__init__(io.BytesIO(_TEMPLATE_BYTES[key]))
+        self._key = key
+
+    def build_xml(self, context: dict[str, Any], jinja_env: Environment | None = None) -> str:
+        body = _PATCHED_BODY.get(self._key)
+        if body is None:
+            body = _PATCHED_BODY[self._key] = self.patch_xml(self.get_xml())
+        return self.render_xml_part(body, self.docx._part, context, jinja_env)  # type: ignore[no-any-return]
 
 
 # --- reading the tags of a template --------------------------------------------------
@@ -239,7 +293,7 @@ def render_document(
     if key not in _CHECKED:  # a template is checked once per run, not once per branch
         _CHECKED[key] = check_template(template_path, env)
     tags = _CHECKED[key]
-    tpl = DocxTemplate(str(template_path))
+    tpl = _PreparedTemplate(key)
     context = _place_pictures(context, tpl)
     try:
         names_key = (key, frozenset(context))
@@ -293,30 +347,89 @@ def branch_file_stems(report: Report) -> list[str]:
     return stems
 
 
+# Below this many branch reports, starting worker processes costs more than it saves.
+PARALLEL_MIN_DOCUMENTS = 24
+
+
+@dataclass(frozen=True)
+class _Job:
+    kind: str
+    branch: int | None  # index into report.branch_reports
+    template: Path
+    target: Path
+
+
+def _render_job(report: Report, job: _Job, two_digits: bool, cache: Cache | None) -> Path:
+    """Fill one document's variables and render it, unless the cache has it as it would be."""
+    br = None if job.branch is None else report.branch_reports[job.branch]
+    context = build_context(report, job.kind, br, two_digits=two_digits)
+    key = None
+    if cache is not None:
+        key = cache.document_key(job.template, context)
+        if cache.document_fresh(job.target, key):
+            return job.target
+    render_document(job.template, context, job.target, shared_environment())
+    if cache is not None and key is not None:
+        cache.document_written(job.target, key)
+    return job.target
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_start(report: Report, two_digits: bool, cache: Cache | None) -> None:
+    _WORKER.update(report=report, two_digits=two_digits, cache=cache)
+
+
+def _worker_render(jobs: list[_Job]) -> list[Path]:
+    return [_render_job(_WORKER["report"], job, _WORKER["two_digits"], _WORKER["cache"]) for job in jobs]
+
+
 def write_documents(
-    report: Report, out_dir: Path, templates_dir: Path | None = None, *, two_digits: bool = True
+    report: Report, out_dir: Path, templates_dir: Path | None = None, *, two_digits: bool = True, jobs: int = 1,
+    progress: Progress = SILENT, cache: Cache | None = None,
 ) -> list[Path]:
     """Write bao-cao-<year>.docx, tong-ket-nhiem-ky-<A>-<B>.docx, ke-hoach-<year+1>.docx (when the
     report has a plan) and chi-bo/<slug>.docx.
 
-    All templates are checked before anything is written. Raises TemplateProblem or
+    All templates are checked before anything is written. With `jobs` > 1 and many
+    branches, the branch reports are rendered by that many processes; the documents are
+    the same as one process makes. With a `cache`, a document whose template and
+    variables are those of its file is not rendered again. Raises TemplateProblem or
     OutputProblem, both with a Vietnamese message.
     """
     templates_dir = Path(templates_dir) if templates_dir is not None else TEMPLATES_DIR
     out_dir = Path(out_dir)
-    env = make_environment()
+    env = shared_environment()
     for file_name in TEMPLATE_FILES.values():
         check_template(templates_dir / file_name, env)
 
     names = document_names(report)
-    written: list[Path] = []
-    for kind in (k for k in (KIND_ANNUAL, KIND_TERM, KIND_PLAN) if k in names):
-        context = build_context(report, kind, two_digits=two_digits)
-        written.append(render_document(templates_dir / TEMPLATE_FILES[kind], context, out_dir / names[kind], env))
-    for br, stem in zip(report.branch_reports, branch_file_stems(report), strict=True):
-        context = build_context(report, KIND_BRANCH, br, two_digits=two_digits)
-        target = out_dir / BRANCH_DIR / f"{stem}.docx"
-        written.append(render_document(templates_dir / TEMPLATE_FILES[KIND_BRANCH], context, target, env))
+    ward_jobs = [_Job(kind, None, templates_dir / TEMPLATE_FILES[kind], out_dir / names[kind])
+                 for kind in (KIND_ANNUAL, KIND_TERM, KIND_PLAN) if kind in names]
+    branch_jobs = [_Job(KIND_BRANCH, i, templates_dir / TEMPLATE_FILES[KIND_BRANCH], out_dir / BRANCH_DIR / f"{stem}.docx")
+                   for i, stem in enumerate(branch_file_stems(report))]
+    progress.stage("Tạo văn bản", len(ward_jobs) + len(branch_jobs))
+    if jobs <= 1 or len(branch_jobs) < PARALLEL_MIN_DOCUMENTS:
+        written = []
+        for job in [*ward_jobs, *branch_jobs]:
+            written.append(_render_job(report, job, two_digits, cache))
+            progress.advance()
+        return written
+
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(1, min(16, len(branch_jobs) // (jobs * 4)))  # small chunks: the bar moves, the cores stay busy
+    chunks = [branch_jobs[i:i + size] for i in range(0, len(branch_jobs), size)]
+    with ProcessPoolExecutor(jobs, initializer=_worker_start, initargs=(report, two_digits, cache)) as pool:
+        futures = [pool.submit(_worker_render, chunk) for chunk in chunks]
+        written = []
+        for job in ward_jobs:  # the ward's documents (and their charts) here meanwhile
+            written.append(_render_job(report, job, two_digits, cache))
+            progress.advance()
+        for future, chunk in zip(futures, chunks, strict=True):
+            written += future.result()
+            progress.advance(len(chunk))
     return written
 
 

@@ -20,6 +20,9 @@ class OutputProblem(ReportgenError):
         self.detail = detail
         super().__init__(f"Không ghi được tệp “{self.path}”: {detail}")
 
+    def __reduce__(self) -> tuple[type, tuple[Path, str]]:  # raised in a worker process, shown by the parent
+        return type(self), (self.path, self.detail)
+
 
 class TemplateProblem(ReportgenError):
     """A template cannot be used: missing, not a .docx, a bad tag, an unknown variable."""
@@ -31,6 +34,9 @@ class TemplateProblem(ReportgenError):
             f"Mẫu văn bản “{template_name}” có lỗi: {detail} Hãy sửa mẫu rồi chạy lại"
             " (hoặc chép lại mẫu gốc bằng lệnh: reportgen templates THƯ_MỤC_MẪU --ghi-de)."
         )
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # raised in a worker process, shown by the parent
+        return type(self), (self.template_name, self.detail)
 
 
 class TemplatesExist(ReportgenError):
