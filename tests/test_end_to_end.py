@@ -170,7 +170,8 @@ def test_build_is_repeatable_and_leaves_no_temporary_files(sample, tmp_path):
     assert first == second
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["bao-cao-2025.docx", "tong-ket-nhiem-ky-2020-2025.docx", "ke-hoach-2026.docx", "tong-hop-2025.xlsx", "chi-bo",
-         "kiem-tra-du-lieu.xlsx", "kiem-tra"])
+         "kiem-tra-du-lieu.xlsx", "kiem-tra", ".reportgen-cache"])
+    assert not [p for p in tmp_path.rglob("*") if p.suffix == ".tmp"]
 
 
 # --- a hand-made ward: 38 admissions in the term, 28 of them Youth Union members -----
