@@ -18,10 +18,9 @@ import hashlib
 import os
 import pickle
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
-
-from functools import lru_cache
 
 from .schema import WORKBOOK_SUFFIXES
 

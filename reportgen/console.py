@@ -143,7 +143,7 @@ class ProgressBar:
         self._bar: Any = None
 
     @classmethod
-    def for_terminal(cls, quiet: bool) -> "ProgressBar":
+    def for_terminal(cls, quiet: bool) -> ProgressBar:
         return cls(not quiet and sys.stderr.isatty())
 
     def stage(self, label: str, total: int) -> None:

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from .cache import Cache, inputs_digest, templates_digest
-
 from .findings import Findings
 from .intake.normalize import branch_key
 from .intake.province import ProvinceInbox, is_province, load_province
@@ -134,8 +133,8 @@ def check_province(folder: Path, out: Path, year: int | None = None, today: date
                    jobs: int = 1, progress: Progress = SILENT) -> ProvinceResult:
     """Check every ward of the province; each ward's findings workbook in out/<slug>/."""
     province, findings = _load(folder, out)
-    tasks: list[tuple[object, ...]] = [(ward_dir, slug, out, year, today)
-                                       for ward_dir, slug in zip(province.wards, ward_slugs(province.wards), strict=True)]
+    wards = zip(province.wards, ward_slugs(province.wards), strict=True)
+    tasks: list[tuple[object, ...]] = [(ward_dir, slug, out, year, today) for ward_dir, slug in wards]
     runs = _each_ward(_check_one, tasks, jobs, progress)
     return ProvinceResult(province, findings, runs, year)
 
@@ -191,8 +190,8 @@ def build_province(folder: Path, out: Path, year: int | None = None, issued: dat
     province, findings = _load(folder, out)
     options: dict[str, object] = {"issued": issued, "templates": templates, "today": today, "pdf": pdf,
                                   "two_digits": two_digits}
-    tasks: list[tuple[object, ...]] = [(ward_dir, slug, out, year, options, incremental)
-                                       for ward_dir, slug in zip(province.wards, ward_slugs(province.wards), strict=True)]
+    wards = zip(province.wards, ward_slugs(province.wards), strict=True)
+    tasks: list[tuple[object, ...]] = [(ward_dir, slug, out, year, options, incremental) for ward_dir, slug in wards]
     built = _each_ward(_build_one, tasks, jobs, progress)
     runs = [run for run, _ in built]
     lines = [line for _, line in built]

@@ -13,8 +13,8 @@ import pandas as pd
 
 from .. import schema
 from ..findings import Findings, printable
-from ..rules import EARLIEST_YEAR, EVENT_YEARS_AHEAD
 from ..progress import SILENT, Progress
+from ..rules import EARLIEST_YEAR, EVENT_YEARS_AHEAD
 from ..schema import Kind
 from .discover import discover
 from .normalize import CellError, branch_key, clean_text, parse_choice, parse_date, show

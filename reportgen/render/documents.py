@@ -407,7 +407,8 @@ def write_documents(
     names = document_names(report)
     ward_jobs = [_Job(kind, None, templates_dir / TEMPLATE_FILES[kind], out_dir / names[kind])
                  for kind in (KIND_ANNUAL, KIND_TERM, KIND_PLAN) if kind in names]
-    branch_jobs = [_Job(KIND_BRANCH, i, templates_dir / TEMPLATE_FILES[KIND_BRANCH], out_dir / BRANCH_DIR / f"{stem}.docx")
+    branch_template = templates_dir / TEMPLATE_FILES[KIND_BRANCH]
+    branch_jobs = [_Job(KIND_BRANCH, i, branch_template, out_dir / BRANCH_DIR / f"{stem}.docx")
                    for i, stem in enumerate(branch_file_stems(report))]
     progress.stage("Tạo văn bản", len(ward_jobs) + len(branch_jobs))
     if jobs <= 1 or len(branch_jobs) < PARALLEL_MIN_DOCUMENTS:
