@@ -78,3 +78,10 @@ def test_streak_stops_at_the_term_start(tmp_path):
     report = aggregate(inbox, 2025, date(2026, 1, 5))
     assert {s.branch: s.years for s in report.shortfalls.no_admission_streaks} == {
         "Chi bộ B": (2021, 2022, 2023, 2024, 2025)}
+
+
+@pytest.mark.parametrize("text", ["Nguyễn Thị Ánh Tuyết", "ĐẶNG VĂN ĐỨC", "Ho va ten", "Ngô Quốc Tuấn ४", "Žofie Ñandú"])
+def test_fold_fast_path_equals_removing_every_mark(text):
+    expected = "".join(ch for ch in unicodedata.normalize("NFD", clean_text(text).lower())
+                       if unicodedata.category(ch) != "Mn").replace("đ", "d").replace("ð", "d")
+    assert fold(text) == expected

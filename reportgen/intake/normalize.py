@@ -80,10 +80,17 @@ def _fold_text(text: str) -> str:  # the same names and words recur in every row
     return _fold(text)
 
 
+_COMBINING_MARKS = re.compile("[\u0300-\u036f]")  # the whole block is category Mn
+_BEYOND_LATIN = re.compile("[^\x00-\u036f\u0111]")  # below U+0300 nothing is Mn; đ stays as it is
+
+
 def _fold(value: object) -> str:
     text = clean_text(value).lower()
     text = unicodedata.normalize("NFD", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    if _BEYOND_LATIN.search(text) is None:  # Vietnamese and Latin text: one regex pass
+        text = _COMBINING_MARKS.sub("", text)
+    else:
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
     return text.replace("đ", "d").replace("ð", "d")
 
 

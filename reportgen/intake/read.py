@@ -249,7 +249,8 @@ def open_workbook(path: Path) -> RawWorkbook:
             written_names: dict[str, str] = {}
             for name in book.sheet_names:
                 sheet = book.get_sheet_by_name(name)
-                rows = [[_value(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+                rows = [[v if v.__class__ is str and v and v not in MISSING_TEXTS and not v.isspace() else _value(v)
+                         for v in row] for row in sheet.to_python(skip_empty_area=False)]
                 _fill_vertical_merges(rows, sheet)
                 clean_name = unicodedata.normalize("NFC", strip_format_characters(name)[0])
                 written_names[clean_name] = name
@@ -402,13 +403,25 @@ _TOTALS_LONGEST = max(len(w) for w in TOTALS_WORDS) + 4  # room for a colon and 
 
 
 def _is_totals(row: list[object]) -> bool:
-    texts = [fold(v) for v in row[:4] if v.__class__ is str and len(v) <= _TOTALS_LONGEST]  # type: ignore[arg-type]
-    return any(t.rstrip(":").strip() in _TOTALS for t in texts)
+    for value in row[:4]:
+        if value.__class__ is str and len(value) <= _TOTALS_LONGEST:  # type: ignore[arg-type]
+            if fold(value).rstrip(":").strip() in _TOTALS:
+                return True
+    return False
 
 
 def _is_column_numbers(row: list[object]) -> bool:
-    cells = [v for v in row if v is not None]
-    return len(cells) >= 3 and all(_COLUMN_NUMBER.match(clean_text(v)) for v in cells)
+    count = 0
+    for value in row:
+        if value is None:
+            continue
+        if value.__class__ is int:
+            if not 0 <= value < 100:  # type: ignore[operator]
+                return False
+        elif not _COLUMN_NUMBER.match(clean_text(value)):
+            return False
+        count += 1
+    return count >= 3
 
 
 def _only_placeholder(cell_of: dict[str, object], spec: Sheet) -> bool:
@@ -424,13 +437,14 @@ def _required_first(header: HeaderMatch) -> list[tuple[int, Column]]:
     return sorted(required, key=lambda item: item[1].kind is Kind.TEXT)
 
 
-def _is_repeated_header(row: list[object], header: HeaderMatch, spec: Sheet, names: dict[str, Column]) -> bool:
+def _is_repeated_header(row: list[object], required_first: list[tuple[int, Column]], spec: Sheet,
+                        names: dict[str, Column]) -> bool:
     """The header row again in the middle of the table (a printed page's heading).
 
     Cheap first: only a row whose cells under the required columns are header words is
     matched in full, so that the matcher never runs on ordinary data rows.
     """
-    for index, _column in _required_first(header):
+    for index, _column in required_first:
         value = row[index] if index < len(row) else None
         if not isinstance(value, str) or not any(k in names for k in header_keys(value)):
             return False
@@ -456,16 +470,16 @@ class _Parsed:
         self.memory: dict[tuple[type, object], object] = {}
 
     def __call__(self, raw: object) -> object:
-        key = (type(raw), raw)
+        """The value, or the `CellError` that says why there is none (returned, not raised:
+        the same remembered error serves every cell that holds the same text)."""
+        key = (raw.__class__, raw)
         try:
-            result = self.memory[key]
+            return self.memory[key]
         except KeyError:
             result = self.memory[key] = self._parse(raw)
-        except TypeError:  # an unhashable value: never cached
-            result = self._parse(raw)
-        if isinstance(result, CellError):
-            raise result
-        return result
+            return result
+        except TypeError:  # an unhashable value: never remembered
+            return self._parse(raw)
 
     def _parse(self, raw: object) -> object:
         try:
@@ -534,6 +548,7 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
     required_present = [i for i, c in columns.items() if c.required and c.kind is not Kind.IGNORED]
     defaults = {c.key: c.default for c in spec.columns if c.key not in headers and c.kind is not Kind.IGNORED}
     names = _header_names(spec)
+    required_first = _required_first(match)
     name_index = next((i for i, c in columns.items() if c.key == "name"), None)
     for index in range(header_index + 1, len(sheet.rows)):
         row = sheet.rows[index]
@@ -549,7 +564,7 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
                 file=file, sheet=sheet.name, row=excel_row, rule="totals-row",
             )
             continue
-        if _is_repeated_header(row, match, spec, names):
+        if _is_repeated_header(row, required_first, spec, names):
             counts.ignored += 1
             findings.info("dòng tiêu đề lặp lại giữa bảng, bỏ qua", file=file, sheet=sheet.name, row=excel_row,
                           rule="repeated-header")
@@ -591,9 +606,9 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
         ok = True
         for i, column, parse in present:
             raw = row[i] if i < width else None
-            try:
-                value = parse(raw)
-            except CellError as exc:
+            value = parse(raw)
+            if value.__class__ is CellError:
+                exc = value
                 ok = False
                 findings.error(
                     exc.message, file=file, sheet=sheet.name, row=excel_row, column=headers[column.key],
@@ -605,9 +620,8 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
             raw = row[i] if i < width else None
             if raw is None or column.key not in record:
                 continue
-            try:
-                other = parse(raw)
-            except CellError:
+            other = parse(raw)
+            if other.__class__ is CellError:
                 continue  # only the column read is checked; this one is compared when it can be read
             used = positions[column.key] - 1
             used_raw = row[used] if used < width else None
