@@ -85,3 +85,20 @@ def test_fold_fast_path_equals_removing_every_mark(text):
     expected = "".join(ch for ch in unicodedata.normalize("NFD", clean_text(text).lower())
                        if unicodedata.category(ch) != "Mn").replace("đ", "d").replace("ð", "d")
     assert fold(text) == expected
+
+
+def test_a_cell_left_merged_by_a_damaged_file_is_not_marked_and_does_not_crash():
+    """Found by tools/fuzz_structure.py (seed 202600486): overlapping merges leave a cell that
+    belongs to no range the sheet lists."""
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import MergedCell
+
+    from reportgen.findings import Finding, Severity
+    from reportgen.render.findings_workbook import _mark
+
+    ws = Workbook().active
+    ws.merge_cells("A1:B2")
+    ws.merged_cells.remove(next(iter(ws.merged_cells.ranges)))  # the cells stay merged, the range is gone
+    assert isinstance(ws["B2"], MergedCell)
+    _mark(ws, 2, 2, [Finding(Severity.ERROR, "x", file="a.xlsx", sheet="Sheet", row=2)])
+    assert ws["B2"].comment is None

@@ -88,6 +88,8 @@ def _mark(ws, row: int, column: int, items: list[Finding]) -> None:  # type: ign
             if cell.coordinate in merged:
                 cell = ws.cell(row=merged.min_row, column=merged.min_col)
                 break
+        if isinstance(cell, MergedCell):  # overlapping merges in a damaged file: nothing here can be marked
+            return
     worst = min(items, key=lambda f: list(Severity).index(f.severity)).severity
     cell.fill = FILLS[worst]
     text = "\n".join(f"[{f.severity.value}] {f.message}" for f in items)

@@ -22,23 +22,35 @@ def _where(inbox: Inbox, r: dict, key: str, spec: schema.Sheet) -> dict[str, obj
             "cell_column": inbox.position(r["_file"], r["_sheet"], key)}
 
 
+_COLUMNS = ["branch", "name", "birth", "gender", "status", "_file", "_sheet", "_row"]
+
+
 def _rows(frame: pd.DataFrame, spec: schema.Sheet) -> list[tuple[dict, schema.Sheet]]:
-    return [(r, spec) for r in records(frame)]
+    columns = [c for c in _COLUMNS if c in frame.columns]
+    return [(r, spec) for r in records(frame[columns])]
 
 
 def check_people_across_branches(inbox: Inbox, findings: Findings) -> None:
     """The same person (name and date of birth) in two branches: an error when the rows
     disagree on gender, or when both branches count the person as a current candidate."""
-    people: dict[tuple[str, object], list[tuple[dict, schema.Sheet]]] = defaultdict(list)
-    for r, spec in (_rows(inbox.candidates, schema.CANDIDATE_SHEET) + _rows(inbox.admissions, schema.ADMISSION_SHEET)):
+    rows = _rows(inbox.candidates, schema.CANDIDATE_SHEET) + _rows(inbox.admissions, schema.ADMISSION_SHEET)
+    branch_of: dict[tuple[str, object], object] = {}
+    shared: set[tuple[str, object]] = set()
+    keyed = []
+    for r, spec in rows:
         if isinstance(r.get("birth"), date):
-            people[(fold(r["name"]), r["birth"])].append((r, spec))
-    for rows in people.values():
-        if len({r["branch"] for r, _ in rows}) < 2:
-            continue
-        first, first_spec = rows[0]
+            key = (fold(r["name"]), r["birth"])
+            keyed.append((key, r, spec))
+            if branch_of.setdefault(key, r["branch"]) != r["branch"]:
+                shared.add(key)
+    people: dict[tuple[str, object], list[tuple[dict, schema.Sheet]]] = defaultdict(list)
+    for key, r, spec in keyed:
+        if key in shared:
+            people[key].append((r, spec))
+    for rows_of_person in people.values():
+        first, first_spec = rows_of_person[0]
         place = f"«{first['branch']}» (tệp {first['_file']}, sheet {first['_sheet']}, dòng {int(first['_row'])})"
-        for r, spec in rows[1:]:
+        for r, spec in rows_of_person[1:]:
             if r["branch"] == first["branch"]:
                 continue  # twice in one branch: reported by the sheet's own check
             if r.get("gender") != first.get("gender"):
