@@ -546,3 +546,35 @@ def branch_shortfalls(br: BranchReport, two_digits: bool = True) -> list[str]:
     if br.overdue_probation:
         out.append(overdue_probation(br.overdue_probation, with_branch=False, two_digits=two_digits))
     return out
+
+
+def term_rate_notes(term: TermSummary) -> list[str]:
+    """What the term's rates leave out, said once: years covered only in part (never set against
+    a whole year's quota or members) and the years a branch had no quota (left out of its rate)."""
+    out = []
+    partial = [y for y in term.partial_years]
+    if partial:
+        labels = join_vi([
+            f"năm {y.year} (từ {term.start.strftime('%d/%m')})" if y.year == term.start.year
+            else f"năm {y.year} (đến {term.end.strftime('%d/%m')})"
+            for y in partial
+        ])
+        out.append(_sentence(
+            f"Nhiệm kỳ bắt đầu hoặc kết thúc giữa năm nên {labels} chỉ tính một phần năm: số kết nạp của"
+            " những năm này không so với chỉ tiêu và số đảng viên đầu năm của cả năm"
+        ))
+    by_years: dict[tuple[int, ...], list[str]] = {}
+    for b in term.branches:
+        if b.years_without_quota and b.quota_counted is not None:
+            by_years.setdefault(b.years_without_quota, []).append(b.branch)
+    if by_years:
+        parts = [
+            f"năm {years_text(years)} chưa có chỉ tiêu của {join_vi(sort_texts(names))}"
+            if len(names) < len(term.branches) else f"năm {years_text(years)} các chi bộ chưa có chỉ tiêu"
+            for years, names in sorted(by_years.items())
+        ]
+        out.append(_sentence(
+            "Tỷ lệ thực hiện chỉ tiêu của các chi bộ trong nhiệm kỳ chỉ tính các năm có chỉ tiêu ("
+            + "; ".join(parts) + ")"
+        ))
+    return out

@@ -4,6 +4,7 @@ of admissions; the shortfalls. The result is a `Report` of plain figures."""
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
@@ -95,15 +96,19 @@ def prepare(inbox: Inbox) -> Prepared:
     admissions = inbox.admissions.copy()
     for frame in (candidates, admissions):
         frame["person"] = [f"{fold(n)}|{b}" for n, b in zip(frame["name"], frame["birth"])]
-    cand_people = candidates[["branch", "person", "class_date"]]
-    adm_people = admissions[["branch", "person", "class_date"]]
+    _mark_transfers(candidates, admissions)
+    cand_people = candidates[["branch", "person", "class_date"]].assign(
+        stay=[_class_in_stay(c, e, s, d) for c, e, s, d in
+              zip(candidates["class_date"], candidates["entered"], candidates["status"], candidates["status_date"])])
+    adm_people = admissions[["branch", "person", "class_date"]].assign(stay=True)
     people = pd.concat([adm_people, cand_people], ignore_index=True)
-    # A person on both sheets counts once; a class date on either sheet counts.
+    # A person counts once in the ward, on either sheet and in whichever branch (a move inside the
+    # ward): a class date on any row counts, in the branch the person was in when taking it.
     people = (
         people.assign(has=people["class_date"].map(lambda d: isinstance(d, date)))
-        .sort_values("has", ascending=False, kind="stable")
-        .drop_duplicates(subset=["branch", "person"], keep="first")
-        .drop(columns="has")
+        .sort_values(["has", "stay"], ascending=False, kind="stable")
+        .drop_duplicates(subset=["person"], keep="first")
+        .drop(columns=["has", "stay"])
     )
     years = [int(y) for y in quotas["year"].dropna()]
     years += [d.year for d in admissions["admitted"] if isinstance(d, date)]
@@ -121,6 +126,40 @@ def prepare(inbox: Inbox) -> Prepared:
     )
 
 
+def _mark_transfers(candidates: pd.DataFrame, admissions: pd.DataFrame) -> None:
+    """A candidate who moves to another branch of the ward (`Chuyển đi` in one, on the list or
+    admitted in another, matched by name and birth date) is one person: the move is neither a
+    loss of the first branch (`transferred`) nor a new source of the second (`transfer_in`)."""
+    branches: dict[str, set[str]] = defaultdict(set)
+    for frame in (candidates, admissions):
+        for person, branch in zip(frame["person"], frame["branch"]):
+            branches[person].add(branch)
+    moved = (candidates["status"] == schema.STATUS_MOVED).to_numpy(dtype=bool)
+    moved_from: dict[str, set[str]] = defaultdict(set)
+    transferred = []
+    for is_moved, person, branch in zip(moved, candidates["person"], candidates["branch"]):
+        inside = bool(is_moved) and len(branches[person] - {branch}) > 0
+        transferred.append(inside)
+        if inside:
+            moved_from[person].add(branch)
+    candidates["transferred"] = pd.Series(transferred, index=candidates.index, dtype=bool)
+    candidates["transfer_in"] = pd.Series(
+        [person in moved_from and branch not in moved_from[person]
+         for person, branch in zip(candidates["person"], candidates["branch"])],
+        index=candidates.index, dtype=bool,
+    )
+
+
+def _class_in_stay(class_date: object, entered: object, status: object, status_date: object) -> bool:
+    """The class was taken while the person was on this branch's list."""
+    if not isinstance(class_date, date):
+        return False
+    if isinstance(entered, date) and class_date < entered:
+        return False
+    left = status != schema.STATUS_ACTIVE and isinstance(status_date, date)
+    return not left or class_date <= status_date  # type: ignore[operator]
+
+
 def _quota_row(p: Prepared, branch: str, year: int) -> dict[str, object] | None:
     if not p.quota_index:
         for row in p.quotas.to_dict("records"):
@@ -135,7 +174,14 @@ def _int_or_none(value: object) -> int | None:
 
 
 def _left_mask(candidates: pd.DataFrame, lo: date, hi: date) -> pd.Series:
-    return candidates["status"].isin(schema.LEFT_STATUSES) & _between(candidates["status_date"], lo, hi)
+    """Left the list in the window; a move to another branch of the ward is not a loss."""
+    return (candidates["status"].isin(schema.LEFT_STATUSES) & _between(candidates["status_date"], lo, hi)
+            & ~candidates["transferred"])
+
+
+def _new_sources(candidates: pd.DataFrame, lo: date, hi: date) -> pd.Series:
+    """Put on a list in the window, not counting a move from another branch of the ward."""
+    return _between(candidates["entered"], lo, hi) & ~candidates["transfer_in"]
 
 
 def _on_list_at(candidates: pd.DataFrame, day: date) -> pd.Series:
@@ -165,7 +211,7 @@ def branch_years(p: Prepared, year: int, window: tuple[date, date] | None = None
     trained = cand["class_date"].map(lambda d: isinstance(d, date)).astype(bool)
     admitted = _per_branch(adm, _between(adm["admitted"], lo, hi))
     recognised = _per_branch(adm, _between(adm["official"], lo, hi))
-    added = _per_branch(cand, _between(cand["entered"], lo, hi))
+    added = _per_branch(cand, _new_sources(cand, lo, hi))
     took_class = _per_branch(p.people, _between(p.people["class_date"], lo, hi))
     on_list = _per_branch(cand, _on_list_at(cand, hi))
     left = _per_branch(cand, left_mask)
@@ -187,20 +233,37 @@ def branch_years(p: Prepared, year: int, window: tuple[date, date] | None = None
             candidates_left=left.get(b.name, 0),
             candidates_left_trained=left_trained.get(b.name, 0),
             recognitions=recognised.get(b.name, 0),
+            partial=_is_partial(year, lo, hi),
         )
     p.cache[key] = result
     return result
 
 
+def _is_partial(year: int, lo: date, hi: date) -> bool:
+    """The window covers only part of the calendar year."""
+    return (lo, hi) != (date(year, 1, 1), date(year, 12, 31))
+
+
+def branch_members(p: Prepared, year: int) -> dict[str, int | None]:
+    """`Số đảng viên đầu năm` of each branch with a workbook (None where not entered)."""
+    out: dict[str, int | None] = {}
+    for b in p.branches:
+        row = _quota_row(p, b.name, year)
+        out[b.name] = None if row is None else _int_or_none(row["members_start"])
+    return out
+
+
 def _members_start(p: Prepared, year: int) -> int | None:
-    """Members at the start of the year: the `Toàn Đảng bộ` row, else the sum of the branches' rows."""
+    """Members at the start of the year: the `Toàn Đảng bộ` row, else the sum of the branches'
+    figures when every branch has one; a partial sum would understate the base of the 3%."""
     total = _quota_row(p, schema.WARD_TOTAL, year)
     members = None if total is None else _int_or_none(total["members_start"])
     if members is not None:
         return members
-    rows = (_quota_row(p, b.name, year) for b in p.branches)
-    known = [m for m in (None if r is None else _int_or_none(r["members_start"]) for r in rows) if m is not None]
-    return sum(known) if known else None
+    figures = list(branch_members(p, year).values())
+    if not figures or any(m is None for m in figures):
+        return None
+    return sum(m for m in figures if m is not None)
 
 
 def ward_year(p: Prepared, year: int, window: tuple[date, date] | None = None) -> WardYear:
@@ -225,6 +288,7 @@ def ward_year(p: Prepared, year: int, window: tuple[date, date] | None = None) -
         branches_met_quota=sum(1 for r in with_quota if r.met_quota),
         branches_with_admission=sum(1 for r in rows if r.admissions > 0),
         member_target_rate=rules.MEMBER_TARGET_RATE,
+        partial=_is_partial(year, *_year_window(year, window)),
     )
 
 
@@ -381,7 +445,7 @@ def _introductions(p: Prepared, quota_year: int, year: int) -> list[tuple[str, i
     organisation of the `Đoàn thể` sheet, short forms and case folded together."""
     quotas = p.organisation_quotas[p.organisation_quotas["year"] == quota_year]
     lo, hi = _year_window(year)
-    entered = p.candidates[_between(p.candidates["entered"], lo, hi)]
+    entered = p.candidates[_new_sources(p.candidates, lo, hi)]
     by_org = entered["introduced_by"].map(lambda v: organisation_key(v or ""))
     out = []
     seen: set[str] = set()
@@ -441,7 +505,7 @@ def plan(p: Prepared, year: int) -> Plan:
     orgs = [OrganisationNeed(names[k], entered.get(k), introduced.get(k, 0), last_quota.get(k))
             for k in sorted(names, key=lambda k: organisation_rank(names[k]))]
     lo, hi = _year_window(year)
-    added = int(_between(p.candidates["entered"], lo, hi).sum())
+    added = int(_new_sources(p.candidates, lo, hi).sum())
 
     return make_plan(
         year + 1,
@@ -492,14 +556,16 @@ def aggregate(inbox: Inbox, year: int, issued: date) -> Report:
     term_years = tuple(ward_year(p, y, window) for y in range(ward.term_start.year, covered_end.year + 1))
     adm_term = adm[_between(adm["admitted"], ward.term_start, covered_end)]
     years_count = _term_years_count(ward.term_start, covered_end, ward.term_years)
-    ward_quotas = [w.ward_quota for w in term_years if w.ward_quota is not None]
+    ward_quotas = [w.quota_counted for w in term_years if w.quota_counted is not None]
     branch_terms = []
     for b in branches:
         rows = [branch_year(p, b.name, y, window) for y in range(ward.term_start.year, covered_end.year + 1)]
-        quotas = [r.quota for r in rows if r.quota is not None]
+        quotas = [r.quota_counted for r in rows if r.quota_counted is not None]
         branch_terms.append(BranchTerm(
             b.name, b.kind, sum(r.admissions for r in rows), sum(quotas) if quotas else None,
             sum(r.candidates_added for r in rows), sum(r.candidates_left for r in rows),
+            admissions_with_quota=sum(r.admissions_against_quota for r in rows),
+            years_without_quota=tuple(r.year for r in rows if r.quota_counted is None and not r.partial),
         ))
     left_term = _left(p, ward.term_start, covered_end)
     term = TermSummary(

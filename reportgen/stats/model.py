@@ -28,8 +28,8 @@ def share(count: int, base: int | float | None) -> float | None:
 def rate_where_quota(rows: Sequence[Any]) -> float | None:
     """Admissions against quotas over the rows (BranchYear, BranchTerm) that have a quota:
     a row without one would otherwise count its admissions against nothing."""
-    with_quota = [r for r in rows if rules.quota_given(r.quota)]
-    return share(sum(r.admissions for r in with_quota), sum(r.quota for r in with_quota))
+    quotas = [r.quota_counted for r in rows if r.quota_counted is not None]
+    return share(sum(r.admissions_against_quota for r in rows), sum(quotas))
 
 
 @dataclass(frozen=True)
@@ -58,19 +58,30 @@ class BranchYear:
     candidates_left: int  # moved away or removed from the list in the year
     candidates_left_trained: int  # of those, how many had taken the class
     recognitions: int  # official recognitions in the year
+    partial: bool = False  # only part of the year is covered (a term starting or ending mid-year)
+
+    @property
+    def quota_counted(self) -> int | None:
+        """The quota a rate may use: given, and for a whole year (a part-year's admissions are
+        never set against a whole year's quota)."""
+        return self.quota if rules.quota_given(self.quota) and not self.partial else None
+
+    @property
+    def admissions_against_quota(self) -> int:
+        return self.admissions if self.quota_counted is not None else 0
 
     @property
     def quota_share(self) -> float | None:
-        return share(self.admissions, self.quota)
+        return share(self.admissions, self.quota_counted)
 
     @property
     def met_quota(self) -> bool | None:
-        """None without a quota (no row, or 0: none given)."""
-        return None if not rules.quota_given(self.quota) else self.admissions >= (self.quota or 0)
+        """None without a quota (no row, or 0: none given) or for a part-year."""
+        return None if self.quota_counted is None else self.admissions >= self.quota_counted
 
     @property
     def below_quota(self) -> bool:
-        return rules.below(self.admissions, self.quota)
+        return rules.below(self.admissions, self.quota_counted)
 
     @property
     def below_source_quota(self) -> bool:
@@ -97,24 +108,30 @@ class WardYear:
     branches_met_quota: int  # among those with a quota row
     branches_with_admission: int
     member_target_rate: float = rules.MEMBER_TARGET_RATE
+    partial: bool = False  # only part of the year is covered (a term starting or ending mid-year)
+
+    @property
+    def quota_counted(self) -> int | None:
+        """The superior's quota a rate may use: given, and for a whole year."""
+        return self.ward_quota if rules.quota_given(self.ward_quota) and not self.partial else None
 
     @property
     def quota_share(self) -> float | None:
-        return share(self.admissions, self.ward_quota)
+        return share(self.admissions, self.quota_counted)
 
     @property
     def below_quota(self) -> bool:
-        """Below the superior's quota for the whole ward (False without one)."""
-        return rules.below(self.admissions, self.ward_quota)
+        """Below the superior's quota for the whole ward (False without one, or for a part-year)."""
+        return rules.below(self.admissions, self.quota_counted)
 
     @property
     def met_ward_quota(self) -> bool | None:
-        return None if not rules.quota_given(self.ward_quota) else not self.below_quota
+        return None if self.quota_counted is None else not self.below_quota
 
     @property
     def member_share(self) -> float | None:
-        """Admissions as a share of the members at the start of the year."""
-        return share(self.admissions, self.members_start)
+        """Admissions as a share of the members at the start of the year (not for a part-year)."""
+        return None if self.partial else share(self.admissions, self.members_start)
 
     @property
     def member_target(self) -> int | None:
@@ -123,7 +140,9 @@ class WardYear:
 
     @property
     def short_of_three_percent(self) -> bool | None:
-        """Admissions below the 3% target; None without a member count."""
+        """Admissions below the 3% target; None without a member count or for a part-year."""
+        if self.partial:
+            return None
         return rules.short_of_target(self.admissions, self.members_start, self.member_target_rate)
 
     @property
@@ -269,17 +288,31 @@ class BranchTerm:
     branch: str
     kind: str
     admissions: int
-    quota: int | None  # sum of the yearly quotas that exist
+    quota: int | None  # sum of the quotas of the whole years that have one
     candidates_added: int
     candidates_left: int
+    admissions_with_quota: int | None = None  # admissions of those years (default: all)
+    years_without_quota: tuple[int, ...] = ()  # whole years covered without a quota
+
+    @property
+    def quota_counted(self) -> int | None:
+        return self.quota if rules.quota_given(self.quota) else None
+
+    @property
+    def admissions_against_quota(self) -> int:
+        if self.quota_counted is None:
+            return 0
+        return self.admissions if self.admissions_with_quota is None else self.admissions_with_quota
 
     @property
     def quota_share(self) -> float | None:
-        return share(self.admissions, self.quota)
+        """Admissions of the years with a quota against those quotas: a year without one is
+        left out of both sides."""
+        return share(self.admissions_against_quota, self.quota_counted)
 
     @property
     def below_quota(self) -> bool:
-        return rules.below(self.admissions, self.quota)
+        return rules.below(self.admissions_against_quota, self.quota_counted)
 
 
 @dataclass(frozen=True)
@@ -299,13 +332,18 @@ class TermSummary:
 
     @property
     def admissions_in_quota_years(self) -> int:
-        """Admissions of the years that have a superior quota (the base of quota_share)."""
-        return sum(y.admissions for y in self.years if y.ward_quota is not None)
+        """Admissions of the whole years that have a superior quota (the base of quota_share)."""
+        return sum(y.admissions for y in self.years if y.quota_counted is not None)
 
     @property
     def quota_years_missing(self) -> tuple[int, ...]:
-        """Years of the term covered without a `Toàn Đảng bộ` quota."""
-        return tuple(y.year for y in self.years if y.ward_quota is None)
+        """Whole years of the term covered without a `Toàn Đảng bộ` quota."""
+        return tuple(y.year for y in self.years if y.ward_quota is None and not y.partial)
+
+    @property
+    def partial_years(self) -> tuple[WardYear, ...]:
+        """Years the term covers only in part (it starts or ends mid-year)."""
+        return tuple(y for y in self.years if y.partial)
 
     @property
     def quota_share(self) -> float | None:
@@ -318,7 +356,7 @@ class TermSummary:
 
     @property
     def years_with_quota(self) -> tuple[WardYear, ...]:
-        return tuple(y for y in self.years if rules.quota_given(y.ward_quota))
+        return tuple(y for y in self.years if y.quota_counted is not None)
 
     @property
     def years_below_quota(self) -> tuple[WardYear, ...]:
@@ -326,7 +364,7 @@ class TermSummary:
 
     @property
     def years_with_members(self) -> tuple[WardYear, ...]:
-        return tuple(y for y in self.years if y.members_start)
+        return tuple(y for y in self.years if y.members_start and not y.partial)
 
     @property
     def years_short_of_three_percent(self) -> tuple[WardYear, ...]:

@@ -10,6 +10,7 @@ import difflib
 import re
 from collections import defaultdict
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -236,6 +237,44 @@ def check_candidates(inbox: Inbox, findings: Findings, today: date) -> None:
                       "(cùng họ tên và ngày sinh); số kết nạp chỉ tính theo sheet «Kết nạp»", "admitted-not-listed")
 
 
+def _count(value: object) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)  # type: ignore[call-overload]
+
+
+def check_members(inbox: Inbox, findings: Findings, year: int | None) -> None:
+    """`Số đảng viên đầu năm`, the base of the 3% target: the `Toàn Đảng bộ` row, else every
+    branch's figure (a partial sum would understate it); a ward row that differs from the
+    branches' sum is named (the documents use the ward row)."""
+    spec = schema.QUOTA_SHEET
+    ward_key = branch_key(schema.WARD_TOTAL)
+    rows: dict[int, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for r in records(inbox.quotas):
+        rows[int(r["year"])].setdefault(branch_key(r["branch"]), r)
+    for y in sorted(rows):
+        if year is not None and y > year:
+            continue  # the office may fill next year's rows ahead
+        ward = rows[y].get(ward_key)
+        ward_members = None if ward is None else _count(ward["members_start"])
+        figures = {b.name: _count(rows[y][branch_key(b.name)]["members_start"]) if branch_key(b.name) in rows[y]
+                   else None for b in inbox.branches}
+        missing = [name for name, value in figures.items() if value is None]
+        if ward_members is None and missing and len(missing) < len(figures):
+            findings.warning(
+                f"năm {y}: dòng «{schema.WARD_TOTAL}» không ghi «Số đảng viên đầu năm» và {len(missing)} chi bộ"
+                f" chưa ghi ({', '.join(sorted(missing))}); không tính được tỷ lệ kết nạp so với tổng số đảng viên"
+                f" đầu năm {y} (cần ghi ở dòng «{schema.WARD_TOTAL}» hoặc đủ ở mọi chi bộ)",
+                file=inbox.ward_file, sheet=spec.name, column="Số đảng viên đầu năm", value=str(y),
+                rule="members-incomplete",
+            )
+        if ward is not None and ward_members is not None and figures and not missing:
+            total = sum(v for v in figures.values() if v is not None)
+            if total != ward_members:
+                _Sheet(inbox, findings, ward, spec).warning(
+                    "members_start", f"năm {y}: dòng «{schema.WARD_TOTAL}» ghi {ward_members} đảng viên đầu năm,"
+                    f" tổng các chi bộ là {total}; các văn bản dùng số của dòng «{schema.WARD_TOTAL}». Kiểm tra"
+                    " lại cho khớp", "members-mismatch")
+
+
 def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
     spec = schema.QUOTA_SHEET
     names = {branch_key(b.name) for b in inbox.branches} | {branch_key(schema.WARD_TOTAL)}
@@ -306,6 +345,7 @@ def validate(inbox: Inbox, findings: Findings, year: int | None, on: date) -> No
     """Every rule; findings are added, nothing is raised. `on`: the document's date (`--ngay`)."""
     check_superior(inbox, findings, on)
     check_quotas(inbox, findings, year)
+    check_members(inbox, findings, year)
     reference = min(on, date(year, 12, 31)) if year is not None else on
     check_admissions(inbox, findings, on, reference)
     check_candidates(inbox, findings, on)

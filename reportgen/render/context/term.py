@@ -53,7 +53,11 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
         f" {ctx['term']['period']}, {ctx['issuer_name']} báo cáo {review} công tác tạo nguồn,"
         f" kết nạp đảng viên nhiệm kỳ {term.label} như sau:"
     )
-    ctx["admission_paragraphs"] = [prose.term_admissions(term, two_digits), prose.term_sources(term, two_digits)]
+    ctx["admission_paragraphs"] = [
+        prose.term_admissions(term, two_digits),
+        prose.term_sources(term, two_digits),
+        *prose.term_rate_notes(term),
+    ]
     structure_text = prose.structure_sentences(term.structure, two_digits)
     kinds_text = prose.kind_sentence(report.term_kind_structure, two_digits)
     ctx["structure_paragraphs"] = bullets(structure_text + ([kinds_text] if kinds_text else [])) or [
