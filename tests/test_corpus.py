@@ -314,7 +314,7 @@ def emptied(sheet: str, keep_header: bool) -> Callable[[Path], Path]:
 
 def person_in_two_branches(first: dict, second: dict) -> Callable[[Path], Path]:
     def build(folder: Path) -> Path:
-        inbox(folder, quotas=QUOTAS + [(2025, "Chi bộ Tổ dân phố 2", 1, 1, 10)], candidates=[good_candidate(**first)])
+        inbox(folder, quotas=QUOTAS + [(2025, "Chi bộ Tổ dân phố 2", 1, 1, None)], candidates=[good_candidate(**first)])
         make_branch(folder, "Chi bộ Tổ dân phố 2", file="b.xlsx", admissions=[good_admission(name="Phạm Văn Cường")],
                     candidates=[good_candidate(**second)])
         return folder
