@@ -16,15 +16,15 @@ import click
 
 from . import __version__, clitext, console
 from .errors import ReportgenError
-from .findings import Findings
+from .findings import Findings, Severity
 from .intake.normalize import CellError, parse_date
-from .pipeline import build as build_documents, check as check_inbox, check_output_folder, write_checks
+from .pipeline import BuildResult, build as build_documents, check as check_inbox, check_output_folder, write_checks
 from .province import build_province, check_province, is_province
 
 clitext.install()
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 OPTIONS = "[TÙY CHỌN]"
-INBOX_ARGUMENT = click.argument("inbox", required=False, type=click.Path(path_type=Path), metavar="[THƯ_MỤC_SỔ]")
+INBOX_ARGUMENT = click.argument("inbox", type=click.Path(path_type=Path), metavar="THƯ_MỤC_SỔ")
 
 
 def _year_option(help_text: str):  # type: ignore[no-untyped-def]
@@ -62,16 +62,14 @@ def _utf8_console() -> None:
                 pass
 
 
-def _default_inbox() -> Path:
-    here = Path.cwd() / "sample_data"
-    if here.is_dir():
-        return here
-    raise click.UsageError("hãy chỉ ra thư mục chứa các sổ Excel, ví dụ: reportgen build D:\\SoLieu")
+def _color() -> bool | None:
+    """Colours on a terminal (click leaves them out elsewhere); never with NO_COLOR set."""
+    return False if os.environ.get("NO_COLOR") else None
 
 
 def _echo(lines: list[str], err: bool = False) -> None:
     for line in lines:
-        click.echo(line, err=err)
+        click.echo(console.paint(line), err=err, color=_color())
 
 
 def _parse_issued(value: str | None) -> date | None:
@@ -149,7 +147,7 @@ def _show_findings(findings: Findings, verbose: bool, no_data: bool = False) -> 
         click.echo("")
         _echo(lines)
     click.echo("")
-    click.echo(console.verdict_line(findings, no_data))
+    _echo([console.verdict_line(findings, no_data)])
 
 
 def _province(folder: Path, out: Path, build: bool, quiet: bool, **options: object) -> None:
@@ -178,15 +176,19 @@ def _province(folder: Path, out: Path, build: bool, quiet: bool, **options: obje
 
 
 @click.group(cls=_Commands, context_settings=CONTEXT, options_metavar=OPTIONS,
-             subcommand_metavar="LỆNH [THAM SỐ]...")
+             subcommand_metavar="LỆNH [THAM SỐ]...", invoke_without_command=True)
 @click.version_option(version=__version__, message="reportgen %(version)s")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """reportgen: từ sổ theo dõi Excel của các chi bộ, lập báo cáo công tác tạo nguồn,
     kết nạp đảng viên của Đảng ủy (Word) và danh sách mọi lỗi trong sổ."""
     _utf8_console()
+    if ctx.invoked_subcommand is None:
+        _echo(console.GUIDE)
 
 
-@main.command(context_settings=CONTEXT, options_metavar=OPTIONS)
+@main.command(context_settings=CONTEXT, options_metavar=OPTIONS,
+              short_help="Kiểm tra các sổ và lập các văn bản (Word, sổ tổng hợp).")
 @INBOX_ARGUMENT
 @_year_option("Năm báo cáo (mặc định: năm gần nhất có số liệu).")
 @_out_option("Thư mục ghi các văn bản.")
@@ -202,12 +204,13 @@ def main() -> None:
               help="Lập lại mọi văn bản, không dùng kết quả lần chạy trước (lưu trong THƯ_MỤC ra).")
 @QUIET_OPTION
 @click.option("--verbose", "-v", is_flag=True, help="In thêm chi tiết (số dòng từng sheet, lỗi kỹ thuật).")
-def build(inbox: Path | None, year: int | None, out: Path, issued: str | None, templates: Path | None,
+def build(inbox: Path, year: int | None, out: Path, issued: str | None, templates: Path | None,
           pdf: bool, two_digits: bool, jobs: int | None, full: bool, quiet: bool, verbose: bool) -> None:
-    """Lập các văn bản từ các sổ Excel trong THƯ_MỤC_SỔ (mặc định: sample_data/)."""
+    """Kiểm tra các sổ Excel trong THƯ_MỤC_SỔ và lập các văn bản (báo cáo năm, tổng kết nhiệm kỳ,
+    kế hoạch năm sau, báo cáo từng chi bộ, sổ tổng hợp). Nếu sổ còn lỗi, không văn bản nào được tạo."""
     started = time.perf_counter()
     _verbose(verbose)
-    folder = inbox or _default_inbox()
+    folder = inbox
     issued_date = _parse_issued(issued)
     _check_out(folder, out)
     if is_province(folder, exclude=(out,)):
@@ -220,37 +223,44 @@ def build(inbox: Path | None, year: int | None, out: Path, issued: str | None, t
                                  two_digits=two_digits, jobs=_jobs(jobs), progress=bar, incremental=not full)
     finally:
         bar.close()
+    ok = _show_build(result, out, verbose, quiet)
+    _closing(started, workbooks=len(result.check.inbox.files_read), written=len(result.written) + len(result.checks),
+             findings=result.check.findings)
+    if not ok:
+        sys.exit(EXIT_DATA)
+
+
+def _show_build(result: BuildResult, out: Path, verbose: bool, quiet: bool = False) -> bool:
+    """What a build found and wrote; False when the workbooks have errors (nothing written)."""
     _echo(console.summary_lines(result.check.inbox))
     if verbose:
         _echo(console.tally_lines(result.check.inbox))
     _show_findings(result.check.findings, verbose, result.check.no_data)
     _echo(console.checks_lines(result.checks, out))
-    closing = {"workbooks": len(result.check.inbox.files_read), "written": len(result.written) + len(result.checks),
-               "findings": result.check.findings}
     if not result.check.ok:
-        _closing(started, **closing)  # type: ignore[arg-type]
-        sys.exit(EXIT_DATA)
+        return False
     click.echo(f"Năm báo cáo: {result.check.year}.")
     if not quiet:
         _echo(console.written_lines(result.written, out))
     for note in result.notes:
         click.echo(f"Lưu ý: {note}")
-    _closing(started, **closing)  # type: ignore[arg-type]
+    return True
 
 
-@main.command(context_settings=CONTEXT, options_metavar=OPTIONS)
+@main.command(context_settings=CONTEXT, options_metavar=OPTIONS,
+              short_help="Chỉ kiểm tra các sổ, liệt kê mọi lỗi và cảnh báo.")
 @INBOX_ARGUMENT
 @_year_option("Năm báo cáo (để kiểm tra chỉ tiêu năm đó).")
 @_out_option("Thư mục ghi sổ kiểm tra (kiem-tra-du-lieu.xlsx) và bản sao đánh dấu ô lỗi.")
 @JOBS_OPTION
 @QUIET_OPTION
 @click.option("--verbose", "-v", is_flag=True, help="In thêm số dòng của từng sheet.")
-def check(inbox: Path | None, year: int | None, out: Path, jobs: int | None, quiet: bool, verbose: bool) -> None:
+def check(inbox: Path, year: int | None, out: Path, jobs: int | None, quiet: bool, verbose: bool) -> None:
     """Chỉ kiểm tra các sổ trong THƯ_MỤC_SỔ, in mọi lỗi và cảnh báo; không tạo văn bản.
     Danh sách lỗi được ghi thêm vào tệp kiem-tra-du-lieu.xlsx trong thư mục --out."""
     started = time.perf_counter()
     _verbose(verbose)
-    folder = inbox or _default_inbox()
+    folder = inbox
     _check_out(folder, out)
     if is_province(folder, exclude=(out,)):
         _province(folder, out, build=False, quiet=quiet, year=year, jobs=_jobs(jobs))
@@ -270,7 +280,8 @@ def check(inbox: Path | None, year: int | None, out: Path, jobs: int | None, qui
     sys.exit(EXIT_DATA if not result.ok else EXIT_OK)
 
 
-@main.command(context_settings=CONTEXT, options_metavar=OPTIONS)
+@main.command(context_settings=CONTEXT, options_metavar=OPTIONS,
+              short_help="Tạo bộ sổ trống theo mẫu chuẩn để gửi các chi bộ.")
 @click.argument("folder", type=click.Path(path_type=Path), metavar="THƯ_MỤC")
 @click.option("--chi-bo", "branches", metavar="\"A; B; C\" | TỆP",
               help="Tên các chi bộ, cách nhau bằng dấu chấm phẩy, hoặc một tệp văn bản mỗi dòng một tên.")
@@ -304,7 +315,49 @@ def init(folder: Path, branches: str | None, year: int | None, overwrite: bool) 
                " reportgen check THƯ_MỤC_SỔ")
 
 
-@main.command(context_settings=CONTEXT, options_metavar=OPTIONS)
+@main.command(context_settings=CONTEXT, options_metavar=OPTIONS,
+              short_help="Theo dõi thư mục sổ, tự lập lại văn bản mỗi khi có sổ mới hay sổ được sửa.")
+@INBOX_ARGUMENT
+@_year_option("Năm báo cáo (mặc định: năm gần nhất có số liệu).")
+@_out_option("Thư mục ghi các văn bản.")
+@click.option("--date", "--ngay", "issued", metavar="NGÀY",
+              help="Ngày ghi trên văn bản, dạng ngày/tháng/năm (mặc định: hôm nay).")
+@click.option("--templates", "--mau", "templates", type=click.Path(path_type=Path, file_okay=False), metavar="THƯ_MỤC",
+              help="Thư mục mẫu văn bản đã sửa (mặc định: mẫu có sẵn).")
+@click.option("--verbose", "-v", is_flag=True, help="In thêm số dòng của từng sheet.")
+def watch(inbox: Path, year: int | None, out: Path, issued: str | None, templates: Path | None,
+          verbose: bool) -> None:
+    """Theo dõi THƯ_MỤC_SỔ: lập văn bản ngay, rồi lập lại mỗi khi một sổ được thêm, sửa hay xóa
+    (chờ tệp chép xong mới đọc). Mỗi lần in giờ chạy và kết quả kiểm tra. Dừng: Ctrl+C."""
+    from .watch import WatchRun, watch_inbox
+
+    _verbose(verbose)
+    issued_date = _parse_issued(issued)
+    if not inbox.is_dir():
+        raise click.UsageError(f"không có thư mục «{inbox}»")
+    _check_out(inbox, out)
+
+    def show(run: WatchRun) -> None:
+        click.echo("")
+        _echo([console.run_heading(run.started, run.changes)])
+        for name in run.busy:
+            _echo([f"Lưu ý: tệp «{name}» vẫn đang được ghi hoặc bị khóa; đã đọc phần hiện có."])
+        if run.problem:
+            _echo([f"[{Severity.ERROR.value}] {run.problem}"])
+        elif run.result is not None:
+            _show_build(run.result, out, verbose)
+        click.echo(f"Đang theo dõi «{inbox}»; dừng: Ctrl+C.")
+
+    try:
+        watch_inbox(inbox, out, show, year=year, issued=issued_date, templates=templates)
+    except KeyboardInterrupt:
+        click.echo("")
+        click.echo("Đã dừng theo dõi.")
+    sys.exit(EXIT_OK)
+
+
+@main.command(context_settings=CONTEXT, options_metavar=OPTIONS,
+              short_help="Tạo bộ sổ mẫu của một phường giả định để chạy thử.")
 @click.argument("folder", type=click.Path(path_type=Path), metavar="THƯ_MỤC")
 @click.option("--seed", type=int, default=2025, show_default=True,
               help="Số khởi tạo: cùng số cho cùng bộ sổ; số khác cho một phường khác (tên, ngày, văn bản).")
@@ -316,7 +369,8 @@ def sample(folder: Path, seed: int) -> None:
     _echo(console.written_lines(list(written), folder))
 
 
-@main.command(context_settings=CONTEXT, options_metavar=OPTIONS)
+@main.command(context_settings=CONTEXT, options_metavar=OPTIONS,
+              short_help="Chép các mẫu văn bản ra để sửa bằng Word.")
 @click.argument("folder", type=click.Path(path_type=Path), metavar="THƯ_MỤC")
 @click.option("--ghi-de", "--force", "overwrite", is_flag=True, help="Ghi đè lên các mẫu đã có trong THƯ_MỤC.")
 def templates(folder: Path, overwrite: bool) -> None:

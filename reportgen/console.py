@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import defaultdict
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -173,3 +174,43 @@ def closing_line(*, seconds: float, workbooks: int, written: int, errors: int, w
     read = f"đọc {workbooks} sổ" + (f" của {wards} đảng bộ" if wards is not None else "")
     return (f"Xong sau {_seconds(seconds)} giây: {read}, tạo {written} tệp; "
             f"{errors} lỗi, {warnings} cảnh báo.")
+
+
+# `reportgen` alone: the short guide (the full list of commands is in `reportgen --help`).
+GUIDE = [
+    "reportgen: lập báo cáo công tác phát triển đảng viên từ các sổ Excel của chi bộ.",
+    "",
+    "Các bước thường dùng:",
+    "  1. reportgen init D:\\SoLieu --chi-bo \"Chi bộ A; Chi bộ B\"   tạo bộ sổ trống gửi các chi bộ",
+    "  2. reportgen check D:\\SoLieu                               kiểm tra các sổ đã nhận, liệt kê lỗi",
+    "  3. reportgen build D:\\SoLieu --out D:\\BaoCao               lập các văn bản",
+    "     reportgen watch D:\\SoLieu --out D:\\BaoCao               tự lập lại mỗi khi có sổ mới (dừng: Ctrl+C)",
+    "",
+    "Mọi lệnh và tùy chọn: reportgen --help; hướng dẫn một lệnh: reportgen build --help.",
+]
+
+# Colours on a terminal: red for errors, yellow for warnings (click drops them when not a terminal).
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
+
+
+def paint(line: str) -> str:
+    """A line coloured by the severity it starts with (`[Lỗi]`, `[Cảnh báo]`) or the verdict it gives."""
+    text = line.lstrip()
+    for severity, colour in _COLOURS.items():
+        if text.startswith(f"[{severity.value}]"):
+            return click.style(line, fg=colour)
+    if text.startswith("Có ") and " lỗi và " in text:
+        return click.style(line, fg="red", bold=True)
+    if text.startswith("Không có lỗi; có "):
+        return click.style(line, fg="yellow")
+    return line
+
+
+def run_heading(started: datetime, changes: list[tuple[str, str]]) -> str:
+    """`[23:05:12] thêm CB-1.xlsx, sửa So-tong-hop.xlsx` for a run of `reportgen watch`."""
+    stamp = started.strftime("%H:%M:%S %d/%m/%Y")
+    if not changes:
+        return f"[{stamp}] Lập văn bản từ các sổ hiện có."
+    listed = ", ".join(f"{word} «{name}»" for name, word in changes[:8])
+    more = f" và {len(changes) - 8} tệp khác" if len(changes) > 8 else ""
+    return f"[{stamp}] Có thay đổi: {listed}{more}."

@@ -31,6 +31,8 @@ LAYERS: dict[str, int] = {
     "reportgen.render": 4,
     "reportgen.pipeline": 5,
     "reportgen.sample": 5,
+    "reportgen.blank": 5,  # the blank workbooks of `reportgen init`
+    "reportgen.watch": 5,  # `reportgen watch` over pipeline.build
     "reportgen.cli": 6,
     "reportgen.console": 6,
     "reportgen.clitext": 6,

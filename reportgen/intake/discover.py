@@ -52,6 +52,28 @@ def _kind(mode: int) -> str:
     return "không phải tệp thông thường"
 
 
+def locked_workbook(lock_name: str, names: list[str]) -> str | None:
+    """The workbook an Office lock file stands for: Excel writes `~$` + the name (Word-style
+    `~$` + the name less its first two letters is matched too), LibreOffice `.~lock.NAME#`."""
+    if lock_name.startswith(".~lock."):
+        wanted = lock_name[len(".~lock."):].rstrip("#")
+        return wanted if wanted in names else None
+    rest = lock_name[2:]
+    if rest in names:
+        return rest
+    return next((n for n in names if not n.startswith("~$") and len(n) > 2 and n[2:] == rest), None)
+
+
+def lock_file_reason(lock_name: str, names: list[str]) -> str:
+    """Why a lock file is skipped, naming the workbook that is open."""
+    workbook = locked_workbook(lock_name, names)
+    if workbook is None:
+        return ("tệp khóa của Excel/LibreOffice, không đọc; sổ tương ứng không có trong thư mục (có thể tệp "
+                "khóa còn sót lại sau khi máy tắt đột ngột, xóa được)")
+    return (f"tệp khóa: sổ «{workbook}» đang mở trong Excel/LibreOffice; chỉ phần đã lưu được đọc, những sửa "
+            "chưa lưu sẽ không được tính. Hãy lưu (Ctrl+S) và đóng sổ rồi chạy lại")
+
+
 def discover(inbox: Path, exclude: tuple[Path, ...] = ()) -> Discovery:
     """Workbooks anywhere under the inbox, in a stable order; everything else skipped.
 
@@ -92,7 +114,7 @@ def discover(inbox: Path, exclude: tuple[Path, ...] = ()) -> Discovery:
                     walk(path)
                 continue
             if name.startswith("~$") or name.startswith(".~lock"):
-                skipped.append(Skipped(path, "tệp tạm của Excel/LibreOffice khi đang mở sổ, không đọc"))
+                skipped.append(Skipped(path, lock_file_reason(name, [os.fsdecode(e.name) for e in entries])))
             elif name.startswith("."):
                 skipped.append(Skipped(path, "tệp ẩn, không đọc"))
             elif path.suffix.lower() not in WORKBOOK_SUFFIXES:
