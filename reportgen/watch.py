@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from .pipeline import BuildResult, UsageProblem, build
-from .render.output import OutputProblem, TemplateProblem
+from .errors import ReportgenError
+from .pipeline import BuildResult, build
 from .schema import WORKBOOK_SUFFIXES
 
 SETTLE_SECONDS = 1.0  # a changed file must keep its size and time this long before it is read
@@ -107,14 +107,13 @@ def wait_until_complete(paths: list[Path], settle: float = SETTLE_SECONDS, patie
             return waiting or [p for p, sig in now[0].items() if sig is not None]
 
 
-def run_once(inbox: Path, out: Path, changes: list[tuple[str, str]] | None = None, **options: object) -> WatchRun:
+def run_once(inbox: Path, out: Path, changes: list[tuple[str, str]] | None = None,
+             options: dict[str, object] | None = None) -> WatchRun:
     """One build; every failure becomes `problem`, never an exception."""
     run = WatchRun(datetime.now(), list(changes or []))
     try:
-        run.result = build(inbox, out, **options)  # type: ignore[arg-type]
-    except UsageProblem as exc:
-        run.problem = str(exc)
-    except (TemplateProblem, OutputProblem) as exc:
+        run.result = build(inbox, out, **(options or {}))  # type: ignore[arg-type]
+    except ReportgenError as exc:  # a wrong use, a template problem, a file open in Excel
         run.problem = str(exc)
     except Exception as exc:  # noqa: BLE001 - the watch must survive anything one run meets
         run.problem = f"lỗi không mong đợi: {type(exc).__name__}: {exc}"
@@ -143,7 +142,7 @@ def watch_inbox(inbox: Path, out: Path, on_run: Callable[[WatchRun], None], *,
         if not batch:
             if not started:
                 started = True
-                on_run(run_once(inbox, out, **options))
+                on_run(run_once(inbox, out, options=options))
             continue
         started = True
         changes = sorted({(_relative(Path(p), inbox), CHANGE_WORDS.get(int(c), "sửa")) for c, p in batch})
@@ -151,7 +150,7 @@ def watch_inbox(inbox: Path, out: Path, on_run: Callable[[WatchRun], None], *,
         busy = wait_until_complete(existing, settle=settle, stop=stop, state=lambda: inbox_state(inbox, out))
         if stop is not None and stop.is_set():
             return
-        run = run_once(inbox, out, changes, **options)
+        run = run_once(inbox, out, changes, options)
         run.busy = [_relative(p, inbox) for p in busy]
         on_run(run)
 

@@ -28,7 +28,7 @@ def run(*args: str) -> tuple[int, list[str]]:
 def test_missing_folder_whole_message(tmp_path: Path) -> None:
     missing = tmp_path / "khong-co"
     assert run("check", str(missing)) == (2, [
-        "Cách dùng: reportgen check [TÙY CHỌN] [THƯ_MỤC_SỔ]",
+        "Cách dùng: reportgen check [TÙY CHỌN] THƯ_MỤC_SỔ",
         "Xem hướng dẫn: reportgen check --help",
         "",
         f"Lỗi: không có thư mục «{missing}»",
@@ -40,7 +40,7 @@ def test_out_is_a_file_whole_message(tmp_path: Path) -> None:
     target = tmp_path / "ket-qua.txt"
     target.write_text("x", encoding="utf-8")
     assert run("build", str(tmp_path / "in"), "--out", str(target)) == (2, [
-        "Cách dùng: reportgen build [TÙY CHỌN] [THƯ_MỤC_SỔ]",
+        "Cách dùng: reportgen build [TÙY CHỌN] THƯ_MỤC_SỔ",
         "Xem hướng dẫn: reportgen build --help",
         "",
         f"Lỗi: «{target}» là một tệp, không phải thư mục; hãy chọn thư mục kết quả khác cho --out",
