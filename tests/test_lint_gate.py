@@ -29,3 +29,9 @@ def test_lint_runs_ruff_and_mypy_on_the_library() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert config["tool"]["mypy"]["files"] == ["reportgen"]
     assert config["tool"]["ruff"]["line-length"] == 120
+
+
+def test_the_gate_tools_are_in_the_test_extras() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    extras = " ".join(config["project"]["optional-dependencies"]["test"])
+    assert "ruff" in extras and "mypy" in extras
