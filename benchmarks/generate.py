@@ -2,6 +2,7 @@
 
     python benchmarks/generate.py ward     DEST   # 1 ward workbook + 14 branch workbooks
     python benchmarks/generate.py district DEST   # 1 ward workbook + 399 branch workbooks
+    python benchmarks/generate.py city     DEST   # 1 ward workbook + 1,999 branch workbooks (the 2,000 point)
     python benchmarks/generate.py province DEST   # 100 ward folders of 1 + 99 workbooks, and the province workbook
     python benchmarks/generate.py ward DEST --jobs 2
 
@@ -44,7 +45,7 @@ ADMISSION_HEADERS = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Dân
                      "Chuyên môn", "Nghề nghiệp", "Lý luận chính trị", "Đoàn viên", "Ngày học lớp nhận thức",
                      "Ngày chi bộ xét", "Ngày kết nạp", "Ngày lễ kết nạp", "Số quyết định",
                      "Ngày công nhận chính thức", "Ghi chú"]
-SIZES = {"ward": (1, 15), "district": (1, 400), "province": (100, 100)}  # wards, workbooks per ward
+SIZES = {"ward": (1, 15), "district": (1, 400), "city": (1, 2000), "province": (100, 100)}  # wards, workbooks each
 
 
 def _day(rng: random.Random, lo: date, hi: date) -> date:
@@ -59,25 +60,35 @@ def _working_days_after(day: date, n: int) -> date:
     return day
 
 
-def _name(rng: random.Random, female: bool) -> str:
-    middle = "Thị" if female and rng.random() < 0.6 else rng.choice(MIDDLE)
-    return f"{rng.choice(FAMILY)} {middle} {rng.choice(GIVEN)}"
+def _name(number: int) -> str:
+    """The `number`-th name of the ward: distinct for 4,860 people, so that (name, birth)
+    never repeats by chance (a person in two branches is an error the tool reports)."""
+    family, rest = FAMILY[number % len(FAMILY)], number // len(FAMILY)
+    middle, rest = MIDDLE[rest % len(MIDDLE)], rest // len(MIDDLE)
+    return f"{family} {middle} {GIVEN[rest % len(GIVEN)]}"
 
 
-def _person(rng: random.Random) -> list:
+def _birth(rng: random.Random, first_year: int, last_year: int, number: int) -> date:
+    """A birth date whose day of the month differs between people of the same name."""
+    day = 1 + (number // (len(FAMILY) * len(MIDDLE) * len(GIVEN))) % 28
+    return date(rng.randint(first_year, last_year), rng.randint(1, 12), day)
+
+
+def _person(rng: random.Random, number: int) -> list:
     female = rng.random() < 0.45
-    return [_name(rng, female), _day(rng, date(1975, 1, 1), date(2000, 12, 31)), "Nữ" if female else "Nam",
+    return [_name(number), _birth(rng, 1975, 2000, number), "Nữ" if female else "Nam",
             "Kinh" if rng.random() < 0.9 else "Hrê", "Không" if rng.random() < 0.9 else "Phật giáo",
             rng.choice(EDUCATION), rng.choice(PROFESSIONAL), rng.choice(OCCUPATIONS), "Sơ cấp",
             "x" if rng.random() < 0.5 else ""]
 
 
-def branch_rows(seed: str) -> tuple[list[list], list[list]]:
-    """(Nguồn rows, Kết nạp rows) of one branch, from its seed."""
+def branch_rows(seed: str, first: int = 0) -> tuple[list[list], list[list]]:
+    """(Nguồn rows, Kết nạp rows) of one branch, from its seed; its people are the ward's
+    `first`-th to `first + 29`-th."""
     rng = random.Random(seed)
     candidates, admissions = [], []
     for i in range(18):
-        person = _person(rng)
+        person = _person(rng, first + i)
         entered = _day(rng, date(2021, 1, 1), LAST_DAY)
         trained = _day(rng, entered, min(entered + timedelta(days=300), LAST_DAY)) if rng.random() < 0.6 else None
         status, changed = "Đang bồi dưỡng", None
@@ -85,9 +96,9 @@ def branch_rows(seed: str) -> tuple[list[list], list[list]]:
             status, changed = "Chuyển đi", _day(rng, entered, LAST_DAY)
         candidates.append([i + 1, *person, rng.choice(ORGS), entered, trained, status, changed, None])
     for i in range(12):
-        person = _person(rng)
+        person = _person(rng, first + 18 + i)
         admitted = _day(rng, date(2021, 1, 1), LAST_DAY)
-        person[1] = _day(rng, date(admitted.year - 55, 1, 1), date(admitted.year - 20, 1, 1))
+        person[1] = _birth(rng, admitted.year - 55, admitted.year - 21, first + 18 + i)
         met = admitted - timedelta(days=rng.randint(20, 50))
         trained = met - timedelta(days=rng.randint(60, 700))
         ceremony = _working_days_after(admitted, rng.randint(3, 20))
@@ -105,12 +116,12 @@ def _sheet(wb: Workbook, title: str, banner: str, headers: list[str], rows: list
         ws.append(row)
 
 
-def write_branch(path: Path, name: str, kind: str, seed: str) -> None:
+def write_branch(path: Path, name: str, kind: str, seed: str, first: int = 0) -> None:
     wb = Workbook(write_only=True)
     info = wb.create_sheet("Thông tin")
     for row in (["THÔNG TIN CHI BỘ"], ["Tên chi bộ", name], ["Loại hình", kind], ["Bí thư chi bộ", "Lê Văn Bí"]):
         info.append(row)
-    candidates, admissions = branch_rows(seed)
+    candidates, admissions = branch_rows(seed, first)
     _sheet(wb, "Nguồn", "DANH SÁCH QUẦN CHÚNG ƯU TÚ", CANDIDATE_HEADERS, candidates)
     _sheet(wb, "Kết nạp", "DANH SÁCH ĐẢNG VIÊN MỚI KẾT NẠP", ADMISSION_HEADERS, admissions)
     wb.save(path)
@@ -145,7 +156,7 @@ def write_ward_folder(args: tuple[Path, int, int]) -> int:
     write_ward(folder / "So-tong-hop-Dang-uy.xlsx", f"ĐẢNG ỦY PHƯỜNG SỐ {ward + 1}", f"Phường Số {ward + 1}",
                branches)
     for b, name in enumerate(branches):
-        write_branch(folder / f"CB-{b + 1:03d}.xlsx", name, KINDS[b % len(KINDS)], f"{ward}/{b}")
+        write_branch(folder / f"CB-{b + 1:03d}.xlsx", name, KINDS[b % len(KINDS)], f"{ward}/{b}", 30 * b)
     return count
 
 

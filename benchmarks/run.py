@@ -53,6 +53,7 @@ CASES = {c.name: c for c in (
     Case("district-naive", "district", (PY, str(HERE / "naive.py"), "{inbox}", "{out}")),
     Case("district-floor", "district", (PY, str(HERE / "floor.py"), "{inbox}", "{ref}", "{out}"),
          reference="district-build"),
+    Case("city-build", "city", (*REPORTGEN, "build", "{inbox}", "--out", "{out}", *ISSUED)),
     Case("province-build", "province", (*REPORTGEN, "build", "{inbox}", "--out", "{out}", *ISSUED)),
     Case("province-rerun", "province", (*REPORTGEN, "build", "{inbox}", "--out", "{out}", *ISSUED),
          prepare="touch"),
