@@ -119,7 +119,7 @@ def test_file_name_that_is_not_utf8_is_read_printed_and_written(tmp_path):
     assert f"── {shown}" in result.output
     assert "tên tệp không phải chữ Unicode" in result.output
     rows = list(load_workbook(out / "kiem-tra-du-lieu.xlsx")["Lỗi và cảnh báo"].iter_rows(values_only=True))
-    assert any(r[2] == shown and r[3] == "Kết nạp" and r[4] == 4 and r[6] == "Khác" for r in rows)
+    assert any(r[2] == shown and r[3] == "Kết nạp" and r[4] == 4 and r[7] == "Khác" for r in rows)
     assert (out / "kiem-tra" / shown).is_file()
 
 

@@ -56,7 +56,7 @@ def test_formula_like_text_is_written_as_text(tmp_path):
     make_branch(inbox, "Chi bộ A", admissions=[Admission("Lê Văn An", "+84 905 123", date(2025, 6, 1))])
     CliRunner().invoke(main, ["check", str(inbox), "--out", str(out)])
     ws = openpyxl.load_workbook(out / "kiem-tra-du-lieu.xlsx")["Lỗi và cảnh báo"]
-    cell = next(c for c in ws["G"] if c.value == "+84 905 123")
+    cell = next(c for c in ws["H"] if c.value == "+84 905 123")
     assert cell.data_type == "s" and cell.quotePrefix
 
 
