@@ -329,6 +329,25 @@ def old_term_quota(folder: Path) -> Path:
     return inbox(folder, quotas=QUOTAS + [(2010, BRANCH, 1, 1, 10)])
 
 
+def same_name_in_sub_folders(folder: Path) -> Path:
+    inbox(folder, quotas=QUOTAS + [(2025, f"Chi bộ Tổ dân phố {n}", 1, 1, 10) for n in (2, 3)])
+    for sub, n in (("to1", 2), ("to2", 3)):
+        (folder / sub).mkdir()
+        make_branch(folder / sub, f"Chi bộ Tổ dân phố {n}", file="so.xlsx",
+                    admissions=[good_admission(name=f"Người Thứ {n}", birth="31/02/1990")])
+    return folder
+
+
+def xls_with_error(folder: Path) -> Path:
+    """tests/fixtures/cb7.xls (saved by LibreOffice) naming a branch that has a workbook already."""
+    inbox(folder)
+    shutil.copy(Path(__file__).parent / "fixtures" / "cb7.xls", folder / "cb7.xls")
+    wb = load_workbook(folder / "a.xlsx")
+    wb["Thông tin"]["B2"] = "Chi bộ Tổ dân phố 7"
+    wb.save(folder / "a.xlsx")
+    return folder
+
+
 LONG_NAME = "Nguyễn Văn " + "A" * 32_000  # near the 32,767 characters a cell holds
 NEXT_YEARS = date.today().year + 2
 FS, FORMAT = "words for the file system", "ký tự vô hình"
@@ -425,7 +444,11 @@ CASES += [
     # already noticed elsewhere
     Case("entity bomb in workbook.xml", entity_bomb, 1, "bom.xlsx", None, None, None, None, "thực thể XML"),
     Case("truncated workbook", truncated, 1, "cut.xlsx", None, None, None, None, "hỏng"),
-    Case("quota row of an older term", old_term_quota, 0, ""),
+    Case("quota row of an older term", old_term_quota, 0, "", same_figures=True),
+    Case("same file name in two sub-folders", same_name_in_sub_folders, 1, "to2/so.xlsx", KN, 4, "Ngày sinh",
+         "31/02/1990", "không có thật"),
+    Case("old .xls workbook with an error", xls_with_error, 1, "cb7.xls", None, None, None, None,
+         "không có bản sao đánh dấu ô lỗi"),
 ]
 
 

@@ -1,6 +1,6 @@
 """Structural damage to copies of sample_data/, then `build`: a traceback or a hang is a bug.
 
-    nice .venv/bin/python tools/fuzz_structure.py SEED RUNS [--timeout SECONDS] [--branches N]
+    nice .venv/bin/python tools/fuzz_structure.py SEED RUNS [--timeout SECONDS] [--branches N] [--first I]
 
 Beside tools/fuzz_inbox.py (which changes cell values), this one changes the shape of
 the workbooks: sheets renamed (to another sheet's name, a folded or invisible-character
@@ -208,6 +208,8 @@ def main() -> int:
     parser.add_argument("runs", type=int)
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds a run may take before it is a hang")
     parser.add_argument("--branches", type=int, default=4, help="branch workbooks of the sample in each inbox")
+    parser.add_argument("--first", type=int, default=0,
+                        help="index of the first run (to share one seed's runs between processes)")
     args = parser.parse_args()
     context = multiprocessing.get_context("fork")
     pool = context.Pool(1, maxtasksperchild=25)
@@ -215,7 +217,7 @@ def main() -> int:
     endings: dict[str, int] = {}
     started = time.perf_counter()
     slowest = 0.0
-    for i in range(args.runs):
+    for i in range(args.first, args.first + args.runs):
         seed = args.seed * 100_000 + i
         began = time.perf_counter()
         try:
@@ -231,12 +233,14 @@ def main() -> int:
         if status == "failed":
             failures += 1
             print(f"FAILED seed {seed}", *log, trace, sep="\n", flush=True)
-        if (i + 1) % 50 == 0:
-            print(f"{i + 1} runs, {failures} failures, {hangs} hangs, {time.perf_counter() - started:.0f} s",
+        if (i + 1 - args.first) % 50 == 0:
+            print(f"{i + 1 - args.first} runs (up to index {i}), {failures} failures, {hangs} hangs, "
+                  f"{time.perf_counter() - started:.0f} s",
                   flush=True)
     pool.close()
     pool.join()
-    print(f"{args.runs} runs (seed {args.seed}): {failures} failures, {hangs} hangs; "
+    print(f"{args.runs} runs (seed {args.seed}, indexes {args.first}-{args.first + args.runs - 1}): "
+          f"{failures} failures, {hangs} hangs; "
           f"slowest run {slowest:.1f} s, {time.perf_counter() - started:.0f} s in all; endings: "
           + ", ".join(f"{k} {v}" for k, v in sorted(endings.items())))
     return 1 if failures or hangs else 0

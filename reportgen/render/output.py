@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import ReportgenError
+from ..findings import printable
 
 
 class OutputProblem(ReportgenError):
@@ -18,7 +19,7 @@ class OutputProblem(ReportgenError):
     def __init__(self, path: Path, detail: str) -> None:
         self.path = Path(path)
         self.detail = detail
-        super().__init__(f"Không ghi được tệp “{self.path}”: {detail}")
+        super().__init__(f"Không ghi được tệp “{printable(str(self.path))}”: {detail}")
 
     def __reduce__(self) -> tuple[type, tuple[Path, str]]:  # raised in a worker process, shown by the parent
         return type(self), (self.path, self.detail)
@@ -47,7 +48,8 @@ class TemplatesExist(ReportgenError):
         self.names = names
         listed = ", ".join(f"“{n}”" for n in names)
         super().__init__(
-            f"Thư mục “{self.folder}” đã có mẫu văn bản {listed}; chưa chép mẫu nào để khỏi ghi đè lên mẫu đã sửa."
+            f"Thư mục “{printable(str(self.folder))}” đã có mẫu văn bản {listed}; "
+            "chưa chép mẫu nào để khỏi ghi đè lên mẫu đã sửa."
             " Muốn thay bằng mẫu gốc, hãy chạy lại với --ghi-de; hoặc chọn một thư mục khác."
         )
 
