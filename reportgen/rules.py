@@ -303,8 +303,9 @@ def rules_in_force(day: date) -> tuple[Text, ...]:
     regime = regime_on(day)
     if regime is None:
         return ()
+    regulations = [r.regulation for r in REGIMES if r.since <= day and citable(r.regulation, day)]
     guidance = [r.guidance for r in REGIMES if r.since <= day and citable(r.guidance, day)]
-    return (regime.regulation, guidance[-1]) if guidance else (regime.regulation,)
+    return tuple(texts[-1] for texts in (regulations, guidance) if texts)
 
 
 def rules_short(day: date) -> str:

@@ -163,3 +163,32 @@ def test_source_quota_default_is_the_rule() -> None:
     from reportgen import schema
 
     assert schema.QUOTA_SHEET.column("source_quota").default == rules.DEFAULT_SOURCE_QUOTA == 1
+
+
+def test_each_regulation_is_issued_by_the_day_its_regime_starts() -> None:
+    """The table itself: a regime cannot start before its regulation exists (QĐ 24 on 30/7/2021)."""
+    for regime in rules.REGIMES:
+        assert regime.regulation.issued <= regime.since, regime.regulation.number
+    assert rules.REGULATION_24.issued == date(2021, 7, 30)
+    assert rules.REGULATION_294.issued == date(2025, 5, 26)
+    assert rules.REGULATION_232.issued == date(2025, 1, 20)
+    assert rules.REGULATION_29.issued == date(2016, 7, 25)
+
+
+@pytest.mark.parametrize(("members", "warned"), [(2, True), (3, False)])
+def test_a_branch_needs_three_official_members(tmp_path, members: int, warned: bool) -> None:
+    from builders import Ward, make_branch, make_ward
+    from reportgen.pipeline import check
+
+    make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 1, members), (2025, "Toàn Đảng bộ", 1, None, members)]))
+    make_branch(tmp_path, "Chi bộ A", file="a.xlsx")
+    findings = check(tmp_path, year=2025, today=date(2026, 1, 5)).findings
+    assert any(f.rule == "small-branch" for f in findings) is warned
+
+
+def test_every_branch_sources_at_least_one_in_the_plan() -> None:
+    from reportgen.stats.plan import BranchNeed, source_quota
+
+    # Binding only where nothing else asks for sources: no admission quota, nothing lacking.
+    assert source_quota(0, BranchNeed("Chi bộ A", "Khu dân cư", 0, 0)) == rules.MIN_SOURCES_PER_BRANCH == 1
+    assert source_quota(0, BranchNeed("Chi bộ A", "Khu dân cư", 3, 3)) == 1
