@@ -4,7 +4,7 @@ branch's candidates and admissions. Problems become findings; nothing is raised.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -246,6 +246,41 @@ def _branch_info(book: RawWorkbook, file: str, findings: Findings) -> Branch | N
                   sheet=sheet.name, row=rows.get("name"))
 
 
+def branch_spelling(name: object) -> str:
+    """How a branch name is written, up to case and spaces (a leading `Chi bộ` counts)."""
+    return " ".join(clean_text(name).casefold().split())
+
+
+def reconcile_branch_names(inbox: Inbox, findings: Findings) -> None:
+    """A branch named in `Chỉ tiêu` and in its workbook alike only once accents are removed or
+    `TDP`/`Chi bộ` expanded is the same branch: a warning on the workbook's `Tên chi bộ` cell, and
+    the documents use the ward's spelling (the latest year's row)."""
+    ward_spelling: dict[str, tuple[int, str]] = {}
+    total = branch_key(schema.WARD_TOTAL)
+    for year, name in zip(inbox.quotas["year"], inbox.quotas["branch"], strict=True):
+        key = branch_key(name)
+        if key != total and (key not in ward_spelling or int(year) >= ward_spelling[key][0]):
+            ward_spelling[key] = (int(year), clean_text(name))
+    renamed: dict[str, str] = {}
+    for index, branch in enumerate(inbox.branches):
+        found = ward_spelling.get(branch_key(branch.name))
+        if found is None or branch_spelling(found[1]) == branch_spelling(branch.name):
+            continue
+        ward_name = found[1][0].upper() + found[1][1:]
+        findings.warning(
+            f"tên chi bộ ghi khác với sheet «{schema.QUOTA_SHEET.name}» của sổ Đảng ủy («{ward_name}», tệp "
+            f"«{inbox.ward_file}»): chỉ giống nhau khi bỏ dấu hoặc viết đầy đủ «TDP», «Chi bộ». Các văn bản dùng "
+            f"tên «{ward_name}»; hãy sửa hai nơi cho giống nhau",
+            file=branch.file, sheet=branch.sheet, row=branch.row, column="Tên chi bộ", value=branch.name,
+            rule="branch-name-spelling", cell_column=2,
+        )
+        renamed[branch.name] = ward_name
+        inbox.branches[index] = replace(branch, name=ward_name)
+    for frame in (inbox.candidates, inbox.admissions):
+        if renamed and not frame.empty:
+            frame["branch"] = frame["branch"].replace(renamed)
+
+
 def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), today: date | None = None,
                progress: Progress = SILENT) -> Inbox:
     """Read every workbook of the inbox. Problems are added to `findings`.
@@ -412,7 +447,7 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), 
             rule="no-branch-workbook",
         )
 
-    return Inbox(
+    loaded = Inbox(
         folder=inbox,
         ward=ward,
         ward_file=ward_file,
@@ -430,6 +465,8 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), 
         assessments=_stack(assessment_frames, schema.ASSESSMENT_SHEET),
         paths=paths,
     )
+    reconcile_branch_names(loaded, findings)
+    return loaded
 
 
 def _column_letter(number: int) -> str:

@@ -95,11 +95,17 @@ def _fold(value: object) -> str:
 
 
 def branch_key(name: object) -> str:
-    """The key that links a branch across workbooks: folded, without a leading
-    `Chi bộ` (`Tổ dân phố 3` = `Chi bộ Tổ dân phố 3` = `CHI BỘ TỔ DÂN PHỐ 3`)."""
+    """The key that links a branch across workbooks: folded, without a leading `Chi bộ`, short
+    forms written out (`Tổ dân phố 3` = `Chi bộ Tổ dân phố 3` = `CHI BỘ TDP 3`)."""
     key = fold(name)
     key = re.sub(r"^chi bo\b\s*", "", key)
+    key = _BRANCH_ABBREVIATIONS.sub(lambda m: BRANCH_ABBREVIATIONS[m.group(1)], key)
     return re.sub(r"\s*-\s*", "-", key) or fold(name)
+
+
+# Short forms of a branch's name, folded: `Chi bộ TDP 2` links with `Tổ dân phố 2`.
+BRANCH_ABBREVIATIONS = {"tdp": "to dan pho", "kdc": "khu dan cu", "kp": "khu pho"}
+_BRANCH_ABBREVIATIONS = re.compile(r"\b(" + "|".join(BRANCH_ABBREVIATIONS) + r")\b\.?")
 
 
 def organisation_key(name: object) -> str:
