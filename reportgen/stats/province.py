@@ -8,7 +8,6 @@ roll-up's memory does not grow with the wards' rows.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -17,6 +16,7 @@ import pandas as pd
 
 from .. import schema
 from ..intake.normalize import branch_key
+from .aggregate import _int_or_none  # one reading of an optional whole-number cell
 from .model import QuotaShortfall, Report, Structure, StructureRow, WardInfo, WardYear, share
 
 
@@ -71,12 +71,6 @@ class ProvinceReport:
     @property
     def branches_below_quota(self) -> tuple[tuple[WardLine, QuotaShortfall], ...]:
         return tuple((w, s) for w in self.wards for s in w.below_quota_branches)
-
-
-def _int_or_none(value: object) -> int | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return int(value)  # type: ignore[call-overload]
 
 
 def province_rows(quotas: pd.DataFrame, year: int) -> dict[str, dict[str, object]]:
