@@ -71,8 +71,8 @@ ASSESSMENTS = (
      "Nhiều thanh niên trên địa bàn đi học tập, lao động xa địa phương, nên nguồn quần chúng ở các tổ dân phố"
      " thiếu ổn định."),
     ("2025", S.SECTION_PROPOSALS,
-     "Đề nghị Ban Thường vụ Tỉnh ủy quan tâm hướng dẫn việc tổ chức lớp bồi dưỡng nhận thức về Đảng cho các"
-     " đảng bộ phường sau khi sắp xếp tổ chức bộ máy, bảo đảm quần chúng được học lớp kịp thời."),
+     "Đề nghị Ban Tổ chức Tỉnh ủy hướng dẫn thống nhất mẫu sổ theo dõi quần chúng ưu tú và đảng viên dự bị ở"
+     " các chi bộ sau khi sắp xếp tổ chức bộ máy."),
     ("2020-2025", S.SECTION_LEADERSHIP,
      "Đảng ủy đưa chỉ tiêu phát triển đảng viên vào nghị quyết hằng năm và phân công đảng ủy viên phụ trách"
      " từng chi bộ theo dõi, giúp đỡ công tác tạo nguồn."),
@@ -80,11 +80,11 @@ ASSESSMENTS = (
      "Cấp ủy phải giao chỉ tiêu cụ thể cho từng chi bộ, từng đoàn thể ngay từ đầu năm và lấy kết quả phát"
      " triển đảng viên làm tiêu chí đánh giá, xếp loại cuối năm."),
     ("2020-2025", S.SECTION_LESSONS,
-     "Phải phân công đảng viên theo dõi, giúp đỡ từng quần chúng ưu tú và cử quần chúng đi học lớp bồi dưỡng"
-     " nhận thức về Đảng sớm, để khi đủ điều kiện thì xem xét kết nạp ngay."),
+     "Phải phát huy vai trò của Đoàn Thanh niên và các đoàn thể trong phát hiện, giới thiệu quần chúng ưu tú;"
+     " nơi nào đoàn thể chủ động giới thiệu thì nguồn phát triển đảng viên dồi dào, ổn định."),
     ("2020-2025", S.SECTION_PROPOSALS,
-     "Đề nghị Ban Thường vụ Tỉnh ủy có hướng dẫn việc chuyển tiếp hồ sơ của quần chúng ưu tú đã học lớp bồi"
-     " dưỡng nhận thức về Đảng khi chuyển nơi cư trú, để nơi đến tiếp tục bồi dưỡng, xem xét kết nạp."),
+     "Đề nghị Ban Thường vụ Tỉnh ủy quan tâm bố trí kinh phí hỗ trợ các chi bộ khu dân cư trong công tác tạo"
+     " nguồn, bồi dưỡng quần chúng ưu tú."),
 )
 # Quota the superior body (Thị ủy) gave the whole ward, 2021..2025; differs from
 # the sum of the branch quotas on purpose.

@@ -50,18 +50,15 @@ def test_two_digit_setting():
 
 def test_branches_all_met_none_met_some_met():
     all_met = replace(WY, branches_met_quota=3, branches_with_admission=3)
-    assert "100% chi bộ (3/3) đạt và vượt chỉ tiêu được giao" in prose.branches_meeting_quota(all_met)
-    assert "100% chi bộ trực thuộc (3/3) đều kết nạp được đảng viên mới" in prose.branches_meeting_quota(all_met)
+    assert "03/03 chi bộ đạt chỉ tiêu được giao" in prose.branches_meeting_quota(all_met)
+    assert "100% chi bộ trực thuộc (03/03) kết nạp được đảng viên mới" in prose.branches_meeting_quota(all_met)
     none_met = replace(WY, branches_met_quota=0, branches_with_admission=0)
     text = prose.branches_meeting_quota(none_met)
     assert "không có chi bộ nào kết nạp được đảng viên" in text
     assert "không có chi bộ nào đạt chỉ tiêu được giao" in text
     assert text[0].isupper()
     some = prose.branches_meeting_quota(WY)
-    assert some == (
-        "Có 2/3 chi bộ trực thuộc kết nạp được đảng viên mới;"
-        " 2/3 chi bộ đạt và vượt chỉ tiêu được giao, 01 chi bộ chưa đạt."
-    )
+    assert some == "02/03 chi bộ trực thuộc kết nạp được đảng viên mới; 02/03 chi bộ đạt chỉ tiêu được giao."
 
 
 def test_shortfall_lists_are_sorted_and_zero_cases_worded():

@@ -519,13 +519,77 @@ def _structure_table(doc: DocumentObject, with_prev: bool) -> None:
         _data_table(doc, cols, "structure_rows", group_rows=True)
 
 
+def _section(doc: DocumentObject, heading: str, items: str, *, sub: bool = True) -> None:
+    """A heading and its loop of paragraphs."""
+    (_subheading if sub else _heading)(doc, heading)
+    _loop_paragraphs(doc, items)
+
+
+def _causes(doc: DocumentObject, heading: str) -> None:
+    """ "3- Nguyên nhân" with its lettered blocks (a) khách quan, b) chủ quan); nothing when there is none."""
+    _para(doc, "{%p if cause_blocks %}", S_CONTROL)
+    _subheading(doc, heading)
+    _para(doc, "{%p for c in cause_blocks %}", S_CONTROL)
+    _para(doc, "{{ c.title }}", S_NORMAL, italic=True)
+    _para(doc, "{%p for p in c.paragraphs %}", S_CONTROL)
+    _para(doc, "{{ p }}", S_NORMAL)
+    _para(doc, "{%p endfor %}", S_CONTROL)
+    _para(doc, "{%p endfor %}", S_CONTROL)
+    _para(doc, "{%p endif %}", S_CONTROL)
+
+
+def _proposals(doc: DocumentObject, heading: str) -> None:
+    _para(doc, "{%p if proposal_paragraphs %}", S_CONTROL)
+    _heading(doc, heading)
+    _loop_paragraphs(doc, "proposal_paragraphs")
+    _para(doc, "{%p endif %}", S_CONTROL)
+
+
+def _annex(doc: DocumentObject) -> None:
+    """The internal annex after the signature, on a new page: the persons the body only counts."""
+    _para(doc, "{%p if annex %}", S_CONTROL)
+    p = _para(doc, "PHỤ LỤC", S_CENTER, bold=True)
+    p.paragraph_format.page_break_before = True
+    _para(doc, "(Lưu hành nội bộ)", S_CENTER, italic=True)
+    p = _para(doc, "kèm theo báo cáo {{ title.summary }}", S_CENTER, italic=True)
+    p.paragraph_format.space_after = Pt(12)
+    _para(doc, "{%p if annex_overdue_rows %}", S_CONTROL)
+    _caption(doc, "Đảng viên dự bị quá hạn xét công nhận đảng viên chính thức")
+    cols = [
+        Col("STT", "{{ r.stt }}", 12, True),
+        Col("Họ và tên", "{{ r.name }}", 40),
+        Col("Ngày sinh", "{{ r.birth }}", 25, center=True),
+        Col("Chi bộ", "{{ r.branch }}", 43),
+        Col("Dự bị từ", "{{ r.start }}", 25, center=True),
+        Col("Số tháng", "{{ r.months }}", 20, True),
+    ]
+    _data_table(doc, cols, "annex_overdue_rows")
+    _after_table(doc)
+    _para(doc, "{%p endif %}", S_CONTROL)
+    _para(doc, "{%p if annex_left_rows %}", S_CONTROL)
+    _caption(doc, "{{ annex_left_caption }}")
+    cols = [
+        Col("STT", "{{ r.stt }}", 12, True),
+        Col("Họ và tên", "{{ r.name }}", 33),
+        Col("Ngày sinh", "{{ r.birth }}", 25, center=True),
+        Col("Chi bộ", "{{ r.branch }}", 31),
+        Col("Tình trạng", "{{ r.status }}", 23),
+        Col("Ngày", "{{ r.date }}", 25, center=True),
+        Col("Đã học NTVĐ", "{{ r.trained }}", 16, center=True),
+    ]
+    _data_table(doc, cols, "annex_left_rows")
+    _para(doc, "{%p endif %}", S_CONTROL)
+    _para(doc, "{%p endif %}", S_CONTROL)
+
+
 def build_annual() -> DocumentObject:
     doc = _new_document("Báo cáo kết quả công tác tạo nguồn, kết nạp đảng viên năm")
     _header_block(doc)
     _title_block(doc)
     _para(doc, "{{ intro }}")
     _heading(doc, "I- KẾT QUẢ THỰC HIỆN")
-    _subheading(doc, "1- Kết quả kết nạp đảng viên")
+    _section(doc, "1- Công tác lãnh đạo, chỉ đạo", "leadership_paragraphs")
+    _subheading(doc, "2- Kết quả kết nạp đảng viên")
     _loop_paragraphs(doc, "admission_paragraphs")
     _caption(doc, "Biểu 1. Kết quả kết nạp đảng viên, tạo nguồn của các chi bộ năm {{ year }}")
     cols = [
@@ -541,33 +605,25 @@ def build_annual() -> DocumentObject:
     _data_table(doc, cols, "branch_rows", total=True)
     _after_table(doc)
     _charts(doc)
-    _subheading(doc, "2- Công tác tạo nguồn")
-    _loop_paragraphs(doc, "source_paragraphs")
-    _subheading(doc, "3- Cơ cấu đảng viên mới kết nạp")
-    _loop_paragraphs(doc, "structure_paragraphs")
+    _section(doc, "3- Công tác tạo nguồn", "source_paragraphs")
+    _section(doc, "4- Cơ cấu đảng viên mới kết nạp", "structure_paragraphs")
     _caption(doc, "Biểu 2. Cơ cấu đảng viên mới kết nạp năm {{ year }} so với năm trước")
     _structure_table(doc, with_prev=True)
     _after_table(doc)
-    _heading(doc, "II- HẠN CHẾ, TỒN TẠI")
-    _loop_paragraphs(doc, "shortfall_paragraphs")
-    _para(doc, "{%p if cause_paragraphs %}", S_CONTROL)
-    _para(doc, "Những hạn chế, tồn tại trên chủ yếu do những nguyên nhân sau:", S_NORMAL)
-    _loop_paragraphs(doc, "cause_paragraphs")
-    _para(doc, "{%p endif %}", S_CONTROL)
+    _heading(doc, "II- ĐÁNH GIÁ CHUNG")
+    _section(doc, "1- Ưu điểm", "strength_paragraphs")
+    _section(doc, "2- Hạn chế", "limitation_paragraphs")
+    _causes(doc, "3- Nguyên nhân")
     _heading(doc, "III- PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ next_year }}")
-    _loop_paragraphs(doc, "direction_paragraphs")
-    _para(
-        doc,
-        "- Tiếp tục quán triệt, thực hiện nghiêm các quy định, hướng dẫn hiện hành của Trung ương về"
-        " công tác phát triển đảng viên; nâng cao chất lượng sinh hoạt chi bộ, gắn công tác tạo nguồn,"
-        " kết nạp đảng viên với các phong trào thi đua ở địa phương; phát huy vai trò của Mặt trận và"
-        " các đoàn thể chính trị - xã hội trong việc giới thiệu quần chúng ưu tú cho Đảng.",
-    )
+    _section(doc, "1- Chỉ tiêu", "target_paragraphs")
+    _section(doc, "2- Nhiệm vụ, giải pháp", "task_paragraphs")
+    _proposals(doc, "IV- KIẾN NGHỊ, ĐỀ XUẤT")
     _closing(
         doc,
         "Trên đây là báo cáo kết quả công tác tạo nguồn, kết nạp đảng viên năm {{ year }} của {{ issuer_name }}./.",
     )
     _signature_block(doc)
+    _annex(doc)
     return doc
 
 
@@ -577,7 +633,8 @@ def build_term() -> DocumentObject:
     _title_block(doc)
     _para(doc, "{{ intro }}")
     _heading(doc, "I- KẾT QUẢ THỰC HIỆN")
-    _subheading(doc, "1- Kết quả kết nạp đảng viên")
+    _section(doc, "1- Công tác lãnh đạo, chỉ đạo", "leadership_paragraphs")
+    _subheading(doc, "2- Kết quả kết nạp đảng viên")
     _loop_paragraphs(doc, "admission_paragraphs")
     _caption(doc, "Biểu 1. Kết quả kết nạp đảng viên qua các năm, nhiệm kỳ {{ term.label }}")
     cols = [
@@ -593,12 +650,11 @@ def build_term() -> DocumentObject:
     _data_table(doc, cols, "year_rows", total=True, keep_together=True)
     _after_table(doc)
     _charts(doc)
-    _subheading(doc, "2- Cơ cấu đảng viên mới kết nạp")
-    _loop_paragraphs(doc, "structure_paragraphs")
+    _section(doc, "3- Cơ cấu đảng viên mới kết nạp", "structure_paragraphs")
     _caption(doc, "Biểu 2. Cơ cấu đảng viên mới kết nạp, nhiệm kỳ {{ term.label }}")
     _structure_table(doc, with_prev=False)
     _after_table(doc)
-    _subheading(doc, "3- Kết quả của các chi bộ")
+    _subheading(doc, "4- Kết quả của các chi bộ")
     _caption(doc, "Biểu 3. Kết quả kết nạp đảng viên, tạo nguồn của các chi bộ, nhiệm kỳ {{ term.label }}")
     cols = [
         Col("STT", "{{ r.stt }}", 12, True),
@@ -612,37 +668,20 @@ def build_term() -> DocumentObject:
     ]
     _data_table(doc, cols, "branch_rows", total=True)
     _after_table(doc)
-    _heading(doc, "II- HẠN CHẾ, TỒN TẠI")
-    _loop_paragraphs(doc, "shortfall_paragraphs")
-    _para(doc, "{%p if left_rows %}", S_CONTROL)
-    _caption(doc, "Biểu 4. Quần chúng ra khỏi danh sách nguồn, nhiệm kỳ {{ term.label }}")
-    cols = [
-        Col("STT", "{{ r.stt }}", 12, True),
-        Col("Họ và tên", "{{ r.name }}", 33),
-        Col("Ngày sinh", "{{ r.birth }}", 25, center=True),
-        Col("Chi bộ", "{{ r.branch }}", 31),
-        Col("Tình trạng", "{{ r.status }}", 23),
-        Col("Ngày", "{{ r.date }}", 25, center=True),
-        Col("Đã học NTVĐ", "{{ r.trained }}", 16, center=True),
-    ]
-    _data_table(doc, cols, "left_rows")
-    _after_table(doc)
-    _para(doc, "{%p endif %}", S_CONTROL)
-    _para(doc, "{%p if cause_paragraphs %}", S_CONTROL)
-    _para(doc, "Những hạn chế, tồn tại trên chủ yếu do những nguyên nhân sau:", S_NORMAL)
-    _loop_paragraphs(doc, "cause_paragraphs")
+    _heading(doc, "II- ĐÁNH GIÁ CHUNG")
+    _section(doc, "1- Ưu điểm", "strength_paragraphs")
+    _section(doc, "2- Hạn chế", "limitation_paragraphs")
+    _causes(doc, "3- Nguyên nhân")
+    _para(doc, "{%p if lesson_paragraphs %}", S_CONTROL)
+    _section(doc, "{{ lessons_heading }}", "lesson_paragraphs")
     _para(doc, "{%p endif %}", S_CONTROL)
     _heading(doc, "III- {{ term.aims_heading }}")
-    _loop_paragraphs(doc, "aim_paragraphs")
-    _para(
-        doc,
-        "- Nâng cao chất lượng sinh hoạt chi bộ và chất lượng đảng viên; coi trọng công tác phát hiện,"
-        " bồi dưỡng, kết nạp những quần chúng ưu tú trưởng thành trong phong trào lao động, học tập,"
-        " trong lực lượng vũ trang; phát huy vai trò của Đoàn Thanh niên Cộng sản Hồ Chí Minh và các"
-        " đoàn thể chính trị - xã hội trong công tác tạo nguồn phát triển đảng viên.",
-    )
+    _section(doc, "1- Mục tiêu, chỉ tiêu", "aim_paragraphs")
+    _section(doc, "2- Nhiệm vụ, giải pháp", "task_paragraphs")
+    _proposals(doc, "IV- KIẾN NGHỊ, ĐỀ XUẤT")
     _closing(doc, "Trên đây là báo cáo {{ title.summary }} của {{ issuer_name }}./.")
     _signature_block(doc)
+    _annex(doc)
     return doc
 
 
@@ -733,18 +772,17 @@ def build_plan() -> DocumentObject:
     )
     _bullet(
         doc,
-        "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội gắn công tác giới thiệu quần chúng ưu tú cho Đảng với"
+        "Mặt trận Tổ quốc và các đoàn thể chính trị\u00a0- xã hội gắn công tác giới thiệu quần chúng ưu tú cho Đảng với"
         " các phong trào thi đua của tổ chức mình.",
     )
-    _heading(doc, "II- CHỈ TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP")
-    _subheading(doc, "1- Chỉ tiêu")
+    _heading(doc, "II- CHỈ TIÊU")
     _loop_paragraphs(doc, "target_paragraphs")
     _caption(doc, "Biểu 1. Phân bổ chỉ tiêu kết nạp đảng viên, tạo nguồn năm {{ year }} cho các chi bộ")
     cols = [
         Col("STT", "{{ r.stt }}", 12, True),
         Col("Chi bộ", "{{ r.name }}", 69, total="Cộng"),
         Col("Trong danh sách", "{{ r.waiting }}", 21, True, "{{ plan_total.waiting }}"),
-        Col("Đã học lớp NTVĐ", "{{ r.trained }}", 21, True, "{{ plan_total.trained }}"),
+        Col("Đã học lớp NTVĐ, còn hạn", "{{ r.trained }}", 21, True, "{{ plan_total.trained }}"),
         Col("Kết nạp", "{{ r.admissions }}", 21, True, "{{ plan_total.admissions }}"),
         Col("Tạo nguồn", "{{ r.sources }}", 21, True, "{{ plan_total.sources }}"),
     ]
@@ -755,7 +793,7 @@ def build_plan() -> DocumentObject:
     _caption(
         doc,
         "Biểu 2. Chỉ tiêu giới thiệu quần chúng ưu tú của Mặt trận Tổ quốc và các đoàn thể"
-        " chính trị - xã hội năm {{ year }}",
+        " chính trị\u00a0- xã hội năm {{ year }}",
     )
     cols = [
         Col("STT", "{{ r.stt }}", 12, True),
@@ -767,55 +805,21 @@ def build_plan() -> DocumentObject:
     _data_table(doc, cols, "organisation_rows", total=True, keep_together=True)
     _after_table(doc)
     _para(doc, "{%p endif %}", S_CONTROL)
-    _subheading(doc, "2- Nhiệm vụ, giải pháp")
-    _bullet(
-        doc,
-        "Đẩy mạnh công tác tuyên truyền, nâng cao nhận thức của cấp ủy, chính quyền, Mặt trận Tổ quốc và các"
-        " đoàn thể chính trị - xã hội về công tác phát triển đảng viên; định hướng cho quần chúng về mục tiêu, lý"
-        " tưởng của Đảng và động cơ đúng đắn phấn đấu vào Đảng.",
-    )
-    _bullet(
-        doc,
-        "Các chi bộ rà soát, đánh giá chất lượng nguồn ngay từ đầu năm, hằng tháng xét, bổ sung danh sách quần"
-        " chúng ưu tú; chú trọng nguồn là đoàn viên, hội viên, lực lượng dân quân tự vệ, công an, giáo viên, cán"
-        " bộ y tế, cán bộ tổ dân phố và người lao động trong các doanh nghiệp trên địa bàn.",
-    )
-    _bullet(
-        doc,
-        "Cử quần chúng đủ điều kiện đi học lớp bồi dưỡng nhận thức về Đảng theo thông báo của Đảng ủy, chú ý thời"
-        " hạn 60 tháng của giấy chứng nhận; thẩm tra, xác minh lý lịch người vào Đảng đúng quy trình, quy định.",
-    )
-    _bullet(
-        doc,
-        "Tổ chức lễ kết nạp trang nghiêm; phân công đảng viên chính thức giúp đỡ đảng viên dự bị và xét công nhận"
-        " đảng viên chính thức đúng thời hạn.",
-    )
-    _loop_paragraphs(doc, "focus_paragraphs")
-    _heading(doc, "III- TỔ CHỨC THỰC HIỆN")
-    _subheading(doc, "1- Văn phòng Đảng ủy")
+    _section(doc, "III- NHIỆM VỤ, GIẢI PHÁP", "task_paragraphs", sub=False)
+    _heading(doc, "IV- TỔ CHỨC THỰC HIỆN")
+    _section(doc, "1- Tiến độ thực hiện và chế độ báo cáo", "timetable_paragraphs")
+    _subheading(doc, "2- Trách nhiệm thi hành")
     _para(
         doc,
-        "Giúp Đảng ủy theo dõi, đôn đốc các chi bộ thực hiện Kế hoạch; hằng quý tổng hợp kết quả tạo nguồn, kết"
-        " nạp đảng viên của các chi bộ, báo cáo Ban Thường vụ Đảng ủy.",
-    )
-    _subheading(doc, "2- Các chi ủy, chi bộ trực thuộc")
-    _para(
-        doc,
-        "Quán triệt Kế hoạch đến toàn thể đảng viên; xây dựng kế hoạch tạo nguồn, kết nạp đảng viên của chi bộ"
-        " năm {{ year }} theo chỉ tiêu được phân bổ, phân công đảng viên giúp đỡ từng quần chúng. Kết quả phát"
-        " triển đảng viên là một trong những tiêu chí đánh giá, xếp loại chi bộ cuối năm {{ year }}.",
-    )
-    _subheading(doc, "3- Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội")
-    _para(
-        doc,
-        "Thông qua các phong trào thi đua, phát hiện, bồi dưỡng và giới thiệu đoàn viên, hội viên ưu tú để chi bộ"
-        " xem xét theo chỉ tiêu được giao. Kết quả giới thiệu quần chúng ưu tú cho Đảng là một trong những tiêu"
-        " chí đánh giá, xếp loại đoàn thể cuối năm {{ year }}.",
+        "Văn phòng Đảng ủy giúp Ban Thường vụ Đảng ủy theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch; các"
+        " chi bộ, Mặt trận Tổ quốc và các đoàn thể chính trị\u00a0- xã hội căn cứ chỉ tiêu được giao xây dựng kế"
+        " hoạch của đơn vị mình; trong quá trình thực hiện có khó khăn, vướng mắc, báo cáo Đảng ủy (qua Văn phòng"
+        " Đảng ủy) để xem xét, giải quyết.",
     )
     _closing(
         doc,
         "Trên đây là Kế hoạch phát triển đảng viên năm {{ year }} của {{ issuer_name }}. Đề nghị các chi bộ trực"
-        " thuộc, Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội triển khai thực hiện nghiêm túc./.",
+        " thuộc, Mặt trận Tổ quốc và các đoàn thể chính trị\u00a0- xã hội triển khai thực hiện nghiêm túc./.",
     )
     _signature_block(doc)
     return doc

@@ -135,7 +135,9 @@ def ward_admissions(wy: WardYear, prev: WardYear | None, two_digits: bool = True
 
 
 def branches_meeting_quota(wy: WardYear, two_digits: bool = True) -> str:
-    """How many branches admitted anyone and how many met their quota."""
+    """How many branches admitted anyone and how many met their quota ("vượt" only for those that exceeded)."""
+    from reportgen.render.wording import ratio
+
     parts: list[str] = []
     total = wy.branches_total
     if total:
@@ -144,21 +146,17 @@ def branches_meeting_quota(wy: WardYear, two_digits: bool = True) -> str:
                 f"trong {_n(total, 'chi bộ', two_digits)} trực thuộc, không có chi bộ nào kết nạp được đảng viên"
             )
         elif wy.branches_with_admission == total:
-            parts.append(f"100% chi bộ trực thuộc ({total}/{total}) đều kết nạp được đảng viên mới")
+            parts.append(f"100% chi bộ trực thuộc ({ratio(total, total, two_digits)}) kết nạp được đảng viên mới")
         else:
-            parts.append(f"có {wy.branches_with_admission}/{total} chi bộ trực thuộc kết nạp được đảng viên mới")
+            parts.append(f"{ratio(wy.branches_with_admission, total, two_digits)} chi bộ trực thuộc kết nạp được"
+                         " đảng viên mới")
     with_quota = wy.branches_with_quota
     if with_quota:
         met = wy.branches_met_quota
-        if met == with_quota:
-            parts.append(f"100% chi bộ ({met}/{with_quota}) đạt và vượt chỉ tiêu được giao")
-        elif met == 0:
+        if met == 0:
             parts.append("không có chi bộ nào đạt chỉ tiêu được giao")
         else:
-            parts.append(
-                f"{met}/{with_quota} chi bộ đạt và vượt chỉ tiêu được giao,"
-                f" {_n(with_quota - met, 'chi bộ', two_digits)} chưa đạt"
-            )
+            parts.append(f"{ratio(met, with_quota, two_digits)} chi bộ đạt chỉ tiêu được giao")
         missing = total - with_quota
         if missing > 0:
             parts.append(f"{_n(missing, 'chi bộ', two_digits)} không được giao chỉ tiêu")

@@ -5,16 +5,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportgen.render import charts as charts_module, prose
+from reportgen.render import charts as charts_module
+from reportgen.render import prose
+from reportgen import schema
+from reportgen.render.context import sections
 from reportgen.render.context.common import (
-    NOTHING_SHORT,
+    annex_context,
     branch_year_row,
     bullets,
-    causes,
+    cause_blocks,
     chart_items,
     common_context,
+    finish,
     structure_rows,
 )
+from reportgen.render.wording import Named
 from reportgen.render.vietnamese import fmt_count, fmt_int, fmt_pct, sort_texts
 from reportgen.stats.model import Report, rate_where_quota
 
@@ -80,65 +85,32 @@ def _annual(report: Report, two_digits: bool, with_charts: bool = True) -> dict[
     }
     ctx["structure_rows"] = structure_rows(report.structure, report.kind_structure, with_prev=True)
 
-    any_source_quota = any(b.source_quota is not None for b in report.branch_years)
-    # Only what falls short belongs under "Hạn chế": the all-met and zero cases are left out.
-    ctx["shortfall_paragraphs"] = bullets(
-        [
-            prose.below_quota(sf.below_quota, wy.branches_with_quota, two_digits) if sf.below_quota else "",
-            prose.member_target_shortfall(wy),
-            prose.no_admission_streaks(sf.no_admission_streaks, two_digits) if sf.no_admission_streaks else "",
-            prose.below_source_quota(sf.below_source_quota, any_source_quota, two_digits)
-            if sf.below_source_quota else "",
-            prose.organisations_below(sf.organisations_below_quota, len(report.organisations), two_digits)
-            if sf.organisations_below_quota else "",
-            prose.left_candidates(sf.left_in_year, "Trong năm", two_digits) if sf.left_in_year else "",
-            prose.overdue_probation(sf.overdue_probation, two_digits=two_digits) if sf.overdue_probation else "",
-        ]
-    ) or [NOTHING_SHORT]
-    ctx["cause_paragraphs"] = bullets(_year_causes(report, two_digits))
-    ctx["direction_paragraphs"] = bullets(_annual_directions(report, two_digits))
-    return ctx
-
-
-def _annual_directions(report: Report, two_digits: bool) -> list[str]:
-    wy, sf = report.ward_year, report.shortfalls
-    one = fmt_count(1, two_digits)
-    out = [
-        f"Phấn đấu năm {report.year + 1} kết nạp đảng viên mới đạt và vượt chỉ tiêu cấp trên giao,"
-        f" bảo đảm tối thiểu {fmt_pct(wy.member_target_rate, trim=True)} tổng số đảng viên của Đảng bộ;"
-        f" mỗi chi bộ kết nạp ít nhất {one} đảng viên, tạo nguồn ít nhất {one} quần chúng ưu tú;"
-        f" mỗi đoàn thể chính trị - xã hội giới thiệu ít nhất {one} quần chúng ưu tú để chi bộ xem xét."
+    named = Named(two_digits)
+    review = sections.year_review(report, two_digits, named)
+    year = str(report.year)
+    opening = sections.opening_text(report, [report.year])
+    if opening is not None:
+        ctx["intro"] = (
+            f"Thực hiện {sections.cite(opening, _issuer_short(report))}, căn cứ kết quả theo dõi của các chi bộ"
+            f" trực thuộc, {ctx['issuer_name']} báo cáo kết quả công tác tạo nguồn, kết nạp đảng viên năm"
+            f" {report.year} như sau:"
+        )
+    ctx["leadership_paragraphs"] = [
+        *sections.leadership(report, [report.year], two_digits, f"Năm {report.year}"),
+        *sections.assessments(report, year, schema.SECTION_LEADERSHIP),
     ]
-    if wy.candidates_at_year_end:
-        out.append(
-            f"Tiếp tục bồi dưỡng, giúp đỡ {fmt_count(wy.candidates_at_year_end, two_digits)} quần chúng ưu tú"
-            " đang có trong danh sách nguồn; ưu tiên xem xét kết nạp những quần chúng đã học lớp bồi dưỡng"
-            " nhận thức về Đảng, chú ý thời hạn 60 tháng của giấy chứng nhận."
-        )
-    focus = {s.branch for s in sf.below_quota} | {s.branch for s in sf.no_admission_streaks}
-    if focus:
-        out.append(
-            "Đảng ủy tập trung chỉ đạo, phân công đảng ủy viên phụ trách giúp đỡ các chi bộ chưa đạt chỉ tiêu"
-            f" hoặc nhiều năm không kết nạp được đảng viên: {prose.join_vi(sort_texts(focus))}."
-        )
-    if sf.organisations_below_quota:
-        names = prose.join_vi(sort_texts(o.organisation for o in sf.organisations_below_quota))
-        out.append(
-            f"{names} cần có giải pháp cụ thể để giới thiệu quần chúng ưu tú cho Đảng trong năm {report.year + 1}."
-        )
-    if sf.overdue_probation:
-        out.append(
-            "Các chi bộ xem xét, đề nghị công nhận đảng viên chính thức ngay đối với"
-            f" {fmt_count(len(sf.overdue_probation), two_digits)} đảng viên dự bị đã quá hạn;"
-            " từ nay bảo đảm đúng thời hạn theo quy định."
-        )
-    return out
+    ctx["strength_paragraphs"] = bullets(review.strengths)
+    ctx["limitation_paragraphs"] = bullets(review.limitations)
+    ctx["cause_blocks"] = cause_blocks(review.objective, review.subjective)
+    plan = report.plan
+    ctx["target_paragraphs"] = [sections.targets_line(plan, two_digits)] if plan is not None else []
+    ctx["task_paragraphs"] = sections.tasks_by_actor(report, two_digits, named, year)
+    moved_trained = sum(1 for c in sf.left_in_year if c.trained and c.status == schema.STATUS_MOVED)
+    ctx["proposal_paragraphs"] = bullets(sections.proposals(report, two_digits, "trong năm", moved_trained, year))
+    ctx.update(annex_context(report, sf.left_in_year, f"năm {report.year}"))
+    return finish(ctx)
 
 
-def _year_causes(report: Report, two_digits: bool) -> list[str]:
-    sf = report.shortfalls
-    weak = {s.branch for s in sf.below_quota} | {s.branch for s in sf.no_admission_streaks}
-    return causes(
-        report, two_digits, weak=weak, branches=report.branch_years, left_trained=sf.left_in_year_trained,
-        period="trong năm", youth_low=report.structure.youth_union_low,
-    )
+def _issuer_short(report: Report) -> str:
+    unit = sections._unit(report)
+    return f"Đảng ủy {unit}".strip()

@@ -247,3 +247,49 @@ def causes(
     if sf.overdue_probation:
         out.append("Việc xét công nhận đảng viên chính thức ở một số chi bộ chưa kịp thời.")
     return out
+
+
+def cause_blocks(objective: Sequence[str], subjective: Sequence[str]) -> list[dict[str, Any]]:
+    """ "a) Nguyên nhân khách quan", "b) Nguyên nhân chủ quan", lettered in order; an empty one is left out."""
+    blocks = [(title, list(items)) for title, items in
+              (("Nguyên nhân khách quan", objective), ("Nguyên nhân chủ quan", subjective)) if items]
+    return [
+        {"title": f"{'abcdef'[i]}) {title}", "paragraphs": bullets(items)}
+        for i, (title, items) in enumerate(blocks)
+    ]
+
+
+def annex_context(report: Report, left: Sequence[Any], period: str) -> dict[str, Any]:
+    """The internal annex (Phụ lục, lưu hành nội bộ): the persons the body only counts."""
+    overdue = sort_names(report.shortfalls.overdue_probation, key=lambda p: p.name)
+    return {
+        "annex": bool(overdue or left),
+        "annex_overdue_rows": [
+            {
+                "stt": str(i),
+                "name": p.name,
+                "birth": fmt_date(p.birth),
+                "branch": p.branch,
+                "start": fmt_date(p.probation_start),
+                "months": fmt_int(p.months),
+            }
+            for i, p in enumerate(overdue, start=1)
+        ],
+        "annex_left_rows": left_rows(left),
+        "annex_left_caption": f"Quần chúng ra khỏi danh sách nguồn, {period}",
+    }
+
+
+def finish(ctx: dict[str, Any]) -> dict[str, Any]:
+    """The prose rules applied to every paragraph: no line may start with "- " unless a bullet."""
+    from reportgen.render.wording import tie_hyphens
+
+    for key, value in list(ctx.items()):
+        if key == "intro" and isinstance(value, str):
+            ctx[key] = tie_hyphens(value)
+        elif key.endswith("_paragraphs") and isinstance(value, list):
+            ctx[key] = [tie_hyphens(p) if isinstance(p, str) else p for p in value]
+        elif key == "cause_blocks":
+            for block in value:
+                block["paragraphs"] = [tie_hyphens(p) for p in block["paragraphs"]]
+    return ctx

@@ -12,7 +12,9 @@ from typing import Any
 
 from reportgen import rules
 from reportgen.render import prose
-from reportgen.render.context.common import common_context, recipient_lines, unit_word
+from reportgen.render.context import sections
+from reportgen.render.context.common import common_context, finish, recipient_lines, unit_word
+from reportgen.render.wording import Named
 from reportgen.render.vietnamese import (
     date_words,
     fmt_count,
@@ -56,26 +58,21 @@ def target_sentences(plan: Plan, two_digits: bool = True) -> list[str]:
         f" mỗi chi bộ trực thuộc kết nạp ít nhất {one} đảng viên và tạo nguồn ít nhất {one} quần chúng ưu tú"
         " (chỉ tiêu của từng chi bộ tại Biểu 1)."
     ]
-    floors: list[str] = []
-    if plan.superior_quota is not None:
-        floors.append(f"chỉ tiêu cấp trên giao năm {plan.year} ({_n(plan.superior_quota, 'đảng viên', two_digits)})")
-    elif plan.previous_quota:
-        floors.append(
-            f"chỉ tiêu cấp trên giao năm {plan.base_year} ({_n(plan.previous_quota, 'đảng viên', two_digits)})"
-        )
-    if plan.members_base and plan.member_floor:
-        floors.append(
-            f"{fmt_pct(plan.member_rate, trim=True)} tổng số đảng viên đầu năm {plan.members_year}"
-            f" ({fmt_int(plan.members_base)} đảng viên, tức {_n(plan.member_floor, 'đảng viên', two_digits)})"
-        )
-    if floors:
-        text = f"Chỉ tiêu này không thấp hơn {prose.join_vi(floors)}"
+    basis = []
+    if plan.superior_quota is not None or plan.previous_quota:
+        basis.append("chỉ tiêu cấp trên giao")
+    if plan.member_floor:
+        basis.append(f"{fmt_pct(plan.member_rate, trim=True)} tổng số đảng viên của Đảng bộ")
+    if basis:
+        text = f"Chỉ tiêu này không thấp hơn {' và '.join(basis)} ({_n(plan.target, 'đảng viên', two_digits)})"
         if plan.total > plan.target:
-            text += (
-                f"; tổng chỉ tiêu phân bổ cho {_n(n_branches, 'chi bộ', two_digits)} là"
-                f" {_n(plan.total, 'đảng viên', two_digits)} (mỗi chi bộ ít nhất {one} đảng viên)"
-            )
-        out.append(text + ".")
+            text += (f"; do mỗi chi bộ kết nạp ít nhất {one} đảng viên, tổng chỉ tiêu giao cho"
+                     f" {_n(n_branches, 'chi bộ', two_digits)} là {_n(plan.total, 'đảng viên', two_digits)}")
+        text += "."
+        if plan.superior_quota is None:
+            text += (f" Khi cấp trên giao chỉ tiêu năm {plan.year}, nếu chỉ tiêu cao hơn, Đảng ủy sẽ điều chỉnh"
+                     " và giao bổ sung cho các chi bộ.")
+        out.append(text)
     return out
 
 
@@ -144,43 +141,24 @@ def _sentence_end(text: str) -> str:
 
 
 def sources_sentence(plan: Plan, two_digits: bool = True) -> str:
-    text = (
-        f"Các chi bộ bổ sung vào danh sách nguồn ít nhất {_n(plan.source_total, 'quần chúng ưu tú', two_digits)}"
-    )
-    if plan.organisations:
-        text += (
-            f"; {MASS_ORGANISATIONS} giới thiệu ít nhất"
-            f" {_n(plan.introduction_total, 'quần chúng ưu tú', two_digits)} để chi bộ xem xét,"
-            f" mỗi tổ chức ít nhất {fmt_count(1, two_digits)} quần chúng (Biểu 2)"
-        )
+    """What the branches add to their lists and what the Front and the mass organisations introduce, and why."""
+    text = f"Các chi bộ bổ sung vào danh sách nguồn ít nhất {_n(plan.source_total, 'quần chúng ưu tú', two_digits)}."
+    if not plan.organisations:
+        return text + (f" {MASS_ORGANISATIONS}, mỗi tổ chức giới thiệu ít nhất {fmt_count(1, two_digits)} quần chúng"
+                       " ưu tú để chi bộ xem xét.")
+    text += (f" {MASS_ORGANISATIONS} giới thiệu ít nhất {_n(plan.introduction_total, 'quần chúng ưu tú', two_digits)}"
+             " để chi bộ xem xét (Biểu 2)")
+    if plan.sources_added_last_year and plan.introduced_last_year:
+        from reportgen.render.wording import ratio
+
+        text += (f": năm {plan.base_year}, các tổ chức đã giới thiệu"
+                 f" {ratio(min(plan.introduced_last_year, plan.sources_added_last_year), plan.sources_added_last_year, two_digits)}"
+                 " quần chúng được bổ sung vào nguồn, tỷ lệ này được áp vào chỉ tiêu tạo nguồn năm"
+                 f" {plan.year}; mỗi tổ chức ít nhất {fmt_count(1, two_digits)}, phần còn lại theo số đã giới"
+                 f" thiệu năm {plan.base_year}")
     else:
-        text += (
-            f"; {MASS_ORGANISATIONS}, mỗi tổ chức giới thiệu ít nhất {fmt_count(1, two_digits)} quần chúng ưu tú"
-            " để chi bộ xem xét"
-        )
+        text += f"; mỗi tổ chức ít nhất {fmt_count(1, two_digits)} quần chúng"
     return text + "."
-
-
-def focus_sentences(report: Report, two_digits: bool = True) -> list[str]:
-    """Where the committee should help: long streaks without admission, no trained candidate."""
-    plan, sf = report.plan, report.shortfalls
-    assert plan is not None
-    out = []
-    if sf.no_admission_streaks:
-        names = prose.join_vi(sort_texts(s.branch for s in sf.no_admission_streaks))
-        out.append(
-            "Đảng ủy phân công đảng ủy viên trực tiếp giúp đỡ các chi bộ nhiều năm liền không kết nạp được"
-            f" đảng viên ({names}), bảo đảm năm {plan.year} mỗi chi bộ kết nạp ít nhất"
-            f" {fmt_count(1, two_digits)} đảng viên."
-        )
-    untrained = [b.branch for b in plan.branches if b.trained_waiting == 0]
-    if untrained:
-        out.append(
-            "Các chi bộ chưa có quần chúng đã học lớp bồi dưỡng nhận thức về Đảng"
-            f" ({prose.join_vi(sort_texts(untrained))}) đề nghị Đảng ủy cử quần chúng đi học ngay trong"
-            f" quý I năm {plan.year}."
-        )
-    return out
 
 
 def plan_recipients(ward: WardInfo, unit: str) -> list[str]:
@@ -207,13 +185,16 @@ def plan_context(report: Report, ctx: dict[str, Any], unit: str, two_digits: boo
     ctx["base_year"] = str(plan.base_year)
     ctx.pop("next_year", None)
     ctx["title"] = {"type": "KẾ HOẠCH", "summary": f"phát triển đảng viên năm {plan.year}"}
-    party = f"Đảng bộ {unit}".strip()
     basis = basis_texts(report.issued)
+    grounds = [sections.congress_name(report, plan_term_label(ward, plan.year))]
+    resolutions = [t for t in report.texts_of(plan.year) if t.code == "NQ"]  # the plan year's, issued by its date
+    if resolutions:
+        grounds.append(sections.cite(resolutions[0], "Đảng ủy"))
+    grounds.append(f"kết quả công tác tạo nguồn, kết nạp đảng viên năm {plan.base_year}")
     ctx["basis_paragraphs"] = [
         *([f"{basis}."] if basis else []),
-        f"Căn cứ Nghị quyết Đại hội {party} nhiệm kỳ {plan_term_label(ward, plan.year)} và kết quả công tác"
-        f" tạo nguồn, kết nạp đảng viên năm {plan.base_year}, {ctx['issuer_name']} xây dựng Kế hoạch phát triển"
-        f" đảng viên năm {plan.year} với những nội dung cụ thể như sau:",
+        f"Căn cứ {'; '.join(grounds)}, {ctx['issuer_name']} xây dựng Kế hoạch phát triển đảng viên năm"
+        f" {plan.year} với những nội dung cụ thể như sau:",
     ]
     ctx["target_paragraphs"] = [
         *target_sentences(plan, two_digits),
@@ -221,7 +202,11 @@ def plan_context(report: Report, ctx: dict[str, Any], unit: str, two_digits: boo
         *([needs_sources_sentence(plan, two_digits)] if plan.needs_sources else []),
         sources_sentence(plan, two_digits),
     ]
-    ctx["focus_paragraphs"] = [f"- {p}" for p in focus_sentences(report, two_digits)]
+    ctx["task_paragraphs"] = sections.tasks_by_actor(
+        report, two_digits, Named(two_digits), str(plan.base_year),
+        weak=sort_texts(s.branch for s in report.shortfalls.no_admission_streaks),
+        weak_what="nhiều năm liền không kết nạp được đảng viên", in_plan=True)
+    ctx["timetable_paragraphs"] = sections.timetable(plan, two_digits)
     end = date(plan.base_year, 12, 31)
     ctx["plan_columns"] = {
         "waiting": f"Nguồn đến {end.day:02d}/{end.month:02d}/{end.year}",
@@ -270,4 +255,4 @@ def _plan(report: Report, two_digits: bool) -> dict[str, Any]:
     unit = unit_word(report.ward)
     plan_context(report, ctx, unit, two_digits)
     ctx["recipients"] = recipient_lines(plan_recipients(report.ward, unit))
-    return ctx
+    return finish(ctx)

@@ -5,18 +5,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportgen.render import charts as charts_module, prose
+from reportgen.render import charts as charts_module
+from reportgen.render import prose
+from reportgen import schema
+from reportgen.render.context import sections
 from reportgen.render.context.common import (
-    NOTHING_SHORT,
+    annex_context,
     bullets,
-    causes,
+    cause_blocks,
     chart_items,
     common_context,
-    left_rows,
+    finish,
     opt_int,
     structure_rows,
     term_year_label,
 )
+from reportgen.render.wording import Named
 from reportgen.render.vietnamese import (
     date_words,
     fmt_count,
@@ -31,10 +35,11 @@ from reportgen.stats.model import Report, rate_where_quota
 def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[str, Any]:
     term, ward, sf = report.term, report.ward, report.shortfalls
     ctx = common_context(report, two_digits)
-    review = "tổng kết" if term.complete else "sơ kết"
+    review_word = "tổng kết" if term.complete else "sơ kết"
+    period_words = "trong nhiệm kỳ" if term.complete else "từ đầu nhiệm kỳ đến nay"
     ctx["title"] = {
         "type": "BÁO CÁO",
-        "summary": f"{review} công tác tạo nguồn, kết nạp đảng viên nhiệm kỳ {term.label}",
+        "summary": f"{review_word} công tác tạo nguồn, kết nạp đảng viên nhiệm kỳ {term.label}",
     }
     span = ward.term_last_year - ward.term_first_year
     next_label = f"{ward.term_last_year}-{ward.term_last_year + span}"
@@ -43,21 +48,37 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
         "next_label": next_label,
         "period": f"từ {date_words(term.start)} đến {date_words(term.end)}",
         "aims_heading": (
-            f"MỤC TIÊU, NHIỆM VỤ NHIỆM KỲ {next_label}"
+            "PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI"
+            if term.complete and report.issued > term.end
+            else f"MỤC TIÊU, NHIỆM VỤ NHIỆM KỲ {next_label}"
             if term.complete
             else "NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN CÒN LẠI CỦA NHIỆM KỲ"
         ),
     }
+    named = Named(two_digits)
+    review = sections.term_review(report, two_digits, named)
     ctx["intro"] = (
         f"Căn cứ kết quả theo dõi công tác phát triển đảng viên của các chi bộ trực thuộc"
-        f" {ctx['term']['period']}, {ctx['issuer_name']} báo cáo {review} công tác tạo nguồn,"
+        f" {ctx['term']['period']}, {ctx['issuer_name']} báo cáo {review_word} công tác tạo nguồn,"
         f" kết nạp đảng viên nhiệm kỳ {term.label} như sau:"
     )
-    ctx["admission_paragraphs"] = [
-        prose.term_admissions(term, two_digits),
-        prose.term_sources(term, two_digits),
-        *prose.term_rate_notes(term),
+    basis = [sections.congress_name(report, term.label)] if report.ward.congress else []
+    special = [t for y in range(term.start.year, term.end.year + 1) for t in report.texts_of(y)
+               if t.code == "NQ" and ("kết nạp" in t.summary.lower() or "phát triển đảng viên" in t.summary.lower())]
+    if special:
+        basis.append(f"{sections.cite(special[0], 'Đảng ủy')}")
+    if basis:
+        ctx["intro"] = (
+            f"Thực hiện {' và '.join(basis)}, căn cứ kết quả theo dõi của các chi bộ trực thuộc"
+            f" {ctx['term']['period']}, {ctx['issuer_name']} báo cáo {review_word} công tác tạo nguồn, kết nạp"
+            f" đảng viên nhiệm kỳ {term.label} như sau:"
+        )
+    years = list(range(term.start.year, term.end.year + 1))
+    ctx["leadership_paragraphs"] = [
+        *sections.leadership(report, years, two_digits, _cap(period_words)),
+        *sections.assessments(report, term.label, schema.SECTION_LEADERSHIP),
     ]
+    ctx["admission_paragraphs"] = [*review.results, *prose.term_rate_notes(term)]
     structure_text = prose.structure_sentences(term.structure, two_digits)
     kinds_text = prose.kind_sentence(report.term_kind_structure, two_digits)
     ctx["structure_paragraphs"] = bullets(structure_text + ([kinds_text] if kinds_text else [])) or [
@@ -118,66 +139,47 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
         "added": fmt_int(sum(b.candidates_added for b in term.branches)),
         "left": fmt_int(sum(b.candidates_left for b in term.branches)),
     }
-    period = "Trong nhiệm kỳ" if term.complete else "Từ đầu nhiệm kỳ đến nay"
-    below = term.branches_below_quota
-    ctx["shortfall_paragraphs"] = bullets(
-        [
-            *prose.term_years_short(term, two_digits),
-            prose.term_branches_below_quota(term.branches, two_digits, period.lower()) if below else "",
-            prose.term_branches_without_admission(term.branches, term, two_digits)
-            if any(b.admissions == 0 for b in term.branches) else "",
-            prose.no_admission_streaks(sf.no_admission_streaks, two_digits) if sf.no_admission_streaks else "",
-            prose.left_candidates(term.left, period, two_digits) if term.left else "",
-            prose.overdue_probation(sf.overdue_probation, two_digits=two_digits) if sf.overdue_probation else "",
-        ]
-    ) or [NOTHING_SHORT]
-    ctx["left_rows"] = left_rows(term.left)
-    ctx["cause_paragraphs"] = bullets(_term_causes(report, two_digits))
-    ctx["aim_paragraphs"] = bullets(_term_aims(report, two_digits))
-    return ctx
+    ctx["strength_paragraphs"] = bullets(review.strengths) or ["- Các chi bộ duy trì theo dõi danh sách nguồn."]
+    ctx["limitation_paragraphs"] = bullets(review.limitations) or [
+        "- Các chỉ tiêu về số lượng đều đạt; chất lượng nguồn ở một số chi bộ chưa đồng đều."]
+    ctx["cause_blocks"] = cause_blocks(review.objective, review.subjective)
+    ctx["lesson_paragraphs"] = bullets(review.lessons)
+    ctx["lessons_heading"] = f"{4 if ctx['cause_blocks'] else 3}- Bài học kinh nghiệm"
+    ctx["aim_paragraphs"] = _aims(report, two_digits)
+    streaks = sort_texts(s.branch for s in sf.no_admission_streaks)
+    ctx["task_paragraphs"] = sections.tasks_by_actor(report, two_digits, named, term.label, weak=streaks,
+                                                     weak_what="nhiều năm liền không kết nạp được đảng viên")
+    moved_trained = sum(1 for c in term.left if c.trained and c.status == schema.STATUS_MOVED)
+    ctx["proposal_paragraphs"] = bullets(
+        sections.proposals(report, two_digits, period_words, moved_trained, term.label))
+    ctx.update(annex_context(report, term.left, f"nhiệm kỳ {term.label}"))
+    return finish(ctx)
 
 
-def _term_causes(report: Report, two_digits: bool) -> list[str]:
-    term, sf = report.term, report.shortfalls
-    below = {b.branch for b in term.branches_below_quota}
-    return causes(
-        report, two_digits, weak={s.branch for s in sf.no_admission_streaks} | below, branches=term.branches,
-        left_trained=term.left_trained, period="trong nhiệm kỳ" if term.complete else "từ đầu nhiệm kỳ đến nay",
-        youth_low=term.structure.youth_union_low,
-    )
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
-def _term_aims(report: Report, two_digits: bool) -> list[str]:
-    term, wy, sf = report.term, report.ward_year, report.shortfalls
+def _aims(report: Report, two_digits: bool) -> list[str]:
+    """The aims: the next term's congress resolution when it has been held (the review is dated after the
+    term), else the aims proposed for it; and the plan year's targets, the numbers the plan prints."""
+    term, plan, ward = report.term, report.plan, report.ward
+    span = ward.term_last_year - ward.term_first_year
+    next_label = f"{ward.term_last_year}-{ward.term_last_year + span}"
+    out = []
+    rate = fmt_pct(report.ward_year.member_target_rate, trim=True)
     one = fmt_count(1, two_digits)
-    rate = fmt_pct(wy.member_target_rate, trim=True)
-    average = fmt_decimal(term.yearly_average, 1, trim=True)
-    period = f"nhiệm kỳ {term.label}" if term.complete else "những năm qua"
-    text = (
-        f"Hằng năm kết nạp đảng viên mới đạt từ {rate} trở lên so với tổng số đảng viên đầu năm và không thấp hơn"
-        " chỉ tiêu cấp trên giao"
-    )
-    plan = report.plan
-    if plan is not None and plan.target:
-        text += f" (năm {plan.year}: ít nhất {fmt_count(plan.target, two_digits)} đảng viên)"
-    if term.admissions:
-        text += f", phấn đấu vượt mức bình quân {period} ({average} đảng viên/năm)"
-    out = [text + "."]
-    out.append(
-        f"Mỗi chi bộ hằng năm kết nạp ít nhất {one} đảng viên, tạo nguồn ít nhất {one} quần chúng ưu tú;"
-        f" mỗi đoàn thể chính trị - xã hội hằng năm giới thiệu ít nhất {one} quần chúng ưu tú cho Đảng."
-    )
-    weak = {s.branch for s in sf.no_admission_streaks} | {b.branch for b in term.branches if b.admissions == 0}
-    if weak:
+    if term.complete and report.issued > term.end:
         out.append(
-            "Sớm khắc phục tình trạng chi bộ nhiều năm không kết nạp được đảng viên"
-            f" ({prose.join_vi(sort_texts(weak))}); đặc biệt quan tâm tạo nguồn ở các chi bộ khu dân cư."
+            f"Tiếp tục thực hiện {sections.congress_name(report, next_label)}: hằng năm kết nạp đảng viên mới không"
+            f" thấp hơn chỉ tiêu cấp trên giao và {rate} tổng số đảng viên; mỗi chi bộ kết nạp ít nhất {one} đảng"
+            f" viên, tạo nguồn ít nhất {one} quần chúng ưu tú."
         )
-    if term.left_trained:
-        span = f"nhiệm kỳ {term.label}" if term.complete else "từ đầu nhiệm kỳ đến nay"
+    else:
         out.append(
-            "Quản lý chặt chẽ danh sách nguồn, hạn chế tình trạng quần chúng đã học lớp bồi dưỡng nhận thức"
-            f" về Đảng phải đưa ra khỏi danh sách ({span}:"
-            f" {fmt_count(term.left_trained, two_digits)} quần chúng)."
+            f"Hằng năm kết nạp đảng viên mới không thấp hơn chỉ tiêu cấp trên giao và {rate} tổng số đảng viên;"
+            f" mỗi chi bộ kết nạp ít nhất {one} đảng viên, tạo nguồn ít nhất {one} quần chúng ưu tú."
         )
+    if plan is not None:
+        out.append(sections.targets_line(plan, two_digits))
     return out
