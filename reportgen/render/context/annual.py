@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportgen.render import charts as charts_module
-from reportgen.render import prose
 from reportgen import schema
+from reportgen.render import charts as charts_module, prose
 from reportgen.render.context import sections
 from reportgen.render.context.common import (
     annex_context,
@@ -19,8 +18,8 @@ from reportgen.render.context.common import (
     finish,
     structure_rows,
 )
+from reportgen.render.vietnamese import fmt_int, fmt_pct, sort_texts
 from reportgen.render.wording import Named
-from reportgen.render.vietnamese import fmt_count, fmt_int, fmt_pct, sort_texts
 from reportgen.stats.model import Report, rate_where_quota
 
 

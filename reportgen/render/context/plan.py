@@ -14,7 +14,6 @@ from reportgen import rules
 from reportgen.render import prose
 from reportgen.render.context import sections
 from reportgen.render.context.common import common_context, finish, recipient_lines, unit_word
-from reportgen.render.wording import Named
 from reportgen.render.vietnamese import (
     date_words,
     fmt_count,
@@ -22,6 +21,7 @@ from reportgen.render.vietnamese import (
     fmt_pct,
     sort_texts,
 )
+from reportgen.render.wording import Named
 from reportgen.stats.model import Plan, Report, WardInfo
 
 PLAN_CODE = "KH"
@@ -151,8 +151,9 @@ def sources_sentence(plan: Plan, two_digits: bool = True) -> str:
     if plan.sources_added_last_year and plan.introduced_last_year:
         from reportgen.render.wording import ratio
 
-        text += (f": năm {plan.base_year}, các tổ chức đã giới thiệu"
-                 f" {ratio(min(plan.introduced_last_year, plan.sources_added_last_year), plan.sources_added_last_year, two_digits)}"
+        introduced = ratio(min(plan.introduced_last_year, plan.sources_added_last_year),
+                           plan.sources_added_last_year, two_digits)
+        text += (f": năm {plan.base_year}, các tổ chức đã giới thiệu {introduced}"
                  " quần chúng được bổ sung vào nguồn, tỷ lệ này được áp vào chỉ tiêu tạo nguồn năm"
                  f" {plan.year}; mỗi tổ chức ít nhất {fmt_count(1, two_digits)}, phần còn lại theo số đã giới"
                  f" thiệu năm {plan.base_year}")

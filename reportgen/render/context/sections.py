@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 from reportgen import schema
-from reportgen.render.vietnamese import fmt_count, fmt_date, fmt_int, fmt_pct, sort_texts
+from reportgen.render.vietnamese import fmt_count, fmt_date, fmt_pct, sort_texts
 from reportgen.render.wording import Named, in_conventional_order, join_vi, people_average, ratio
 from reportgen.stats.model import OfficeText, Plan, Report
 
@@ -283,7 +282,8 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
     if sf.overdue_probation:
         branches = sorted({p.branch for p in sf.overdue_probation})
         r.limitations.append(
-            f"{_n(len(sf.overdue_probation), 'đảng viên dự bị', two_digits)} ở {_n(len(branches), 'chi bộ', two_digits)}"
+            f"{_n(len(sf.overdue_probation), 'đảng viên dự bị', two_digits)}"
+            f" ở {_n(len(branches), 'chi bộ', two_digits)}"
             " đã quá thời hạn nhưng chưa được xét công nhận đảng viên chính thức (danh sách tại Phụ lục)."
         )
     r.limitations += assessments(report, year, S.SECTION_LIMITATIONS)
@@ -324,7 +324,8 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
         r.subjective.append("Việc theo dõi thời hạn giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng chưa chặt chẽ.")
     removed = [c for c in sf.left_in_year if c.status == S.STATUS_REMOVED]
     if removed:
-        r.subjective.append(f"Việc lựa chọn quần chúng đưa vào nguồn có nơi chưa kỹ ({_n(len(removed), 'quần chúng', two_digits)}"
+        r.subjective.append("Việc lựa chọn quần chúng đưa vào nguồn có nơi chưa kỹ"
+                            f" ({_n(len(removed), 'quần chúng', two_digits)}"
                             " phải đưa ra khỏi danh sách nguồn).")
     if idle:
         names = in_conventional_order([o.organisation for o in idle])
@@ -519,7 +520,8 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
         r.results.append(text + ".")
     added = sum(y.candidates_added for y in term.years)
     trained = sum(y.candidates_trained for y in term.years)
-    r.results.append(f"{_cap(period)}, các chi bộ bổ sung vào danh sách nguồn {_n(added, 'quần chúng ưu tú', two_digits)},"
+    r.results.append(f"{_cap(period)}, các chi bộ bổ sung vào danh sách nguồn"
+                     f" {_n(added, 'quần chúng ưu tú', two_digits)},"
                      f" cử {_n(trained, 'quần chúng', two_digits)} đi học lớp bồi dưỡng nhận thức về Đảng.")
 
     # strengths
@@ -556,7 +558,8 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
         zero = [b.branch for b in below if b.admissions == 0]
         some = [b for b in below if b.admissions > 0]
         text = (f"{ratio(len(below), len(quotas), two_digits)} chi bộ chưa đạt tổng chỉ tiêu kết nạp được giao"
-                f" {period}: " + join_vi([f"{b.branch} ({ratio(b.admissions, b.quota or 0, two_digits)})" for b in some]))
+                f" {period}: "
+                + join_vi([f"{b.branch} ({ratio(b.admissions, b.quota or 0, two_digits)})" for b in some]))
         if zero:
             text += f"; {join_vi(zero)} chưa kết nạp được đảng viên nào"
         r.limitations.append(text + ".")
@@ -570,7 +573,8 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
     if term.left:
         text = f"{_n(len(term.left), 'quần chúng', two_digits)} ra khỏi danh sách nguồn {period}"
         if term.left_trained:
-            text += f", trong đó {_n(term.left_trained, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng"
+            text += (f", trong đó {_n(term.left_trained, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận"
+                     " thức về Đảng")
         r.limitations.append(text + " (danh sách tại Phụ lục).")
     if plan is not None and plan.trained_expiring:
         r.limitations.append(
@@ -602,7 +606,7 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
         with_trained = [b.branch for b in below if waiting.get(b.branch, 0) > 0]
         if with_trained:
             total = sum(waiting[b] for b in with_trained)
-            where = (f"các chi bộ chưa đạt chỉ tiêu nêu trên" if len(with_trained) == len(below)
+            where = ("các chi bộ chưa đạt chỉ tiêu nêu trên" if len(with_trained) == len(below)
                      else f"{fmt_count(len(with_trained), two_digits)} trong số"
                      f" {_n(len(below), 'chi bộ', two_digits)} chưa đạt chỉ tiêu nêu trên")
             r.subjective.append(
@@ -613,7 +617,8 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
         r.subjective.append("Việc theo dõi thời hạn giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng chưa chặt chẽ.")
     removed = [c for c in term.left if c.status == S.STATUS_REMOVED]
     if removed:
-        r.subjective.append(f"Việc lựa chọn quần chúng đưa vào nguồn có nơi chưa kỹ ({_n(len(removed), 'quần chúng', two_digits)}"
+        r.subjective.append("Việc lựa chọn quần chúng đưa vào nguồn có nơi chưa kỹ"
+                            f" ({_n(len(removed), 'quần chúng', two_digits)}"
                             " phải đưa ra khỏi danh sách nguồn).")
     if term.structure.youth_union_low:
         r.subjective.append("Vai trò của Đoàn Thanh niên trong giới thiệu đoàn viên ưu tú cho Đảng chưa được phát huy.")
@@ -623,7 +628,8 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
 
     # lessons
     if every_year:
-        r.lessons.append(f"Kết quả của {_n(len(every_year), 'chi bộ', two_digits)} kết nạp được đảng viên tất cả các năm"
+        r.lessons.append(f"Kết quả của {_n(len(every_year), 'chi bộ', two_digits)} kết nạp được đảng viên tất cả"
+                         " các năm"
                          " cho thấy: chi ủy tạo nguồn ngay từ đầu năm, phân công đảng viên giúp đỡ từng quần chúng thì"
                          " kết nạp được đều hằng năm.")
     if term.left_trained:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportgen.render import charts as charts_module
-from reportgen.render import prose
 from reportgen import schema
+from reportgen.render import charts as charts_module, prose
 from reportgen.render.context import sections
 from reportgen.render.context.common import (
     annex_context,
@@ -20,7 +19,6 @@ from reportgen.render.context.common import (
     structure_rows,
     term_year_label,
 )
-from reportgen.render.wording import Named
 from reportgen.render.vietnamese import (
     date_words,
     fmt_count,
@@ -29,6 +27,7 @@ from reportgen.render.vietnamese import (
     fmt_pct,
     sort_texts,
 )
+from reportgen.render.wording import Named
 from reportgen.stats.model import Report, rate_where_quota
 
 
