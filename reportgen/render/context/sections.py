@@ -271,7 +271,9 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
     if sf.left_in_year:
         trained = sf.left_in_year_trained
         text = f"{_n(len(sf.left_in_year), 'quần chúng', two_digits)} ra khỏi danh sách nguồn trong năm"
-        if trained:
+        if trained == len(sf.left_in_year):
+            text += ", tất cả đều đã học lớp bồi dưỡng nhận thức về Đảng"
+        elif trained:
             text += f", trong đó {_n(trained, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng"
         r.limitations.append(text + ".")
     if plan is not None and plan.trained_expiring:
@@ -399,8 +401,8 @@ def tasks_by_actor(report: Report, two_digits: bool, named: Named, period: str,
     branches = ("Các chi ủy, chi bộ: rà soát danh sách nguồn ngay từ đầu năm, phân công đảng viên giúp đỡ từng quần"
                 " chúng")
     if plan is not None and plan.trained_waiting:
-        branches += (f"; hoàn thiện hồ sơ đề nghị kết nạp {_n(plan.trained_waiting, 'quần chúng', two_digits)} đã học"
-                     " lớp bồi dưỡng nhận thức về Đảng")
+        branches += ("; hoàn thiện hồ sơ, đề nghị kết nạp những quần chúng đủ điều kiện trong số"
+                     f" {_n(plan.trained_waiting, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng")
     if sf.overdue_probation:
         branches += (f"; xét, đề nghị công nhận chính thức ngay cho"
                      f" {_n(len(sf.overdue_probation), 'đảng viên dự bị', two_digits)} đã quá hạn")
@@ -572,7 +574,9 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
                                   f" được đảng viên: {since}."))
     if term.left:
         text = f"{_n(len(term.left), 'quần chúng', two_digits)} ra khỏi danh sách nguồn {period}"
-        if term.left_trained:
+        if term.left_trained == len(term.left):
+            text += ", tất cả đều đã học lớp bồi dưỡng nhận thức về Đảng"
+        elif term.left_trained:
             text += (f", trong đó {_n(term.left_trained, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận"
                      " thức về Đảng")
         r.limitations.append(text + " (danh sách tại Phụ lục).")
