@@ -546,7 +546,7 @@ def test_term_causes_follow_the_figures():
     got = build_context(clean, KIND_TERM, with_charts=False)["cause_blocks"]
     assert [b["title"] for b in got] == (["a) Nguyên nhân chủ quan"] if youth_low else [])
     aims = build_context(report, KIND_TERM, with_charts=False)["aim_paragraphs"]
-    assert aims[0].startswith("Tiếp tục thực hiện Nghị quyết Đại hội Đảng bộ phường nhiệm kỳ 2025-2030")
+    assert aims[0].startswith("Tiếp tục thực hiện Nghị quyết Đại hội Đảng bộ phường nhiệm kỳ 2025-2030;")
     assert aims[1].startswith(f"Năm 2026, phấn đấu kết nạp ít nhất {report.plan.total} đảng viên mới")
 
 

@@ -636,7 +636,7 @@ def build_term() -> DocumentObject:
     _section(doc, "1- Công tác lãnh đạo, chỉ đạo", "leadership_paragraphs")
     _subheading(doc, "2- Kết quả kết nạp đảng viên")
     _loop_paragraphs(doc, "admission_paragraphs")
-    _caption(doc, "Biểu 1. Kết quả kết nạp đảng viên qua các năm, nhiệm kỳ {{ term.label }}")
+    _caption(doc, "Biểu 1. Kết quả kết nạp đảng viên qua các năm, nhiệm kỳ\u00a0{{ term.label }}")
     cols = [
         Col("Năm", "{{ r.year }}", 15, total="Cộng", center=True),
         Col("Chỉ tiêu cấp trên giao", "{{ r.quota }}", 20, True, "{{ year_total.quota }}"),
@@ -651,11 +651,11 @@ def build_term() -> DocumentObject:
     _after_table(doc)
     _charts(doc)
     _section(doc, "3- Cơ cấu đảng viên mới kết nạp", "structure_paragraphs")
-    _caption(doc, "Biểu 2. Cơ cấu đảng viên mới kết nạp, nhiệm kỳ {{ term.label }}")
+    _caption(doc, "Biểu 2. Cơ cấu đảng viên mới kết nạp, nhiệm kỳ\u00a0{{ term.label }}")
     _structure_table(doc, with_prev=False)
     _after_table(doc)
     _subheading(doc, "4- Kết quả của các chi bộ")
-    _caption(doc, "Biểu 3. Kết quả kết nạp đảng viên, tạo nguồn của các chi bộ, nhiệm kỳ {{ term.label }}")
+    _caption(doc, "Biểu 3. Kết quả kết nạp đảng viên, tạo nguồn của các chi bộ, nhiệm kỳ\u00a0{{ term.label }}")
     cols = [
         Col("STT", "{{ r.stt }}", 12, True),
         Col("Chi bộ", "{{ r.name }}", 46, total="Cộng"),

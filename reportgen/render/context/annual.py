@@ -74,7 +74,7 @@ def _annual(report: Report, two_digits: bool, with_charts: bool = True) -> dict[
             ),
             (
                 charts_module.admissions_by_year(report.term.years) if with_charts else None,
-                f"Kết nạp đảng viên so với chỉ tiêu cấp trên giao, nhiệm kỳ {report.term.label}",
+                f"Kết nạp đảng viên so với chỉ tiêu cấp trên giao, nhiệm kỳ\u00a0{report.term.label}",
             ),
         ]
     )

@@ -508,7 +508,7 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
     branch_sum = sum(quotas) if quotas else 0
     below = sort_texts(term.branches_below_quota, key=lambda b: b.branch)
     if branch_sum and term.ward_quota_sum and branch_sum != term.ward_quota_sum:
-        admitted = sum(b.admissions for b in term.branches if b.quota)
+        admitted = sum(b.admissions_against_quota for b in term.branches if b.quota)
         higher = branch_sum > term.ward_quota_sum
         text = (f"Tổng chỉ tiêu Đảng ủy giao cho các chi bộ {period} là {_n(branch_sum, 'đảng viên', two_digits)},"
                 f" {'cao hơn' if higher else 'thấp hơn'} tổng chỉ tiêu cấp trên giao"
@@ -557,11 +557,12 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
                              f" {fmt_pct(report.ward_year.member_target_rate, trim=True)} tổng số đảng viên đầu năm"
                              f" ({rates}).")
     if below:
-        zero = [b.branch for b in below if b.admissions == 0]
-        some = [b for b in below if b.admissions > 0]
+        zero = [b.branch for b in below if b.admissions_against_quota == 0]
+        some = [b for b in below if b.admissions_against_quota > 0]
         text = (f"{ratio(len(below), len(quotas), two_digits)} chi bộ chưa đạt tổng chỉ tiêu kết nạp được giao"
                 f" {period}: "
-                + join_vi([f"{b.branch} ({ratio(b.admissions, b.quota or 0, two_digits)})" for b in some]))
+                + join_vi([f"{b.branch} ({ratio(b.admissions_against_quota, b.quota or 0, two_digits)})"
+                           for b in some]))
         if zero:
             text += f"; {join_vi(zero)} chưa kết nạp được đảng viên nào"
         r.limitations.append(text + ".")

@@ -102,7 +102,7 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
         [
             (
                 charts_module.admissions_by_year(term.years) if with_charts else None,
-                f"Kết nạp đảng viên so với chỉ tiêu cấp trên giao qua các năm, nhiệm kỳ {term.label}",
+                f"Kết nạp đảng viên so với chỉ tiêu cấp trên giao qua các năm, nhiệm kỳ\u00a0{term.label}",
             )
         ]
     )
@@ -170,9 +170,9 @@ def _aims(report: Report, two_digits: bool) -> list[str]:
     one = fmt_count(1, two_digits)
     if term.complete and report.issued > term.end:
         out.append(
-            f"Tiếp tục thực hiện {sections.congress_name(report, next_label)}: hằng năm kết nạp đảng viên mới không"
-            f" thấp hơn chỉ tiêu cấp trên giao và {rate} tổng số đảng viên; mỗi chi bộ kết nạp ít nhất {one} đảng"
-            f" viên, tạo nguồn ít nhất {one} quần chúng ưu tú."
+            f"Tiếp tục thực hiện {sections.congress_name(report, next_label)}; hằng năm phấn đấu kết nạp đảng viên"
+            f" mới không thấp hơn chỉ tiêu cấp trên giao và {rate} tổng số đảng viên; mỗi chi bộ kết nạp ít nhất"
+            f" {one} đảng viên, tạo nguồn ít nhất {one} quần chúng ưu tú."
         )
     else:
         out.append(
