@@ -193,7 +193,7 @@ def test_plan_text(rendered):
     assert "Chỉ tiêu này không thấp hơn chỉ tiêu cấp trên giao và 3% tổng số đảng viên của Đảng bộ (11 đảng viên)." in text
     assert "các chi bộ có 09 quần chúng ưu tú trong danh sách nguồn, trong đó 02 quần chúng đã học lớp" in text
     assert "08 chỉ tiêu còn lại được phân bổ theo tỷ lệ số quần chúng chờ kết nạp của từng chi bộ" in text
-    assert "Cần tạo nguồn: 02 chi bộ (Chi bộ Tổ dân phố 10 và Chi bộ Trường THCS Phổ Hòa)" in text
+    assert "Cần tạo nguồn: 02 chi bộ (Chi bộ Tổ dân phố 10 và Chi bộ Trường THCS Phổ Hòa) chưa có quần chúng" in text
     assert "giới thiệu ít nhất 14 quần chúng ưu tú" in text
     assert "- Đảng ủy, Ban Thường vụ Đảng ủy: quán triệt, triển khai Kế hoạch này" in text
     assert "tập trung chỉ đạo Chi bộ Tổ dân phố 10." in text

@@ -130,8 +130,8 @@ def needs_sources_sentence(plan: Plan, two_digits: bool = True) -> str:
         return ""
     subject = names[0] if len(names) == 1 else f"{_n(len(names), 'chi bộ', two_digits)} ({prose.join_vi(names)})"
     return (
-        f"Cần tạo nguồn: {subject} chưa có quần chúng đã học lớp bồi dưỡng nhận thức về Đảng còn giá trị giấy"
-        f" chứng nhận, nên chỉ được giao mức tối thiểu; đề nghị cử quần chúng đi học lớp ngay trong quý I"
+        f"Cần tạo nguồn: {subject} chưa có quần chúng có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng"
+        f" còn giá trị, nên chỉ được giao mức tối thiểu; đề nghị cử quần chúng đi học lớp ngay trong quý I"
         f" năm {plan.year}."
     )
 

@@ -145,8 +145,8 @@ def leadership(report: Report, years: Sequence[int], two_digits: bool, period: s
             whom = (f"Mặt trận Tổ quốc và {_n(len(others), 'đoàn thể', two_digits)}"
                     if len(others) < len(orgs) else _n(len(others), "đoàn thể", two_digits))
             given += f" và chỉ tiêu giới thiệu quần chúng ưu tú cho {whom}"
-        yearly = "hằng năm, " if len(years) > 1 else ""
-        out.append(f"Đảng ủy {yearly}{given}; phân công đảng ủy viên phụ trách, theo dõi các chi bộ.")
+        yearly = "hằng năm " if len(years) > 1 else ""
+        out.append(f"Đảng ủy {yearly}{given}.")
     return out
 
 
