@@ -54,7 +54,7 @@ def test_add_months_never_raises(day: date, months: int) -> None:
         assert dates.full_months(day, result) == months or result.day < day.day
 
 
-@given(st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 20)), st.integers(min_value=0, max_value=40))
+@given(st.dates(min_value=date(1, 1, 1), max_value=date(9999, 9, 1)), st.integers(min_value=0, max_value=40))  # 40 working days stay inside the calendar
 def test_working_days_never_raise_and_land_on_a_working_day(day: date, count: int) -> None:
     result = dates.add_working_days(day, count)
     assert result is not None
