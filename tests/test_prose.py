@@ -74,7 +74,7 @@ def test_shortfall_lists_are_sorted_and_zero_cases_worded():
     assert prose.below_quota((), 0) == ""
     assert prose.no_admission_streaks(()) == "Không có chi bộ nào 02 năm liền trở lên không kết nạp được đảng viên."
     streak = prose.no_admission_streaks((NoAdmissionStreak(TDP10, (2024, 2025)),))
-    assert streak == f"Có 01 chi bộ nhiều năm liền không kết nạp được đảng viên: {TDP10} (02 năm: 2024 và 2025)."
+    assert streak == f"Có 01 chi bộ từ 02 năm liền trở lên không kết nạp được đảng viên: {TDP10} (02 năm: 2024 và 2025)."
     assert prose.below_source_quota((), any_quota=True) == "100% chi bộ đạt chỉ tiêu tạo nguồn được giao."
     assert prose.below_source_quota((), any_quota=False) == ""
     assert prose.organisations_below((), 0) == ""

@@ -300,7 +300,9 @@ def no_admission_streaks(items: Sequence[NoAdmissionStreak], two_digits: bool = 
             for s in sort_texts(items, key=lambda s: s.branch)
         ]
     )
-    return _sentence(f"Có {_n(len(items), 'chi bộ', two_digits)} nhiều năm liền không kết nạp được đảng viên: {listed}")
+    from reportgen.render.wording import streak_words
+
+    return _sentence(f"Có {_n(len(items), 'chi bộ', two_digits)} {streak_words(two_digits)}: {listed}")
 
 
 def below_source_quota(items: Sequence[SourceShortfall], any_quota: bool, two_digits: bool = True) -> str:

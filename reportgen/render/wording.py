@@ -103,3 +103,32 @@ class Named:
             return f"{fmt_count(len(names), self.two_digits)} {noun}{described} nêu trên"
         self._said[group] = key
         return join_vi(list(names))
+
+
+def streak_words(two_digits: bool = True) -> str:
+    """ "từ 02 năm liền trở lên không kết nạp được đảng viên": the streak rule's own length, never
+    "nhiều năm" (two years are not many)."""
+    from reportgen import rules
+
+    years = fmt_count(rules.NO_ADMISSION_STREAK_YEARS, two_digits)
+    return f"từ {years} năm liền trở lên không kết nạp được đảng viên"
+
+
+NO_ANNEX = "(không kèm Phụ lục)"
+# Recipients outside the Party: the Front, the mass organisations, the government. A document
+# with the internal annex goes to them without it (DOMAIN.md, "Who may read what").
+_OUTSIDE_PARTY = re.compile(
+    r"mặt trận|đoàn thể|công đoàn|đoàn thanh niên|\bhội\b|ủy ban nhân dân|uỷ ban nhân dân|ubnd|hđnd",
+    re.IGNORECASE,
+)
+
+
+def without_annex(recipients: Sequence[str]) -> list[str]:
+    """The recipients, those outside the Party marked "(không kèm Phụ lục)"."""
+    out = []
+    for r in recipients:
+        text = r.strip().rstrip(",.;").strip()
+        if text and _OUTSIDE_PARTY.search(text) and NO_ANNEX not in text:
+            text = f"{text} {NO_ANNEX}"
+        out.append(text)
+    return out

@@ -16,10 +16,11 @@ from reportgen.render.context.common import (
     chart_items,
     common_context,
     finish,
+    recipient_lines,
     structure_rows,
 )
 from reportgen.render.vietnamese import fmt_int, fmt_pct, sort_texts
-from reportgen.render.wording import Named
+from reportgen.render.wording import Named, without_annex
 from reportgen.stats.model import Report, rate_where_quota
 
 
@@ -107,6 +108,8 @@ def _annual(report: Report, two_digits: bool, with_charts: bool = True) -> dict[
     moved_trained = sum(1 for c in sf.left_in_year if c.trained and c.status == schema.STATUS_MOVED)
     ctx["proposal_paragraphs"] = bullets(sections.proposals(report, two_digits, "trong năm", moved_trained, year))
     ctx.update(annex_context(report, sf.left_in_year, f"năm {report.year}"))
+    if ctx["annex"]:
+        ctx["recipients"] = recipient_lines(without_annex(report.ward.recipients))
     return finish(ctx)
 
 

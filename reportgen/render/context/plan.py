@@ -21,7 +21,7 @@ from reportgen.render.vietnamese import (
     fmt_pct,
     sort_texts,
 )
-from reportgen.render.wording import Named
+from reportgen.render.wording import Named, streak_words
 from reportgen.stats.model import Plan, Report, WardInfo
 
 PLAN_CODE = "KH"
@@ -206,7 +206,7 @@ def plan_context(report: Report, ctx: dict[str, Any], unit: str, two_digits: boo
     ctx["task_paragraphs"] = sections.tasks_by_actor(
         report, two_digits, Named(two_digits), str(plan.base_year),
         weak=sort_texts(s.branch for s in report.shortfalls.no_admission_streaks),
-        weak_what="nhiều năm liền không kết nạp được đảng viên", in_plan=True)
+        weak_what=streak_words(two_digits), in_plan=True)
     ctx["timetable_paragraphs"] = sections.timetable(plan, two_digits)
     end = date(plan.base_year, 12, 31)
     ctx["plan_columns"] = {

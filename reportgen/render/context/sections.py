@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 
 from reportgen import schema
 from reportgen.render.vietnamese import fmt_count, fmt_date, fmt_pct, sort_texts
-from reportgen.render.wording import Named, in_conventional_order, join_vi, people_average, ratio
+from reportgen.render.wording import (
+    Named,
+    in_conventional_order,
+    join_vi,
+    people_average,
+    ratio,
+    streak_words,
+)
 from reportgen.stats.model import OfficeText, Plan, Report
 
 S = schema
@@ -169,7 +176,7 @@ def _grouped_shortfalls(items: Sequence[tuple[str, int, int]], noun: str, two_di
     part = [(n, d, q) for n, d, q in items if d > 0]
     pieces = []
     if zero:
-        pieces.append(f"{join_vi(zero)} chưa {noun} được ai")
+        pieces.append(f"{join_vi(zero)} chưa {noun} được đảng viên nào")
     for n, d, q in part:
         pieces.append(f"{n} mới đạt {ratio(d, q, two_digits)}")
     return "; ".join(pieces)
@@ -248,8 +255,8 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
         since = join_vi([f"{s.branch} (từ năm {s.years[0]})" for s in streaks])
         inside = {s.branch for s in streaks} <= {s.branch for s in below}
         lead = "Trong số đó, " if inside else ""
-        r.limitations.append(_cap(f"{lead}{_n(len(streaks), 'chi bộ', two_digits)} nhiều năm liền không kết nạp"
-                                  f" được đảng viên: {since}."))
+        r.limitations.append(_cap(f"{lead}{_n(len(streaks), 'chi bộ', two_digits)} {streak_words(two_digits)}:"
+                                  f" {since}."))
     sources = sort_texts(sf.below_source_quota, key=lambda s: s.branch)
     if sources:
         r.limitations.append(
@@ -310,18 +317,24 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
     r.objective += assessments(report, year, S.SECTION_OBJECTIVE)
     if plan is not None and below:
         waiting = {b.branch: b.trained_waiting + b.trained_expiring for b in plan.branches}
-        idle_with_trained = [s.branch for s in below if s.admissions == 0 and waiting.get(s.branch, 0) > 0]
+        # the same set as the limitation above: the branches below their quota that admitted nobody
+        zero = [s.branch for s in below if s.admissions == 0]
+        idle_with_trained = [b for b in zero if waiting.get(b, 0) > 0]
         if idle_with_trained:
             total = sum(waiting[b] for b in idle_with_trained)
-            whom = (f"{fmt_count(len(idle_with_trained), two_digits)} trong số"
-                    f" {_n(len(below), 'chi bộ', two_digits)} chưa đạt chỉ tiêu nêu trên")
-            if len(idle_with_trained) == len(below):
-                whom = f"{_n(len(below), 'chi bộ', two_digits)} chưa đạt chỉ tiêu nêu trên"
-            r.subjective.append(
-                f"{_cap(whom)} không kết nạp được ai dù có {_n(total, 'quần chúng', two_digits)} đã học lớp bồi"
-                " dưỡng nhận thức về Đảng đang chờ: chi ủy chưa tích cực hoàn thiện hồ sơ, thẩm tra lý lịch để"
-                " đề nghị kết nạp."
-            )
+            if len(idle_with_trained) == len(zero):
+                r.subjective.append(
+                    f"{_n(len(zero), 'chi bộ', two_digits)} không kết nạp được đảng viên nào, mặc dù có"
+                    f" {_n(total, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng; chi ủy chưa"
+                    " tích cực thẩm tra lý lịch, hoàn thiện hồ sơ đề nghị kết nạp."
+                )
+            else:
+                r.subjective.append(
+                    f"Trong số {_n(len(zero), 'chi bộ', two_digits)} không kết nạp được đảng viên nào, có"
+                    f" {_n(len(idle_with_trained), 'chi bộ', two_digits)} có"
+                    f" {_n(total, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng nhưng chưa"
+                    " được đề nghị kết nạp; chi ủy chưa tích cực thẩm tra lý lịch, hoàn thiện hồ sơ đề nghị kết nạp."
+                )
     if plan is not None and plan.trained_expiring:
         r.subjective.append("Việc theo dõi thời hạn giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng chưa chặt chẽ.")
     removed = [c for c in sf.left_in_year if c.status == S.STATUS_REMOVED]
@@ -395,8 +408,8 @@ def tasks_by_actor(report: Report, two_digits: bool, named: Named, period: str,
     members = ("Các đồng chí đảng ủy viên phụ trách chi bộ: dự sinh hoạt, giúp chi ủy xây dựng kế hoạch tạo nguồn,"
                " kết nạp đảng viên của chi bộ")
     if sf.no_admission_streaks and set(weak) != {x.branch for x in sf.no_admission_streaks}:
-        members += (f"; trực tiếp giúp đỡ {_n(len(sf.no_admission_streaks), 'chi bộ', two_digits)} nhiều năm liền"
-                    " không kết nạp được đảng viên")
+        members += (f"; trực tiếp giúp đỡ {_n(len(sf.no_admission_streaks), 'chi bộ', two_digits)}"
+                    f" {streak_words(two_digits)}")
     out.append(members + ".")
     branches = ("Các chi ủy, chi bộ: rà soát danh sách nguồn ngay từ đầu năm, phân công đảng viên giúp đỡ từng quần"
                 " chúng")
@@ -571,8 +584,8 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
     if streaks:
         since = join_vi([f"{s.branch} (từ năm {s.years[0]})" for s in streaks])
         lead = "Trong số đó, " if {s.branch for s in streaks} <= {b.branch for b in below} else ""
-        r.limitations.append(_cap(f"{lead}{_n(len(streaks), 'chi bộ', two_digits)} nhiều năm liền không kết nạp"
-                                  f" được đảng viên: {since}."))
+        r.limitations.append(_cap(f"{lead}{_n(len(streaks), 'chi bộ', two_digits)} {streak_words(two_digits)}:"
+                                  f" {since}."))
     if term.left:
         text = f"{_n(len(term.left), 'quần chúng', two_digits)} ra khỏi danh sách nguồn {period}"
         if term.left_trained == len(term.left):
@@ -611,12 +624,13 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
         with_trained = [b.branch for b in below if waiting.get(b.branch, 0) > 0]
         if with_trained:
             total = sum(waiting[b] for b in with_trained)
-            where = ("các chi bộ chưa đạt chỉ tiêu nêu trên" if len(with_trained) == len(below)
-                     else f"{fmt_count(len(with_trained), two_digits)} trong số"
-                     f" {_n(len(below), 'chi bộ', two_digits)} chưa đạt chỉ tiêu nêu trên")
+            where = (f"{_n(len(below), 'chi bộ', two_digits)} chưa đạt chỉ tiêu nêu trên hiện có"
+                     if len(with_trained) == len(below)
+                     else f"Trong số {_n(len(below), 'chi bộ', two_digits)} chưa đạt chỉ tiêu nêu trên,"
+                     f" {_n(len(with_trained), 'chi bộ', two_digits)} hiện có")
             r.subjective.append(
-                f"Ở {where}, hiện vẫn có {_n(total, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận"
-                " thức về Đảng đang chờ: chi ủy chưa tích cực bồi dưỡng, hoàn thiện hồ sơ đề nghị kết nạp."
+                f"{where} {_n(total, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng nhưng"
+                " chưa được đề nghị kết nạp; chi ủy chưa tích cực bồi dưỡng, hoàn thiện hồ sơ đề nghị kết nạp."
             )
     if plan is not None and plan.trained_expiring:
         r.subjective.append("Việc theo dõi thời hạn giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng chưa chặt chẽ.")

@@ -16,6 +16,7 @@ from reportgen.render.context.common import (
     common_context,
     finish,
     opt_int,
+    recipient_lines,
     structure_rows,
     term_year_label,
 )
@@ -27,7 +28,7 @@ from reportgen.render.vietnamese import (
     fmt_pct,
     sort_texts,
 )
-from reportgen.render.wording import Named
+from reportgen.render.wording import Named, streak_words, without_annex
 from reportgen.stats.model import Report, rate_where_quota
 
 
@@ -147,11 +148,13 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
     ctx["aim_paragraphs"] = _aims(report, two_digits)
     streaks = sort_texts(s.branch for s in sf.no_admission_streaks)
     ctx["task_paragraphs"] = sections.tasks_by_actor(report, two_digits, named, term.label, weak=streaks,
-                                                     weak_what="nhiều năm liền không kết nạp được đảng viên")
+                                                     weak_what=streak_words(two_digits))
     moved_trained = sum(1 for c in term.left if c.trained and c.status == schema.STATUS_MOVED)
     ctx["proposal_paragraphs"] = bullets(
         sections.proposals(report, two_digits, period_words, moved_trained, term.label))
     ctx.update(annex_context(report, term.left, f"nhiệm kỳ {term.label}"))
+    if ctx["annex"]:
+        ctx["recipients"] = recipient_lines(without_annex(report.ward.recipients))
     return finish(ctx)
 
 

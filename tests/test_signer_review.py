@@ -1,0 +1,92 @@
+"""The signer's review (reviews/signer-1.md), as kinds of fault each read back from the built
+documents with python-docx, on the sample ward and on a second ward (seed 11):
+
+- two years without an admission are "từ 02 năm liền trở lên", never "nhiều năm";
+- no spoken words ("được ai", "đang chờ");
+- recipients outside the Party get a document with the internal annex "(không kèm Phụ lục)";
+- the counts of branches in the causes come from the set the limitations listed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from docread import all_text
+from reportgen.pipeline import build
+from reportgen.sample import write_sample
+
+ISSUED = date(2026, 1, 5)
+WARD_DOCS = ("bao-cao", "tong-ket-nhiem-ky", "ke-hoach")
+
+
+@pytest.fixture(scope="module", params=[2025, 11], ids=["sample", "seed-11"])
+def built(request, tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp(f"signer-{request.param}")
+    write_sample(root / "in", seed=request.param)
+    build(root / "in", root / "out", issued=ISSUED)
+    return root / "out"
+
+
+def _doc(out: Path, kind: str) -> Path:
+    return next(p for p in out.glob("*.docx") if p.name.startswith(kind))
+
+
+def _paragraphs(path: Path) -> list[str]:
+    return [line for line in all_text(path).splitlines() if line.strip()]
+
+
+def _count(word: str) -> int:
+    return int(word.lstrip("0") or "0")
+
+
+def _names(listing: str) -> list[str]:
+    return [n.strip() for n in re.split(r", | và ", listing) if n.strip()]
+
+
+@pytest.mark.parametrize("kind", WARD_DOCS)
+def test_two_years_without_admission_are_not_many_years(built, kind):
+    text = all_text(_doc(built, kind))
+    assert "nhiều năm" not in text
+    for match in re.finditer(r"(\d+) chi bộ (từ \d+ năm liền trở lên) không kết nạp", text):
+        assert match.group(2) == "từ 02 năm liền trở lên"
+
+
+@pytest.mark.parametrize("kind", WARD_DOCS)
+def test_no_spoken_words(built, kind):
+    text = all_text(_doc(built, kind))
+    assert not re.search(r"\bđược ai\b|\bkhông ai\b", text)
+    assert "đang chờ" not in text
+
+
+@pytest.mark.parametrize("kind", ("bao-cao", "tong-ket-nhiem-ky", "ke-hoach"))
+def test_recipients_outside_the_party_get_no_annex(built, kind):
+    path = _doc(built, kind)
+    text = all_text(path)
+    doc = Document(str(path))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells if c.text.startswith("Nơi nhận")]
+    assert cells, "no Nơi nhận"
+    lines = [line for line in cells[0].splitlines() if line.startswith("- ")]
+    outside = [line for line in lines if re.search(r"Mặt trận|đoàn thể|Công đoàn|Hội ", line)]
+    inside = [line for line in lines if line not in outside]
+    annexed = "PHỤ LỤC" in text and "(Lưu hành nội bộ)" in text
+    for line in outside:
+        assert ("(không kèm Phụ lục)" in line) == annexed, line
+    assert all("(không kèm Phụ lục)" not in line for line in inside)
+
+
+def test_causes_count_the_branches_the_limitations_named(built):
+    paras = _paragraphs(_doc(built, "bao-cao"))
+    limits = [p for p in paras if re.match(r"- \d+/\d+ chi bộ chưa đạt chỉ tiêu kết nạp được giao:", p)]
+    if not limits:
+        pytest.skip("every branch met its quota")
+    zero_listing = re.search(r"giao: (.*?) chưa kết nạp được đảng viên nào", limits[0])
+    zero = _names(zero_listing.group(1)) if zero_listing else []
+    causes = [p for p in paras if "không kết nạp được" in p and "đã học lớp bồi dưỡng" in p]
+    for cause in causes:
+        among = re.search(r"[Tt]rong số (\d+) chi bộ", cause) or re.match(r"- (\d+) ", cause)
+        assert among and _count(among.group(1)) == len(zero), (cause, zero)
