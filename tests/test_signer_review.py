@@ -90,3 +90,26 @@ def test_causes_count_the_branches_the_limitations_named(built):
     for cause in causes:
         among = re.search(r"[Tt]rong số (\d+) chi bộ", cause) or re.match(r"- (\d+) ", cause)
         assert among and _count(among.group(1)) == len(zero), (cause, zero)
+
+
+def _pct(text: str) -> float:
+    return float(text.rstrip("%").replace(".", "").replace(",", "."))
+
+
+def test_younger_only_after_the_comparison_with_the_year_before(built):
+    path = _doc(built, "bao-cao")
+    doc = Document(str(path))
+    table = next(t for t in doc.tables if any(c.text == "Đoàn viên TNCS Hồ Chí Minh" for c in t.columns[0].cells))
+    rows = {r[0]: r for r in ([c.text for c in row.cells] for row in table.rows)}
+    youth, age = rows["Đoàn viên TNCS Hồ Chí Minh"], rows["Tuổi bình quân khi kết nạp"]
+    youth_now, youth_before = _pct(youth[2]), _pct(youth[4])
+    age_now, age_before = float(age[1].replace(",", ".")), float(age[3].replace(",", "."))
+    text = all_text(path)
+    body, _, limitations = text.partition("2- Hạn chế")
+    limitations = limitations.partition("3- Nguyên nhân")[0]
+    if "trẻ hóa" in body.partition("II- ĐÁNH GIÁ CHUNG")[2]:
+        assert age_now < age_before and youth_now >= youth_before
+    if youth_now < youth_before:
+        assert f"giảm từ {youth[4]}" in limitations and f"xuống {youth[2]}" in limitations
+    if age_now > age_before:
+        assert f"tăng từ {age[3]} lên {age[1]} tuổi" in limitations

@@ -190,6 +190,31 @@ class Structure:
         youth = self.youth_union_share
         return youth is not None and youth < rules.YOUTH_UNION_LOW_SHARE
 
+    @property
+    def prev_youth_union_share(self) -> float | None:
+        """The Youth Union share the year before; None without that year's admissions."""
+        youth = next((r for r in self.rows if r.key == "youth_union"), None)
+        return youth.prev_share if youth is not None and self.prev_total else None
+
+    @property
+    def younger_than_before(self) -> bool:
+        """Younger than the year before ("trẻ hóa"): a lower mean age at admission and a Youth Union
+        share no lower. False when there is no year before to compare with."""
+        now, before = self.youth_union_share, self.prev_youth_union_share
+        if now is None or before is None or self.mean_age is None or self.prev_mean_age is None:
+            return False
+        return self.mean_age < self.prev_mean_age and now >= before
+
+    @property
+    def youth_union_fell(self) -> bool:
+        now, before = self.youth_union_share, self.prev_youth_union_share
+        return now is not None and before is not None and now < before
+
+    @property
+    def mean_age_rose(self) -> bool:
+        return (self.mean_age is not None and self.prev_mean_age is not None and bool(self.prev_total)
+                and self.mean_age > self.prev_mean_age)
+
     def groups(self) -> list[tuple[str, list[StructureRow]]]:
         out: dict[str, list[StructureRow]] = {}
         for r in self.rows:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reportgen import schema
-from reportgen.render.vietnamese import fmt_count, fmt_date, fmt_pct, sort_texts
+from reportgen.render.vietnamese import fmt_count, fmt_date, fmt_decimal, fmt_pct, sort_texts
 from reportgen.render.wording import (
     Named,
     in_conventional_order,
@@ -212,10 +212,16 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
             f" ({fmt_count(wy.admissions, two_digits)}); đến cuối năm các chi bộ còn"
             f" {_n(wy.candidates_at_year_end, 'quần chúng ưu tú', two_digits)} trong danh sách nguồn."
         )
-    youth = report.structure.youth_union_share
-    if youth is not None and report.structure.total and not report.structure.youth_union_low:
-        r.strengths.append(f"Đoàn viên thanh niên chiếm {fmt_pct(youth)} số đảng viên mới kết nạp, đội ngũ đảng"
-                           " viên tiếp tục được trẻ hóa.")
+    st = report.structure
+    youth, youth_before = st.youth_union_share, st.prev_youth_union_share
+    if youth is not None and st.younger_than_before and youth_before is not None and prev is not None:
+        r.strengths.append(
+            f"Đoàn viên thanh niên chiếm {fmt_pct(youth)} số đảng viên mới kết nạp (năm {prev.year}:"
+            f" {fmt_pct(youth_before)}); tuổi bình quân khi kết nạp giảm từ {fmt_decimal(st.prev_mean_age or 0, 1)}"
+            f" xuống {fmt_decimal(st.mean_age or 0, 1)} tuổi, đội ngũ đảng viên tiếp tục được trẻ hóa."
+        )
+    elif youth is not None and youth_before is None and not st.youth_union_low:
+        r.strengths.append(f"Đoàn viên thanh niên chiếm {fmt_pct(youth)} số đảng viên mới kết nạp.")
     good_orgs = [o for o in report.organisations if o.introduction_quota and o.introduced >= o.introduction_quota]
     if good_orgs:
         names = in_conventional_order([o.organisation for o in good_orgs])
@@ -275,6 +281,15 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
             parts.append(f"{o.organisation} mới giới thiệu {ratio(o.introduced, o.introduction_quota, two_digits)}"
                          " theo chỉ tiêu")
         r.limitations.append(_cap("; ".join(parts)) + ".")
+    older = []
+    if st.youth_union_fell and youth is not None and youth_before is not None and prev is not None:
+        older.append(f"tỷ lệ đoàn viên thanh niên trong số đảng viên mới kết nạp giảm từ {fmt_pct(youth_before)}"
+                     f" (năm {prev.year}) xuống {fmt_pct(youth)}")
+    if st.mean_age_rose and prev is not None:
+        older.append(f"tuổi bình quân khi kết nạp tăng từ {fmt_decimal(st.prev_mean_age or 0, 1)} lên"
+                     f" {fmt_decimal(st.mean_age or 0, 1)} tuổi")
+    if older:
+        r.limitations.append(_cap("; ".join(older)) + ".")
     if sf.left_in_year:
         trained = sf.left_in_year_trained
         text = f"{_n(len(sf.left_in_year), 'quần chúng', two_digits)} ra khỏi danh sách nguồn trong năm"
@@ -554,8 +569,8 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
                            f"Nguồn được bổ sung {_n(added, 'quần chúng', two_digits)}, nhiều hơn số được kết nạp.")
     youth = term.structure.youth_union_share
     if youth is not None and term.structure.total and not term.structure.youth_union_low:
-        r.strengths.append(f"Đoàn viên thanh niên chiếm {fmt_pct(youth)} số đảng viên mới kết nạp, đội ngũ đảng"
-                           " viên được trẻ hóa.")
+        # no term before to compare with: the share, without a "trẻ hóa" claim
+        r.strengths.append(f"Đoàn viên thanh niên chiếm {fmt_pct(youth)} số đảng viên mới kết nạp {period}.")
     r.strengths += assessments(report, key, S.SECTION_STRENGTHS)
 
     # limitations
