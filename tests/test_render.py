@@ -190,10 +190,10 @@ def test_plan_text(rendered):
         assert heading in text
     assert "- Quý I: Đảng ủy giao chỉ tiêu" in text and "(20/3, 20/6, 20/9/2026)" in text
     assert "Năm 2026, toàn Đảng bộ phấn đấu kết nạp ít nhất 11 đảng viên mới" in text
-    assert "Chỉ tiêu này không thấp hơn chỉ tiêu cấp trên giao và 3% tổng số đảng viên của Đảng bộ (11 đảng viên)." in text
+    assert "Chỉ tiêu này bằng mức 3% tổng số đảng viên của Đảng bộ (11 đảng viên) và bằng tổng chỉ tiêu" in text
     assert "các chi bộ có 09 quần chúng ưu tú trong danh sách nguồn, trong đó 02 quần chúng đã học lớp" in text
-    assert "08 chỉ tiêu còn lại được phân bổ theo tỷ lệ số quần chúng chờ kết nạp của từng chi bộ" in text
-    assert "Cần tạo nguồn: 02 chi bộ (Chi bộ Tổ dân phố 10 và Chi bộ Trường THCS Phổ Hòa) chưa có quần chúng" in text
+    assert "chỉ tiêu còn lại được phân bổ" not in text  # the plan states targets, not the method
+    assert "Chi bộ Tổ dân phố 10 và Chi bộ Trường THCS Phổ Hòa hiện chưa có quần chúng có giấy chứng nhận" in text
     assert "giới thiệu ít nhất 14 quần chúng ưu tú" in text
     assert "- Đảng ủy, Ban Thường vụ Đảng ủy: quán triệt, triển khai Kế hoạch này" in text
     assert "tập trung chỉ đạo Chi bộ Tổ dân phố 10." in text
@@ -516,7 +516,7 @@ def test_summary_workbook(tmp_path):
     assert wb["Đoàn thể"].max_row == 5
 
 
-def test_plan_with_no_trained_candidate_says_the_rest_is_shared_evenly(tmp_path):
+def test_plan_with_no_trained_candidate_states_no_method(tmp_path):
     from dataclasses import replace
 
     report = make_report()
@@ -524,7 +524,7 @@ def test_plan_with_no_trained_candidate_says_the_rest_is_shared_evenly(tmp_path)
     write_documents(replace(report, plan=replace(report.plan, branches=branches)), tmp_path)
     text = all_text(tmp_path / PLAN)
     assert "trong đó chưa có quần chúng nào có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng" in text
-    assert "08 chỉ tiêu còn lại được phân bổ chia đều cho các chi bộ." in text
+    assert "được phân bổ chia đều" not in text
 
 
 def test_term_causes_follow_the_figures():

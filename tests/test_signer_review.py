@@ -113,3 +113,68 @@ def test_younger_only_after_the_comparison_with_the_year_before(built):
         assert f"giảm từ {youth[4]}" in limitations and f"xuống {youth[2]}" in limitations
     if age_now > age_before:
         assert f"tăng từ {age[3]} lên {age[1]} tuổi" in limitations
+
+
+def _table(path: Path, caption_start: str) -> list[list[str]]:
+    """The rows of the table following the paragraph that starts with `caption_start`."""
+    doc = Document(str(path))
+    body = list(doc.element.body.iterchildren())
+    for i, child in enumerate(body):
+        if child.tag.endswith("}p") and "".join(child.itertext()).startswith(caption_start):
+            nxt = next(c for c in body[i + 1:] if c.tag.endswith("}tbl"))
+            table = next(t for t in doc.tables if t._tbl is nxt)
+            return [[c.text for c in row.cells] for row in table.rows]
+    raise AssertionError(caption_start)
+
+
+def test_plan_basis_says_only_what_holds(built):
+    plan = _doc(built, "ke-hoach")
+    paras = _paragraphs(plan)
+    rows = _table(plan, "Biểu 1.")
+    total_row = next(r for r in rows if "Cộng" in r)
+    branches = [r for r in rows[2:] if r[0].isdigit()]
+    basis = next(p for p in paras if p.startswith("Chỉ tiêu này"))
+    target = re.search(r"kết nạp ít nhất (\d+) đảng viên mới", all_text(plan))
+    assert target and _count(target.group(1)) == int(total_row[4])
+    assert f"bằng tổng chỉ tiêu giao cho {len(branches):02d} chi bộ" in basis
+    if "Khi cấp trên giao chỉ tiêu năm" in basis:  # the superior's quota has not come
+        assert "chỉ tiêu cấp trên giao" not in basis.partition("Khi cấp trên giao")[0]
+        outlook = next(p for p in _paragraphs(_doc(built, "bao-cao")) if "phấn đấu kết nạp ít nhất" in p)
+        assert "chỉ tiêu cấp trên giao" not in outlook
+
+
+def test_plan_states_targets_not_methods(built):
+    text = all_text(_doc(built, "ke-hoach"))
+    assert "tỷ lệ này được áp" not in text and "phần còn lại theo" not in text
+
+
+def test_an_organisations_quota_is_not_below_what_it_introduced(built):
+    rows = _table(_doc(built, "ke-hoach"), "Biểu 2.")
+    body = [r for r in rows if r[0].isdigit()]
+    assert body
+    for r in body:
+        assert int(r[3]) >= int(r[2]), r
+
+
+@pytest.mark.parametrize("kind", WARD_DOCS)
+def test_branches_to_build_sources_are_named(built, kind):
+    assert not re.search(r"\d+ chi bộ cần tạo nguồn|Cần tạo nguồn: \d+ chi bộ", all_text(_doc(built, kind)))
+
+
+def test_branches_rate_against_their_quotas_in_counts(built):
+    path = _doc(built, "bao-cao")
+    text = all_text(path)
+    assert "so với tổng chỉ tiêu" not in text
+    rows = _table(path, "Biểu 1.")
+    total = next(r for r in rows if "Cộng" in r)
+    match = re.search(r"các chi bộ kết nạp (\d+)/(\d+), đạt", text)
+    if match:
+        assert (_count(match.group(1)), _count(match.group(2))) == (int(total[3]), int(total[2]))
+
+
+@pytest.mark.parametrize("kind", ("bao-cao", "tong-ket-nhiem-ky"))
+def test_recommendations_do_not_ask_the_superior_for_the_offices_own_task(built, kind):
+    text = all_text(_doc(built, kind))
+    if "tham mưu mở lớp bồi dưỡng nhận thức về Đảng" in text:
+        proposals = text.partition("KIẾN NGHỊ, ĐỀ XUẤT")[2]
+        assert "bố trí lớp bồi dưỡng" not in proposals

@@ -171,8 +171,9 @@ def branch_quota_total(wy: WardYear, admitted_with_quota: int, two_digits: bool 
     more = "cao hơn" if wy.branch_quota_sum > wy.ward_quota else "thấp hơn"
     return _sentence(
         f"Tổng chỉ tiêu Đảng ủy giao cho các chi bộ là {_n(wy.branch_quota_sum, 'đảng viên', two_digits)},"
-        f" {more} chỉ tiêu cấp trên giao ({_n(wy.ward_quota, 'đảng viên', two_digits)}); so với tổng chỉ tiêu"
-        f" giao cho các chi bộ, các chi bộ kết nạp đạt {fmt_pct(share(admitted_with_quota, wy.branch_quota_sum))}"
+        f" {more} chỉ tiêu cấp trên giao ({_n(wy.ward_quota, 'đảng viên', two_digits)}); các chi bộ kết nạp"
+        f" {fmt_count(admitted_with_quota, two_digits)}/{fmt_count(wy.branch_quota_sum, two_digits)},"
+        f" đạt {fmt_pct(share(admitted_with_quota, wy.branch_quota_sum))}"
     )
 
 

@@ -20,7 +20,8 @@ Rules (DOMAIN.md, Nghị quyết 21-NQ/TW and the ward plans; issue 8, item 3):
   those it lacks waiting for that;
 - the mass organisations introduce, together, the share of the new sources they
   introduced in the report year, applied to the branches' source quotas of the plan
-  year; each at least 1 (and at least a quota entered for the plan year), the rest in
+  year; each at least 1, at least a quota entered for the plan year and at least what it
+  introduced in the report year (a quota never falls below what was achieved), the rest in
   proportion to what each introduced in the report year, by largest remainders.
 """
 
@@ -139,12 +140,17 @@ def source_quota(admission_quota: int, need: BranchNeed) -> int:
     )
 
 
+def organisation_floor(o: OrganisationNeed) -> int:
+    """An organisation's least quota: 1, the plan year's entered quota, what it introduced last year."""
+    return max(MIN_PER_ORGANISATION, o.introduction_quota or 0, o.introduced_last_year)
+
+
 def organisation_total(
     organisations: Sequence[OrganisationNeed], source_total: int, sources_added_last_year: int
 ) -> int:
     """The introductions asked of all the organisations together: the share of last year's new
     sources they introduced, applied to the plan year's source quotas; at least their minimums."""
-    floor = sum(max(MIN_PER_ORGANISATION, o.introduction_quota or 0) for o in organisations)
+    floor = sum(organisation_floor(o) for o in organisations)
     introduced = sum(o.introduced_last_year for o in organisations)
     if not sources_added_last_year or not introduced:
         return floor
@@ -191,7 +197,7 @@ def make_plan(
 
     source_total = sum(b.source_quota for b in branches)
     org_total = organisation_total(organisations, source_total, sources_added_last_year)
-    org_floors = [max(MIN_PER_ORGANISATION, o.introduction_quota or 0) for o in organisations]
+    org_floors = [organisation_floor(o) for o in organisations]
     org_shares = largest_remainders(
         [o.introduced_last_year for o in organisations],
         org_total - sum(org_floors),

@@ -58,17 +58,21 @@ def target_sentences(plan: Plan, two_digits: bool = True) -> list[str]:
         f" mỗi chi bộ trực thuộc kết nạp ít nhất {one} đảng viên và tạo nguồn ít nhất {one} quần chúng ưu tú"
         " (chỉ tiêu của từng chi bộ tại Biểu 1)."
     ]
+    # what holds of the target: compared with each floor it was set from, and the branches' sum
+    def cmp(floor: int) -> str:
+        return "cao hơn" if plan.total > floor else "bằng"
+
     basis = []
-    if plan.superior_quota is not None or plan.previous_quota:
-        basis.append("chỉ tiêu cấp trên giao")
+    if plan.superior_quota is not None:
+        basis.append(f"{cmp(plan.superior_quota)} chỉ tiêu cấp trên giao"
+                     f" ({_n(plan.superior_quota, 'đảng viên', two_digits)})")
     if plan.member_floor:
-        basis.append(f"{fmt_pct(plan.member_rate, trim=True)} tổng số đảng viên của Đảng bộ")
+        basis.append(f"{cmp(plan.member_floor)} mức {fmt_pct(plan.member_rate, trim=True)} tổng số đảng viên của"
+                     f" Đảng bộ ({_n(plan.member_floor, 'đảng viên', two_digits)})")
+    if n_branches:
+        basis.append(f"bằng tổng chỉ tiêu giao cho {_n(n_branches, 'chi bộ', two_digits)}")
     if basis:
-        text = f"Chỉ tiêu này không thấp hơn {' và '.join(basis)} ({_n(plan.target, 'đảng viên', two_digits)})"
-        if plan.total > plan.target:
-            text += (f"; do mỗi chi bộ kết nạp ít nhất {one} đảng viên, tổng chỉ tiêu giao cho"
-                     f" {_n(n_branches, 'chi bộ', two_digits)} là {_n(plan.total, 'đảng viên', two_digits)}")
-        text += "."
+        text = f"Chỉ tiêu này {prose.join_vi(basis)}."
         if plan.superior_quota is None:
             text += (f" Khi cấp trên giao chỉ tiêu năm {plan.year}, nếu chỉ tiêu cao hơn, Đảng ủy sẽ điều chỉnh"
                      " và giao bổ sung cho các chi bộ.")
@@ -105,7 +109,7 @@ def waiting_sentence(plan: Plan, two_digits: bool = True) -> str:
             f" ({fmt_count(plan.total, two_digits)}), nên các chi bộ phải cử quần chúng đi học lớp sớm để đủ điều"
             " kiện xem xét kết nạp trong năm."
         )
-    if plan.remainder > 0:
+    if plan.remainder > 0 and plan.tie is not None:  # the method only where a tie must be stated (issue 8)
         basis = ("theo tỷ lệ số quần chúng chờ kết nạp của từng chi bộ" if plan.trained_waiting
                  else "chia đều cho các chi bộ")
         out += (
@@ -128,11 +132,10 @@ def needs_sources_sentence(plan: Plan, two_digits: bool = True) -> str:
     names = list(plan.needs_sources)
     if not names:
         return ""
-    subject = names[0] if len(names) == 1 else f"{_n(len(names), 'chi bộ', two_digits)} ({prose.join_vi(names)})"
+    both = "chi bộ" if len(names) == 1 else f"{fmt_count(len(names), two_digits)} chi bộ"
     return (
-        f"Cần tạo nguồn: {subject} chưa có quần chúng có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng"
-        f" còn giá trị, nên chỉ được giao mức tối thiểu; đề nghị cử quần chúng đi học lớp ngay trong quý I"
-        f" năm {plan.year}."
+        f"{prose.join_vi(names)} hiện chưa có quần chúng có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng"
+        f" còn giá trị; {both} lựa chọn, cử quần chúng đi học lớp ngay trong quý I năm {plan.year}."
     )
 
 
@@ -147,18 +150,8 @@ def sources_sentence(plan: Plan, two_digits: bool = True) -> str:
         return text + (f" {MASS_ORGANISATIONS}, mỗi tổ chức giới thiệu ít nhất {fmt_count(1, two_digits)} quần chúng"
                        " ưu tú để chi bộ xem xét.")
     text += (f" {MASS_ORGANISATIONS} giới thiệu ít nhất {_n(plan.introduction_total, 'quần chúng ưu tú', two_digits)}"
-             " để chi bộ xem xét (Biểu 2)")
-    if plan.sources_added_last_year and plan.introduced_last_year:
-        from reportgen.render.wording import ratio
-
-        introduced = ratio(min(plan.introduced_last_year, plan.sources_added_last_year),
-                           plan.sources_added_last_year, two_digits)
-        text += (f": năm {plan.base_year}, các tổ chức đã giới thiệu {introduced}"
-                 " quần chúng được bổ sung vào nguồn, tỷ lệ này được áp vào chỉ tiêu tạo nguồn năm"
-                 f" {plan.year}; mỗi tổ chức ít nhất {fmt_count(1, two_digits)}, phần còn lại theo số đã giới"
-                 f" thiệu năm {plan.base_year}")
-    else:
-        text += f"; mỗi tổ chức ít nhất {fmt_count(1, two_digits)} quần chúng"
+             f" để chi bộ xem xét, bồi dưỡng; mỗi tổ chức ít nhất {fmt_count(1, two_digits)} (chỉ tiêu từng tổ chức"
+             " tại Biểu 2)")
     return text + "."
 
 

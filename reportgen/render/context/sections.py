@@ -376,7 +376,7 @@ def _cap(text: str) -> str:
 def targets_line(plan: Plan, two_digits: bool) -> str:
     """The plan year's targets, the same numbers the plan prints, with the basis as an office says it."""
     basis = []
-    if plan.superior_quota is not None or plan.previous_quota:
+    if plan.superior_quota is not None:  # not yet come: only what holds is said
         basis.append("chỉ tiêu cấp trên giao")
     if plan.member_floor:
         basis.append(f"{fmt_pct(plan.member_rate, trim=True)} tổng số đảng viên")
@@ -416,7 +416,7 @@ def tasks_by_actor(report: Report, two_digits: bool, named: Named, period: str,
         if plan.trained_expiring:
             who.append(f"{_n(plan.trained_expiring, 'quần chúng', two_digits)} có giấy chứng nhận hết hạn trong năm")
         if plan.needs_sources:
-            who.append(f"quần chúng của {_n(len(plan.needs_sources), 'chi bộ', two_digits)} cần tạo nguồn")
+            who.append(f"quần chúng của {join_vi(list(plan.needs_sources))}")
         office += f", ưu tiên {join_vi(who)}"
     office += "; theo dõi thời hạn xét công nhận đảng viên chính thức; tổng hợp kết quả hằng quý báo cáo Ban Thường vụ."
     out.append(office)
@@ -457,9 +457,10 @@ def proposals(report: Report, two_digits: bool, period: str, left_trained_moved:
             f" ({period} có {_n(left_trained_moved, 'quần chúng', two_digits)} đã học lớp chuyển đi)."
         )
     if plan is not None and (plan.trained_expiring or plan.needs_sources):
+        # the office itself opens the class in quarter I (tasks): the superior is asked to support it
         out.append(
-            f"Đề nghị {standing} quan tâm bố trí lớp bồi dưỡng nhận thức về Đảng trong quý I năm {plan.year}, để"
-            " quần chúng có giấy chứng nhận hết hạn và quần chúng mới được học kịp thời."
+            f"Đề nghị {standing} hỗ trợ tài liệu, giảng viên để Đảng ủy {_unit(report)} mở lớp bồi dưỡng nhận"
+            f" thức về Đảng trong quý I năm {plan.year}.".replace("  ", " ")
         )
     out += assessments(report, key, S.SECTION_PROPOSALS)
     return out
