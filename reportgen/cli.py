@@ -361,11 +361,12 @@ def watch(inbox: Path, year: int | None, out: Path, issued: str | None, template
 @click.argument("folder", type=click.Path(path_type=Path), metavar="THƯ_MỤC")
 @click.option("--seed", type=int, default=2025, show_default=True,
               help="Số khởi tạo: cùng số cho cùng bộ sổ; số khác cho một phường khác (tên, ngày, văn bản).")
-def sample(folder: Path, seed: int) -> None:
+@click.option("--ghi-de", "--force", "overwrite", is_flag=True, help="Ghi đè lên các sổ trùng tên đã có trong THƯ_MỤC.")
+def sample(folder: Path, seed: int, overwrite: bool) -> None:
     """Tạo bộ sổ mẫu (một phường giả định, nhiệm kỳ 2020-2025) vào THƯ_MỤC."""
     from .sample import write_sample
 
-    written = write_sample(folder, seed=seed)
+    written = write_sample(folder, seed=seed, overwrite=overwrite)
     _echo(console.written_lines(list(written), folder))
 
 

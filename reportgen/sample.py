@@ -629,9 +629,18 @@ def generate(seed: int = 2025) -> tuple[dict[str, list[Person]], dict[str, list[
     return persons, members, org_quota
 
 
-def write_sample(out_dir: Path, seed: int = 2025) -> list[Path]:
-    """Write the ward workbook and one workbook per branch into out_dir; return the paths written."""
+def write_sample(out_dir: Path, seed: int = 2025, overwrite: bool = False) -> list[Path]:
+    """Write the ward workbook and one workbook per branch into out_dir; return the paths written.
+
+    Refuses, before writing anything, to replace a workbook already in out_dir (the names are
+    those of `reportgen init`: a clerk's real workbooks) unless `overwrite`, as `init` does.
+    """
+    from .blank import BlankSetExists
+
     out_dir = Path(out_dir)
+    existing = [name for name in (WARD_FILE, *(b.file for b in BRANCHES)) if (out_dir / name).exists()]
+    if existing and not overwrite:
+        raise BlankSetExists(out_dir, existing)
     out_dir.mkdir(parents=True, exist_ok=True)
     persons, members, org_quota = generate(seed)
     texts = office_texts(random.Random(f"{seed}-texts"))  # its own stream: the people stay as they were
