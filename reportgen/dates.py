@@ -56,6 +56,16 @@ def add_days(day: date, days: int) -> date | None:
         return None
 
 
+# Year-end reports are written in December: a document dated then may report its own year.
+YEAR_END_REPORT_MONTH = 12
+
+
+def last_reportable_year(on: date) -> int:
+    """The latest year a document dated `on` reports on by default: the last year that has
+    ended by then, or its own year when it is dated in December (the year-end report)."""
+    return on.year if on.month >= YEAR_END_REPORT_MONTH else on.year - 1
+
+
 def year_start(year: int) -> date:
     return date(year, 1, 1)
 

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from . import schema
 from .cache import Cache
+from .dates import last_reportable_year
 from .errors import UsageProblem
 from .findings import Findings, Severity, printable
 from .intake.load import Inbox, load_inbox
@@ -102,13 +104,15 @@ def _event_years(inbox: Inbox, admission_columns: tuple[str, ...], candidate_col
 
 def latest_year(inbox: Inbox, today: date) -> int | None:
     """The latest year the branches' workbooks record something in (an admission, a
-    recognition, a candidate entered, trained or leaving), not after today. Quota rows
-    alone do not count: offices enter next year's quotas ahead. Without any record,
-    the latest quota year."""
+    recognition, a candidate entered, trained or leaving), not after the last year that
+    has ended by `today` (`dates.last_reportable_year`: a December document may report its
+    own year). Quota rows alone do not count: offices enter next year's quotas ahead.
+    Without any record, the latest quota year."""
+    last = last_reportable_year(today)
     events = _event_years(inbox, ("admitted", "official"), ("entered", "class_date", "status_date"))
-    years = [y for y in events if y <= today.year]
+    years = [y for y in events if y <= last]
     if not years:
-        years = [int(y) for y in inbox.quotas["year"].dropna() if int(y) <= today.year]
+        years = [int(y) for y in inbox.quotas["year"].dropna() if int(y) <= last]
     return max(years) if years else None
 
 
@@ -147,6 +151,11 @@ def check(inbox: Path, year: int | None = None, today: date | None = None,
         first = earliest_year(loaded)
         if first is not None and year < first:
             raise UsageProblem(f"năm {year} chưa có số liệu nào trong các sổ (năm đầu tiên có số liệu: {first})")
+    if year is not None and year > last_reportable_year(today):
+        findings.warning(
+            f"năm báo cáo {year} (--year) chưa kết thúc vào ngày ghi trên văn bản {today:%d/%m/%Y}: số liệu năm "
+            f"{year} chưa đủ; báo cáo năm thường lập cho năm đã qua (năm {last_reportable_year(today)}), hoặc lập "
+            "vào tháng 12 cho chính năm đó (--ngay)", rule="year-not-ended")
     validate(loaded, findings, chosen, today)
     no_data = has_no_data(loaded)
     if no_data:
@@ -219,6 +228,12 @@ def build(inbox: Path, out: Path, year: int | None = None, issued: date | None =
                                      cache=cache)
     documents = list(result.written)
     result.written.append(write_summary(report, out / f"tong-hop-{chosen}.xlsx"))
+    if not report.term_declared:
+        declared = result.check.inbox.ward
+        label = declared.term_label if declared is not None else ""
+        result.notes.append(
+            f"không lập báo cáo tổng kết nhiệm kỳ: năm báo cáo {chosen} nằm ngoài nhiệm kỳ {label} ghi ở sheet "
+            f"«{schema.WARD_INFO_SHEET}»; khi đã có nhiệm kỳ mới, ghi nhiệm kỳ đó vào dòng «Nhiệm kỳ»")
     if pdf:
         from .render.pdf import convert_to_pdf
 

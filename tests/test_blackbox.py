@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+from builders import Admission, Candidate, Ward, make_branch, make_ward
 from click.testing import CliRunner
 
 from reportgen.cli import main
+from reportgen.pipeline import build
 from reportgen.sample import WARD_FILE
 
 
@@ -28,3 +31,44 @@ def test_sample_refuses_to_overwrite_workbooks(tmp_path: Path) -> None:
     code, output = run("sample", str(folder), "--ghi-de")
     assert code == 0, output
     assert real.read_bytes() != b"so that cua van phong"
+
+
+def _ward_and_branch(folder: Path, admitted: date) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    make_ward(folder, Ward(term="2020-2025", quotas=[(2025, "Chi bộ A", 1, 2, 20), (2026, "Chi bộ A", 1, 2, 21)]))
+    make_branch(folder, "Chi bộ A", admissions=[
+        Admission("Lê Văn Cũ", date(1990, 1, 1), date(2025, 5, 10), decision_no="1-QĐ/ĐU"),
+        Admission("Nguyễn Văn An", date(1990, 1, 1), admitted, decision_no="2-QĐ/ĐU"),
+    ], candidates=[Candidate("Trần Thị Bình", date(1995, 1, 1), date(2025, 3, 1))])
+
+
+def test_default_year_is_the_last_year_ended_by_the_document_date(tmp_path: Path) -> None:
+    _ward_and_branch(tmp_path / "in", date(2026, 1, 10))
+    result = build(tmp_path / "in", tmp_path / "out", issued=date(2026, 1, 20))
+    assert result.check.ok and result.check.year == 2025
+    names = sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_file())
+    assert "bao-cao-2025.docx" in names and "ke-hoach-2026.docx" in names
+    assert "tong-ket-nhiem-ky-2020-2025.docx" in names
+    assert not any("2030" in n or "2026.docx" in n and n.startswith("bao-cao") for n in names)
+    assert not [f for f in result.check.findings if f.rule == "year-not-ended"]
+
+
+def test_december_document_reports_its_own_year_without_an_undeclared_term(tmp_path: Path) -> None:
+    _ward_and_branch(tmp_path / "in", date(2026, 3, 10))
+    result = build(tmp_path / "in", tmp_path / "out", issued=date(2026, 12, 15))
+    assert result.check.ok and result.check.year == 2026
+    assert not [f for f in result.check.findings if f.rule == "year-not-ended"]
+    names = sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_file())
+    assert "bao-cao-2026.docx" in names
+    assert not [n for n in names if n.startswith("tong-ket-nhiem-ky")]  # 2025-2030 is not declared in Đơn vị
+    assert any("nằm ngoài nhiệm kỳ 2020-2025" in note for note in result.notes)
+
+
+def test_explicit_year_not_ended_is_a_warning(tmp_path: Path) -> None:
+    _ward_and_branch(tmp_path / "in", date(2026, 1, 10))
+    code, output = run("build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--ngay", "20/01/2026",
+                       "--year", "2026", "-q")
+    assert code == 0, output
+    assert "năm báo cáo 2026 (--year) chưa kết thúc vào ngày ghi trên văn bản 20/01/2026" in output
+    assert "tong-ket-nhiem-ky" not in " ".join(p.name for p in (tmp_path / "out").iterdir())
+    assert "nằm ngoài nhiệm kỳ 2020-2025" in output

@@ -324,10 +324,9 @@ def render_document(
 def document_names(report: Report) -> dict[str, str]:
     """File names of the documents, relative to the output folder."""
     ward = report.ward
-    names = {
-        KIND_ANNUAL: f"bao-cao-{report.year}.docx",
-        KIND_TERM: f"tong-ket-nhiem-ky-{ward.term_first_year}-{ward.term_last_year}.docx",
-    }
+    names = {KIND_ANNUAL: f"bao-cao-{report.year}.docx"}
+    if report.term_declared:  # never a review of a term `Đơn vị` does not declare
+        names[KIND_TERM] = f"tong-ket-nhiem-ky-{ward.term_first_year}-{ward.term_last_year}.docx"
     if report.plan is not None:
         names[KIND_PLAN] = f"ke-hoach-{report.plan.year}.docx"
     return names

@@ -650,6 +650,7 @@ def aggregate(inbox: Inbox, year: int, issued: date) -> Report:
         plan=plan(p, year),
         texts=office_texts(inbox),
         assessments=assessments(inbox),
+        term_declared=p.ward.term_start.year <= year <= p.ward.term_end.year,
     )
 
 
