@@ -28,7 +28,7 @@ from .render.output import OutputProblem, atomic_write
 from .schema import Column, Field, Kind, Sheet
 
 WARD_FILE = "So-tong-hop-Dang-uy.xlsx"
-GUIDE_SHEET = "Hướng dẫn"
+GUIDE_SHEET = schema.GUIDE_SHEET
 LISTS_SHEET = "Danh mục"  # hidden: the drop-down lists, one column each
 LAST_ROW = 2000  # rows the formats and validations cover (more than any branch keeps)
 DATE_FORMAT = "dd/mm/yyyy"

@@ -455,6 +455,8 @@ ASSESSMENT_SHEET = Sheet(
     aliases=("Nhận định, đánh giá", "Đánh giá"),
 )
 
+# Sheets a standard workbook may hold that are not read (the explanations of `reportgen init`).
+GUIDE_SHEET = "Hướng dẫn"
 TABLE_SHEETS = (QUOTA_SHEET, ORG_QUOTA_SHEET, TEXT_SHEET, ASSESSMENT_SHEET, CANDIDATE_SHEET, ADMISSION_SHEET)
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from builders import Admission, Candidate, Ward, make_branch, make_ward
 from click.testing import CliRunner
+from openpyxl import load_workbook
 
 from reportgen.cli import main
-from reportgen.pipeline import build
+from reportgen.pipeline import build, check
 from reportgen.sample import WARD_FILE
 
 
@@ -72,3 +74,39 @@ def test_explicit_year_not_ended_is_a_warning(tmp_path: Path) -> None:
     assert "năm báo cáo 2026 (--year) chưa kết thúc vào ngày ghi trên văn bản 20/01/2026" in output
     assert "tong-ket-nhiem-ky" not in " ".join(p.name for p in (tmp_path / "out").iterdir())
     assert "nằm ngoài nhiệm kỳ 2020-2025" in output
+
+
+@pytest.mark.parametrize("renamed", ["Kết nạp 2025", "KN", "DS đảng viên mới"])
+def test_renamed_admissions_sheet_is_an_error_naming_it(tmp_path: Path, renamed: str) -> None:
+    _ward_and_branch(tmp_path, date(2025, 6, 1))
+    path = tmp_path / "Chi bộ A.xlsx"
+    wb = load_workbook(path)
+    wb["Kết nạp"].title = renamed
+    wb.create_sheet("Ghi chép")
+    wb.save(path)
+    result = check(tmp_path, today=date(2026, 2, 1))
+    errors = [f for f in result.findings.errors if f.rule == "renamed-sheet"]
+    assert [(f.file, f.sheet) for f in errors] == [("Chi bộ A.xlsx", renamed)]
+    assert (f"sổ chi bộ không có sheet «Kết nạp»; sheet «{renamed}» có các cột của sheet này: "
+            "đổi tên thành «Kết nạp»") in errors[0].message
+    notes = [f.sheet for f in result.findings if f.rule == "unread-sheet"]
+    assert notes == ["Ghi chép"]
+
+
+def test_branch_workbook_with_both_tables_renamed_names_both(tmp_path: Path) -> None:
+    _ward_and_branch(tmp_path, date(2025, 6, 1))
+    path = tmp_path / "Chi bộ A.xlsx"
+    wb = load_workbook(path)
+    wb["Kết nạp"].title = "KN"
+    wb["Nguồn"].title = "DS nguồn 2025"
+    wb.save(path)
+    result = check(tmp_path, today=date(2026, 2, 1))
+    named = sorted((f.sheet, f.message.split(";")[0]) for f in result.findings.errors if f.rule == "renamed-sheet")
+    assert named == [("DS nguồn 2025", "sổ chi bộ không có sheet «Nguồn»"),
+                     ("KN", "sổ chi bộ không có sheet «Kết nạp»")]
+
+
+def test_standard_workbooks_have_no_unread_sheet_note(tmp_path: Path) -> None:
+    _ward_and_branch(tmp_path, date(2025, 6, 1))
+    result = check(tmp_path, today=date(2026, 2, 1))
+    assert not [f for f in result.findings if f.rule in ("unread-sheet", "renamed-sheet")]

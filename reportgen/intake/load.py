@@ -18,7 +18,16 @@ from ..rules import EARLIEST_YEAR, EVENT_YEARS_AHEAD
 from ..schema import Kind
 from .discover import discover
 from .normalize import CellError, branch_key, clean_text, parse_choice, parse_date, show
-from .read import RawWorkbook, RowCounts, Table, UnreadableWorkbook, open_workbook, read_fields, read_table
+from .read import (
+    RawWorkbook,
+    RowCounts,
+    Table,
+    UnreadableWorkbook,
+    has_columns_of,
+    open_workbook,
+    read_fields,
+    read_table,
+)
 from .ward import WardInfo
 
 
@@ -281,6 +290,44 @@ def reconcile_branch_names(inbox: Inbox, findings: Findings) -> None:
             frame["branch"] = frame["branch"].replace(renamed)
 
 
+# The sheets each kind of workbook is read from (the rest are listed as not read).
+_WARD_SHEETS = (schema.QUOTA_SHEET, schema.ORG_QUOTA_SHEET, schema.TEXT_SHEET, schema.ASSESSMENT_SHEET)
+_BRANCH_TABLES = (schema.CANDIDATE_SHEET, schema.ADMISSION_SHEET)
+
+
+def _unrecognised_sheets(book: RawWorkbook, file: str, findings: Findings, *, is_ward: bool,
+                         is_branch: bool) -> bool:
+    """List every sheet no rule reads (a note), and make it an error when a branch workbook lacks
+    `Nguồn` or `Kết nạp` while such a sheet has that sheet's required columns: a renamed sheet
+    (`Kết nạp 2025`, `KN`) would otherwise drop the whole table. Such a sheet is not read under
+    its other name (it may be last year's copy): the clerk renames it. True when an error was made."""
+    known: set[str] = set()
+    for spec in (*_WARD_SHEETS, *_BRANCH_TABLES):
+        known |= {s.name for s in book.find_all(spec.name, spec.aliases)}
+    for name in (schema.WARD_INFO_SHEET, schema.BRANCH_INFO_SHEET, schema.GUIDE_SHEET):
+        known |= {s.name for s in book.find_all(name)}
+    others = [s for s in book.sheets if s.name not in known]
+    may_be_branch = is_branch or (not is_ward and book.find(schema.BRANCH_INFO_SHEET) is not None)
+    renamed = False
+    for sheet in others:
+        matches = [spec for spec in _BRANCH_TABLES if may_be_branch and book.find(spec.name, spec.aliases) is None
+                   and has_columns_of(sheet, spec)]
+        if matches:
+            spec = matches[0]
+            findings.error(
+                f"sổ chi bộ không có sheet «{spec.name}»; sheet «{sheet.name}» có các cột của sheet này: "
+                f"đổi tên thành «{spec.name}» (nếu là bản cũ cần giữ, đổi tên sheet đó và thêm sheet «{spec.name}»)",
+                file=file, sheet=sheet.name, rule="renamed-sheet",
+            )
+            renamed = True
+        elif is_ward or is_branch:
+            findings.info(
+                "không phải sheet chuẩn của sổ nên không được đọc; số liệu trong sheet này không được tính",
+                file=file, sheet=sheet.name, rule="unread-sheet",
+            )
+    return renamed
+
+
 def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), today: date | None = None,
                progress: Progress = SILENT) -> Inbox:
     """Read every workbook of the inbox. Problems are added to `findings`.
@@ -368,6 +415,9 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), 
         is_branch = any(
             book.find(s.name, s.aliases) is not None for s in (schema.CANDIDATE_SHEET, schema.ADMISSION_SHEET)
         )
+        renamed = _unrecognised_sheets(book, file, findings, is_ward=is_ward, is_branch=is_branch)
+        if renamed and not is_ward and not is_branch:
+            continue  # a branch workbook whose tables were all renamed: the errors say what to rename
         if is_ward:
             if ward_file:
                 findings.error(

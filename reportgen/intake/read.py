@@ -395,6 +395,12 @@ def _find_header(sheet: RawSheet, spec: Sheet) -> tuple[int, HeaderMatch] | None
     return best
 
 
+def has_columns_of(sheet: RawSheet, spec: Sheet) -> bool:
+    """A row near the top of the sheet holds every required column of `spec` (a renamed sheet)."""
+    found = _find_header(sheet, spec)
+    return found is not None and {c.key for c in spec.required} <= {c.key for c in found[1].columns.values()}
+
+
 _TOTALS = {fold(w) for w in TOTALS_WORDS}
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 
