@@ -110,3 +110,32 @@ def test_standard_workbooks_have_no_unread_sheet_note(tmp_path: Path) -> None:
     _ward_and_branch(tmp_path, date(2025, 6, 1))
     result = check(tmp_path, today=date(2026, 2, 1))
     assert not [f for f in result.findings if f.rule in ("unread-sheet", "renamed-sheet")]
+
+
+def _admitted_and_candidate(folder: Path, status: str, status_date: date | None) -> None:
+    folder.mkdir(parents=True)
+    make_ward(folder, Ward(quotas=[(2025, "Chi bộ A", 1, 2, 20), (2026, "Chi bộ A", 2, 2, 21)]))
+    make_branch(folder, "Chi bộ A", admissions=[
+        Admission("Nguyễn Văn An", date(1990, 1, 1), date(2025, 5, 10), decision_no="1-QĐ/ĐU"),
+    ], candidates=[
+        Candidate("Nguyễn Văn An", date(1990, 1, 1), date(2024, 3, 1), gender="Nam", class_date=date(2024, 6, 1),
+                  status=status, status_date=status_date),
+        Candidate("Trần Thị Bình", date(1995, 1, 1), date(2025, 3, 1)),
+    ])
+
+
+def test_admitted_person_still_listed_as_candidate_counts_once(tmp_path: Path) -> None:
+    _admitted_and_candidate(tmp_path / "stale", "Đang bồi dưỡng", None)
+    _admitted_and_candidate(tmp_path / "right", "Đã kết nạp", date(2025, 5, 10))
+    stale = build(tmp_path / "stale", tmp_path / "out-stale", issued=date(2026, 1, 20))
+    right = build(tmp_path / "right", tmp_path / "out-right", issued=date(2026, 1, 20))
+    assert stale.check.ok and right.check.ok
+    warned = [f for f in stale.check.findings if f.rule == "admitted-still-candidate"]
+    assert [(f.sheet, f.row, f.column) for f in warned] == [("Nguồn", 4, "Tình trạng")]
+    assert "sheet «Kết nạp», dòng 4" in warned[0].message
+    assert not [f for f in right.check.findings if f.rule == "admitted-still-candidate"]
+    year = stale.report.branch_years[0]
+    assert (year.admissions, year.candidates_at_year_end) == (1, 1)  # An is admitted, only Bình waits
+    assert stale.report.branch_years == right.report.branch_years
+    assert stale.report.plan == right.report.plan
+    assert stale.report.ward_year == right.report.ward_year

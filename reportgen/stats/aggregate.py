@@ -96,6 +96,14 @@ def prepare(inbox: Inbox) -> Prepared:
     admissions = inbox.admissions.copy()
     for frame in (candidates, admissions):
         frame["person"] = [f"{fold(n)}|{b}" for n, b in zip(frame["name"], frame["birth"])]
+    # Someone admitted but still `Đang bồi dưỡng` in `Nguồn` (validate warns) counts once, as
+    # admitted: off the list from the admission's date.
+    admitted_on = {person: day for person, day in zip(admissions["person"], admissions["admitted"])
+                   if isinstance(day, date)}
+    stale = (candidates["status"] == schema.STATUS_ACTIVE) & candidates["person"].isin(admitted_on.keys())
+    if stale.any():
+        candidates.loc[stale, "status"] = schema.STATUS_ADMITTED
+        candidates.loc[stale, "status_date"] = candidates.loc[stale, "person"].map(admitted_on)
     _mark_transfers(candidates, admissions)
     cand_people = candidates[["branch", "person", "class_date"]].assign(
         stay=[_class_in_stay(c, e, s, d) for c, e, s, d in

@@ -220,6 +220,10 @@ def check_candidates(inbox: Inbox, findings: Findings, today: date) -> None:
     frame = inbox.candidates
     _duplicates(inbox, frame, spec, findings)
     admitted = {(fold(n), b) for n, b in zip(inbox.admissions["name"], inbox.admissions["birth"])}
+    admission_rows = {}
+    for a in records(inbox.admissions):
+        if isinstance(a["admitted"], date):
+            admission_rows.setdefault((fold(a["name"]), a["birth"]), a)
     for r in records(frame):
         s = _Sheet(inbox, findings, r, spec)
         _future(s, ("birth", "entered", "class_date", "status_date"), today)
@@ -231,6 +235,14 @@ def check_candidates(inbox: Inbox, findings: Findings, today: date) -> None:
                     "status-before-entry")
         if r["entered"] <= r["birth"]:
             s.error("entered", f"ngày vào nguồn không sau ngày sinh {_fmt(r['birth'])}", "entered-before-birth")
+        listed = admission_rows.get((fold(r["name"]), r["birth"]))
+        if status == schema.STATUS_ACTIVE and listed is not None:
+            s.warning("status", f"người này đã kết nạp ngày {_fmt(listed['admitted'])} (sheet "
+                      f"«{schema.ADMISSION_SHEET.name}», dòng {listed['_row']}"
+                      f"{'' if listed['_file'] == r['_file'] else ', tệp ' + str(listed['_file'])}) nhưng tình "
+                      f"trạng vẫn là «{status}»; được tính một lần, là đảng viên đã kết nạp (không tính là nguồn "
+                      f"từ ngày kết nạp). Hãy sửa tình trạng thành «{schema.STATUS_ADMITTED}» và ghi «Ngày thay đổi»",
+                      "admitted-still-candidate")
         if (status == schema.STATUS_ADMITTED and (fold(r["name"]), r["birth"]) not in admitted
                 and fold(r["name"]) not in inbox.rejected_admissions):  # its row has an error already
             s.warning("status", "người này ghi «Đã kết nạp» nhưng không có dòng nào ở sheet «Kết nạp» "
