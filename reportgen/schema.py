@@ -240,6 +240,21 @@ ORGANISATION_ALIASES = {
     "Đoàn TNCS Hồ Chí Minh": "Đoàn Thanh niên",
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh": "Đoàn Thanh niên",
     "Chi đoàn": "Đoàn Thanh niên",
+    "Xã đoàn": "Đoàn Thanh niên",
+    "Đoàn xã": "Đoàn Thanh niên",
+    "Phường đoàn": "Đoàn Thanh niên",
+    "Đoàn phường": "Đoàn Thanh niên",
+    "Đoàn trường": "Đoàn Thanh niên",
+    "Đoàn thanh niên xã": "Đoàn Thanh niên",
+    "Đoàn thanh niên phường": "Đoàn Thanh niên",
+    "Hội PN": "Hội Liên hiệp Phụ nữ",
+    "Hội Phụ nữ xã": "Hội Liên hiệp Phụ nữ",
+    "Hội Phụ nữ phường": "Hội Liên hiệp Phụ nữ",
+    "Hội Nông dân xã": "Hội Nông dân",
+    "Hội Cựu chiến binh xã": "Hội Cựu chiến binh",
+    "Hội Cựu chiến binh phường": "Hội Cựu chiến binh",
+    "Mặt trận Tổ quốc xã": "Mặt trận Tổ quốc",
+    "Mặt trận Tổ quốc phường": "Mặt trận Tổ quốc",
     "Hội LHPN": "Hội Liên hiệp Phụ nữ",
     "Hội Phụ nữ": "Hội Liên hiệp Phụ nữ",
     "Phụ nữ": "Hội Liên hiệp Phụ nữ",
@@ -253,6 +268,9 @@ ORGANISATION_ALIASES = {
     "Công đoàn cơ sở": "Công đoàn",
     "CĐ": "Công đoàn",
 }
+
+# Where the organisations' table counts a candidate introduced by an organisation it does not know.
+OTHER_ORGANISATION = "Khác"
 
 # --- ward workbook -------------------------------------------------------
 

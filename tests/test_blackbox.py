@@ -139,3 +139,21 @@ def test_admitted_person_still_listed_as_candidate_counts_once(tmp_path: Path) -
     assert stale.report.branch_years == right.report.branch_years
     assert stale.report.plan == right.report.plan
     assert stale.report.ward_year == right.report.ward_year
+
+
+def test_introducing_organisation_short_forms_and_unknown_values(tmp_path: Path) -> None:
+    make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 2, 20)],
+                             organisations=[(2025, "Đoàn Thanh niên", 2), (2025, "Hội Liên hiệp Phụ nữ", 1)]))
+    given = ["Xã đoàn", "Đoàn phường", "Đoàn TN", "Hội PN", "Phụ nữ", "Hội Phụ huynh", "CCB", "Đòan TN xa"]
+    make_branch(tmp_path, "Chi bộ A", admissions=[
+        Admission("Lê Văn Cũ", date(1990, 1, 1), date(2025, 5, 10), decision_no="1-QĐ/ĐU"),
+    ], candidates=[Candidate(f"Người Số {i}", date(1995, 1, 1), date(2025, 3, 1), introduced_by=org)
+                   for i, org in enumerate(given, start=1)])
+    result = build(tmp_path, tmp_path / "out", issued=date(2026, 1, 20))
+    assert result.check.ok
+    warned = [(f.sheet, f.row, f.column, f.value) for f in result.check.findings if f.rule == "unknown-organisation"]
+    assert warned == [("Nguồn", 3 + 6, "Tổ chức giới thiệu", "Hội Phụ huynh"),
+                      ("Nguồn", 3 + 8, "Tổ chức giới thiệu", "Đòan TN xa")]
+    table = {o.organisation: o.introduced for o in result.report.organisations}
+    assert table == {"Đoàn Thanh niên": 3, "Hội Liên hiệp Phụ nữ": 2, "Hội Cựu chiến binh": 1, "Khác": 2}
+    assert sum(table.values()) == len(given)  # nobody lost, with or without a row in Đoàn thể

@@ -11,7 +11,7 @@ import difflib
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -113,6 +113,13 @@ def organisation_key(name: object) -> str:
     accepting the usual short forms (`Đoàn TN`, `Hội LHPN`, `MTTQ`...)."""
     key = fold(name)
     return _ORGANISATION_KEYS.get(key, key)
+
+
+def known_organisations(declared: Iterable[object] = ()) -> frozenset[str]:
+    """Keys of the organisations a `Tổ chức giới thiệu` may name: the Front and the mass
+    organisations of schema.py (and their short forms), and those the `Đoàn thể` sheet lists."""
+    return frozenset({organisation_key(o) for o in schema.ORGANISATIONS}
+                     | {organisation_key(d) for d in declared if isinstance(d, str) and d.strip()})
 
 
 _HEADER_NOISE = re.compile(r"\(\s*\*\s*\)|\*|:$|\(\s*\d+\s*\)$")

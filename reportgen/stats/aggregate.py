@@ -14,7 +14,7 @@ import pandas as pd
 from .. import rules, schema
 from ..dates import full_months, full_years
 from ..intake.load import Branch, Inbox
-from ..intake.normalize import branch_key, fold, organisation_key
+from ..intake.normalize import branch_key, fold, known_organisations, organisation_key
 from ..intake.ward import term_for_year
 from ..vntext import name_sort_key, slugify, text_sort_key
 from .model import (
@@ -465,9 +465,32 @@ def _introductions(p: Prepared, quota_year: int, year: int) -> list[tuple[str, i
     return out
 
 
+def _introduced_without_quota(p: Prepared, year: int, listed: set[str]) -> list[tuple[str, int]]:
+    """Candidates put on a list in `year` by an organisation without a row of `year` in
+    `Đoàn thể` (`listed`: the keys of those rows): a standard organisation under its own name,
+    any other value (validate warns on each cell) under `Khác`. Nobody is lost from the table."""
+    known = known_organisations(p.organisation_quotas["organisation"])
+    names = {organisation_key(o): o for o in schema.ORGANISATIONS}
+    lo, hi = _year_window(year)
+    entered = p.candidates[_between(p.candidates["entered"], lo, hi)]
+    counts: dict[str, int] = {}
+    for value in entered["introduced_by"]:
+        if not isinstance(value, str) or not value.strip():
+            continue
+        key = organisation_key(value)
+        if key in listed:
+            continue
+        name = names.get(key, schema.OTHER_ORGANISATION if key not in known else value.strip())
+        counts[name] = counts.get(name, 0) + 1
+    return sorted(counts.items(), key=lambda item: organisation_rank(item[0]))
+
+
 def organisations(p: Prepared, year: int) -> tuple[OrganisationYear, ...]:
     rows = sorted(_introductions(p, year, year), key=lambda r: organisation_rank(r[0]))
-    return tuple(OrganisationYear(name, year, quota or 0, introduced) for name, quota, introduced in rows)
+    result = [OrganisationYear(name, year, quota or 0, introduced) for name, quota, introduced in rows]
+    listed = {organisation_key(name) for name, _, _ in rows}
+    result += [OrganisationYear(name, year, 0, count) for name, count in _introduced_without_quota(p, year, listed)]
+    return tuple(result)
 
 
 # --- the plan for the next year -------------------------------------------------------------

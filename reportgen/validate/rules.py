@@ -18,7 +18,7 @@ from .. import schema
 from ..dates import add_months, add_working_days, full_months, full_years
 from ..findings import Findings
 from ..intake.load import Inbox, records
-from ..intake.normalize import branch_key, fold
+from ..intake.normalize import branch_key, fold, known_organisations, organisation_key
 from ..intake.ward import term_for_year
 from ..rules import (
     CEREMONY_WITHIN_WORKING_DAYS,
@@ -224,9 +224,16 @@ def check_candidates(inbox: Inbox, findings: Findings, today: date) -> None:
     for a in records(inbox.admissions):
         if isinstance(a["admitted"], date):
             admission_rows.setdefault((fold(a["name"]), a["birth"]), a)
+    known_orgs = known_organisations(inbox.organisation_quotas["organisation"])
     for r in records(frame):
         s = _Sheet(inbox, findings, r, spec)
         _future(s, ("birth", "entered", "class_date", "status_date"), today)
+        org = r["introduced_by"]
+        if isinstance(org, str) and org.strip() and organisation_key(org) not in known_orgs:
+            s.warning("introduced_by", "không phải tổ chức nào đã biết (Mặt trận Tổ quốc, Công đoàn, Hội Nông dân, "
+                      "Đoàn Thanh niên, Hội Liên hiệp Phụ nữ, Hội Cựu chiến binh hay tổ chức ghi ở sheet "
+                      f"«{schema.ORG_QUOTA_SHEET.name}»); người này được tính vào dòng «{schema.OTHER_ORGANISATION}» "
+                      "của bảng các đoàn thể giới thiệu. Hãy ghi đúng tên tổ chức", "unknown-organisation")
         status, changed = r["status"], r["status_date"]
         if status != schema.STATUS_ACTIVE and not isinstance(changed, date):
             s.error("status_date", f"tình trạng «{status}» cần ghi «Ngày thay đổi»", "missing-status-date")
