@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from reportgen.cli import main
+from reportgen.intake.legacy import from_unicode
 from reportgen.pipeline import build, check
 from reportgen.sample import WARD_FILE
 
@@ -157,3 +158,16 @@ def test_introducing_organisation_short_forms_and_unknown_values(tmp_path: Path)
     table = {o.organisation: o.introduced for o in result.report.organisations}
     assert table == {"Đoàn Thanh niên": 3, "Hội Liên hiệp Phụ nữ": 2, "Hội Cựu chiến binh": 1, "Khác": 2}
     assert sum(table.values()) == len(given)  # nobody lost, with or without a row in Đoàn thể
+
+
+def test_old_encoding_warning_names_columns_by_header(tmp_path: Path) -> None:
+    make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 2, 20)], fields={"Người ký": from_unicode("Lê Văn Tâm", "VNI")}))
+    make_branch(tmp_path, "Chi bộ A", admissions=[
+        Admission(from_unicode("Nguyễn Văn Đảng", "TCVN3"), date(1990, 1, 1), date(2025, 5, 10), decision_no="1-QĐ/ĐU",
+                  note=from_unicode("Chuyển đến từ xã khác", "TCVN3")),
+    ], candidates=[Candidate("Trần Thị Bình", date(1995, 1, 1), date(2025, 3, 1),
+                             introduced_by=from_unicode("Đoàn Thanh niên", "TCVN3"))])
+    result = check(tmp_path, today=date(2026, 2, 1))
+    named = sorted((f.file, f.sheet, f.column) for f in result.findings if f.rule == "legacy-encoding")
+    assert named == [("Chi bộ A.xlsx", "Kết nạp", "Ghi chú"), ("Chi bộ A.xlsx", "Kết nạp", "Họ và tên"),
+                     ("Chi bộ A.xlsx", "Nguồn", "Tổ chức giới thiệu"), ("Dang-uy.xlsx", "Đơn vị", "Người ký")]

@@ -17,7 +17,7 @@ from ..progress import SILENT, Progress
 from ..rules import EARLIEST_YEAR, EVENT_YEARS_AHEAD
 from ..schema import Kind
 from .discover import discover
-from .normalize import CellError, branch_key, clean_text, parse_choice, parse_date, show
+from .normalize import CellError, branch_key, clean_text, fold_header, parse_choice, parse_date, show
 from .read import (
     RawWorkbook,
     RowCounts,
@@ -378,6 +378,48 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), 
             positions[(file, result.sheet)] = result.positions
         return result
 
+    def column_name(book: RawWorkbook, file: str, sheet: str, column: int, row: int) -> str:
+        """A column named by its header, as every finding names it: the table's header, the
+        field's label on a field/value sheet (`Đơn vị`, `Thông tin`), else the header above."""
+        for key, position in positions.get((file, sheet), {}).items():
+            if position == column:
+                return headers[(file, sheet)].get(key, _column_letter(column))
+        raw = next((s for s in book.sheets if s.name == sheet), None)
+        if raw is not None and fold_header(sheet) in {fold_header(schema.WARD_INFO_SHEET),
+                                                     fold_header(schema.BRANCH_INFO_SHEET)}:
+            cells = raw.rows[row - 1] if 0 < row <= len(raw.rows) else []
+            label = cells[0] if cells and column > 1 else None
+            if isinstance(label, str) and label.strip():
+                return label.strip()
+        if raw is not None:
+            for above in reversed(raw.rows[:max(0, row - 1)]):
+                value = above[column - 1] if column - 1 < len(above) else None
+                if isinstance(value, str) and value.strip():
+                    return value.strip()
+        return _column_letter(column)
+
+    def converted_cells(book: RawWorkbook, file: str) -> None:
+        """Cells the reader changed (old encodings, invisible characters), columns named by header."""
+        for mark in book.format_characters:
+            findings.info(
+                f"đã bỏ {mark.count} ký tự vô hình (định dạng Unicode, ví dụ {mark.example}) trong "
+                f"{mark.cells} ô của cột này (thường do chép từ web, Zalo hay tệp PDF); tên người và chữ được "
+                "so khớp, đếm và in ra không có các ký tự đó",
+                file=file, sheet=mark.sheet, row=mark.first_row,
+                column=column_name(book, file, mark.sheet, mark.column, mark.first_row) if mark.column else "",
+                value=mark.before, rule="format-characters", cell_column=mark.column or None,
+            )
+        for text in book.legacy:
+            name = {"TCVN3": "TCVN3 (phông .VnTime)", "VNI": "VNI (phông VNI-Times)"}.get(text.encoding, text.encoding)
+            findings.warning(
+                f"chữ gõ bằng bảng mã cũ {name}: đã tự chuyển sang Unicode {text.count} ô của cột này, "
+                f"ví dụ «{text.before}» thành «{text.after}». Nên chuyển cả sổ sang Unicode "
+                "(Unikey: Công cụ chuyển mã) và kiểm tra lại tên người",
+                file=file, sheet=text.sheet, row=text.first_row,
+                column=column_name(book, file, text.sheet, text.column, text.first_row),
+                value=text.before, rule="legacy-encoding", cell_column=text.column,
+            )
+
     for path in found.workbooks:
         progress.advance()
         file = _rel(path, inbox)
@@ -394,29 +436,13 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), 
             findings.error(str(exc), file=file, rule="unreadable-file")
             continue
         files_read.append(file)
-        for mark in book.format_characters:
-            findings.info(
-                f"đã bỏ {mark.count} ký tự vô hình (định dạng Unicode, ví dụ {mark.example}) trong "
-                f"{mark.cells} ô của cột này (thường do chép từ web, Zalo hay tệp PDF); tên người và chữ được "
-                "so khớp, đếm và in ra không có các ký tự đó",
-                file=file, sheet=mark.sheet, row=mark.first_row, column=_column_letter(mark.column) if mark.column
-                else "", value=mark.before, rule="format-characters", cell_column=mark.column or None,
-            )
-        for text in book.legacy:
-            name = {"TCVN3": "TCVN3 (phông .VnTime)", "VNI": "VNI (phông VNI-Times)"}.get(text.encoding, text.encoding)
-            findings.warning(
-                f"chữ gõ bằng bảng mã cũ {name}: đã tự chuyển sang Unicode {text.count} ô của cột này, "
-                f"ví dụ «{text.before}» thành «{text.after}». Nên chuyển cả sổ sang Unicode "
-                "(Unikey: Công cụ chuyển mã) và kiểm tra lại tên người",
-                file=file, sheet=text.sheet, row=text.first_row, column=_column_letter(text.column),
-                value=text.before, rule="legacy-encoding", cell_column=text.column,
-            )
         is_ward = book.find(schema.QUOTA_SHEET.name, schema.QUOTA_SHEET.aliases) is not None
         is_branch = any(
             book.find(s.name, s.aliases) is not None for s in (schema.CANDIDATE_SHEET, schema.ADMISSION_SHEET)
         )
         renamed = _unrecognised_sheets(book, file, findings, is_ward=is_ward, is_branch=is_branch)
         if renamed and not is_ward and not is_branch:
+            converted_cells(book, file)
             continue  # a branch workbook whose tables were all renamed: the errors say what to rename
         if is_ward:
             if ward_file:
@@ -466,6 +492,7 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), 
                     # Rows that cannot be attributed to a branch are rejected, not lost.
                     result.counts.rejected += result.counts.used
                     result.counts.used = 0
+        converted_cells(book, file)
         for cell in book.formulas_without_value:
             keys = {pos: key for key, pos in positions.get((file, cell.sheet), {}).items()}
             key = keys.get(cell.column)
