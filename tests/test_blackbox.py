@@ -161,10 +161,11 @@ def test_introducing_organisation_short_forms_and_unknown_values(tmp_path: Path)
 
 
 def test_old_encoding_warning_names_columns_by_header(tmp_path: Path) -> None:
-    make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 2, 20)], fields={"Người ký": from_unicode("Lê Văn Tâm", "VNI")}))
+    signer = from_unicode("Lê Văn Tâm", "VNI")
+    make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 2, 20)], fields={"Người ký": signer}))
     make_branch(tmp_path, "Chi bộ A", admissions=[
-        Admission(from_unicode("Nguyễn Văn Đảng", "TCVN3"), date(1990, 1, 1), date(2025, 5, 10), decision_no="1-QĐ/ĐU",
-                  note=from_unicode("Chuyển đến từ xã khác", "TCVN3")),
+        Admission(from_unicode("Nguyễn Văn Đảng", "TCVN3"), date(1990, 1, 1), date(2025, 5, 10),
+                  decision_no="1-QĐ/ĐU", note=from_unicode("Chuyển đến từ xã khác", "TCVN3")),
     ], candidates=[Candidate("Trần Thị Bình", date(1995, 1, 1), date(2025, 3, 1),
                              introduced_by=from_unicode("Đoàn Thanh niên", "TCVN3"))])
     result = check(tmp_path, today=date(2026, 2, 1))

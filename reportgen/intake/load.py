@@ -406,7 +406,7 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), 
                 f"{mark.cells} ô của cột này (thường do chép từ web, Zalo hay tệp PDF); tên người và chữ được "
                 "so khớp, đếm và in ra không có các ký tự đó",
                 file=file, sheet=mark.sheet, row=mark.first_row,
-                column=column_name(book, file, mark.sheet, mark.column, mark.first_row) if mark.column else "",
+                column=column_name(book, file, mark.sheet, mark.column, mark.first_row or 0) if mark.column else "",
                 value=mark.before, rule="format-characters", cell_column=mark.column or None,
             )
         for text in book.legacy:

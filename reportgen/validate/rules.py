@@ -220,7 +220,7 @@ def check_candidates(inbox: Inbox, findings: Findings, today: date) -> None:
     frame = inbox.candidates
     _duplicates(inbox, frame, spec, findings)
     admitted = {(fold(n), b) for n, b in zip(inbox.admissions["name"], inbox.admissions["birth"])}
-    admission_rows = {}
+    admission_rows: dict[tuple[str, object], dict[str, Any]] = {}
     for a in records(inbox.admissions):
         if isinstance(a["admitted"], date):
             admission_rows.setdefault((fold(a["name"]), a["birth"]), a)
