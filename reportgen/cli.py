@@ -20,6 +20,7 @@ from .findings import Findings, Severity
 from .intake.normalize import CellError, parse_date
 from .pipeline import BuildResult, build as build_documents, check as check_inbox, check_output_folder, write_checks
 from .province import build_province, check_province, is_province
+from .render.output import check_templates_folder
 
 clitext.install()
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -213,6 +214,7 @@ def build(inbox: Path, year: int | None, out: Path, issued: str | None, template
     folder = inbox
     issued_date = _parse_issued(issued)
     _check_out(folder, out)
+    check_templates_folder(templates)
     if is_province(folder, exclude=(out,)):
         _province(folder, out, build=True, quiet=quiet, year=year, issued=issued_date, templates=templates, pdf=pdf,
                   two_digits=two_digits, jobs=_jobs(jobs), incremental=not full)

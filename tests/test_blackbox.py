@@ -172,3 +172,26 @@ def test_old_encoding_warning_names_columns_by_header(tmp_path: Path) -> None:
     named = sorted((f.file, f.sheet, f.column) for f in result.findings if f.rule == "legacy-encoding")
     assert named == [("Chi bộ A.xlsx", "Kết nạp", "Ghi chú"), ("Chi bộ A.xlsx", "Kết nạp", "Họ và tên"),
                      ("Chi bộ A.xlsx", "Nguồn", "Tổ chức giới thiệu"), ("Dang-uy.xlsx", "Đơn vị", "Người ký")]
+
+
+def test_templates_folder_that_does_not_exist(tmp_path: Path) -> None:
+    _ward_and_branch(tmp_path / "in", date(2025, 6, 1))
+    code, output = run("build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--templates",
+                       str(tmp_path / "nope"))
+    assert code == 2
+    assert f"thư mục mẫu văn bản «{tmp_path / 'nope'}» (--templates) không có" in output
+    assert "không tìm thấy tệp mẫu" not in output
+    assert not (tmp_path / "out").exists()  # said before anything was read or written
+
+
+def test_every_broken_template_named_in_one_run(tmp_path: Path) -> None:
+    _ward_and_branch(tmp_path / "in", date(2025, 6, 1))
+    run("templates", str(tmp_path / "mau"))
+    (tmp_path / "mau" / "bao-cao.docx").write_bytes(b"not a word file")
+    (tmp_path / "mau" / "ke-hoach.docx").unlink()
+    code, output = run("build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--templates",
+                       str(tmp_path / "mau"), "--ngay", "20/01/2026", "-q")
+    assert code == 1
+    assert "“bao-cao.docx”: tệp mẫu không phải là tệp Word (.docx) hợp lệ." in output
+    assert f"“ke-hoach.docx”: không tìm thấy tệp mẫu tại “{tmp_path / 'mau' / 'ke-hoach.docx'}”." in output
+    assert "Traceback" not in output

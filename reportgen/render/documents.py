@@ -26,7 +26,14 @@ from reportgen.cache import Cache
 from reportgen.progress import SILENT, Progress
 from reportgen.render.charts import Picture
 from reportgen.render.context import KIND_ANNUAL, KIND_BRANCH, KIND_PLAN, KIND_TERM, build_context
-from reportgen.render.output import OutputProblem, TemplateProblem, TemplatesExist, atomic_write
+from reportgen.render.output import (
+    OutputProblem,
+    TemplateProblem,
+    TemplatesExist,
+    atomic_write,
+    check_templates_folder,
+    raise_template_problems,
+)
 from reportgen.render.vietnamese import slugify
 from reportgen.resources import default_templates
 from reportgen.stats.model import Report
@@ -400,8 +407,14 @@ def write_documents(
     templates_dir = Path(templates_dir) if templates_dir is not None else TEMPLATES_DIR
     out_dir = Path(out_dir)
     env = shared_environment()
+    check_templates_folder(templates_dir)
+    problems: list[TemplateProblem] = []
     for file_name in TEMPLATE_FILES.values():
-        check_template(templates_dir / file_name, env)
+        try:
+            check_template(templates_dir / file_name, env)
+        except TemplateProblem as exc:
+            problems.append(exc)
+    raise_template_problems(problems)
 
     names = document_names(report)
     ward_jobs = [_Job(kind, None, templates_dir / TEMPLATE_FILES[kind], out_dir / names[kind])
@@ -410,11 +423,23 @@ def write_documents(
     branch_jobs = [_Job(KIND_BRANCH, i, branch_template, out_dir / BRANCH_DIR / f"{stem}.docx")
                    for i, stem in enumerate(branch_file_stems(report))]
     progress.stage("Tạo văn bản", len(ward_jobs) + len(branch_jobs))
+    failed: dict[Path, TemplateProblem] = {}  # a template that failed is named once, the others still tried
+
+    def render(job: _Job) -> list[Path]:
+        if job.template in failed:
+            return []
+        try:
+            return [_render_job(report, job, two_digits, cache)]
+        except TemplateProblem as exc:
+            failed[job.template] = exc
+            return []
+
     if jobs <= 1 or len(branch_jobs) < PARALLEL_MIN_DOCUMENTS:
         written = []
         for job in [*ward_jobs, *branch_jobs]:
-            written.append(_render_job(report, job, two_digits, cache))
+            written += render(job)
             progress.advance()
+        raise_template_problems(list(failed.values()))
         return written
 
     from concurrent.futures import ProcessPoolExecutor
@@ -425,11 +450,15 @@ def write_documents(
         futures = [pool.submit(_worker_render, chunk) for chunk in chunks]
         written = []
         for job in ward_jobs:  # the ward's documents (and their charts) here meanwhile
-            written.append(_render_job(report, job, two_digits, cache))
+            written += render(job)
             progress.advance()
         for future, chunk in zip(futures, chunks, strict=True):
-            written += future.result()
+            try:
+                written += future.result()
+            except TemplateProblem as exc:
+                failed.setdefault(branch_template, exc)
             progress.advance(len(chunk))
+    raise_template_problems(list(failed.values()))
     return written
 
 

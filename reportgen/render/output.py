@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import ReportgenError
+from ..errors import ReportgenError, UsageProblem
 from ..findings import printable
 
 
@@ -38,6 +38,37 @@ class TemplateProblem(ReportgenError):
 
     def __reduce__(self) -> tuple[type, tuple[str, str]]:  # raised in a worker process, shown by the parent
         return type(self), (self.template_name, self.detail)
+
+
+class TemplateProblems(ReportgenError):
+    """Several templates cannot be used: each named in one message (all problems in one run)."""
+
+    def __init__(self, problems: list[TemplateProblem]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"- “{p.template_name}”: {p.detail}" for p in problems)
+        super().__init__(
+            f"{len(problems)} mẫu văn bản có lỗi:\n{lines}\nHãy sửa các mẫu rồi chạy lại"
+            " (hoặc chép lại mẫu gốc bằng lệnh: reportgen templates THƯ_MỤC_MẪU --ghi-de)."
+        )
+
+    def __reduce__(self) -> tuple[type, tuple[list[TemplateProblem]]]:
+        return type(self), (self.problems,)
+
+
+def check_templates_folder(folder: Path | None) -> None:
+    """A `--templates` folder that does not exist is a wrong use, said before anything is read."""
+    if folder is not None and not Path(folder).is_dir():
+        what = "là một tệp, không phải thư mục" if Path(folder).exists() else "không có"
+        raise UsageProblem(f"thư mục mẫu văn bản «{printable(str(folder))}» (--templates) {what}; hãy chỉ ra thư mục "
+                           "đã chép mẫu bằng lệnh: reportgen templates THƯ_MỤC_MẪU")
+
+
+def raise_template_problems(problems: list[TemplateProblem]) -> None:
+    """Nothing when there is none; the one problem as it is; several in one message."""
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise TemplateProblems(problems)
 
 
 class TemplatesExist(ReportgenError):
