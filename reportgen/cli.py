@@ -15,8 +15,8 @@ from typing import Any
 import click
 
 from . import __version__, clitext, console
-from .errors import ReportgenError
-from .findings import Findings, Severity
+from .errors import ReportgenError, os_reason
+from .findings import Findings, Severity, printable
 from .intake.normalize import CellError, parse_date
 from .pipeline import BuildResult, build as build_documents, check as check_inbox, check_output_folder, write_checks
 from .province import build_province, check_province, is_province
@@ -98,13 +98,19 @@ def _verbose(on: bool) -> None:
 
 
 def _report_unexpected(exc: BaseException, verbose: bool) -> None:
+    """A bug, or an error of the system no stage turned into a message: in Vietnamese; the
+    exception's class and English text only with --verbose."""
     if verbose:
         traceback.print_exception(exc)
-    click.echo(
-        f"Lỗi không mong đợi: {type(exc).__name__}: {exc}. "
-        "Hãy chạy lại với --verbose và gửi nội dung hiện ra cho người hỗ trợ.",
-        err=True,
-    )
+        click.echo(f"Lỗi không mong đợi: {type(exc).__name__}: {exc}.", err=True)
+        return
+    if isinstance(exc, OSError):
+        where = f" «{printable(str(exc.filename))}»" if getattr(exc, "filename", None) else ""
+        click.echo(f"Không đọc hoặc ghi được{where}: {os_reason(exc)}. Hãy kiểm tra rồi chạy lại"
+                   " (chạy lại với --verbose để xem chi tiết kỹ thuật).", err=True)
+        return
+    click.echo("Lỗi không mong đợi trong chương trình. Hãy chạy lại với --verbose và gửi nội dung hiện ra cho"
+               " người hỗ trợ.", err=True)
 
 
 def _handled(callback: Callable[..., Any]) -> Callable[..., Any]:
@@ -302,7 +308,8 @@ def init(folder: Path, branches: str | None, year: int | None, overwrite: bool) 
             try:
                 names = parse_branch_names(source.read_text(encoding="utf-8-sig"))
             except (OSError, UnicodeDecodeError) as exc:
-                raise click.BadParameter(f"không đọc được tệp «{source}» ({exc}); cần tệp văn bản UTF-8",
+                reason = os_reason(exc) if isinstance(exc, OSError) else "không phải chữ UTF-8"
+                raise click.BadParameter(f"không đọc được tệp «{source}» ({reason}); cần tệp văn bản UTF-8",
                                          param_hint="--chi-bo") from None
         else:
             names = parse_branch_names(branches)

@@ -16,7 +16,7 @@ from pathlib import Path
 from . import schema
 from .cache import Cache
 from .dates import last_reportable_year
-from .errors import UsageProblem
+from .errors import UsageProblem, os_reason
 from .findings import Findings, Severity, printable
 from .intake.load import Inbox, load_inbox
 from .progress import SILENT, Progress
@@ -64,7 +64,7 @@ def check_output_folder(inbox: Path, out: Path) -> None:
         os.unlink(probe)
     except OSError as exc:
         raise UsageProblem(
-            f"không ghi được vào thư mục kết quả «{shown}» ({exc.strerror or exc}); hãy chọn thư mục khác "
+            f"không ghi được vào thư mục kết quả «{shown}» ({os_reason(exc)}); hãy chọn thư mục khác "
             "cho --out hoặc xin quyền ghi") from None
 
 

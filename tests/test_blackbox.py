@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -10,9 +12,11 @@ from builders import Admission, Candidate, Ward, make_branch, make_ward
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from reportgen import cli
 from reportgen.cli import main
 from reportgen.intake.legacy import from_unicode
 from reportgen.pipeline import build, check
+from reportgen.render.output import OutputProblem, atomic_write
 from reportgen.sample import WARD_FILE
 
 
@@ -195,3 +199,51 @@ def test_every_broken_template_named_in_one_run(tmp_path: Path) -> None:
     assert "“bao-cao.docx”: tệp mẫu không phải là tệp Word (.docx) hợp lệ." in output
     assert f"“ke-hoach.docx”: không tìm thấy tệp mẫu tại “{tmp_path / 'mau' / 'ke-hoach.docx'}”." in output
     assert "Traceback" not in output
+
+
+ENGLISH = ("Error", "CalamineError", "Is a directory", "Permission denied", "No such file", "No space left",
+           "BadZipFile", "Traceback")
+
+
+def test_corrupt_workbook_message_has_no_exception_class(tmp_path: Path) -> None:
+    _ward_and_branch(tmp_path / "in", date(2025, 6, 1))
+    broken = tmp_path / "in" / "Chi bộ B.xlsx"
+    with zipfile.ZipFile(broken, "w") as archive:  # a zip, but not a workbook calamine can read
+        archive.writestr("xl/workbook.xml", "<workbook>không phải sổ</workbook>")
+    code, output = run("check", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-q")
+    assert code == 1
+    assert "tệp bị hỏng hoặc không đọc được như một sổ Excel" in output
+    assert not [word for word in ENGLISH if word in output]
+
+
+@pytest.mark.parametrize(("error", "expected"), [
+    (PermissionError(errno.EACCES, "Permission denied", "/x/bao-cao.docx"), "không có quyền truy cập"),
+    (FileNotFoundError(errno.ENOENT, "No such file or directory", "/x/a"), "không tìm thấy tệp hoặc thư mục"),
+    (IsADirectoryError(errno.EISDIR, "Is a directory", "/x/a.xlsx"), "đây là một thư mục, không phải tệp"),
+    (OSError(errno.ENOSPC, "No space left on device"), "ổ đĩa đã đầy"),
+])
+def test_system_errors_in_vietnamese_class_names_only_with_verbose(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, expected: str) -> None:
+    _ward_and_branch(tmp_path / "in", date(2025, 6, 1))
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(cli, "build_documents", fail)
+    code, output = run("build", str(tmp_path / "in"), "--out", str(tmp_path / "out"))
+    assert code == 1
+    assert expected in output
+    assert not [word for word in (*ENGLISH, type(error).__name__, str(error.strerror)) if word in output]
+    code, output = run("build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--verbose")
+    assert type(error).__name__ in output
+
+
+def test_disk_full_while_writing_a_document_is_said_in_vietnamese(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("reportgen.render.output.os.replace", full)
+    with pytest.raises(OutputProblem) as raised:
+        atomic_write(tmp_path / "a.docx", lambda p: p.write_bytes(b"x"))
+    assert "ổ đĩa đã đầy" in str(raised.value) and "No space" not in str(raised.value)

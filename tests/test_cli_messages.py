@@ -92,7 +92,7 @@ def test_a_bug_is_reported_without_a_traceback(tmp_path: Path, monkeypatch: pyte
     write_sample(tmp_path / "in")
     monkeypatch.setattr(cli, "build_documents", _raising(RuntimeError("hỏng")))
     assert run("build", str(tmp_path / "in"), "--out", str(tmp_path / "out")) == (1, [
-        "Lỗi không mong đợi: RuntimeError: hỏng. Hãy chạy lại với --verbose và gửi nội dung hiện ra cho người hỗ trợ."
+        "Lỗi không mong đợi trong chương trình. Hãy chạy lại với --verbose và gửi nội dung hiện ra cho người hỗ trợ."
     ])
 
 

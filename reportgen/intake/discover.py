@@ -12,6 +12,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import os_reason
 from ..schema import WORKBOOK_SUFFIXES
 
 FINDINGS_FILE = "kiem-tra-du-lieu.xlsx"  # the findings workbook every run writes into its output folder
@@ -88,7 +89,7 @@ def discover(inbox: Path, exclude: tuple[Path, ...] = ()) -> Discovery:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: os.fsdecode(e.name).lower())
         except OSError as exc:
-            skipped.append(Skipped(folder, f"không mở được thư mục ({exc.strerror or exc})"))
+            skipped.append(Skipped(folder, f"không mở được thư mục ({os_reason(exc)})"))
             return
         for entry in entries:
             path = Path(entry.path)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 from python_calamine import load_workbook
 
-from ..errors import ReportgenError
+from ..errors import ReportgenError, os_reason
 from ..findings import Findings
 from ..rules import EVENT_YEARS_AHEAD
 from ..schema import TOTALS_WORDS, Column, Field, Kind, Sheet, max_length as schema_max_length
@@ -222,7 +222,7 @@ def open_workbook(path: Path) -> RawWorkbook:
         with path.open("rb") as stream:  # 8 bytes, never the whole file
             head = stream.read(8)
     except OSError as exc:
-        raise UnreadableWorkbook(f"không mở được tệp ({exc.strerror or exc})") from exc
+        raise UnreadableWorkbook(f"không mở được tệp ({os_reason(exc)})") from exc
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm") and head == _OLE_MAGIC:
         raise UnreadableWorkbook(
@@ -259,9 +259,11 @@ def open_workbook(path: Path) -> RawWorkbook:
             book.close()
     except UnreadableWorkbook:
         raise
+    except OSError as exc:  # the file went away, a folder, no permission
+        raise UnreadableWorkbook(f"không đọc được tệp ({os_reason(exc)})") from exc
     except Exception as exc:  # calamine and zip raise many kinds; all mean "unreadable"
         raise UnreadableWorkbook(
-            f"tệp bị hỏng hoặc không đọc được như một sổ Excel ({type(exc).__name__}); "
+            "tệp bị hỏng hoặc không đọc được như một sổ Excel; "
             "hãy mở bằng Excel và lưu lại"
         ) from exc
     invisible = _remove_format_characters(sheets, written_names)

@@ -319,7 +319,7 @@ def render_document(
         raise TemplateProblem(name, f"lỗi khi điền mẫu ({exc}).") from exc
     except Exception as exc:  # docxtpl / lxml: the tags broke the document structure
         raise TemplateProblem(
-            name, f"văn bản sinh ra từ mẫu không hợp lệ, có thể do thẻ đặt sai chỗ ({type(exc).__name__}: {exc})."
+            name, "văn bản sinh ra từ mẫu không hợp lệ, có thể do thẻ đặt sai chỗ."
         ) from exc
 
     def save(tmp: Path) -> None:

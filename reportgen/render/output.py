@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import ReportgenError, UsageProblem
+from ..errors import ReportgenError, UsageProblem, os_reason
 from ..findings import printable
 
 
@@ -106,7 +106,7 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise OutputProblem(path, f"không tạo được tệp trong thư mục ({exc.strerror or exc}).") from exc
+        raise OutputProblem(path, f"không tạo được tệp trong thư mục ({os_reason(exc)}).") from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -120,7 +120,7 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
         ) from exc
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise OutputProblem(path, f"lỗi khi ghi tệp ({exc.strerror or exc}).") from exc
+        raise OutputProblem(path, f"lỗi khi ghi tệp ({os_reason(exc)}).") from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

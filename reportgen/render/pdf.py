@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import os_reason
+
 SOFFICE_ENV = "REPORTGEN_SOFFICE"  # the path of soffice, when it is not on PATH
 START_SECONDS = 90  # LibreOffice's first start with a fresh profile is slow
 SECONDS_PER_DOCUMENT = 30
@@ -94,7 +96,7 @@ def _convert_folder(soffice: str, folder: Path, documents: list[Path], timeout: 
         try:
             code, output = _run(command, timeout)
         except OSError as exc:
-            result.problems.append(f"Không chạy được LibreOffice ({soffice}): {exc.strerror or exc}.")
+            result.problems.append(f"Không chạy được LibreOffice ({soffice}): {os_reason(exc)}.")
             return result
         if code is None:
             result.problems.append(
