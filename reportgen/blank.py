@@ -23,7 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from . import schema
-from .errors import ReportgenError
+from .errors import WorkbooksExist
 from .render.output import OutputProblem, atomic_write
 from .schema import Column, Field, Kind, Sheet
 
@@ -102,16 +102,8 @@ FIELD_NOTES: dict[str, str] = {
 }
 
 
-class BlankSetExists(ReportgenError):
+class BlankSetExists(WorkbooksExist):
     """Writing the blank set would replace workbooks already in the folder."""
-
-    def __init__(self, folder: Path, names: list[str]):
-        self.folder, self.names = folder, names
-        shown = ", ".join(names[:5]) + (" ..." if len(names) > 5 else "")
-        super().__init__(
-            f"Thư mục «{folder}» đã có sổ trùng tên ({shown}); không ghi đè. "
-            "Hãy chọn thư mục khác, hoặc thêm --ghi-de để ghi đè."
-        )
 
 
 # --- branch names -------------------------------------------------------------------------

@@ -12,6 +12,18 @@ class ReportgenError(Exception):
     usage: bool = False  # a wrong use (folder, option), not a problem with the files
 
 
+class WorkbooksExist(ReportgenError):
+    """Writing workbooks (`init`, `sample`) would replace workbooks already in the folder."""
+
+    def __init__(self, folder: object, names: list[str]):
+        self.folder, self.names = folder, names
+        shown = ", ".join(names[:5]) + (" ..." if len(names) > 5 else "")
+        super().__init__(
+            f"Thư mục «{folder}» đã có sổ trùng tên ({shown}); không ghi đè. "
+            "Hãy chọn thư mục khác, hoặc thêm --ghi-de để ghi đè."
+        )
+
+
 class UsageProblem(ReportgenError):
     """Wrong use (a folder that does not exist, a year with no data); Vietnamese message."""
 

@@ -30,6 +30,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from reportgen import schema as S
+from reportgen.errors import WorkbooksExist
 
 YEARS = tuple(range(2021, 2026))  # the term 2020-2025 covers 2021..2025
 REPORT_DATE = date(2025, 12, 31)  # no date in the sample is later
@@ -635,12 +636,10 @@ def write_sample(out_dir: Path, seed: int = 2025, overwrite: bool = False) -> li
     Refuses, before writing anything, to replace a workbook already in out_dir (the names are
     those of `reportgen init`: a clerk's real workbooks) unless `overwrite`, as `init` does.
     """
-    from .blank import BlankSetExists
-
     out_dir = Path(out_dir)
     existing = [name for name in (WARD_FILE, *(b.file for b in BRANCHES)) if (out_dir / name).exists()]
     if existing and not overwrite:
-        raise BlankSetExists(out_dir, existing)
+        raise WorkbooksExist(out_dir, existing)
     out_dir.mkdir(parents=True, exist_ok=True)
     persons, members, org_quota = generate(seed)
     texts = office_texts(random.Random(f"{seed}-texts"))  # its own stream: the people stay as they were

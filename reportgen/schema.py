@@ -271,6 +271,9 @@ ORGANISATION_ALIASES = {
 
 # Where the organisations' table counts a candidate introduced by an organisation it does not know.
 OTHER_ORGANISATION = "Khác"
+# `Tổ chức giới thiệu` values that are no mass organisation (the branch itself, a member): known,
+# never a warning, not in the organisations' table.
+NOT_ORGANISATION_INTRODUCERS = ("Chi bộ", "Chi bộ giới thiệu", "Chi ủy", "Đảng viên", "Đảng viên giới thiệu")
 
 # --- ward workbook -------------------------------------------------------
 

@@ -118,7 +118,7 @@ def organisation_key(name: object) -> str:
 def known_organisations(declared: Iterable[object] = ()) -> frozenset[str]:
     """Keys of the organisations a `Tổ chức giới thiệu` may name: the Front and the mass
     organisations of schema.py (and their short forms), and those the `Đoàn thể` sheet lists."""
-    return frozenset({organisation_key(o) for o in schema.ORGANISATIONS}
+    return frozenset({organisation_key(o) for o in (*schema.ORGANISATIONS, *schema.NOT_ORGANISATION_INTRODUCERS)}
                      | {organisation_key(d) for d in declared if isinstance(d, str) and d.strip()})
 
 

@@ -465,6 +465,9 @@ def _introductions(p: Prepared, quota_year: int, year: int) -> list[tuple[str, i
     return out
 
 
+_NOT_ORGANISATIONS = frozenset(organisation_key(v) for v in schema.NOT_ORGANISATION_INTRODUCERS)
+
+
 def _introduced_without_quota(p: Prepared, year: int, listed: set[str]) -> list[tuple[str, int]]:
     """Candidates put on a list in `year` by an organisation without a row of `year` in
     `Đoàn thể` (`listed`: the keys of those rows): a standard organisation under its own name,
@@ -478,7 +481,7 @@ def _introduced_without_quota(p: Prepared, year: int, listed: set[str]) -> list[
         if not isinstance(value, str) or not value.strip():
             continue
         key = organisation_key(value)
-        if key in listed:
+        if key in listed or key in _NOT_ORGANISATIONS:
             continue
         name = names.get(key, schema.OTHER_ORGANISATION if key not in known else value.strip())
         counts[name] = counts.get(name, 0) + 1
