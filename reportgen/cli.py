@@ -20,7 +20,7 @@ from .findings import Findings, Severity, printable
 from .intake.normalize import CellError, parse_date
 from .pipeline import BuildResult, build as build_documents, check as check_inbox, check_output_folder, write_checks
 from .province import build_province, check_province, is_province
-from .render.output import check_templates_folder
+from .render.output import check_templates_folder, settle_outputs
 
 clitext.install()
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -245,6 +245,7 @@ def _show_build(result: BuildResult, out: Path, verbose: bool, quiet: bool = Fal
         _echo(console.tally_lines(result.check.inbox))
     _show_findings(result.check.findings, verbose, result.check.no_data)
     _echo(console.checks_lines(result.checks, out))
+    _echo(console.removed_lines(result.removed, result.kept_edited, out, errors=not result.check.ok))
     if not result.check.ok:
         return False
     click.echo(f"Năm báo cáo: {result.check.year}.")
@@ -279,11 +280,13 @@ def check(inbox: Path, year: int | None, out: Path, jobs: int | None, quiet: boo
     finally:
         bar.close()
     checks = write_checks(result, out)
+    settled = settle_outputs(out, checks)
     _echo(console.summary_lines(result.inbox))
     if verbose:
         _echo(console.tally_lines(result.inbox))
     _show_findings(result.findings, verbose, result.no_data)
     _echo(console.checks_lines(checks, out))
+    _echo(console.removed_lines(settled.removed, settled.kept_edited, out, errors=not result.ok))
     _closing(started, workbooks=len(result.inbox.files_read), written=len(checks), findings=result.findings)
     sys.exit(EXIT_DATA if not result.ok else EXIT_OK)
 

@@ -88,6 +88,29 @@ def written_lines(paths: list[Path], out: Path) -> list[str]:
     return lines
 
 
+def removed_lines(removed: list[Path], kept: list[Path], out: Path, errors: bool) -> list[str]:
+    """What this run removed of an earlier run's files in the output folder, and why."""
+    def shown(paths: list[Path]) -> str:
+        names = []
+        for path in paths:
+            try:
+                names.append(printable(path.relative_to(out).as_posix()))
+            except ValueError:
+                names.append(printable(str(path)))
+        return ", ".join(names[:8]) + (f" và {len(names) - 8} tệp khác" if len(names) > 8 else "")
+
+    lines = []
+    if removed:
+        why = ("vì lần này các sổ có lỗi nên chưa tạo lại được; các văn bản cũ không còn khớp với sổ"
+               if errors else "vì lần này không tạo lại các tệp đó")
+        lines.append(f"Đã xóa {len(removed)} tệp do lần chạy trước tạo trong «{printable(str(out))}» {why}: "
+                     f"{shown(removed)}")
+    if kept:
+        lines.append(f"Giữ lại {len(kept)} tệp do lần chạy trước tạo vì đã được sửa sau đó (không còn khớp với sổ,"
+                     f" hãy tự xem lại): {shown(kept)}")
+    return lines
+
+
 def checks_lines(paths: list[Path], out: Path) -> list[str]:
     """Where the findings workbook and the marked copies are."""
     if not paths:

@@ -91,6 +91,8 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
     checks: list[Path] = field(default_factory=list)  # the findings workbook and the marked copies
     notes: list[str] = field(default_factory=list)  # Vietnamese remarks on what could not be made (PDF)
+    removed: list[Path] = field(default_factory=list)  # an earlier run's files this run did not make
+    kept_edited: list[Path] = field(default_factory=list)  # such files edited since: left in place
 
 
 def _event_years(inbox: Inbox, admission_columns: tuple[str, ...], candidate_columns: tuple[str, ...]) -> list[int]:
@@ -216,7 +218,7 @@ def build(inbox: Path, out: Path, year: int | None = None, issued: date | None =
     result = BuildResult(check(inbox, year, today, out=out, issued=issued, progress=progress))
     result.checks = write_checks(result.check, out)
     if not result.check.ok:
-        return result
+        return _settled(result, out)
     chosen = result.check.year
     if chosen is None:
         raise UsageProblem("các sổ chưa có số liệu năm nào (chưa có chỉ tiêu, kết nạp hay nguồn)")
@@ -240,4 +242,13 @@ def build(inbox: Path, out: Path, year: int | None = None, issued: date | None =
         converted = convert_to_pdf(documents)
         result.written += converted.written
         result.notes += converted.problems
+    return _settled(result, out)
+
+
+def _settled(result: BuildResult, out: Path) -> BuildResult:
+    """The output folder holds only what this run made (render.output.settle_outputs)."""
+    from .render.output import settle_outputs
+
+    settled = settle_outputs(out, [*result.checks, *result.written])
+    result.removed, result.kept_edited = settled.removed, settled.kept_edited
     return result

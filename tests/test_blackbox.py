@@ -247,3 +247,51 @@ def test_disk_full_while_writing_a_document_is_said_in_vietnamese(tmp_path: Path
     with pytest.raises(OutputProblem) as raised:
         atomic_write(tmp_path / "a.docx", lambda p: p.write_bytes(b"x"))
     assert "ổ đĩa đã đầy" in str(raised.value) and "No space" not in str(raised.value)
+
+
+def _files_in(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_failed_build_leaves_no_document_of_the_earlier_run(tmp_path: Path) -> None:
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    _ward_and_branch(inbox, date(2025, 6, 1))
+    code, output = run("build", str(inbox), "--out", str(out), "--ngay", "20/01/2026", "-q")
+    assert code == 0, output
+    first = _files_in(out)
+    assert "bao-cao-2025.docx" in first and any(n.startswith(".reportgen-cache/") for n in first)
+    (out / "ghi-chu-cua-toi.txt").write_text("của người dùng", encoding="utf-8")
+    (out / "chi-bo" / "ban-cua-toi.docx").write_bytes(b"user")
+    wb = load_workbook(inbox / "Chi bộ A.xlsx")  # an error: a birth date that is no date
+    wb["Kết nạp"]["C4"] = "không rõ"
+    wb.save(inbox / "Chi bộ A.xlsx")
+    code, output = run("build", str(inbox), "--out", str(out), "--ngay", "20/01/2026", "-q")
+    assert code == 1
+    left = _files_in(out)
+    assert not [n for n in left if n.endswith(".docx") and n != "chi-bo/ban-cua-toi.docx"]
+    assert not [n for n in left if n.startswith("tong-hop-")]
+    assert {"ghi-chu-cua-toi.txt", "chi-bo/ban-cua-toi.docx", "kiem-tra-du-lieu.xlsx"} <= left
+    assert "kiem-tra/Chi bộ A.xlsx" in left
+    assert any(n.startswith(".reportgen-cache/") for n in left)  # the province engineer's cache stays
+    assert "Đã xóa" in output and "bao-cao-2025.docx" in output and "các sổ có lỗi" in output
+    wb["Kết nạp"]["C4"] = date(1990, 1, 1)  # fixed: the marked copy of the workbook goes too
+    wb.save(inbox / "Chi bộ A.xlsx")
+    code, output = run("check", str(inbox), "--out", str(out), "-q")
+    assert code == 0, output
+    assert "kiem-tra/Chi bộ A.xlsx" not in _files_in(out)
+    assert "kiem-tra/Chi bộ A.xlsx" in output
+
+
+def test_an_edited_document_of_an_earlier_run_is_kept(tmp_path: Path) -> None:
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    _ward_and_branch(inbox, date(2025, 6, 1))
+    assert run("build", str(inbox), "--out", str(out), "--ngay", "20/01/2026", "-q")[0] == 0
+    edited = out / "bao-cao-2025.docx"
+    edited.write_bytes(edited.read_bytes() + b"\0")  # the clerk saved it from Word
+    wb = load_workbook(inbox / "Chi bộ A.xlsx")
+    wb["Kết nạp"]["C4"] = "không rõ"
+    wb.save(inbox / "Chi bộ A.xlsx")
+    code, output = run("build", str(inbox), "--out", str(out), "--ngay", "20/01/2026", "-q")
+    assert code == 1
+    assert edited.exists() and "Giữ lại 1 tệp" in output and "bao-cao-2025.docx" in output
+    assert not (out / "ke-hoach-2026.docx").exists()

@@ -4,9 +4,12 @@ names them without loading docxtpl)."""
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ReportgenError, UsageProblem, os_reason
@@ -125,3 +128,78 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return path
+
+
+# The list of files the last run wrote in the output folder (with their size and time, so a file the
+# clerk has edited since is never removed). Only what is listed here is ever removed: never anything
+# else the user put in the folder, nor the cache folder.
+MANIFEST = ".reportgen-da-tao.json"
+
+
+@dataclass
+class Settled:
+    removed: list[Path] = field(default_factory=list)  # files of an earlier run this run did not make
+    kept_edited: list[Path] = field(default_factory=list)  # such files changed since: left in place
+
+
+def _stamp(path: Path) -> list[int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns]
+
+
+def _listed(out: Path) -> dict[str, list[int]]:
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        files = data.get("files", {}) if isinstance(data, dict) else {}
+        return {str(k): list(v) for k, v in files.items() if isinstance(v, list)}
+    except (OSError, ValueError, AttributeError, TypeError):
+        return {}
+
+
+def settle_outputs(out: Path, written: list[Path]) -> Settled:
+    """Leave in `out` only what this run wrote: remove the files an earlier run listed in the
+    manifest and this run did not write (unless changed since), then list this run's files."""
+    out = Path(out)
+    settled = Settled()
+    mine: dict[str, list[int]] = {}
+    for path in written:
+        try:
+            relative = Path(path).resolve().relative_to(out.resolve()).as_posix()
+        except (OSError, ValueError):
+            continue
+        stamp = _stamp(Path(path))
+        if stamp is not None:
+            mine[relative] = stamp
+    folders: set[Path] = set()
+    for relative, stamp in _listed(out).items():
+        if relative in mine or relative.startswith(("/", "..")) or "/../" in f"/{relative}/":
+            continue
+        path = out / relative
+        if path.is_symlink() or not path.is_file():
+            continue
+        if _stamp(path) != stamp:
+            settled.kept_edited.append(path)
+            continue
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        settled.removed.append(path)
+        folders.add(path.parent)
+    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        if folder != out:
+            try:
+                folder.rmdir()  # only when this left it empty
+            except OSError:
+                pass
+    if mine or (out / MANIFEST).exists():
+        data = json.dumps({"files": mine}, ensure_ascii=False, indent=1)
+        atomic_write(out / MANIFEST, functools.partial(_write_text, text=data))
+    return settled
+
+
+def _write_text(tmp: Path, text: str) -> None:
+    tmp.write_text(text, encoding="utf-8")
