@@ -53,10 +53,12 @@ def test_missing_template_whole_message(tmp_path: Path) -> None:
     code, lines = run("build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--templates",
                       str(tmp_path / "mau"))
     assert code == 1
-    assert lines[-1] == (
-        f"Mẫu văn bản “bao-cao.docx” có lỗi: không tìm thấy tệp mẫu tại “{tmp_path / 'mau' / 'bao-cao.docx'}”."
-        " Hãy sửa mẫu rồi chạy lại (hoặc chép lại mẫu gốc bằng lệnh: reportgen templates THƯ_MỤC_MẪU --ghi-de)."
-    )
+    assert lines[-6:] == [  # every template named in one run
+        "4 mẫu văn bản có lỗi:",
+        *(f"- “{name}”: không tìm thấy tệp mẫu tại “{tmp_path / 'mau' / name}”."
+          for name in ("bao-cao.docx", "tong-ket-nhiem-ky.docx", "chi-bo.docx", "ke-hoach.docx")),
+        "Hãy sửa các mẫu rồi chạy lại (hoặc chép lại mẫu gốc bằng lệnh: reportgen templates THƯ_MỤC_MẪU --ghi-de).",
+    ]
     assert not any("Traceback" in line for line in lines)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..cache import CACHE_DIR
 from ..errors import ReportgenError, UsageProblem, os_reason
 from ..findings import printable
 
@@ -133,7 +134,7 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
 # The list of files the last run wrote in the output folder (with their size and time, so a file the
 # clerk has edited since is never removed). Only what is listed here is ever removed: never anything
 # else the user put in the folder, nor the cache folder.
-MANIFEST = ".reportgen-da-tao.json"
+MANIFEST = f"{CACHE_DIR}/da-tao.json"  # beside the cache: reportgen's own bookkeeping folder
 
 
 @dataclass
