@@ -295,3 +295,19 @@ def test_an_edited_document_of_an_earlier_run_is_kept(tmp_path: Path) -> None:
     assert code == 1
     assert edited.exists() and "Giữ lại 1 tệp" in output and "bao-cao-2025.docx" in output
     assert not (out / "ke-hoach-2026.docx").exists()
+
+
+def test_two_templates_failing_when_filled_are_both_named_and_nothing_written(tmp_path: Path) -> None:
+    from docx import Document
+
+    _ward_and_branch(tmp_path / "in", date(2025, 6, 1))
+    run("templates", str(tmp_path / "mau"))
+    for name in ("bao-cao.docx", "ke-hoach.docx"):
+        document = Document(str(tmp_path / "mau" / name))
+        document.add_paragraph("{{ so_lieu_khong_co }}")
+        document.save(str(tmp_path / "mau" / name))
+    code, output = run("build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--templates",
+                       str(tmp_path / "mau"), "--ngay", "20/01/2026", "-q")
+    assert code == 1
+    assert "2 mẫu văn bản có lỗi" in output and "“bao-cao.docx”" in output and "“ke-hoach.docx”" in output
+    assert not list((tmp_path / "out").glob("*.docx"))

@@ -10,9 +10,10 @@ from __future__ import annotations
 import functools
 import io
 import re
+import tempfile
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -424,9 +425,19 @@ def write_documents(
                    for i, stem in enumerate(branch_file_stems(report))]
     progress.stage("Tạo văn bản", len(ward_jobs) + len(branch_jobs))
     failed: dict[Path, TemplateProblem] = {}  # a template that failed is named once, the others still tried
+    probed: set[Path] = set()
 
     def render(job: _Job) -> list[Path]:
         if job.template in failed:
+            return []
+        if failed:  # nothing more is written: the other templates are only tried, on a scratch copy
+            if job.template not in probed:
+                probed.add(job.template)
+                with tempfile.TemporaryDirectory(prefix="reportgen-") as scratch:
+                    try:
+                        _render_job(report, replace(job, target=Path(scratch) / job.target.name), two_digits, None)
+                    except TemplateProblem as exc:
+                        failed[job.template] = exc
             return []
         try:
             return [_render_job(report, job, two_digits, cache)]
