@@ -197,7 +197,7 @@ def main(ctx: click.Context) -> None:
 @main.command(context_settings=CONTEXT, options_metavar=OPTIONS,
               short_help="Kiểm tra các sổ và lập các văn bản (Word, sổ tổng hợp).")
 @INBOX_ARGUMENT
-@_year_option("Năm báo cáo (mặc định: năm gần nhất có số liệu).")
+@_year_option("Năm báo cáo (mặc định: năm gần nhất có số liệu đã kết thúc vào ngày ghi trên văn bản).")
 @_out_option("Thư mục ghi các văn bản.")
 @click.option("--date", "--ngay", "issued", metavar="NGÀY",
               help="Ngày ghi trên văn bản, dạng ngày/tháng/năm (mặc định: hôm nay).")
@@ -330,7 +330,7 @@ def init(folder: Path, branches: str | None, year: int | None, overwrite: bool) 
 @main.command(context_settings=CONTEXT, options_metavar=OPTIONS,
               short_help="Theo dõi thư mục sổ, tự lập lại văn bản mỗi khi có sổ mới hay sổ được sửa.")
 @INBOX_ARGUMENT
-@_year_option("Năm báo cáo (mặc định: năm gần nhất có số liệu).")
+@_year_option("Năm báo cáo (mặc định: năm gần nhất có số liệu đã kết thúc vào ngày ghi trên văn bản).")
 @_out_option("Thư mục ghi các văn bản.")
 @click.option("--date", "--ngay", "issued", metavar="NGÀY",
               help="Ngày ghi trên văn bản, dạng ngày/tháng/năm (mặc định: hôm nay).")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from .errors import ReportgenError
+from .errors import ReportgenError, os_reason
 from .pipeline import BuildResult, build
 from .schema import WORKBOOK_SUFFIXES
 
@@ -116,7 +116,9 @@ def run_once(inbox: Path, out: Path, changes: list[tuple[str, str]] | None = Non
     except ReportgenError as exc:  # a wrong use, a template problem, a file open in Excel
         run.problem = str(exc)
     except Exception as exc:  # noqa: BLE001 - the watch must survive anything one run meets
-        run.problem = f"lỗi không mong đợi: {type(exc).__name__}: {exc}"
+        run.problem = (f"không đọc hoặc ghi được tệp ({os_reason(exc)})" if isinstance(exc, OSError)
+                       else "lỗi không mong đợi trong chương trình; hãy chạy reportgen build với --verbose "
+                       "để xem chi tiết")
     return run
 
 

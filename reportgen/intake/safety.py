@@ -77,7 +77,7 @@ def _check_xml_declarations(path: Path, entries: list[zipfile.ZipInfo]) -> None:
                     raise UnsafeArchive(_ENTITY_BOMB.format(part=part)) from None
                 except ParseError as exc:
                     raise UnsafeArchive(
-                        f"phần «{part}» của tệp bị hỏng (XML không hợp lệ: {exc}); không đọc. "
+                        f"phần «{part}» của tệp bị hỏng (XML không hợp lệ ở dòng {exc.position[0]}); không đọc. "
                         "Hãy mở bằng Excel và lưu lại") from None
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, zlib.error):
         return  # the reader reports a damaged file

@@ -196,7 +196,7 @@ def check_template(path: Path, env: Environment | None = None) -> list[str]:
     try:
         texts = list(_paragraph_texts(Path(path)))
     except Exception as exc:  # a damaged package
-        raise TemplateProblem(name, f"không đọc được nội dung tệp mẫu ({exc}).") from exc
+        raise TemplateProblem(name, "không đọc được nội dung tệp mẫu (tệp Word bị hỏng).") from exc
     tags: list[str] = []
     for text in texts:
         found = _TAG_RE.findall(text)
