@@ -178,3 +178,26 @@ def test_recommendations_do_not_ask_the_superior_for_the_offices_own_task(built,
     if "tham mưu mở lớp bồi dưỡng nhận thức về Đảng" in text:
         proposals = text.partition("KIẾN NGHỊ, ĐỀ XUẤT")[2]
         assert "bố trí lớp bồi dưỡng" not in proposals
+
+
+def test_term_review_says_no_yearly_quota_for_every_branch_when_some_had_none(built):
+    text = all_text(_doc(built, "tong-ket-nhiem-ky"))
+    some_without = "chưa có chỉ tiêu" in text or "không được giao chỉ tiêu" in text
+    if some_without:
+        assert not re.search(r"hằng năm giao chỉ tiêu[^.]*cho (\d+)/\1 chi bộ", text)
+        assert "được giao ít nhất 01 đảng viên mỗi năm" not in text
+
+
+def test_term_review_says_how_many_times_from_its_figures(built):
+    text = all_text(_doc(built, "tong-ket-nhiem-ky"))
+    assert "gấp nhiều lần" not in text
+    times = re.search(r"\((\d+) quần chúng, gấp (hơn )?(\d+) lần số được kết nạp\)", text)
+    admitted = re.search(r"kết nạp được (\d+) đảng viên mới", text)
+    if times and admitted:
+        added, n = _count(times.group(1)), _count(times.group(3))
+        adm = _count(admitted.group(1))
+        assert n == added // adm and bool(times.group(2)) == (added % adm != 0)
+
+
+def test_term_review_asks_nothing_of_organisations_it_did_not_report(built):
+    assert "có giải pháp cụ thể để giới thiệu" not in all_text(_doc(built, "tong-ket-nhiem-ky"))

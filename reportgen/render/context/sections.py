@@ -152,8 +152,18 @@ def leadership(report: Report, years: Sequence[int], two_digits: bool, period: s
             whom = (f"Mặt trận Tổ quốc và {_n(len(others), 'đoàn thể', two_digits)}"
                     if len(others) < len(orgs) else _n(len(others), "đoàn thể", two_digits))
             given += f" và chỉ tiêu giới thiệu quần chúng ưu tú cho {whom}"
-        yearly = "hằng năm " if len(years) > 1 else ""
-        out.append(f"Đảng ủy {yearly}{given}.")
+        partial = [y for y in years_with_quota if y.branches_with_quota < y.branches_total]
+        if len(years) > 1 and partial and len(partial) < len(years_with_quota):
+            full = [str(y.year) for y in years_with_quota if y not in partial]
+            given = given.replace(f"cho {ratio(with_quota, wy.branches_total, two_digits)} chi bộ trực thuộc",
+                                  f"cho tất cả các chi bộ trực thuộc các năm {join_vi(full)} ("
+                                  + "; ".join(f"năm {y.year}:"
+                                              f" {ratio(y.branches_with_quota, y.branches_total, two_digits)} chi bộ"
+                                              for y in partial) + ")")
+            out.append(f"Đảng ủy {given}.")
+        else:
+            yearly = "hằng năm " if len(years) > 1 else ""
+            out.append(f"Đảng ủy {yearly}{given}.")
     return out
 
 
@@ -393,7 +403,7 @@ def targets_line(plan: Plan, two_digits: bool) -> str:
 
 def tasks_by_actor(report: Report, two_digits: bool, named: Named, period: str,
                    weak: Sequence[str] | None = None, weak_what: str = "chưa đạt chỉ tiêu",
-                   in_plan: bool = False) -> list[str]:
+                   in_plan: bool = False, organisations_reported: bool = True) -> list[str]:
     """ "- Đảng ủy, Ban Thường vụ Đảng ủy: ..." one bullet per actor, with the figures that concern each."""
     plan, sf = report.plan, report.shortfalls
     year = plan.year if plan is not None else report.year + 1
@@ -438,7 +448,7 @@ def tasks_by_actor(report: Report, two_digits: bool, named: Named, period: str,
     orgs = ("Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội: thông qua phong trào thi đua phát hiện, bồi dưỡng,"
             " giới thiệu đoàn viên, hội viên ưu tú cho Đảng theo chỉ tiêu được giao")
     idle = in_conventional_order([o.organisation for o in sf.organisations_below_quota if o.introduced == 0])
-    if idle:
+    if idle and organisations_reported:
         orgs += f"; {join_vi(idle)} có giải pháp cụ thể để giới thiệu được quần chúng ưu tú"
     out.append(orgs + ".")
     out += assessments(report, period, S.SECTION_TASKS)
@@ -538,16 +548,10 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
     below = sort_texts(term.branches_below_quota, key=lambda b: b.branch)
     if branch_sum and term.ward_quota_sum and branch_sum != term.ward_quota_sum:
         admitted = sum(b.admissions_against_quota for b in term.branches if b.quota)
-        higher = branch_sum > term.ward_quota_sum
-        text = (f"Tổng chỉ tiêu Đảng ủy giao cho các chi bộ {period} là {_n(branch_sum, 'đảng viên', two_digits)},"
-                f" {'cao hơn' if higher else 'thấp hơn'} tổng chỉ tiêu cấp trên giao"
-                f" ({_n(term.ward_quota_sum, 'đảng viên', two_digits)})")
-        if higher:
-            text += f" vì mỗi chi bộ được giao ít nhất {fmt_count(1, two_digits)} đảng viên mỗi năm"
-        text += f"; so với chỉ tiêu giao cho các chi bộ, kết nạp đạt {fmt_pct(admitted / branch_sum)}"
-        if higher and below:
-            text += (f", nên tuy toàn Đảng bộ đạt {fmt_pct(term.quota_share)} chỉ tiêu cấp trên giao,"
-                     f" {ratio(len(below), len(quotas), two_digits)} chi bộ chưa đạt tổng chỉ tiêu của mình")
+        text = (f"Tổng chỉ tiêu Đảng ủy giao cho các chi bộ {period} là {_n(branch_sum, 'đảng viên', two_digits)};"
+                f" các chi bộ kết nạp {ratio(admitted, branch_sum, two_digits)}, đạt {fmt_pct(admitted / branch_sum)}")
+        if below:
+            text += f"; {ratio(len(below), len(quotas), two_digits)} chi bộ chưa đạt tổng chỉ tiêu được giao"
         r.results.append(text + ".")
     added = sum(y.candidates_added for y in term.years)
     trained = sum(y.candidates_trained for y in term.years)
@@ -564,8 +568,11 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
     if all(b.admissions > 0 for b in term.branches) and term.branches:
         r.strengths.append(f"100% chi bộ trực thuộc kết nạp được đảng viên mới {period}.")
     if added > term.admissions:
-        r.strengths.append(f"Nguồn được bổ sung thường xuyên ({_n(added, 'quần chúng', two_digits)}, gấp nhiều lần"
-                           f" số được kết nạp), bảo đảm các chi bộ luôn có quần chúng để bồi dưỡng."
+        times = added // term.admissions if term.admissions else 0
+        more = "" if term.admissions and added % term.admissions == 0 else "hơn "
+        r.strengths.append(f"Nguồn được bổ sung thường xuyên ({_n(added, 'quần chúng', two_digits)}, gấp {more}"
+                           f"{fmt_count(times, two_digits)} lần số được kết nạp), bảo đảm các chi bộ luôn có quần"
+                           " chúng để bồi dưỡng."
                            if added >= 2 * term.admissions else
                            f"Nguồn được bổ sung {_n(added, 'quần chúng', two_digits)}, nhiều hơn số được kết nạp.")
     youth = term.structure.youth_union_share

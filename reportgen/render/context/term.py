@@ -148,7 +148,8 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
     ctx["aim_paragraphs"] = _aims(report, two_digits)
     streaks = sort_texts(s.branch for s in sf.no_admission_streaks)
     ctx["task_paragraphs"] = sections.tasks_by_actor(report, two_digits, named, term.label, weak=streaks,
-                                                     weak_what=streak_words(two_digits))
+                                                     weak_what=streak_words(two_digits),
+                                                     organisations_reported=False)
     moved_trained = sum(1 for c in term.left if c.trained and c.status == schema.STATUS_MOVED)
     ctx["proposal_paragraphs"] = bullets(
         sections.proposals(report, two_digits, period_words, moved_trained, term.label))
