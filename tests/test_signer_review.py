@@ -14,9 +14,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from docread import all_text
 from docx import Document
 
-from docread import all_text
 from reportgen.pipeline import build
 from reportgen.sample import write_sample
 
@@ -88,7 +88,7 @@ def test_causes_count_the_branches_the_limitations_named(built):
     zero = _names(zero_listing.group(1)) if zero_listing else []
     causes = [p for p in paras if "không kết nạp được" in p and "đã học lớp bồi dưỡng" in p]
     for cause in causes:
-        among = re.search(r"[Tt]rong số (\d+) chi bộ", cause) or re.match(r"- (\d+) ", cause)
+        among = re.search(r"[Tt]rong (?:số )?(\d+) chi bộ", cause) or re.match(r"- (\d+) ", cause)
         assert among and _count(among.group(1)) == len(zero), (cause, zero)
 
 
@@ -201,3 +201,71 @@ def test_term_review_says_how_many_times_from_its_figures(built):
 
 def test_term_review_asks_nothing_of_organisations_it_did_not_report(built):
     assert "có giải pháp cụ thể để giới thiệu" not in all_text(_doc(built, "tong-ket-nhiem-ky"))
+
+
+ORDER = ("Mặt trận Tổ quốc", "Công đoàn", "Hội Nông dân", "Đoàn Thanh niên", "Hội Liên hiệp Phụ nữ",
+         "Hội Cựu chiến binh")
+
+
+def test_organisations_in_the_conventional_order(built):
+    text = all_text(_doc(built, "bao-cao"))
+    match = re.search(r"đã giới thiệu \d+ quần chúng ưu tú để chi bộ xem xét, bồi dưỡng \((.*?)\)\.", text)
+    assert match
+    names = [re.sub(r" \d+$", "", n) for n in _names(match.group(1))]
+    assert names == sorted(names, key=ORDER.index)
+
+
+def _months(start: date, end: date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
+
+
+_DATE = r"ngày (\d+) tháng (\d+) năm (\d+)"
+
+
+def _words_date(m: re.Match, first: int) -> date:
+    return date(int(m.group(first + 2)), int(m.group(first + 1)), int(m.group(first)))
+
+
+def test_branch_report_says_the_date_probation_is_counted_to(built):
+    seen = 0
+    for path in (built / "chi-bo").glob("*.docx"):
+        for m in re.finditer(rf"kết nạp {_DATE}; tính đến {_DATE} đã dự bị (\d+) tháng", all_text(path)):
+            seen += 1
+            assert _months(_words_date(m, 1), _words_date(m, 4)) == int(m.group(7))
+        assert not re.search(r", đã dự bị \d+ tháng", all_text(path))
+    assert seen
+
+
+def _add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    return date(d.year + y, m + 1, d.day)
+
+
+def test_branch_report_notes_say_when_a_certificate_expires(built):
+    for path in (built / "chi-bo").glob("*.docx"):
+        doc = Document(str(path))
+        table = next((t for t in doc.tables if t.rows[0].cells[-1].text == "Ghi chú"), None)
+        if table is None:
+            continue
+        notes = [row.cells[-1].text for row in table.rows[1:]]
+        valid = 0
+        for note in notes:
+            if not note:
+                continue
+            m = re.match(r"đã học lớp bồi dưỡng NTVĐ ngày (\d\d)/(\d\d)/(\d{4})", note)
+            assert m, note
+            expiry = _add_months(date(int(m.group(3)), int(m.group(2)), int(m.group(1))), 60)
+            expires = expiry < date(ISSUED.year, 12, 31)
+            assert ("giấy chứng nhận hết hạn ngày" in note) == expires, note
+            valid += not expires
+        text = all_text(path)
+        said = re.search(r"hoàn thiện hồ sơ đề nghị kết nạp (\d+) quần chúng đã học lớp", text)
+        if said:
+            assert _count(said.group(1)) == valid, path.name
+
+
+def test_branch_report_has_strengths_and_limitations(built):
+    for path in (built / "chi-bo").glob("*.docx"):
+        text = all_text(path)
+        strengths = text.partition("1- Ưu điểm")[2].partition("2- Hạn chế")[0]
+        assert re.search(r"^- \S", strengths, re.M), path.name

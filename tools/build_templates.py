@@ -729,8 +729,15 @@ def build_branch() -> DocumentObject:
     ]
     _data_table(doc, cols, "history_rows", total=True, keep_together=True)
     _after_table(doc)
-    _heading(doc, "III- HẠN CHẾ, TỒN TẠI")
+    _heading(doc, "III- ĐÁNH GIÁ")
+    _subheading(doc, "1- Ưu điểm")
+    _loop_paragraphs(doc, "strength_paragraphs")
+    _subheading(doc, "2- Hạn chế, tồn tại")
     _loop_paragraphs(doc, "shortfall_paragraphs")
+    _para(doc, "{%p if cause_paragraphs %}", S_CONTROL)
+    _subheading(doc, "3- Nguyên nhân")
+    _loop_paragraphs(doc, "cause_paragraphs")
+    _para(doc, "{%p endif %}", S_CONTROL)
     _heading(doc, "IV- PHƯƠNG HƯỚNG NĂM {{ next_year }}")
     _loop_paragraphs(doc, "direction_paragraphs")
     _closing(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from reportgen import schema
 from reportgen.render.vietnamese import (
     count_pct,
     date_words,
@@ -209,7 +210,9 @@ def ward_sources(wy: WardYear, two_digits: bool = True) -> str:
 
 
 def organisations_introduced(orgs: Sequence[OrganisationYear], two_digits: bool = True) -> str:
-    """What the mass organisations introduced; empty when there are no organisation quotas."""
+    """What the mass organisations introduced, in the conventional order; empty without organisation quotas."""
+    from reportgen.render.wording import organisation_rank
+
     if not orgs:
         return ""
     total = sum(o.introduced for o in orgs)
@@ -219,7 +222,7 @@ def organisations_introduced(orgs: Sequence[OrganisationYear], two_digits: bool 
     detail = join_vi(
         [
             f"{o.organisation} {fmt_count(o.introduced, two_digits)}"
-            for o in sort_texts(orgs, key=lambda o: o.organisation)
+            for o in sorted(orgs, key=lambda o: organisation_rank(o.organisation))
             if o.introduced
         ]
     )
@@ -368,7 +371,8 @@ def overdue_probation(items: Sequence[OverdueProbation], with_branch: bool = Tru
             + (f"{p.branch}, " if with_branch else "")
             + (f"kết nạp {date_words(p.admitted)}" if p.probation_start == p.admitted
                else f"lễ kết nạp {date_words(p.probation_start)}")
-            + f", đã dự bị {fmt_count(p.months, two_digits)} tháng)"
+            + (f"; tính đến {date_words(p.counted_to)} đã dự bị" if p.counted_to is not None else ", đã dự bị")
+            + f" {fmt_count(p.months, two_digits)} tháng)"
             for p in sort_names(items, key=lambda p: p.name)
         ]
     )
@@ -529,6 +533,48 @@ def branch_sources(by: BranchYear, two_digits: bool = True) -> str:
     return text
 
 
+def branch_strengths(br: BranchReport, waiting: int, two_digits: bool = True) -> list[str]:
+    """What the branch met or has: its quotas, its recognitions, its trained candidates."""
+    by = br.year
+    out: list[str] = []
+    if by.met_quota:
+        done = f"{fmt_count(by.admissions, two_digits)}/{fmt_count(by.quota or 0, two_digits)}"
+        out.append(f"Hoàn thành chỉ tiêu kết nạp đảng viên được giao ({done}).")
+    elif by.admissions:
+        out.append(f"Kết nạp được {_n(by.admissions, 'đảng viên', two_digits)} trong năm.")
+    if by.source_quota and by.candidates_added >= by.source_quota:
+        out.append(f"Đạt chỉ tiêu tạo nguồn (bổ sung {_n(by.candidates_added, 'quần chúng', two_digits)} vào danh"
+                   " sách nguồn).")
+    if by.recognitions:
+        out.append(f"Xét, đề nghị công nhận đảng viên chính thức cho {_n(by.recognitions, 'đồng chí', two_digits)}.")
+    if waiting:
+        out.append(f"Có {_n(waiting, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng, giấy chứng"
+                   f" nhận còn giá trị đến hết năm {by.year + 1}, là nguồn để xem xét kết nạp.")
+    if not out:
+        out.append("Chi bộ duy trì theo dõi danh sách quần chúng ưu tú và báo cáo kết quả về Đảng ủy theo quy định.")
+    return out
+
+
+def branch_causes(br: BranchReport, waiting: int, two_digits: bool = True) -> list[str]:
+    """The causes the branch's figures show: candidates who moved (objective), files not completed
+    and probations not reviewed in time (subjective)."""
+    by = br.year
+    out: list[str] = []
+    moved = [c for c in br.left_in_year if c.status == schema.STATUS_MOVED]
+    if moved:
+        out.append(f"Khách quan: {_n(len(moved), 'quần chúng', two_digits)} trong danh sách nguồn chuyển đi học"
+                   " tập, lao động, công tác nơi khác.")
+    if by.met_quota is False and waiting:
+        out.append(f"Chủ quan: chi ủy chưa tích cực thẩm tra lý lịch, hoàn thiện hồ sơ đề nghị kết nạp"
+                   f" {_n(waiting, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng.")
+    elif by.met_quota is False:
+        out.append("Chủ quan: chi ủy chưa kịp thời cử quần chúng ưu tú đi học lớp bồi dưỡng nhận thức về Đảng.")
+    if br.overdue_probation:
+        out.append("Chủ quan: chi ủy chưa theo dõi chặt chẽ thời hạn dự bị để kịp thời xét, đề nghị công nhận đảng"
+                   " viên chính thức.")
+    return out
+
+
 def branch_shortfalls(br: BranchReport, two_digits: bool = True) -> list[str]:
     by = br.year
     out: list[str] = []
@@ -544,6 +590,11 @@ def branch_shortfalls(br: BranchReport, two_digits: bool = True) -> list[str]:
         out.append(f"Chưa đạt chỉ tiêu tạo nguồn (bổ sung {by.candidates_added}/{by.source_quota} quần chúng).")
     if br.left_in_year:
         out.append(left_candidates(br.left_in_year, "Trong năm", two_digits))
+    history = [h for h in br.history if not h.partial]
+    idle = [h.year for h in history if h.admissions == 0]
+    if idle and not is_no_admission_streak(br.no_admission_years) and len(history) > 1:
+        out.append(f"Trong nhiệm kỳ, có {_n(len(idle), 'năm', two_digits)} Chi bộ không kết nạp được đảng viên"
+                   f" ({years_text(tuple(idle))}).")
     if br.overdue_probation:
         out.append(overdue_probation(br.overdue_probation, with_branch=False, two_digits=two_digits))
     return out

@@ -44,7 +44,19 @@ from .model import (
 )
 from .plan import BranchNeed, OrganisationNeed, make_plan
 
-TRAINED_NOTE = "đã học lớp nhận thức về Đảng"  # beside a candidate in a branch report
+TRAINED_NOTE = "đã học lớp bồi dưỡng NTVĐ ngày"  # beside a candidate in a branch report, with the date
+
+
+def trained_note(class_date: object, plan_year_end: date) -> str:
+    """The branch report's Ghi chú of a trained candidate: the class date, and the certificate's
+    expiry when it expires before the end of the plan year (the branch must send them again)."""
+    if not isinstance(class_date, date):
+        return ""
+    note = f"{TRAINED_NOTE} {class_date.strftime('%d/%m/%Y')}"
+    expiry = rules.class_expiry(class_date)
+    if expiry is not None and expiry < plan_year_end:
+        note += f", giấy chứng nhận hết hạn ngày {expiry.strftime('%d/%m/%Y')}"
+    return note
 _NO_RELIGION = {fold(v) for v in ("", "Không", "Không có", "Không theo tôn giáo", "Không tôn giáo", "0", "-")}
 _MAJORITY = {fold(v) for v in ("", "Kinh", "Việt")}
 
@@ -444,7 +456,7 @@ def overdue_probation(p: Prepared, on: date) -> tuple[OverdueProbation, ...]:
             continue
         start = r.ceremony if isinstance(r.ceremony, date) else r.admitted
         if rules.recognition_overdue(start, on):
-            items.append(OverdueProbation(r.branch, r.name, r.birth, r.admitted, start, full_months(start, on)))
+            items.append(OverdueProbation(r.branch, r.name, r.birth, r.admitted, start, full_months(start, on), on))
     return tuple(sorted(items, key=lambda x: (text_sort_key(x.branch), name_sort_key(x.name))))
 
 
@@ -648,7 +660,7 @@ def aggregate(inbox: Inbox, year: int, issued: date) -> Report:
     c = on_list_at_year_end
     for branch, name, birth, when, trained in zip(c["branch"], c["name"], c["birth"], c["entered"], c["class_date"]):
         listed_by.setdefault(branch, []).append(
-            PersonLine(name, birth, when, TRAINED_NOTE if isinstance(trained, date) else ""))
+            PersonLine(name, birth, when, trained_note(trained, date(hi.year + 1, 12, 31))))
     overdue_by = _by_branch(overdue)
     left_by = _by_branch(left_year)
     for info, row in zip(infos, this_year):

@@ -285,6 +285,7 @@ class OverdueProbation:
     admitted: date
     probation_start: date  # ceremony date, else admission date
     months: int  # full months of probation at the reference date
+    counted_to: date | None = None  # the reference date the months are counted to
 
 
 @dataclass(frozen=True)

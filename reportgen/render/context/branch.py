@@ -119,6 +119,11 @@ def _branch(report: Report, br: BranchReport, two_digits: bool) -> dict[str, Any
     }
     ctx["term_label"] = report.term.label
     ctx["direction_paragraphs"] = bullets(_branch_directions(report, br, two_digits))
+    planned = None if report.plan is None else next(
+        (b for b in report.plan.branches if b.branch == info.name), None)
+    waiting = planned.trained_waiting if planned is not None else 0
+    ctx["strength_paragraphs"] = bullets(prose.branch_strengths(br, waiting, two_digits))
+    ctx["cause_paragraphs"] = bullets(prose.branch_causes(br, waiting, two_digits))
     shortfalls = prose.branch_shortfalls(br, two_digits)
     ctx["shortfall_paragraphs"] = bullets(shortfalls) or [
         f"Năm {report.year}, Chi bộ hoàn thành các chỉ tiêu được giao; cần tiếp tục nâng cao chất lượng"

@@ -355,10 +355,10 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
                 )
             else:
                 r.subjective.append(
-                    f"Trong số {_n(len(zero), 'chi bộ', two_digits)} không kết nạp được đảng viên nào, có"
-                    f" {_n(len(idle_with_trained), 'chi bộ', two_digits)} có"
-                    f" {_n(total, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng nhưng chưa"
-                    " được đề nghị kết nạp; chi ủy chưa tích cực thẩm tra lý lịch, hoàn thiện hồ sơ đề nghị kết nạp."
+                    f"Trong {_n(len(zero), 'chi bộ', two_digits)} không kết nạp được đảng viên nào,"
+                    f" {_n(len(idle_with_trained), 'chi bộ', two_digits)} đã có"
+                    f" {_n(total, 'quần chúng', two_digits)} học lớp bồi dưỡng nhận thức về Đảng nhưng chưa"
+                    " đề nghị kết nạp; chi ủy chưa tích cực thẩm tra lý lịch, hoàn thiện hồ sơ đề nghị kết nạp."
                 )
     if plan is not None and plan.trained_expiring:
         r.subjective.append("Việc theo dõi thời hạn giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng chưa chặt chẽ.")
@@ -427,7 +427,7 @@ def tasks_by_actor(report: Report, two_digits: bool, named: Named, period: str,
             who.append(f"{_n(plan.trained_expiring, 'quần chúng', two_digits)} có giấy chứng nhận hết hạn trong năm")
         if plan.needs_sources:
             who.append(f"quần chúng của {join_vi(list(plan.needs_sources))}")
-        office += f", ưu tiên {join_vi(who)}"
+        office += f", ưu tiên {', '.join(who)}"  # a name list already holds "và"
     office += "; theo dõi thời hạn xét công nhận đảng viên chính thức; tổng hợp kết quả hằng quý báo cáo Ban Thường vụ."
     out.append(office)
     members = ("Các đồng chí đảng ủy viên phụ trách chi bộ: dự sinh hoạt, giúp chi ủy xây dựng kế hoạch tạo nguồn,"
