@@ -133,7 +133,7 @@ def test_b_a_year_without_quota_is_left_out_of_both_sides(tmp_path: Path) -> Non
     branch_quota = sum(int(r["admission_quota"]) for r in data["ward"]["quotas"] if r["branch"] != "Toàn Đảng bộ")
     assert pct(sum(1 for y in all_years if y in quota_years), branch_quota) in total
     text = all_text(tmp_path / "out" / "tong-ket-nhiem-ky-2020-2025.docx")
-    assert "chỉ tính các năm có chỉ tiêu (năm 2023 các chi bộ chưa có chỉ tiêu)" in text
+    assert "Ghi chú: Năm 2023 các chi bộ không được giao chỉ tiêu; tỷ lệ % chỉ tính các năm có chỉ tiêu." in text
     assert result.report.term.quota_years_missing == (2023,)
 
 

@@ -269,3 +269,24 @@ def test_branch_report_has_strengths_and_limitations(built):
         text = all_text(path)
         strengths = text.partition("1- Ưu điểm")[2].partition("2- Hạn chế")[0]
         assert re.search(r"^- \S", strengths, re.M), path.name
+
+
+def test_the_note_on_years_without_quota_sits_under_the_branches_table(built):
+    text = all_text(_doc(built, "tong-ket-nhiem-ky"))
+    before, _, after = text.partition("Biểu 3.")
+    assert "không được giao chỉ tiêu" not in before and "chưa có chỉ tiêu" not in before
+    notes = [line for line in after.partition("II- ĐÁNH GIÁ CHUNG")[0].splitlines() if line.startswith("Ghi chú:")]
+    assert len(notes) <= 1
+    if notes:
+        assert "không được giao chỉ tiêu năm" in notes[0] or "các chi bộ không được giao chỉ tiêu" in notes[0]
+
+
+def test_term_tasks_refer_to_the_branches_named_in_the_limitations(built):
+    text = all_text(_doc(built, "tong-ket-nhiem-ky"))
+    streak = re.search(r"(\d+) chi bộ từ 02 năm liền trở lên không kết nạp được đảng viên: ([^\n]*)", text)
+    if not streak:
+        pytest.skip("no streak")
+    tasks = text.partition("2- Nhiệm vụ, giải pháp")[2]
+    committee = next(line for line in tasks.splitlines() if line.startswith("- Đảng ủy, Ban Thường vụ"))
+    first = re.sub(r" \(từ năm \d+\)", "", streak.group(2)).split(",")[0].split(" và ")[0]
+    assert first not in committee

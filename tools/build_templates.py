@@ -668,6 +668,7 @@ def build_term() -> DocumentObject:
     ]
     _data_table(doc, cols, "branch_rows", total=True)
     _after_table(doc)
+    _loop_paragraphs(doc, "branch_table_notes")
     _heading(doc, "II- ĐÁNH GIÁ CHUNG")
     _section(doc, "1- Ưu điểm", "strength_paragraphs")
     _section(doc, "2- Hạn chế", "limitation_paragraphs")

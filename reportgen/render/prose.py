@@ -601,8 +601,8 @@ def branch_shortfalls(br: BranchReport, two_digits: bool = True) -> list[str]:
 
 
 def term_rate_notes(term: TermSummary) -> list[str]:
-    """What the term's rates leave out, said once: years covered only in part (never set against
-    a whole year's quota or members) and the years a branch had no quota (left out of its rate)."""
+    """What the term's yearly rates leave out, said once under the results: years covered only in
+    part (never set against a whole year's quota or members)."""
     out = []
     partial = [y for y in term.partial_years]
     if partial:
@@ -615,18 +615,21 @@ def term_rate_notes(term: TermSummary) -> list[str]:
             f"Nhiệm kỳ bắt đầu hoặc kết thúc giữa năm nên {labels} chỉ tính một phần năm: số kết nạp của"
             " những năm này không so với chỉ tiêu và số đảng viên đầu năm của cả năm"
         ))
+    return out
+
+
+def branch_quota_note(term: TermSummary) -> str:
+    """The note under the branches' table: the years a branch had no quota (left out of its rate)."""
     by_years: dict[tuple[int, ...], list[str]] = {}
     for b in term.branches:
         if b.years_without_quota and b.quota_counted is not None:
             by_years.setdefault(b.years_without_quota, []).append(b.branch)
-    if by_years:
-        parts = [
-            f"năm {years_text(years)} chưa có chỉ tiêu của {join_vi(sort_texts(names))}"
-            if len(names) < len(term.branches) else f"năm {years_text(years)} các chi bộ chưa có chỉ tiêu"
-            for years, names in sorted(by_years.items())
-        ]
-        out.append(_sentence(
-            "Tỷ lệ thực hiện chỉ tiêu của các chi bộ trong nhiệm kỳ chỉ tính các năm có chỉ tiêu ("
-            + "; ".join(parts) + ")"
-        ))
-    return out
+    if not by_years:
+        return ""
+    parts = [
+        f"{join_vi(sort_texts(names))} không được giao chỉ tiêu năm {years_text(years)}"
+        if len(names) < len(term.branches) else f"năm {years_text(years)} các chi bộ không được giao chỉ tiêu"
+        for years, names in sorted(by_years.items())
+    ]
+    text = "; ".join(parts)
+    return _sentence(f"Ghi chú: {text[:1].upper() + text[1:]}; tỷ lệ % chỉ tính các năm có chỉ tiêu")

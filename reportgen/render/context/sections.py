@@ -609,6 +609,7 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
         lead = "Trong số đó, " if {s.branch for s in streaks} <= {b.branch for b in below} else ""
         r.limitations.append(_cap(f"{lead}{_n(len(streaks), 'chi bộ', two_digits)} {streak_words(two_digits)}:"
                                   f" {since}."))
+        named.name("streaks", [s.branch for s in streaks])  # named here: referred to by count after
     if term.left:
         text = f"{_n(len(term.left), 'quần chúng', two_digits)} ra khỏi danh sách nguồn {period}"
         if term.left_trained == len(term.left):

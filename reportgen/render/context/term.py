@@ -79,6 +79,8 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
         *sections.assessments(report, term.label, schema.SECTION_LEADERSHIP),
     ]
     ctx["admission_paragraphs"] = [*review.results, *prose.term_rate_notes(term)]
+    note = prose.branch_quota_note(term)
+    ctx["branch_table_notes"] = [note] if note else []
     structure_text = prose.structure_sentences(term.structure, two_digits)
     kinds_text = prose.kind_sentence(report.term_kind_structure, two_digits)
     ctx["structure_paragraphs"] = bullets(structure_text + ([kinds_text] if kinds_text else [])) or [
