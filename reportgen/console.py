@@ -130,7 +130,7 @@ def province_lines(result: ProvinceResult, out: Path) -> list[str]:
              + (f" và sổ của cấp tỉnh «{result.province.file}»." if result.province.file else ".")]
     for w in result.wards:
         errors, warnings = len(w.findings.errors), len(w.findings.warnings)
-        where = f"{out.name}/{w.slug}/" if out.name else f"{w.slug}/"
+        where = printable(str(out / w.slug)) + os.sep  # the whole path given: a clerk finds it from there
         if w.problem:
             lines.append(f"  ✗ {w.folder.name}: {w.problem}")
         elif errors:

@@ -5,6 +5,7 @@ summary workbook); one bad ward blocks only itself and the province report."""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -85,6 +86,12 @@ def test_every_ward_gets_its_documents(good):
         assert (out / slug / f"tong-hop-{YEAR}.xlsx").is_file()
     assert (out / f"bao-cao-tong-hop-{YEAR}.docx").is_file()
     assert (out / f"tong-hop-{YEAR}.xlsx").is_file()
+
+
+def test_the_console_names_each_wards_folder_by_its_whole_path(good):
+    _root, out, result = good
+    for slug in ("phuong-an-hai", "phuong-binh-minh", "xa-cam-thanh"):
+        assert f"tệp trong {out / slug}{os.sep}" in result.output
 
 
 def test_province_totals_are_the_sums_of_the_wards(good):
