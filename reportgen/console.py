@@ -154,7 +154,7 @@ def province_lines(result: ProvinceResult, out: Path) -> list[str]:
                      + "; ".join(f"«{w.folder}» ({w.reason})" for w in left)
                      + ". Hãy sửa các sổ này rồi chạy lại.")
     elif result.findings.has_errors:
-        lines.append("Chưa lập báo cáo tổng hợp vì sổ của cấp tỉnh có lỗi. Hãy sửa rồi chạy lại.")
+        lines.append("Chưa lập báo cáo tổng hợp vì các lỗi nêu trên. Hãy sửa rồi chạy lại.")
     return lines
 
 

@@ -204,6 +204,8 @@ def build_province(folder: Path, out: Path, year: int | None = None, issued: dat
     if not result.ok or chosen is None or province.info is None:
         return result
     kept = [line for line in lines if line is not None]
+    if _same_committee(kept, findings):
+        return result
     _unknown_wards(province, province_rows(province.quotas, chosen), kept, findings)
     result.report = roll_up(province.info, province.quotas, chosen, issued, kept)
 
@@ -218,6 +220,24 @@ def build_province(folder: Path, out: Path, year: int | None = None, issued: dat
 def _line_of(run: WardRun, report: Report) -> WardLine:
     """The small part of a ward's model the roll-up needs; the report itself is let go."""
     return ward_line(run.folder.name, run.slug, report)
+
+
+def _same_committee(lines: list[WardLine], findings: Findings) -> bool:
+    """Two ward folders whose workbooks give one `Tên đảng ủy` (a ward copied twice, or a
+    name not changed after copying) would be counted twice and share one quota row: an
+    error for each such name, and no province report."""
+    by_name: dict[str, list[WardLine]] = {}
+    for line in lines:
+        by_name.setdefault(branch_key(line.committee), []).append(line)
+    twins = [same for same in by_name.values() if len(same) > 1]
+    for same in twins:
+        findings.error(
+            "các thư mục " + ", ".join(f"«{line.folder}»" for line in same)
+            + f" cùng ghi «Tên đảng ủy» là «{same[0].committee}»: mỗi đảng bộ phải có một thư mục và một tên"
+            " riêng (sửa «Tên đảng ủy» trong sheet «Đơn vị» của sổ tổng hợp, hoặc bỏ thư mục chép thừa)",
+            column="Tên đảng ủy", value=same[0].committee, rule="same-ward-name",
+        )
+    return bool(twins)
 
 
 def _unknown_wards(province: ProvinceInbox, rows: dict[str, dict[str, object]], lines: list[WardLine],

@@ -6,6 +6,7 @@ summary workbook); one bad ward blocks only itself and the province report."""
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -159,3 +160,17 @@ def test_a_ward_inbox_is_not_a_province(tmp_path):
     _ward(tmp_path / "w", *WARDS["Xa Cam Thanh"])
     assert not is_province(tmp_path / "w")
     assert is_province(_province(tmp_path / "p"))
+
+
+def test_two_ward_folders_with_one_committee_name_block_the_province_report(tmp_path):
+    """A ward folder copied twice would be counted twice: an error naming both folders."""
+    root = _province(tmp_path / "tinh")
+    shutil.copytree(root / "Xa Cam Thanh", root / "Xa Cam Thanh - ban sao")
+    out = tmp_path / "out"
+    result = _run("build", root, out)
+    assert result.exit_code == 1, result.output
+    assert ("các thư mục «Xa Cam Thanh», «Xa Cam Thanh - ban sao» cùng ghi «Tên đảng ủy» là «ĐẢNG ỦY XÃ CẨM THÀNH»"
+            in result.output)
+    assert "Chưa lập báo cáo tổng hợp vì các lỗi nêu trên." in result.output
+    assert not (out / f"bao-cao-tong-hop-{YEAR}.docx").exists()
+    assert (out / "phuong-an-hai" / f"bao-cao-{YEAR}.docx").is_file()
