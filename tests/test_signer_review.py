@@ -290,3 +290,10 @@ def test_term_tasks_refer_to_the_branches_named_in_the_limitations(built):
     committee = next(line for line in tasks.splitlines() if line.startswith("- Đảng ủy, Ban Thường vụ"))
     first = re.sub(r" \(từ năm \d+\)", "", streak.group(2)).split(",")[0].split(" và ")[0]
     assert first not in committee
+
+
+@pytest.mark.parametrize("kind", WARD_DOCS)
+def test_the_front_has_no_union_members(built, kind):
+    for line in all_text(_doc(built, kind)).splitlines():
+        if re.search(r"Mặt trận Tổ quốc( và [^:;]*)? chưa chủ động", line):
+            assert "đoàn viên, hội viên" not in line, line

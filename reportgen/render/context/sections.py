@@ -369,7 +369,8 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
                             " phải đưa ra khỏi danh sách nguồn).")
     if idle:
         names = in_conventional_order([o.organisation for o in idle])
-        r.subjective.append(f"{join_vi(names)} chưa chủ động phát hiện, giới thiệu đoàn viên, hội viên ưu tú cho Đảng.")
+        members = "quần chúng" if any("mặt trận" in n.lower() for n in names) else "đoàn viên, hội viên"
+        r.subjective.append(f"{join_vi(names)} chưa chủ động phát hiện, giới thiệu {members} ưu tú cho Đảng.")
     if sf.overdue_probation:
         r.subjective.append("Một số chi bộ chưa kịp thời xét, đề nghị công nhận đảng viên chính thức.")
     r.subjective += assessments(report, year, S.SECTION_SUBJECTIVE)
