@@ -174,3 +174,29 @@ def test_two_ward_folders_with_one_committee_name_block_the_province_report(tmp_
     assert "Chưa lập báo cáo tổng hợp vì các lỗi nêu trên." in result.output
     assert not (out / f"bao-cao-tong-hop-{YEAR}.docx").exists()
     assert (out / "phuong-an-hai" / f"bao-cao-{YEAR}.docx").is_file()
+
+
+def test_ward_folders_without_a_province_workbook_get_a_hint(tmp_path):
+    """Sub-folders of wards but no province workbook: read as one ward, the error says what is missing."""
+    root = tmp_path / "tinh"
+    for folder, (committee, branches, quota, members) in WARDS.items():
+        _ward(root / folder, committee, branches, quota, members)
+    result = _run("check", root, tmp_path / "out")
+    assert result.exit_code == 1, result.output
+    assert "có hai sổ của Đảng ủy" in result.output
+    assert "hãy đặt ở thư mục ngoài cùng sổ của cấp tỉnh có sheet «Đơn vị»" in result.output
+
+
+def test_two_ward_workbooks_in_one_folder_get_no_province_hint(tmp_path):
+    root = tmp_path / "phuong"
+    committee, branches, quota, members = WARDS["Xa Cam Thanh"]
+    _ward(root, committee, branches, quota, members)
+    shutil.copy(_ward_workbook(root), root / "Ban sao.xlsx")
+    result = _run("check", root, tmp_path / "out")
+    assert result.exit_code == 1, result.output
+    assert "có hai sổ của Đảng ủy" in result.output
+    assert "sổ của cấp tỉnh" not in result.output
+
+
+def _ward_workbook(folder: Path) -> Path:
+    return next(p for p in folder.glob("*.xlsx") if "Chỉ tiêu" in openpyxl.load_workbook(p, read_only=True).sheetnames)

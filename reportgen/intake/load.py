@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import pandas as pd
@@ -446,9 +446,16 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), 
             continue  # a branch workbook whose tables were all renamed: the errors say what to rename
         if is_ward:
             if ward_file:
+                province_hint = (
+                    "; nếu mỗi thư mục con là sổ của một đảng bộ phường, xã (chạy cho cả tỉnh), hãy đặt ở thư mục"
+                    " ngoài cùng sổ của cấp tỉnh có sheet «Đơn vị» (xem mục «Cả tỉnh, thành phố» trong hướng dẫn"
+                    " sử dụng, README)"
+                    if PurePath(str(ward_file)).parent != PurePath(str(file)).parent
+                    else ""
+                )
                 findings.error(
                     f"có hai sổ của Đảng ủy (có sheet «Chỉ tiêu»): «{ward_file}» và tệp này; "
-                    "hãy để lại một sổ trong thư mục",
+                    "hãy để lại một sổ trong thư mục" + province_hint,
                     file=file, rule="two-ward-workbooks",
                 )
                 continue
