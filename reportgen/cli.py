@@ -36,6 +36,22 @@ def _out_option(help_text: str):  # type: ignore[no-untyped-def]
     return click.option("--out", "--ra", "out", type=click.Path(path_type=Path), default=Path("out"),
                         show_default=True, metavar="THƯ_MỤC", help=help_text)
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+def _document_options(command):  # type: ignore[no-untyped-def]
+    """The report year, output folder, document date and templates: one declaration for build and watch."""
+    for option in reversed((
+        _year_option("Năm báo cáo (mặc định: năm gần nhất có số liệu đã kết thúc vào ngày ghi trên văn bản)."),
+        _out_option("Thư mục ghi các văn bản."),
+        click.option("--date", "--ngay", "issued", metavar="NGÀY",
+                     help="Ngày ghi trên văn bản, dạng ngày/tháng/năm (mặc định: hôm nay)."),
+        click.option("--templates", "--mau", "templates", type=click.Path(path_type=Path, file_okay=False),
+                     metavar="THƯ_MỤC", help="Thư mục mẫu văn bản đã sửa (mặc định: mẫu có sẵn)."),
+    )):
+        command = option(command)
+    return command
+
+
 JOBS_OPTION = click.option(
     "--jobs", "--so-tien-trinh", "-j", "jobs", type=click.IntRange(min=1), default=None, metavar="SỐ",
     help="Số tiến trình chạy song song (mặc định: số nhân của máy); kết quả như khi chạy một tiến trình.")
@@ -197,12 +213,7 @@ def main(ctx: click.Context) -> None:
 @main.command(context_settings=CONTEXT, options_metavar=OPTIONS,
               short_help="Kiểm tra các sổ và lập các văn bản (Word, sổ tổng hợp).")
 @INBOX_ARGUMENT
-@_year_option("Năm báo cáo (mặc định: năm gần nhất có số liệu đã kết thúc vào ngày ghi trên văn bản).")
-@_out_option("Thư mục ghi các văn bản.")
-@click.option("--date", "--ngay", "issued", metavar="NGÀY",
-              help="Ngày ghi trên văn bản, dạng ngày/tháng/năm (mặc định: hôm nay).")
-@click.option("--templates", "--mau", "templates", type=click.Path(path_type=Path, file_okay=False), metavar="THƯ_MỤC",
-              help="Thư mục mẫu văn bản đã sửa (mặc định: mẫu có sẵn).")
+@_document_options
 @click.option("--pdf", "pdf", is_flag=True, help="Tạo thêm bản PDF của mỗi văn bản (cần cài LibreOffice).")
 @click.option("--hai-chu-so/--mot-chu-so", "two_digits", default=True, show_default=True,
               help="Số nhỏ trong lời văn ghi hai chữ số (kết nạp 01 đảng viên) hay một chữ số (1 đảng viên).")
@@ -330,12 +341,7 @@ def init(folder: Path, branches: str | None, year: int | None, overwrite: bool) 
 @main.command(context_settings=CONTEXT, options_metavar=OPTIONS,
               short_help="Theo dõi thư mục sổ, tự lập lại văn bản mỗi khi có sổ mới hay sổ được sửa.")
 @INBOX_ARGUMENT
-@_year_option("Năm báo cáo (mặc định: năm gần nhất có số liệu đã kết thúc vào ngày ghi trên văn bản).")
-@_out_option("Thư mục ghi các văn bản.")
-@click.option("--date", "--ngay", "issued", metavar="NGÀY",
-              help="Ngày ghi trên văn bản, dạng ngày/tháng/năm (mặc định: hôm nay).")
-@click.option("--templates", "--mau", "templates", type=click.Path(path_type=Path, file_okay=False), metavar="THƯ_MỤC",
-              help="Thư mục mẫu văn bản đã sửa (mặc định: mẫu có sẵn).")
+@_document_options
 @click.option("--verbose", "-v", is_flag=True, help="In thêm số dòng của từng sheet.")
 def watch(inbox: Path, year: int | None, out: Path, issued: str | None, templates: Path | None,
           verbose: bool) -> None:
