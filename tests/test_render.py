@@ -196,7 +196,7 @@ def test_plan_text(rendered):
     assert "Chi bộ Tổ dân phố 10 và Chi bộ Trường THCS Phổ Hòa hiện chưa có quần chúng có giấy chứng nhận" in text
     assert "giới thiệu ít nhất 14 quần chúng ưu tú" in text
     assert "- Đảng ủy, Ban Thường vụ Đảng ủy: quán triệt, triển khai Kế hoạch này" in text
-    assert "tập trung chỉ đạo Chi bộ Tổ dân phố 10." in text
+    assert "tập trung chỉ đạo Chi bộ Tổ dân phố 10 (từ 02 năm liền trở lên không kết nạp được đảng viên)." in text
     assert "Trên đây là Kế hoạch phát triển đảng viên năm 2026 của Đảng ủy phường Phổ Hòa." in text
     # the plan adds the mass organisations to the recipients, before the file copy
     assert "- Các chi bộ trực thuộc,\n- Mặt trận và các đoàn thể chính trị - xã hội phường,\n- Lưu" in text

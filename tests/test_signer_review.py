@@ -297,3 +297,12 @@ def test_the_front_has_no_union_members(built, kind):
     for line in all_text(_doc(built, kind)).splitlines():
         if re.search(r"Mặt trận Tổ quốc( và [^:;]*)? chưa chủ động", line):
             assert "đoàn viên, hội viên" not in line, line
+
+
+@pytest.mark.parametrize("kind", WARD_DOCS)
+def test_the_committee_says_why_it_directs_the_branches_it_names(built, kind):
+    text = all_text(_doc(built, kind))
+    line = next((x for x in text.splitlines() if x.startswith("- Đảng ủy, Ban Thường vụ Đảng ủy:")), "")
+    m = re.search(r"tập trung chỉ đạo (.*?)\.$", line)
+    if m and "nêu trên" not in m.group(1):
+        assert re.search(r"\((chưa đạt|từ \d+ năm liền)[^)]*\)$", m.group(1)), line

@@ -418,7 +418,10 @@ def tasks_by_actor(report: Report, two_digits: bool, named: Named, period: str,
     committee = (f"Đảng ủy, Ban Thường vụ Đảng ủy: {first}; lấy kết quả phát triển đảng viên làm tiêu chí"
                  " đánh giá, xếp loại chi bộ, đoàn thể cuối năm")
     if weak:
-        committee += f"; tập trung chỉ đạo {named.name('weak', list(weak), what=weak_what)}"
+        whom = named.name('weak', list(weak), what=weak_what)
+        if not whom.endswith("nêu trên") and weak_what:  # first mention: the names, then why
+            whom += f" ({weak_what})"
+        committee += f"; tập trung chỉ đạo {whom}"
     out.append(committee + ".")
     office = ("Văn phòng Đảng ủy (bộ phận xây dựng Đảng): tham mưu mở lớp bồi dưỡng nhận thức về Đảng ngay trong"
               f" quý I năm {year}")
