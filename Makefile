@@ -15,9 +15,10 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/reportgen build sample_data --out out
 
-# The lint and type gate: ruff's rules and mypy on the library (pyproject.toml holds their settings).
+# The lint and type gate: ruff's rules, ruff's format and mypy on the library (pyproject.toml holds their settings).
 lint: $(STAMP)
 	$(BIN)/ruff check reportgen
+	$(BIN)/ruff format --check reportgen
 	$(BIN)/mypy
 
 test: $(STAMP) lint

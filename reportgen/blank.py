@@ -49,7 +49,7 @@ YES, NO = "Có", "Không"
 NOTES: dict[str, str] = {
     "year": "năm của chỉ tiêu hoặc của văn bản",
     "branch": f"tên chi bộ đúng như ô «Tên chi bộ» trong sổ của chi bộ; dòng «{schema.WARD_TOTAL}» là chỉ tiêu "
-              "cấp trên giao cho cả Đảng bộ",
+    "cấp trên giao cho cả Đảng bộ",
     "admission_quota": "số đảng viên chi bộ phải kết nạp trong năm",
     "source_quota": "số quần chúng ưu tú chi bộ phải đưa vào nguồn trong năm",
     "members_start": "số đảng viên của chi bộ đầu năm",
@@ -183,8 +183,11 @@ def _list_validation(ref: str, title: str, strict: bool) -> DataValidation:
     dv.showErrorMessage = True
     dv.errorStyle = "stop" if strict else "warning"
     dv.errorTitle = "Giá trị không có trong danh sách"
-    dv.error = (f"«{title}»: hãy chọn một giá trị trong danh sách." if strict
-                else f"«{title}»: giá trị này không có trong danh sách; vẫn ghi?")
+    dv.error = (
+        f"«{title}»: hãy chọn một giá trị trong danh sách."
+        if strict
+        else f"«{title}»: giá trị này không có trong danh sách; vẫn ghi?"
+    )
     dv.showInputMessage = True
     dv.promptTitle = title[:32]
     dv.prompt = "Chọn trong danh sách (bấm mũi tên bên phải ô)."
@@ -192,8 +195,7 @@ def _list_validation(ref: str, title: str, strict: bool) -> DataValidation:
 
 
 def _date_validation(title: str) -> DataValidation:
-    dv = DataValidation(type="date", operator="between", formula1=EARLIEST_DATE, formula2=LATEST_DATE,
-                        allow_blank=True)
+    dv = DataValidation(type="date", operator="between", formula1=EARLIEST_DATE, formula2=LATEST_DATE, allow_blank=True)
     dv.showErrorMessage = True
     dv.errorStyle = "stop"
     dv.errorTitle = "Cần một ngày"
@@ -208,8 +210,7 @@ def _whole_validation(title: str, low: int, high: int | None, prompt: str) -> Da
     if high is None:
         dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1=str(low), allow_blank=True)
     else:
-        dv = DataValidation(type="whole", operator="between", formula1=str(low), formula2=str(high),
-                            allow_blank=True)
+        dv = DataValidation(type="whole", operator="between", formula1=str(low), formula2=str(high), allow_blank=True)
     dv.showErrorMessage = True
     dv.errorStyle = "stop"
     dv.errorTitle = "Cần một số nguyên"
@@ -298,8 +299,9 @@ def table_sheet(wb: Workbook, spec: Sheet, lists: _Lists, rows: Iterable[Sequenc
     return ws
 
 
-def fields_sheet(wb: Workbook, title: str, fields: Sequence[Field], values: dict[str, object],
-                 lists: _Lists) -> Worksheet:
+def fields_sheet(
+    wb: Workbook, title: str, fields: Sequence[Field], values: dict[str, object], lists: _Lists
+) -> Worksheet:
     """A field/value sheet (`Đơn vị`, `Thông tin`): labels locked, values editable and validated."""
     ws = wb.create_sheet(title)
     _header_cell(ws, 1, 1, "Mục", False)
@@ -395,16 +397,24 @@ def guide_sheet(wb: Workbook, intro: Sequence[str], parts: Sequence[tuple[str, S
         row += 1
         ws.cell(row, 1, f"Sheet «{sheet_name}»").font = Font(bold=True, size=12)
         row += 1
-        for col, title in enumerate(("Cột / mục", "Bắt buộc", "Kiểu, giá trị", "Mặc định khi để trống",
-                                     "Ý nghĩa", "Tên khác được chấp nhận"), start=1):
+        for col, title in enumerate(
+            ("Cột / mục", "Bắt buộc", "Kiểu, giá trị", "Mặc định khi để trống", "Ý nghĩa", "Tên khác được chấp nhận"),
+            start=1,
+        ):
             _header_cell(ws, row, col, title, False)
         for column in columns:
             row += 1
             label = column.header if isinstance(column, Column) else column.label
             note = NOTES.get(column.key, "") if isinstance(column, Column) else FIELD_NOTES.get(column.key, "")
             aliases = ", ".join(column.aliases)
-            values = (label, "có" if column.required else "", _kind_text(column), _default_text(column.default),
-                      note, aliases)
+            values = (
+                label,
+                "có" if column.required else "",
+                _kind_text(column),
+                _default_text(column.default),
+                note,
+                aliases,
+            )
             for col, value in enumerate(values, start=1):
                 cell = ws.cell(row, col, value)
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -458,14 +468,18 @@ def ward_workbook(branches: Sequence[str], year: int) -> Workbook:
             letter = get_column_letter([c.key for c in spec.columns].index("branch") + 1)
             dv = _list_validation(lists.ref("Chi bộ", [*branches, schema.WARD_TOTAL]), "Chi bộ", strict=False)
             dv.add(f"{letter}2:{letter}{LAST_ROW}")
-            ws.data_validations.dataValidation = [v for v in ws.data_validations.dataValidation
-                                                  if letter not in str(v.sqref)]
+            ws.data_validations.dataValidation = [
+                v for v in ws.data_validations.dataValidation if letter not in str(v.sqref)
+            ]
             ws.add_data_validation(dv)
     guide_sheet(
         wb,
-        ("Sổ tổng hợp của Đảng ủy: thông tin đơn vị, chỉ tiêu kết nạp, tạo nguồn của từng chi bộ từng năm, "
-         "chỉ tiêu của Mặt trận, các đoàn thể; văn bản và nhận định của Đảng ủy (không bắt buộc).",
-         "Tên chi bộ ở sheet «Chỉ tiêu» phải giống ô «Tên chi bộ» trong sổ của chi bộ.", *_COMMON_INTRO),
+        (
+            "Sổ tổng hợp của Đảng ủy: thông tin đơn vị, chỉ tiêu kết nạp, tạo nguồn của từng chi bộ từng năm, "
+            "chỉ tiêu của Mặt trận, các đoàn thể; văn bản và nhận định của Đảng ủy (không bắt buộc).",
+            "Tên chi bộ ở sheet «Chỉ tiêu» phải giống ô «Tên chi bộ» trong sổ của chi bộ.",
+            *_COMMON_INTRO,
+        ),
         [(schema.WARD_INFO_SHEET, schema.WARD_FIELDS), *((s.name, s.columns) for s in sheets)],
     )
     _finish(wb, schema.WARD_INFO_SHEET)
@@ -482,9 +496,12 @@ def branch_workbook(name: str) -> Workbook:
         table_sheet(wb, spec, lists)
     guide_sheet(
         wb,
-        ("Sổ theo dõi của chi bộ: danh sách quần chúng ưu tú (sheet «Nguồn») và đảng viên mới kết nạp "
-         "(sheet «Kết nạp»). Người đã kết nạp ghi ở cả hai sheet: «Nguồn» với tình trạng «Đã kết nạp», "
-         "«Kết nạp» với ngày kết nạp.", *_COMMON_INTRO),
+        (
+            "Sổ theo dõi của chi bộ: danh sách quần chúng ưu tú (sheet «Nguồn») và đảng viên mới kết nạp "
+            "(sheet «Kết nạp»). Người đã kết nạp ghi ở cả hai sheet: «Nguồn» với tình trạng «Đã kết nạp», "
+            "«Kết nạp» với ngày kết nạp.",
+            *_COMMON_INTRO,
+        ),
         [(schema.BRANCH_INFO_SHEET, schema.BRANCH_FIELDS), *((s.name, s.columns) for s in branch_table_sheets())],
     )
     _finish(wb, schema.BRANCH_INFO_SHEET)

@@ -33,30 +33,61 @@ def _year_option(help_text: str):  # type: ignore[no-untyped-def]
 
 
 def _out_option(help_text: str):  # type: ignore[no-untyped-def]
-    return click.option("--out", "--ra", "out", type=click.Path(path_type=Path), default=Path("out"),
-                        show_default=True, metavar="THƯ_MỤC", help=help_text)
+    return click.option(
+        "--out",
+        "--ra",
+        "out",
+        type=click.Path(path_type=Path),
+        default=Path("out"),
+        show_default=True,
+        metavar="THƯ_MỤC",
+        help=help_text,
+    )
+
+
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
 
 def _document_options(command):  # type: ignore[no-untyped-def]
     """The report year, output folder, document date and templates: one declaration for build and watch."""
-    for option in reversed((
-        _year_option("Năm báo cáo (mặc định: năm gần nhất có số liệu đã kết thúc vào ngày ghi trên văn bản)."),
-        _out_option("Thư mục ghi các văn bản."),
-        click.option("--date", "--ngay", "issued", metavar="NGÀY",
-                     help="Ngày ghi trên văn bản, dạng ngày/tháng/năm (mặc định: hôm nay)."),
-        click.option("--templates", "--mau", "templates", type=click.Path(path_type=Path, file_okay=False),
-                     metavar="THƯ_MỤC", help="Thư mục mẫu văn bản đã sửa (mặc định: mẫu có sẵn)."),
-    )):
+    for option in reversed(
+        (
+            _year_option("Năm báo cáo (mặc định: năm gần nhất có số liệu đã kết thúc vào ngày ghi trên văn bản)."),
+            _out_option("Thư mục ghi các văn bản."),
+            click.option(
+                "--date",
+                "--ngay",
+                "issued",
+                metavar="NGÀY",
+                help="Ngày ghi trên văn bản, dạng ngày/tháng/năm (mặc định: hôm nay).",
+            ),
+            click.option(
+                "--templates",
+                "--mau",
+                "templates",
+                type=click.Path(path_type=Path, file_okay=False),
+                metavar="THƯ_MỤC",
+                help="Thư mục mẫu văn bản đã sửa (mặc định: mẫu có sẵn).",
+            ),
+        )
+    ):
         command = option(command)
     return command
 
 
 JOBS_OPTION = click.option(
-    "--jobs", "--so-tien-trinh", "-j", "jobs", type=click.IntRange(min=1), default=None, metavar="SỐ",
-    help="Số tiến trình chạy song song (mặc định: số nhân của máy); kết quả như khi chạy một tiến trình.")
-QUIET_OPTION = click.option("--quiet", "--im-lang", "-q", "quiet", is_flag=True,
-                            help="Không hiện thanh tiến độ và danh sách tệp đã tạo.")
+    "--jobs",
+    "--so-tien-trinh",
+    "-j",
+    "jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="SỐ",
+    help="Số tiến trình chạy song song (mặc định: số nhân của máy); kết quả như khi chạy một tiến trình.",
+)
+QUIET_OPTION = click.option(
+    "--quiet", "--im-lang", "-q", "quiet", is_flag=True, help="Không hiện thanh tiến độ và danh sách tệp đã tạo."
+)
 
 
 def _jobs(value: int | None) -> int:
@@ -64,8 +95,15 @@ def _jobs(value: int | None) -> int:
 
 
 def _closing(started: float, *, workbooks: int, written: int, findings: Findings) -> None:
-    click.echo(console.closing_line(seconds=time.perf_counter() - started, workbooks=workbooks, written=written,
-                                    errors=len(findings.errors), warnings=len(findings.warnings)))
+    click.echo(
+        console.closing_line(
+            seconds=time.perf_counter() - started,
+            workbooks=workbooks,
+            written=written,
+            errors=len(findings.errors),
+            warnings=len(findings.warnings),
+        )
+    )
 
 
 def _utf8_console() -> None:
@@ -122,11 +160,16 @@ def _report_unexpected(exc: BaseException, verbose: bool) -> None:
         return
     if isinstance(exc, OSError):
         where = f" «{printable(str(exc.filename))}»" if getattr(exc, "filename", None) else ""
-        click.echo(f"Không đọc hoặc ghi được{where}: {os_reason(exc)}. Hãy kiểm tra rồi chạy lại"
-                   " (chạy lại với --verbose để xem chi tiết kỹ thuật).", err=True)
+        click.echo(
+            f"Không đọc hoặc ghi được{where}: {os_reason(exc)}. Hãy kiểm tra rồi chạy lại"
+            " (chạy lại với --verbose để xem chi tiết kỹ thuật).",
+            err=True,
+        )
         return
-    click.echo("Lỗi không mong đợi trong chương trình. Hãy chạy lại với --verbose và gửi nội dung hiện ra cho"
-               " người hỗ trợ.", err=True)
+    click.echo(
+        "Lỗi không mong đợi trong chương trình. Hãy chạy lại với --verbose và gửi nội dung hiện ra cho người hỗ trợ.",
+        err=True,
+    )
 
 
 def _handled(callback: Callable[..., Any]) -> Callable[..., Any]:
@@ -189,17 +232,26 @@ def _province(folder: Path, out: Path, build: bool, quiet: bool, **options: obje
         click.echo(f"Năm báo cáo: {result.year}.")
         if not quiet:
             _echo(console.written_lines(result.written, out))
-    click.echo(console.closing_line(
-        seconds=time.perf_counter() - started, wards=len(result.wards),
-        workbooks=sum(w.files_read for w in result.wards),
-        written=sum(len(w.written) + len(w.checks) for w in result.wards) + len(result.written),
-        errors=sum(len(w.findings.errors) for w in result.wards) + len(result.findings.errors),
-        warnings=sum(len(w.findings.warnings) for w in result.wards) + len(result.findings.warnings)))
+    click.echo(
+        console.closing_line(
+            seconds=time.perf_counter() - started,
+            wards=len(result.wards),
+            workbooks=sum(w.files_read for w in result.wards),
+            written=sum(len(w.written) + len(w.checks) for w in result.wards) + len(result.written),
+            errors=sum(len(w.findings.errors) for w in result.wards) + len(result.findings.errors),
+            warnings=sum(len(w.findings.warnings) for w in result.wards) + len(result.findings.warnings),
+        )
+    )
     sys.exit(EXIT_OK if result.ok else EXIT_DATA)
 
 
-@click.group(cls=_Commands, context_settings=CONTEXT, options_metavar=OPTIONS,
-             subcommand_metavar="LỆNH [THAM SỐ]...", invoke_without_command=True)
+@click.group(
+    cls=_Commands,
+    context_settings=CONTEXT,
+    options_metavar=OPTIONS,
+    subcommand_metavar="LỆNH [THAM SỐ]...",
+    invoke_without_command=True,
+)
 @click.version_option(version=__version__, message="reportgen %(version)s")
 @click.pass_context
 def main(ctx: click.Context) -> None:
@@ -210,20 +262,44 @@ def main(ctx: click.Context) -> None:
         _echo(console.GUIDE)
 
 
-@main.command(context_settings=CONTEXT, options_metavar=OPTIONS,
-              short_help="Kiểm tra các sổ và lập các văn bản (Word, sổ tổng hợp).")
+@main.command(
+    context_settings=CONTEXT,
+    options_metavar=OPTIONS,
+    short_help="Kiểm tra các sổ và lập các văn bản (Word, sổ tổng hợp).",
+)
 @INBOX_ARGUMENT
 @_document_options
 @click.option("--pdf", "pdf", is_flag=True, help="Tạo thêm bản PDF của mỗi văn bản (cần cài LibreOffice).")
-@click.option("--hai-chu-so/--mot-chu-so", "two_digits", default=True, show_default=True,
-              help="Số nhỏ trong lời văn ghi hai chữ số (kết nạp 01 đảng viên) hay một chữ số (1 đảng viên).")
+@click.option(
+    "--hai-chu-so/--mot-chu-so",
+    "two_digits",
+    default=True,
+    show_default=True,
+    help="Số nhỏ trong lời văn ghi hai chữ số (kết nạp 01 đảng viên) hay một chữ số (1 đảng viên).",
+)
 @JOBS_OPTION
-@click.option("--no-cache", "--lam-lai", "full", is_flag=True,
-              help="Lập lại mọi văn bản, không dùng kết quả lần chạy trước (lưu trong THƯ_MỤC ra).")
+@click.option(
+    "--no-cache",
+    "--lam-lai",
+    "full",
+    is_flag=True,
+    help="Lập lại mọi văn bản, không dùng kết quả lần chạy trước (lưu trong THƯ_MỤC ra).",
+)
 @QUIET_OPTION
 @click.option("--verbose", "-v", is_flag=True, help="In thêm chi tiết (số dòng từng sheet, lỗi kỹ thuật).")
-def build(inbox: Path, year: int | None, out: Path, issued: str | None, templates: Path | None,
-          pdf: bool, two_digits: bool, jobs: int | None, full: bool, quiet: bool, verbose: bool) -> None:
+def build(
+    inbox: Path,
+    year: int | None,
+    out: Path,
+    issued: str | None,
+    templates: Path | None,
+    pdf: bool,
+    two_digits: bool,
+    jobs: int | None,
+    full: bool,
+    quiet: bool,
+    verbose: bool,
+) -> None:
     """Kiểm tra các sổ Excel trong THƯ_MỤC_SỔ và lập các văn bản (báo cáo năm, tổng kết nhiệm kỳ,
     kế hoạch năm sau, báo cáo từng chi bộ, sổ tổng hợp). Nếu sổ còn lỗi, không văn bản nào được tạo."""
     started = time.perf_counter()
@@ -233,18 +309,43 @@ def build(inbox: Path, year: int | None, out: Path, issued: str | None, template
     _check_out(folder, out)
     check_templates_folder(templates)
     if is_province(folder, exclude=(out,)):
-        _province(folder, out, build=True, quiet=quiet, year=year, issued=issued_date, templates=templates, pdf=pdf,
-                  two_digits=two_digits, jobs=_jobs(jobs), incremental=not full)
+        _province(
+            folder,
+            out,
+            build=True,
+            quiet=quiet,
+            year=year,
+            issued=issued_date,
+            templates=templates,
+            pdf=pdf,
+            two_digits=two_digits,
+            jobs=_jobs(jobs),
+            incremental=not full,
+        )
         return
     bar = console.ProgressBar.for_terminal(quiet)
     try:
-        result = build_documents(folder, out, year=year, issued=issued_date, templates=templates, pdf=pdf,
-                                 two_digits=two_digits, jobs=_jobs(jobs), progress=bar, incremental=not full)
+        result = build_documents(
+            folder,
+            out,
+            year=year,
+            issued=issued_date,
+            templates=templates,
+            pdf=pdf,
+            two_digits=two_digits,
+            jobs=_jobs(jobs),
+            progress=bar,
+            incremental=not full,
+        )
     finally:
         bar.close()
     ok = _show_build(result, out, verbose, quiet)
-    _closing(started, workbooks=len(result.check.inbox.files_read), written=len(result.written) + len(result.checks),
-             findings=result.check.findings)
+    _closing(
+        started,
+        workbooks=len(result.check.inbox.files_read),
+        written=len(result.written) + len(result.checks),
+        findings=result.check.findings,
+    )
     if not ok:
         sys.exit(EXIT_DATA)
 
@@ -267,8 +368,9 @@ def _show_build(result: BuildResult, out: Path, verbose: bool, quiet: bool = Fal
     return True
 
 
-@main.command(context_settings=CONTEXT, options_metavar=OPTIONS,
-              short_help="Chỉ kiểm tra các sổ, liệt kê mọi lỗi và cảnh báo.")
+@main.command(
+    context_settings=CONTEXT, options_metavar=OPTIONS, short_help="Chỉ kiểm tra các sổ, liệt kê mọi lỗi và cảnh báo."
+)
 @INBOX_ARGUMENT
 @_year_option("Năm báo cáo (để kiểm tra chỉ tiêu năm đó).")
 @_out_option("Thư mục ghi sổ kiểm tra (kiem-tra-du-lieu.xlsx) và bản sao đánh dấu ô lỗi.")
@@ -302,13 +404,19 @@ def check(inbox: Path, year: int | None, out: Path, jobs: int | None, quiet: boo
     sys.exit(EXIT_DATA if not result.ok else EXIT_OK)
 
 
-@main.command(context_settings=CONTEXT, options_metavar=OPTIONS,
-              short_help="Tạo bộ sổ trống theo mẫu chuẩn để gửi các chi bộ.")
+@main.command(
+    context_settings=CONTEXT, options_metavar=OPTIONS, short_help="Tạo bộ sổ trống theo mẫu chuẩn để gửi các chi bộ."
+)
 @click.argument("folder", type=click.Path(path_type=Path), metavar="THƯ_MỤC")
-@click.option("--chi-bo", "branches", metavar="\"A; B; C\" | TỆP",
-              help="Tên các chi bộ, cách nhau bằng dấu chấm phẩy, hoặc một tệp văn bản mỗi dòng một tên.")
-@click.option("--year", "--nam", "year", type=int, metavar="NĂM",
-              help="Năm ghi sẵn ở các dòng chỉ tiêu (mặc định: năm nay).")
+@click.option(
+    "--chi-bo",
+    "branches",
+    metavar='"A; B; C" | TỆP',
+    help="Tên các chi bộ, cách nhau bằng dấu chấm phẩy, hoặc một tệp văn bản mỗi dòng một tên.",
+)
+@click.option(
+    "--year", "--nam", "year", type=int, metavar="NĂM", help="Năm ghi sẵn ở các dòng chỉ tiêu (mặc định: năm nay)."
+)
 @click.option("--ghi-de", "--force", "overwrite", is_flag=True, help="Ghi đè lên các sổ trùng tên đã có trong THƯ_MỤC.")
 def init(folder: Path, branches: str | None, year: int | None, overwrite: bool) -> None:
     """Tạo bộ sổ trống theo mẫu chuẩn vào THƯ_MỤC: sổ tổng hợp của Đảng ủy và mỗi chi bộ một sổ
@@ -323,8 +431,9 @@ def init(folder: Path, branches: str | None, year: int | None, overwrite: bool) 
                 names = parse_branch_names(source.read_text(encoding="utf-8-sig"))
             except (OSError, UnicodeDecodeError) as exc:
                 reason = os_reason(exc) if isinstance(exc, OSError) else "không phải chữ UTF-8"
-                raise click.BadParameter(f"không đọc được tệp «{source}» ({reason}); cần tệp văn bản UTF-8",
-                                         param_hint="--chi-bo") from None
+                raise click.BadParameter(
+                    f"không đọc được tệp «{source}» ({reason}); cần tệp văn bản UTF-8", param_hint="--chi-bo"
+                ) from None
         else:
             names = parse_branch_names(branches)
         if not names:
@@ -332,19 +441,24 @@ def init(folder: Path, branches: str | None, year: int | None, overwrite: bool) 
     written = write_blank_set(folder, names, year or date.today().year, overwrite=overwrite)
     _echo(console.written_lines(written, folder))
     if not names:
-        click.echo("Chưa có tên chi bộ: đã tạo một sổ chi bộ mẫu (CB-mau.xlsx); chép ra mỗi chi bộ một bản và ghi"
-                   " «Tên chi bộ», hoặc chạy lại với --chi-bo \"Chi bộ A; Chi bộ B\".")
-    click.echo("Gửi mỗi chi bộ sổ của mình; khi nhận lại, đặt tất cả vào một thư mục rồi chạy:"
-               " reportgen check THƯ_MỤC_SỔ")
+        click.echo(
+            "Chưa có tên chi bộ: đã tạo một sổ chi bộ mẫu (CB-mau.xlsx); chép ra mỗi chi bộ một bản và ghi"
+            ' «Tên chi bộ», hoặc chạy lại với --chi-bo "Chi bộ A; Chi bộ B".'
+        )
+    click.echo(
+        "Gửi mỗi chi bộ sổ của mình; khi nhận lại, đặt tất cả vào một thư mục rồi chạy: reportgen check THƯ_MỤC_SỔ"
+    )
 
 
-@main.command(context_settings=CONTEXT, options_metavar=OPTIONS,
-              short_help="Theo dõi thư mục sổ, tự lập lại văn bản mỗi khi có sổ mới hay sổ được sửa.")
+@main.command(
+    context_settings=CONTEXT,
+    options_metavar=OPTIONS,
+    short_help="Theo dõi thư mục sổ, tự lập lại văn bản mỗi khi có sổ mới hay sổ được sửa.",
+)
 @INBOX_ARGUMENT
 @_document_options
 @click.option("--verbose", "-v", is_flag=True, help="In thêm số dòng của từng sheet.")
-def watch(inbox: Path, year: int | None, out: Path, issued: str | None, templates: Path | None,
-          verbose: bool) -> None:
+def watch(inbox: Path, year: int | None, out: Path, issued: str | None, templates: Path | None, verbose: bool) -> None:
     """Theo dõi THƯ_MỤC_SỔ: lập văn bản ngay, rồi lập lại mỗi khi một sổ được thêm, sửa hay xóa
     (chờ tệp chép xong mới đọc). Mỗi lần in giờ chạy và kết quả kiểm tra. Dừng: Ctrl+C."""
     from .watch import WatchRun, watch_inbox
@@ -374,11 +488,17 @@ def watch(inbox: Path, year: int | None, out: Path, issued: str | None, template
     sys.exit(EXIT_OK)
 
 
-@main.command(context_settings=CONTEXT, options_metavar=OPTIONS,
-              short_help="Tạo bộ sổ mẫu của một phường giả định để chạy thử.")
+@main.command(
+    context_settings=CONTEXT, options_metavar=OPTIONS, short_help="Tạo bộ sổ mẫu của một phường giả định để chạy thử."
+)
 @click.argument("folder", type=click.Path(path_type=Path), metavar="THƯ_MỤC")
-@click.option("--seed", type=int, default=2025, show_default=True,
-              help="Số khởi tạo: cùng số cho cùng bộ sổ; số khác cho một phường khác (tên, ngày, văn bản).")
+@click.option(
+    "--seed",
+    type=int,
+    default=2025,
+    show_default=True,
+    help="Số khởi tạo: cùng số cho cùng bộ sổ; số khác cho một phường khác (tên, ngày, văn bản).",
+)
 @click.option("--ghi-de", "--force", "overwrite", is_flag=True, help="Ghi đè lên các sổ trùng tên đã có trong THƯ_MỤC.")
 def sample(folder: Path, seed: int, overwrite: bool) -> None:
     """Tạo bộ sổ mẫu (một phường giả định, nhiệm kỳ 2020-2025) vào THƯ_MỤC."""
@@ -388,8 +508,7 @@ def sample(folder: Path, seed: int, overwrite: bool) -> None:
     _echo(console.written_lines(list(written), folder))
 
 
-@main.command(context_settings=CONTEXT, options_metavar=OPTIONS,
-              short_help="Chép các mẫu văn bản ra để sửa bằng Word.")
+@main.command(context_settings=CONTEXT, options_metavar=OPTIONS, short_help="Chép các mẫu văn bản ra để sửa bằng Word.")
 @click.argument("folder", type=click.Path(path_type=Path), metavar="THƯ_MỤC")
 @click.option("--ghi-de", "--force", "overwrite", is_flag=True, help="Ghi đè lên các mẫu đã có trong THƯ_MỤC.")
 def templates(folder: Path, overwrite: bool) -> None:
@@ -399,8 +518,10 @@ def templates(folder: Path, overwrite: bool) -> None:
 
     written = copy_templates(folder, overwrite=overwrite)
     _echo(console.written_lines(written, folder))
-    click.echo(f"Sửa các mẫu bằng Word (giữ nguyên các thẻ {{{{ ... }}}} và {{% ... %}}), rồi chạy:"
-               f" reportgen build THƯ_MỤC_SỔ --templates {folder}")
+    click.echo(
+        f"Sửa các mẫu bằng Word (giữ nguyên các thẻ {{{{ ... }}}} và {{% ... %}}), rồi chạy:"
+        f" reportgen build THƯ_MỤC_SỔ --templates {folder}"
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -44,8 +44,15 @@ VIETNAMESE = {
     "Aborted!": "Đã dừng.",
 }
 
-_MODULES = ("click.core", "click.exceptions", "click.decorators", "click.types", "click.parser",
-            "click.formatting", "click.termui")
+_MODULES = (
+    "click.core",
+    "click.exceptions",
+    "click.decorators",
+    "click.types",
+    "click.parser",
+    "click.formatting",
+    "click.termui",
+)
 
 
 def gettext(message: str) -> str:

@@ -67,11 +67,15 @@ def finding_lines(findings: Findings, show_info: bool = True) -> list[str]:
 def verdict_line(findings: Findings, no_data: bool = False) -> str:
     errors, warnings = len(findings.errors), len(findings.warnings)
     if no_data and not errors:
-        return ("Các sổ chưa có số liệu (sổ trống): không có lỗi. Hãy điền các ô còn trống (ghi chú ở trên), "
-                "các danh sách nguồn, kết nạp, chỉ tiêu rồi chạy lại.")
+        return (
+            "Các sổ chưa có số liệu (sổ trống): không có lỗi. Hãy điền các ô còn trống (ghi chú ở trên), "
+            "các danh sách nguồn, kết nạp, chỉ tiêu rồi chạy lại."
+        )
     if errors:
-        return (f"Có {errors} lỗi và {warnings} cảnh báo. Hãy sửa các lỗi trong sổ Excel rồi chạy lại; "
-                "chưa có văn bản nào được tạo.")
+        return (
+            f"Có {errors} lỗi và {warnings} cảnh báo. Hãy sửa các lỗi trong sổ Excel rồi chạy lại; "
+            "chưa có văn bản nào được tạo."
+        )
     if warnings:
         return f"Không có lỗi; có {warnings} cảnh báo cần xem lại."
     return "Không có lỗi, không có cảnh báo."
@@ -90,6 +94,7 @@ def written_lines(paths: list[Path], out: Path) -> list[str]:
 
 def removed_lines(removed: list[Path], kept: list[Path], out: Path, errors: bool) -> list[str]:
     """What this run removed of an earlier run's files in the output folder, and why."""
+
     def shown(paths: list[Path]) -> str:
         names = []
         for path in paths:
@@ -101,13 +106,19 @@ def removed_lines(removed: list[Path], kept: list[Path], out: Path, errors: bool
 
     lines = []
     if removed:
-        why = ("vì lần này các sổ có lỗi nên chưa tạo lại được; các văn bản cũ không còn khớp với sổ"
-               if errors else "vì lần này không tạo lại các tệp đó")
-        lines.append(f"Đã xóa {len(removed)} tệp do lần chạy trước tạo trong «{printable(str(out))}» {why}: "
-                     f"{shown(removed)}")
+        why = (
+            "vì lần này các sổ có lỗi nên chưa tạo lại được; các văn bản cũ không còn khớp với sổ"
+            if errors
+            else "vì lần này không tạo lại các tệp đó"
+        )
+        lines.append(
+            f"Đã xóa {len(removed)} tệp do lần chạy trước tạo trong «{printable(str(out))}» {why}: {shown(removed)}"
+        )
     if kept:
-        lines.append(f"Giữ lại {len(kept)} tệp do lần chạy trước tạo vì đã được sửa sau đó (không còn khớp với sổ,"
-                     f" hãy tự xem lại): {shown(kept)}")
+        lines.append(
+            f"Giữ lại {len(kept)} tệp do lần chạy trước tạo vì đã được sửa sau đó (không còn khớp với sổ,"
+            f" hãy tự xem lại): {shown(kept)}"
+        )
     return lines
 
 
@@ -117,25 +128,31 @@ def checks_lines(paths: list[Path], out: Path) -> list[str]:
         return []
     lines = [f"Sổ kiểm tra dữ liệu: {printable(str(paths[0]))}"]
     if len(paths) > 1:
-        lines.append(f"Bản sao các sổ có lỗi hoặc cảnh báo, ô cần sửa được tô màu và ghi chú: "
-                     f"{printable(os.path.commonpath([str(p.parent) for p in paths[1:]]))}"
-                     f" ({len(paths) - 1} tệp)")
+        lines.append(
+            f"Bản sao các sổ có lỗi hoặc cảnh báo, ô cần sửa được tô màu và ghi chú: "
+            f"{printable(os.path.commonpath([str(p.parent) for p in paths[1:]]))}"
+            f" ({len(paths) - 1} tệp)"
+        )
     return lines
 
 
 def province_lines(result: ProvinceResult, out: Path) -> list[str]:
     """One line per ward (documents made, or why not), the wards' errors, the province's findings
     and what became of the province report."""
-    lines = [f"Đã đọc {len(result.wards)} đảng bộ trong «{result.province.folder}»"
-             + (f" và sổ của cấp tỉnh «{result.province.file}»." if result.province.file else ".")]
+    lines = [
+        f"Đã đọc {len(result.wards)} đảng bộ trong «{result.province.folder}»"
+        + (f" và sổ của cấp tỉnh «{result.province.file}»." if result.province.file else ".")
+    ]
     for w in result.wards:
         errors, warnings = len(w.findings.errors), len(w.findings.warnings)
         where = printable(str(out / w.slug)) + os.sep  # the whole path given: a clerk finds it from there
         if w.problem:
             lines.append(f"  ✗ {w.folder.name}: {w.problem}")
         elif errors:
-            lines.append(f"  ✗ {w.folder.name}: {w.files_read} sổ, {errors} lỗi, {warnings} cảnh báo;"
-                         f" chưa tạo văn bản (xem {where}kiem-tra-du-lieu.xlsx)")
+            lines.append(
+                f"  ✗ {w.folder.name}: {w.files_read} sổ, {errors} lỗi, {warnings} cảnh báo;"
+                f" chưa tạo văn bản (xem {where}kiem-tra-du-lieu.xlsx)"
+            )
         else:
             made = f", {len(w.written)} tệp trong {where}" if w.written else ""
             lines.append(f"  ✓ {w.folder.name}: {w.files_read} sổ, {warnings} cảnh báo{made}")
@@ -150,9 +167,11 @@ def province_lines(result: ProvinceResult, out: Path) -> list[str]:
     left = result.left_out
     lines.append("")
     if left:
-        lines.append("Chưa lập báo cáo tổng hợp vì thiếu số liệu của "
-                     + "; ".join(f"«{w.folder}» ({w.reason})" for w in left)
-                     + ". Hãy sửa các sổ này rồi chạy lại.")
+        lines.append(
+            "Chưa lập báo cáo tổng hợp vì thiếu số liệu của "
+            + "; ".join(f"«{w.folder}» ({w.reason})" for w in left)
+            + ". Hãy sửa các sổ này rồi chạy lại."
+        )
     elif result.findings.has_errors:
         lines.append("Chưa lập báo cáo tổng hợp vì các lỗi nêu trên. Hãy sửa rồi chạy lại.")
     return lines
@@ -173,8 +192,9 @@ class ProgressBar:
     def stage(self, label: str, total: int) -> None:
         self.close()
         if self.enabled and total > 0:
-            self._bar = click.progressbar(length=total, label=label, file=sys.stderr,
-                                          show_pos=True, show_eta=True, width=30)
+            self._bar = click.progressbar(
+                length=total, label=label, file=sys.stderr, show_pos=True, show_eta=True, width=30
+            )
             self._bar.__enter__()
 
     def advance(self, count: int = 1) -> None:
@@ -191,12 +211,12 @@ def _seconds(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
 
 
-def closing_line(*, seconds: float, workbooks: int, written: int, errors: int, warnings: int,
-                 wards: int | None = None) -> str:
+def closing_line(
+    *, seconds: float, workbooks: int, written: int, errors: int, warnings: int, wards: int | None = None
+) -> str:
     """One line at the end of every run: what was read and made, the findings, the time."""
     read = f"đọc {workbooks} sổ" + (f" của {wards} đảng bộ" if wards is not None else "")
-    return (f"Xong sau {_seconds(seconds)} giây: {read}, tạo {written} tệp; "
-            f"{errors} lỗi, {warnings} cảnh báo.")
+    return f"Xong sau {_seconds(seconds)} giây: {read}, tạo {written} tệp; {errors} lỗi, {warnings} cảnh báo."
 
 
 # `reportgen` alone: the short guide (the full list of commands is in `reportgen --help`).
@@ -204,7 +224,7 @@ GUIDE = [
     "reportgen: lập báo cáo công tác phát triển đảng viên từ các sổ Excel của chi bộ.",
     "",
     "Các bước thường dùng:",
-    "  1. reportgen init D:\\SoLieu --chi-bo \"Chi bộ A; Chi bộ B\"   tạo bộ sổ trống gửi các chi bộ",
+    '  1. reportgen init D:\\SoLieu --chi-bo "Chi bộ A; Chi bộ B"   tạo bộ sổ trống gửi các chi bộ',
     "  2. reportgen check D:\\SoLieu                               kiểm tra các sổ đã nhận, liệt kê lỗi",
     "  3. reportgen build D:\\SoLieu --out D:\\BaoCao               lập các văn bản",
     "     reportgen watch D:\\SoLieu --out D:\\BaoCao               tự lập lại mỗi khi có sổ mới (dừng: Ctrl+C)",

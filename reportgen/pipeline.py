@@ -43,21 +43,23 @@ def check_output_folder(inbox: Path, out: Path) -> None:
     if where == home:
         raise UsageProblem(
             f"thư mục kết quả (--out) «{shown}» trùng với thư mục sổ «{shown_inbox}»; hãy chọn một thư mục "
-            "khác để các tệp kết quả không lẫn vào các sổ (ví dụ: --out ket-qua)")
+            "khác để các tệp kết quả không lẫn vào các sổ (ví dụ: --out ket-qua)"
+        )
     if home.is_relative_to(where):
         raise UsageProblem(
             f"thư mục kết quả (--out) «{shown}» chứa thư mục sổ «{shown_inbox}»; hãy chọn một thư mục "
-            "nằm ngoài hoặc bên trong thư mục sổ (ví dụ: --out ket-qua)")
+            "nằm ngoài hoặc bên trong thư mục sổ (ví dụ: --out ket-qua)"
+        )
     if out.exists() and not out.is_dir():
-        raise UsageProblem(
-            f"«{shown}» là một tệp, không phải thư mục; hãy chọn thư mục kết quả khác cho --out")
+        raise UsageProblem(f"«{shown}» là một tệp, không phải thư mục; hãy chọn thư mục kết quả khác cho --out")
     existing = out
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
     if not existing.is_dir():
         raise UsageProblem(
             f"không tạo được thư mục kết quả «{shown}»: «{printable(str(existing))}» là một tệp, "
-            "không phải thư mục; hãy chọn thư mục khác cho --out")
+            "không phải thư mục; hãy chọn thư mục khác cho --out"
+        )
     try:
         handle, probe = tempfile.mkstemp(prefix=".reportgen-probe-", dir=existing)
         os.close(handle)
@@ -65,7 +67,8 @@ def check_output_folder(inbox: Path, out: Path) -> None:
     except OSError as exc:
         raise UsageProblem(
             f"không ghi được vào thư mục kết quả «{shown}» ({os_reason(exc)}); hãy chọn thư mục khác "
-            "cho --out hoặc xin quyền ghi") from None
+            "cho --out hoặc xin quyền ghi"
+        ) from None
 
 
 # Findings that in a set with no data at all only say what is not filled in yet.
@@ -124,9 +127,15 @@ def earliest_year(inbox: Inbox) -> int | None:
     return min(years) if years else None
 
 
-def check(inbox: Path, year: int | None = None, today: date | None = None,
-          exclude: tuple[Path, ...] = (), out: Path | None = None, issued: date | None = None,
-          progress: Progress = SILENT) -> CheckResult:
+def check(
+    inbox: Path,
+    year: int | None = None,
+    today: date | None = None,
+    exclude: tuple[Path, ...] = (),
+    out: Path | None = None,
+    issued: date | None = None,
+    progress: Progress = SILENT,
+) -> CheckResult:
     """Read and validate every workbook of the inbox; all findings at once.
 
     out: the folder the results will be written to; checked first and never read.
@@ -146,8 +155,9 @@ def check(inbox: Path, year: int | None = None, today: date | None = None,
     chosen = year if year is not None else latest_year(loaded, today)
     if year is not None and loaded.ward is not None and not findings.has_errors:
         quota_years = [int(y) for y in loaded.quotas["year"].dropna()]
-        known = max([y for y in (latest_year(loaded, date(9999, 12, 31)),) if y is not None] + quota_years,
-                    default=None)
+        known = max(
+            [y for y in (latest_year(loaded, date(9999, 12, 31)),) if y is not None] + quota_years, default=None
+        )
         if known is not None and year > known:
             raise UsageProblem(f"năm {year} chưa có số liệu nào trong các sổ (năm gần nhất có số liệu: {known})")
         first = earliest_year(loaded)
@@ -157,7 +167,9 @@ def check(inbox: Path, year: int | None = None, today: date | None = None,
         findings.warning(
             f"năm báo cáo {year} (--year) chưa kết thúc vào ngày ghi trên văn bản {today:%d/%m/%Y}: số liệu năm "
             f"{year} chưa đủ; báo cáo năm thường lập cho năm đã qua (năm {last_reportable_year(today)}), hoặc lập "
-            "vào tháng 12 cho chính năm đó (--ngay)", rule="year-not-ended")
+            "vào tháng 12 cho chính năm đó (--ngay)",
+            rule="year-not-ended",
+        )
     validate(loaded, findings, chosen, today)
     no_data = has_no_data(loaded)
     if no_data:
@@ -187,22 +199,43 @@ def write_checks(result: CheckResult, out: Path) -> list[Path]:
     from .render.findings_workbook import FINDINGS_FILE, MARKABLE_SUFFIXES, write_findings_workbook, write_marked_copies
 
     out.mkdir(parents=True, exist_ok=True)
-    unmarked = sorted({f.file for f in result.findings if f.file and f.sheet and f.row is not None
-                       and f.severity is not Severity.INFO
-                       and result.inbox.path_of(f.file).suffix.lower() not in MARKABLE_SUFFIXES})
+    unmarked = sorted(
+        {
+            f.file
+            for f in result.findings
+            if f.file
+            and f.sheet
+            and f.row is not None
+            and f.severity is not Severity.INFO
+            and result.inbox.path_of(f.file).suffix.lower() not in MARKABLE_SUFFIXES
+        }
+    )
     for file in unmarked:
         result.findings.info(
             "không có bản sao đánh dấu ô lỗi cho tệp này (chỉ làm được với .xlsx, .xlsm); các lỗi và cảnh báo "
             f"của tệp được liệt kê trong {FINDINGS_FILE}. Nên lưu lại tệp dạng .xlsx",
-            file=file, rule="no-marked-copy")
-    return [write_findings_workbook(result.findings, result.inbox, out),
-            *write_marked_copies(result.findings, result.inbox, out)]
+            file=file,
+            rule="no-marked-copy",
+        )
+    return [
+        write_findings_workbook(result.findings, result.inbox, out),
+        *write_marked_copies(result.findings, result.inbox, out),
+    ]
 
 
-def build(inbox: Path, out: Path, year: int | None = None, issued: date | None = None,
-          templates: Path | None = None, today: date | None = None, pdf: bool = False,
-          two_digits: bool = True, jobs: int = 1, progress: Progress = SILENT,
-          incremental: bool = False) -> BuildResult:
+def build(
+    inbox: Path,
+    out: Path,
+    year: int | None = None,
+    issued: date | None = None,
+    templates: Path | None = None,
+    today: date | None = None,
+    pdf: bool = False,
+    two_digits: bool = True,
+    jobs: int = 1,
+    progress: Progress = SILENT,
+    incremental: bool = False,
+) -> BuildResult:
     """Check the inbox; when it has no errors, write every document into `out`.
 
     pdf: also a PDF of each document through LibreOffice; when it cannot be made the
@@ -226,8 +259,9 @@ def build(inbox: Path, out: Path, year: int | None = None, issued: date | None =
     out.mkdir(parents=True, exist_ok=True)
     result.report = report
     cache = Cache(out) if incremental else None
-    result.written = write_documents(report, out, templates, two_digits=two_digits, jobs=jobs, progress=progress,
-                                     cache=cache)
+    result.written = write_documents(
+        report, out, templates, two_digits=two_digits, jobs=jobs, progress=progress, cache=cache
+    )
     documents = list(result.written)
     result.written.append(write_summary(report, out / f"tong-hop-{chosen}.xlsx"))
     if not report.term_declared:
@@ -235,7 +269,8 @@ def build(inbox: Path, out: Path, year: int | None = None, issued: date | None =
         label = declared.term_label if declared is not None else ""
         result.notes.append(
             f"không lập báo cáo tổng kết nhiệm kỳ: năm báo cáo {chosen} nằm ngoài nhiệm kỳ {label} ghi ở sheet "
-            f"«{schema.WARD_INFO_SHEET}»; khi đã có nhiệm kỳ mới, ghi nhiệm kỳ đó vào dòng «Nhiệm kỳ»")
+            f"«{schema.WARD_INFO_SHEET}»; khi đã có nhiệm kỳ mới, ghi nhiệm kỳ đó vào dòng «Nhiệm kỳ»"
+        )
     if pdf:
         from .render.pdf import convert_to_pdf
 

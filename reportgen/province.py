@@ -129,8 +129,14 @@ def _each_ward(work: Callable[..., _R], tasks: list[tuple[object, ...]], jobs: i
         return results
 
 
-def check_province(folder: Path, out: Path, year: int | None = None, today: date | None = None,
-                   jobs: int = 1, progress: Progress = SILENT) -> ProvinceResult:
+def check_province(
+    folder: Path,
+    out: Path,
+    year: int | None = None,
+    today: date | None = None,
+    jobs: int = 1,
+    progress: Progress = SILENT,
+) -> ProvinceResult:
     """Check every ward of the province; each ward's findings workbook in out/<slug>/."""
     province, findings = _load(folder, out)
     wards = zip(province.wards, ward_slugs(province.wards), strict=True)
@@ -139,8 +145,9 @@ def check_province(folder: Path, out: Path, year: int | None = None, today: date
     return ProvinceResult(province, findings, runs, year)
 
 
-def _build_one(ward_dir: Path, slug: str, out: Path, year: int | None, options: dict[str, object],
-               incremental: bool) -> tuple[WardRun, WardLine | None]:
+def _build_one(
+    ward_dir: Path, slug: str, out: Path, year: int | None, options: dict[str, object], incremental: bool
+) -> tuple[WardRun, WardLine | None]:
     """One ward's ordinary build into out/<slug>/ and the line the roll-up keeps of it.
 
     incremental: when the ward's workbooks, the options and the program are those of a
@@ -150,8 +157,15 @@ def _build_one(ward_dir: Path, slug: str, out: Path, year: int | None, options: 
     cache = key = None
     if incremental:
         cache = Cache(out)
-        key = inputs_digest(ward_dir, [slug, year, *sorted((k, str(v)) for k, v in options.items()),
-                                       templates_digest(options.get("templates"))])  # type: ignore[arg-type]
+        key = inputs_digest(
+            ward_dir,
+            [
+                slug,
+                year,
+                *sorted((k, str(v)) for k, v in options.items()),
+                templates_digest(options.get("templates")),  # type: ignore[arg-type]
+            ],
+        )
         kept = cache.load("wards", key)
         if kept is not None:
             return kept  # type: ignore[no-any-return]
@@ -171,10 +185,19 @@ def _build_one(ward_dir: Path, slug: str, out: Path, year: int | None, options: 
     return run, line
 
 
-def build_province(folder: Path, out: Path, year: int | None = None, issued: date | None = None,
-                   templates: Path | None = None, today: date | None = None, pdf: bool = False,
-                   two_digits: bool = True, jobs: int = 1, progress: Progress = SILENT,
-                   incremental: bool = False) -> ProvinceResult:
+def build_province(
+    folder: Path,
+    out: Path,
+    year: int | None = None,
+    issued: date | None = None,
+    templates: Path | None = None,
+    today: date | None = None,
+    pdf: bool = False,
+    two_digits: bool = True,
+    jobs: int = 1,
+    progress: Progress = SILENT,
+    incremental: bool = False,
+) -> ProvinceResult:
     """Build every ward into out/<slug>/; when every ward and the province workbook are
     free of errors, the province report and summary workbook into out/.
 
@@ -188,8 +211,13 @@ def build_province(folder: Path, out: Path, year: int | None = None, issued: dat
     today = today or date.today()
     issued = issued or today
     province, findings = _load(folder, out)
-    options: dict[str, object] = {"issued": issued, "templates": templates, "today": today, "pdf": pdf,
-                                  "two_digits": two_digits}
+    options: dict[str, object] = {
+        "issued": issued,
+        "templates": templates,
+        "today": today,
+        "pdf": pdf,
+        "two_digits": two_digits,
+    }
     wards = zip(province.wards, ward_slugs(province.wards), strict=True)
     tasks: list[tuple[object, ...]] = [(ward_dir, slug, out, year, options, incremental) for ward_dir, slug in wards]
     built = _each_ward(_build_one, tasks, jobs, progress)
@@ -212,8 +240,10 @@ def build_province(folder: Path, out: Path, year: int | None = None, issued: dat
     from .render.province import write_province_report, write_province_summary
 
     out.mkdir(parents=True, exist_ok=True)
-    result.written = [write_province_report(result.report, out, templates, two_digits=two_digits),
-                      write_province_summary(result.report, out)]
+    result.written = [
+        write_province_report(result.report, out, templates, two_digits=two_digits),
+        write_province_summary(result.report, out),
+    ]
     return result
 
 
@@ -232,16 +262,20 @@ def _same_committee(lines: list[WardLine], findings: Findings) -> bool:
     twins = [same for same in by_name.values() if len(same) > 1]
     for same in twins:
         findings.error(
-            "các thư mục " + ", ".join(f"«{line.folder}»" for line in same)
+            "các thư mục "
+            + ", ".join(f"«{line.folder}»" for line in same)
             + f" cùng ghi «Tên đảng ủy» là «{same[0].committee}»: mỗi đảng bộ phải có một thư mục và một tên"
             " riêng (sửa «Tên đảng ủy» trong sheet «Đơn vị» của sổ tổng hợp, hoặc bỏ thư mục chép thừa)",
-            column="Tên đảng ủy", value=same[0].committee, rule="same-ward-name",
+            column="Tên đảng ủy",
+            value=same[0].committee,
+            rule="same-ward-name",
         )
     return bool(twins)
 
 
-def _unknown_wards(province: ProvinceInbox, rows: dict[str, dict[str, object]], lines: list[WardLine],
-                   findings: Findings) -> None:
+def _unknown_wards(
+    province: ProvinceInbox, rows: dict[str, dict[str, object]], lines: list[WardLine], findings: Findings
+) -> None:
     from . import schema
 
     known = {branch_key(line.committee) for line in lines} | {branch_key(schema.WARD_TOTAL)}
@@ -250,6 +284,10 @@ def _unknown_wards(province: ProvinceInbox, rows: dict[str, dict[str, object]], 
             findings.warning(
                 f"dòng chỉ tiêu ghi «{row['branch']}» nhưng không có đảng bộ nào trong các thư mục con có"
                 " «Tên đảng ủy» này; dòng này không được tính",
-                file=province.file, sheet=str(row.get("_sheet", "")), row=row.get("_row"),  # type: ignore[arg-type]
-                column="Chi bộ", value=str(row["branch"]), rule="unknown-ward",
+                file=province.file,
+                sheet=str(row.get("_sheet", "")),
+                row=row.get("_row"),  # type: ignore[arg-type]
+                column="Chi bộ",
+                value=str(row["branch"]),
+                rule="unknown-ward",
             )

@@ -201,8 +201,7 @@ RESOLUTION_21 = Text(
     "21-NQ/TW",
     date(2022, 6, 16),
     "Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII",
-    "về tăng cường củng cố, xây dựng tổ chức cơ sở đảng và nâng cao chất lượng đội ngũ đảng viên"
-    " trong giai đoạn mới",
+    "về tăng cường củng cố, xây dựng tổ chức cơ sở đảng và nâng cao chất lượng đội ngũ đảng viên trong giai đoạn mới",
 )
 
 

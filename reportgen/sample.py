@@ -58,34 +58,60 @@ TEXTS = (
     (2022, "KH", "về phát triển đảng viên năm 2022", 1, (10, 20)),
     (2023, "KH", "về phát triển đảng viên năm 2023", 1, (10, 20)),
     (2024, "KH", "về phát triển đảng viên năm 2024", 1, (10, 20)),
-    (2025, "NQ", "về tình hình thực hiện nhiệm vụ năm 2024; mục tiêu, chỉ tiêu, nhiệm vụ và giải pháp chủ yếu năm 2025",
-     1, (6, 10)),
+    (
+        2025,
+        "NQ",
+        "về tình hình thực hiện nhiệm vụ năm 2024; mục tiêu, chỉ tiêu, nhiệm vụ và giải pháp chủ yếu năm 2025",
+        1,
+        (6, 10),
+    ),
     (2025, "KH", "về phát triển đảng viên năm 2025", 1, (12, 20)),
     (2025, "TB", "về việc mở lớp bồi dưỡng nhận thức về Đảng năm 2025", 4, (2, 20)),
 )
 # The office's own paragraphs (sheet `Nhận định`): (year or term, section, text).
 ASSESSMENTS = (
-    ("2025", S.SECTION_LEADERSHIP,
-     "Ban Thường vụ Đảng ủy phân công đồng chí Phó Bí thư Thường trực Đảng ủy trực tiếp chỉ đạo công tác phát"
-     " triển đảng viên; định kỳ hằng quý nghe Văn phòng Đảng ủy báo cáo tình hình tạo nguồn của các chi bộ."),
-    ("2025", S.SECTION_OBJECTIVE,
-     "Nhiều thanh niên trên địa bàn đi học tập, lao động xa địa phương, nên nguồn quần chúng ở các tổ dân phố"
-     " thiếu ổn định."),
-    ("2025", S.SECTION_PROPOSALS,
-     "Đề nghị Ban Tổ chức Tỉnh ủy hướng dẫn thống nhất mẫu sổ theo dõi quần chúng ưu tú và đảng viên dự bị ở"
-     " các chi bộ sau khi sắp xếp tổ chức bộ máy."),
-    ("2020-2025", S.SECTION_LEADERSHIP,
-     "Đảng ủy đưa chỉ tiêu phát triển đảng viên vào nghị quyết hằng năm và phân công đảng ủy viên phụ trách"
-     " từng chi bộ theo dõi, giúp đỡ công tác tạo nguồn."),
-    ("2020-2025", S.SECTION_LESSONS,
-     "Cấp ủy phải giao chỉ tiêu cụ thể cho từng chi bộ, từng đoàn thể ngay từ đầu năm và lấy kết quả phát"
-     " triển đảng viên làm tiêu chí đánh giá, xếp loại cuối năm."),
-    ("2020-2025", S.SECTION_LESSONS,
-     "Phải phát huy vai trò của Đoàn Thanh niên và các đoàn thể trong phát hiện, giới thiệu quần chúng ưu tú;"
-     " nơi nào đoàn thể chủ động giới thiệu thì nguồn phát triển đảng viên dồi dào, ổn định."),
-    ("2020-2025", S.SECTION_PROPOSALS,
-     "Đề nghị Ban Thường vụ Tỉnh ủy quan tâm bố trí kinh phí hỗ trợ các chi bộ khu dân cư trong công tác tạo"
-     " nguồn, bồi dưỡng quần chúng ưu tú."),
+    (
+        "2025",
+        S.SECTION_LEADERSHIP,
+        "Ban Thường vụ Đảng ủy phân công đồng chí Phó Bí thư Thường trực Đảng ủy trực tiếp chỉ đạo công tác phát"
+        " triển đảng viên; định kỳ hằng quý nghe Văn phòng Đảng ủy báo cáo tình hình tạo nguồn của các chi bộ.",
+    ),
+    (
+        "2025",
+        S.SECTION_OBJECTIVE,
+        "Nhiều thanh niên trên địa bàn đi học tập, lao động xa địa phương, nên nguồn quần chúng ở các tổ dân phố"
+        " thiếu ổn định.",
+    ),
+    (
+        "2025",
+        S.SECTION_PROPOSALS,
+        "Đề nghị Ban Tổ chức Tỉnh ủy hướng dẫn thống nhất mẫu sổ theo dõi quần chúng ưu tú và đảng viên dự bị ở"
+        " các chi bộ sau khi sắp xếp tổ chức bộ máy.",
+    ),
+    (
+        "2020-2025",
+        S.SECTION_LEADERSHIP,
+        "Đảng ủy đưa chỉ tiêu phát triển đảng viên vào nghị quyết hằng năm và phân công đảng ủy viên phụ trách"
+        " từng chi bộ theo dõi, giúp đỡ công tác tạo nguồn.",
+    ),
+    (
+        "2020-2025",
+        S.SECTION_LESSONS,
+        "Cấp ủy phải giao chỉ tiêu cụ thể cho từng chi bộ, từng đoàn thể ngay từ đầu năm và lấy kết quả phát"
+        " triển đảng viên làm tiêu chí đánh giá, xếp loại cuối năm.",
+    ),
+    (
+        "2020-2025",
+        S.SECTION_LESSONS,
+        "Phải phát huy vai trò của Đoàn Thanh niên và các đoàn thể trong phát hiện, giới thiệu quần chúng ưu tú;"
+        " nơi nào đoàn thể chủ động giới thiệu thì nguồn phát triển đảng viên dồi dào, ổn định.",
+    ),
+    (
+        "2020-2025",
+        S.SECTION_PROPOSALS,
+        "Đề nghị Ban Thường vụ Tỉnh ủy quan tâm bố trí kinh phí hỗ trợ các chi bộ khu dân cư trong công tác tạo"
+        " nguồn, bồi dưỡng quần chúng ưu tú.",
+    ),
 )
 # Quota the superior body (Thị ủy) gave the whole ward, 2021..2025; differs from
 # the sum of the branch quotas on purpose.
@@ -121,45 +147,172 @@ class Branch:
 
 #            admissions        quota            source quota     candidates added
 BRANCHES = (
-    Branch("CB-To-dan-pho-1.xlsx", "Chi bộ Tổ dân phố 1", "Khu dân cư", "Trần Văn Hải", 41,
-           (1, 1, 1, 1, 1), (1, 1, 1, 1, 1), (2, 2, 2, 2, 2), (3, 3, 3, 3, 3)),
-    Branch("CB-To-dan-pho-2.xlsx", "Chi bộ Tổ dân phố 2", "Khu dân cư", "Lê Thị Bích Hà", 35,
-           (1, 0, 1, 0, 0), (1, 1, 1, 1, 1), (2, 2, 2, 2, 2), (2, 3, 2, 3, 2),
-           headers="ascii"),
-    Branch("CB-To-dan-pho-3.xlsx", "Chi bộ Tổ dân phố 3", "Khu dân cư", "Phạm Ngọc Thạch", 38,
-           (0, 1, 0, 1, 1), (1, 1, 1, 1, 1), (2, 2, 2, 2, 2), (3, 2, 3, 2, 2),
-           overdue=1),
-    Branch("CB-To-dan-pho-4.xlsx", "Chi bộ Tổ dân phố 4", "Khu dân cư", "Võ Văn Tám", 29,
-           (1, 0, 0, 0, 0), (1, 1, 1, 1, 1), (2, 2, 2, 2, 2), (2, 2, 1, 1, 0),
-           leavers=("Chuyển đi", "Chuyển đi")),
-    Branch("CB-To-dan-pho-5.xlsx", "Chi bộ Tổ dân phố 5", "Khu dân cư", "Huỳnh Thị Mai", 33,
-           (0, 1, 0, 1, 1), (1, 1, 1, 1, 1), (2, 2, 2, 2, 2), (2, 2, 3, 2, 2),
-           text_dates=True),
-    Branch("CB-Vinh-Xuan.xlsx", "Chi bộ Tổ dân phố Vĩnh Xuân", "Khu dân cư", "Nguyễn Hữu Phước", 36,
-           (1, 0, 1, 1, 0), (1, 1, 1, 1, 2), (2, 2, 2, 2, 3), (3, 2, 3, 2, 2),
-           headers="aliases"),
-    Branch("CB-Hoa-Thanh.xlsx", "Chi bộ Tổ dân phố Hòa Thạnh", "Khu dân cư", "Đặng Công Bình", 27,
-           (0, 1, 0, 0, 1), (1, 1, 1, 1, 1), (2, 2, 2, 2, 2), (2, 3, 2, 2, 2),
-           leavers=("Đưa ra khỏi nguồn",)),
-    Branch("CB-THCS-Nguyen-Nghiem.xlsx", "Chi bộ Trường THCS Nguyễn Nghiêm", "Trường học", "Bùi Thị Thu Hằng", 17,
-           (1, 1, 1, 1, 1), (1, 1, 1, 1, 1), (2, 2, 2, 2, 2), (2, 3, 2, 2, 3)),
-    Branch("CB-TH-Pho-Hoa.xlsx", "Chi bộ Trường Tiểu học Phổ Hòa", "Trường học", "Đỗ Thị Kim Oanh", 13,
-           (0, 1, 0, 1, 0), (1, 1, 0, 1, 1), (1, 2, 1, 2, 2), (2, 2, 1, 2, 2),
-           headers="mixed"),
-    Branch("CB-UBND-phuong.xlsx", "Chi bộ Cơ quan UBND phường", "Cơ quan", "Hồ Quốc Dũng", 22,
-           (1, 0, 1, 0, 1), (1, 1, 1, 1, 1), (2, 2, 2, 2, 2), (2, 2, 3, 2, 1)),
-    Branch("CB-Cong-an-phuong.xlsx", "Chi bộ Công an phường", "Công an", "Ngô Minh Tuấn", 14,
-           (1, 1, 1, 1, 1), (1, 1, 1, 1, 1), (2, 2, 2, 2, 2), (2, 3, 2, 2, 2),
-           totals_row=True),
-    Branch("CB-Quan-su-phuong.xlsx", "Chi bộ Quân sự phường", "Quân sự", "Phan Văn Lợi", 9,
-           (1, 1, 2, 1, 1), (2, 2, 2, 2, 2), (3, 3, 3, 3, 3), (3, 4, 3, 3, 3),
-           leavers=("Chuyển đi",)),
-    Branch("CB-Tram-Y-te.xlsx", "Chi bộ Trạm Y tế", "Y tế", "Dương Thị Ngọc Lan", 7,
-           (0, 0, 0, 1, 0), (1, 1, 0, 1, 1), (1, 1, 1, 1, 1), (1, 1, 2, 2, 1),
-           overdue=1, text_dates=True),
-    Branch("CB-Cong-ty-Thuy-san.xlsx", "Chi bộ Công ty TNHH Thủy sản Phổ Hòa", "Doanh nghiệp", "Lý Văn Cường", 6,
-           (0, 0, 1, 0, 0), (0, 1, 1, 0, 1), (1, 1, 1, 1, 1), (1, 2, 2, 1, 0),
-           leavers=("Chuyển đi",)),
+    Branch(
+        "CB-To-dan-pho-1.xlsx",
+        "Chi bộ Tổ dân phố 1",
+        "Khu dân cư",
+        "Trần Văn Hải",
+        41,
+        (1, 1, 1, 1, 1),
+        (1, 1, 1, 1, 1),
+        (2, 2, 2, 2, 2),
+        (3, 3, 3, 3, 3),
+    ),
+    Branch(
+        "CB-To-dan-pho-2.xlsx",
+        "Chi bộ Tổ dân phố 2",
+        "Khu dân cư",
+        "Lê Thị Bích Hà",
+        35,
+        (1, 0, 1, 0, 0),
+        (1, 1, 1, 1, 1),
+        (2, 2, 2, 2, 2),
+        (2, 3, 2, 3, 2),
+        headers="ascii",
+    ),
+    Branch(
+        "CB-To-dan-pho-3.xlsx",
+        "Chi bộ Tổ dân phố 3",
+        "Khu dân cư",
+        "Phạm Ngọc Thạch",
+        38,
+        (0, 1, 0, 1, 1),
+        (1, 1, 1, 1, 1),
+        (2, 2, 2, 2, 2),
+        (3, 2, 3, 2, 2),
+        overdue=1,
+    ),
+    Branch(
+        "CB-To-dan-pho-4.xlsx",
+        "Chi bộ Tổ dân phố 4",
+        "Khu dân cư",
+        "Võ Văn Tám",
+        29,
+        (1, 0, 0, 0, 0),
+        (1, 1, 1, 1, 1),
+        (2, 2, 2, 2, 2),
+        (2, 2, 1, 1, 0),
+        leavers=("Chuyển đi", "Chuyển đi"),
+    ),
+    Branch(
+        "CB-To-dan-pho-5.xlsx",
+        "Chi bộ Tổ dân phố 5",
+        "Khu dân cư",
+        "Huỳnh Thị Mai",
+        33,
+        (0, 1, 0, 1, 1),
+        (1, 1, 1, 1, 1),
+        (2, 2, 2, 2, 2),
+        (2, 2, 3, 2, 2),
+        text_dates=True,
+    ),
+    Branch(
+        "CB-Vinh-Xuan.xlsx",
+        "Chi bộ Tổ dân phố Vĩnh Xuân",
+        "Khu dân cư",
+        "Nguyễn Hữu Phước",
+        36,
+        (1, 0, 1, 1, 0),
+        (1, 1, 1, 1, 2),
+        (2, 2, 2, 2, 3),
+        (3, 2, 3, 2, 2),
+        headers="aliases",
+    ),
+    Branch(
+        "CB-Hoa-Thanh.xlsx",
+        "Chi bộ Tổ dân phố Hòa Thạnh",
+        "Khu dân cư",
+        "Đặng Công Bình",
+        27,
+        (0, 1, 0, 0, 1),
+        (1, 1, 1, 1, 1),
+        (2, 2, 2, 2, 2),
+        (2, 3, 2, 2, 2),
+        leavers=("Đưa ra khỏi nguồn",),
+    ),
+    Branch(
+        "CB-THCS-Nguyen-Nghiem.xlsx",
+        "Chi bộ Trường THCS Nguyễn Nghiêm",
+        "Trường học",
+        "Bùi Thị Thu Hằng",
+        17,
+        (1, 1, 1, 1, 1),
+        (1, 1, 1, 1, 1),
+        (2, 2, 2, 2, 2),
+        (2, 3, 2, 2, 3),
+    ),
+    Branch(
+        "CB-TH-Pho-Hoa.xlsx",
+        "Chi bộ Trường Tiểu học Phổ Hòa",
+        "Trường học",
+        "Đỗ Thị Kim Oanh",
+        13,
+        (0, 1, 0, 1, 0),
+        (1, 1, 0, 1, 1),
+        (1, 2, 1, 2, 2),
+        (2, 2, 1, 2, 2),
+        headers="mixed",
+    ),
+    Branch(
+        "CB-UBND-phuong.xlsx",
+        "Chi bộ Cơ quan UBND phường",
+        "Cơ quan",
+        "Hồ Quốc Dũng",
+        22,
+        (1, 0, 1, 0, 1),
+        (1, 1, 1, 1, 1),
+        (2, 2, 2, 2, 2),
+        (2, 2, 3, 2, 1),
+    ),
+    Branch(
+        "CB-Cong-an-phuong.xlsx",
+        "Chi bộ Công an phường",
+        "Công an",
+        "Ngô Minh Tuấn",
+        14,
+        (1, 1, 1, 1, 1),
+        (1, 1, 1, 1, 1),
+        (2, 2, 2, 2, 2),
+        (2, 3, 2, 2, 2),
+        totals_row=True,
+    ),
+    Branch(
+        "CB-Quan-su-phuong.xlsx",
+        "Chi bộ Quân sự phường",
+        "Quân sự",
+        "Phan Văn Lợi",
+        9,
+        (1, 1, 2, 1, 1),
+        (2, 2, 2, 2, 2),
+        (3, 3, 3, 3, 3),
+        (3, 4, 3, 3, 3),
+        leavers=("Chuyển đi",),
+    ),
+    Branch(
+        "CB-Tram-Y-te.xlsx",
+        "Chi bộ Trạm Y tế",
+        "Y tế",
+        "Dương Thị Ngọc Lan",
+        7,
+        (0, 0, 0, 1, 0),
+        (1, 1, 0, 1, 1),
+        (1, 1, 1, 1, 1),
+        (1, 1, 2, 2, 1),
+        overdue=1,
+        text_dates=True,
+    ),
+    Branch(
+        "CB-Cong-ty-Thuy-san.xlsx",
+        "Chi bộ Công ty TNHH Thủy sản Phổ Hòa",
+        "Doanh nghiệp",
+        "Lý Văn Cường",
+        6,
+        (0, 0, 1, 0, 0),
+        (0, 1, 1, 0, 1),
+        (1, 1, 1, 1, 1),
+        (1, 2, 2, 1, 0),
+        leavers=("Chuyển đi",),
+    ),
 )
 
 # What the sample is meant to show, for tests and docs (all derivable from BRANCHES).
@@ -186,25 +339,152 @@ ADMISSION_EXTRAS = {
 }
 
 FAMILY = (
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
 )
 FAMILY_WEIGHTS = (30, 12, 10, 8, 3, 8, 5, 8, 3, 3, 3, 3, 2, 1, 1)
 FAMILY_BY_ETHNICITY = {"Hrê": ("Phạm", "Hồ"), "Hoa": ("Lý", "Dương")}
-MIDDLE_MEN = ("Văn", "Văn", "Văn", "Minh", "Quốc", "Đức", "Hữu", "Công", "Thành", "Ngọc", "Xuân", "Tấn", "Anh",
-              "Quang", "Trọng", "Đình")
-MIDDLE_WOMEN = ("Thị", "Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Mỹ", "Kim", "Bích", "Hồng", "Phương", "Diệu",
-                "Như")
-GIVEN_MEN = ("Hùng", "Dũng", "Tuấn", "Khoa", "Phúc", "Nam", "Long", "Huy", "Bảo", "Trung", "Hiếu", "Tài", "Thắng",
-             "Sơn", "Tâm", "Nhân", "Lộc", "Vinh", "Quang", "Hưng", "Phát", "Đạt", "Khánh", "Toàn", "Thịnh", "Hòa",
-             "Cường", "Tín", "Kiên", "Lực", "Việt", "Thuận", "Định", "Tiến", "Hoàng", "Duy", "Thái", "Nghĩa")
-GIVEN_WOMEN = ("Lan", "Hương", "Hạnh", "Trang", "Nhung", "Thảo", "Linh", "Ngân", "Vy", "Yến", "Hoa", "Mai", "Ánh",
-               "Diễm", "Hằng", "Phượng", "Trinh", "Quyên", "Nhi", "My", "Thủy", "Loan", "Oanh", "Hà", "Vân", "Nga",
-               "Duyên", "Trâm", "Hiền", "Uyên", "Thư", "Giang", "Huyền", "Tuyết", "Nguyệt", "Xuân")
+MIDDLE_MEN = (
+    "Văn",
+    "Văn",
+    "Văn",
+    "Minh",
+    "Quốc",
+    "Đức",
+    "Hữu",
+    "Công",
+    "Thành",
+    "Ngọc",
+    "Xuân",
+    "Tấn",
+    "Anh",
+    "Quang",
+    "Trọng",
+    "Đình",
+)
+MIDDLE_WOMEN = (
+    "Thị",
+    "Thị",
+    "Thị",
+    "Thị",
+    "Ngọc",
+    "Thu",
+    "Thanh",
+    "Mỹ",
+    "Kim",
+    "Bích",
+    "Hồng",
+    "Phương",
+    "Diệu",
+    "Như",
+)
+GIVEN_MEN = (
+    "Hùng",
+    "Dũng",
+    "Tuấn",
+    "Khoa",
+    "Phúc",
+    "Nam",
+    "Long",
+    "Huy",
+    "Bảo",
+    "Trung",
+    "Hiếu",
+    "Tài",
+    "Thắng",
+    "Sơn",
+    "Tâm",
+    "Nhân",
+    "Lộc",
+    "Vinh",
+    "Quang",
+    "Hưng",
+    "Phát",
+    "Đạt",
+    "Khánh",
+    "Toàn",
+    "Thịnh",
+    "Hòa",
+    "Cường",
+    "Tín",
+    "Kiên",
+    "Lực",
+    "Việt",
+    "Thuận",
+    "Định",
+    "Tiến",
+    "Hoàng",
+    "Duy",
+    "Thái",
+    "Nghĩa",
+)
+GIVEN_WOMEN = (
+    "Lan",
+    "Hương",
+    "Hạnh",
+    "Trang",
+    "Nhung",
+    "Thảo",
+    "Linh",
+    "Ngân",
+    "Vy",
+    "Yến",
+    "Hoa",
+    "Mai",
+    "Ánh",
+    "Diễm",
+    "Hằng",
+    "Phượng",
+    "Trinh",
+    "Quyên",
+    "Nhi",
+    "My",
+    "Thủy",
+    "Loan",
+    "Oanh",
+    "Hà",
+    "Vân",
+    "Nga",
+    "Duyên",
+    "Trâm",
+    "Hiền",
+    "Uyên",
+    "Thư",
+    "Giang",
+    "Huyền",
+    "Tuyết",
+    "Nguyệt",
+    "Xuân",
+)
 
 # Per kind: share of women, age range of candidates, (occupation, weight) pairs.
 PROFILES = {
-    "Khu dân cư": (0.45, (18, 55), (("Lao động tự do", 4), ("Kinh doanh", 3), ("Công nhân", 3), ("Nông dân", 2),
-                                   ("Học sinh - sinh viên", 3), ("Chủ doanh nghiệp", 1), ("Khác", 1))),
+    "Khu dân cư": (
+        0.45,
+        (18, 55),
+        (
+            ("Lao động tự do", 4),
+            ("Kinh doanh", 3),
+            ("Công nhân", 3),
+            ("Nông dân", 2),
+            ("Học sinh - sinh viên", 3),
+            ("Chủ doanh nghiệp", 1),
+            ("Khác", 1),
+        ),
+    ),
     "Trường học": (0.8, (23, 42), (("Giáo viên", 6), ("Cán bộ - công chức - viên chức", 1))),
     "Cơ quan": (0.5, (23, 40), (("Cán bộ - công chức - viên chức", 1),)),
     "Công an": (0.15, (21, 35), (("Lực lượng vũ trang", 1),)),
@@ -225,12 +505,21 @@ PROFESSIONAL_BY_OCCUPATION = {  # (level, weight) pairs
 }
 PROFESSIONAL_OTHER = (("Không", 6), ("Trung cấp", 2), ("Cao đẳng", 1), ("Đại học", 1))
 LEAVE_NOTES = {
-    S.STATUS_MOVED: ("Đi làm ăn tại TP. Hồ Chí Minh", "Đi làm việc tại Bình Dương", "Đi lao động tại Nhật Bản",
-                     "Chuyển nơi cư trú"),
+    S.STATUS_MOVED: (
+        "Đi làm ăn tại TP. Hồ Chí Minh",
+        "Đi làm việc tại Bình Dương",
+        "Đi lao động tại Nhật Bản",
+        "Chuyển nơi cư trú",
+    ),
     S.STATUS_REMOVED: ("Không còn đủ tiêu chuẩn", "Bản thân xin rút khỏi danh sách"),
 }
-MOVED_NOTE_BY_KIND = {"Cơ quan": "Chuyển công tác", "Trường học": "Chuyển công tác", "Y tế": "Chuyển công tác",
-                      "Quân sự": "Nhập ngũ", "Doanh nghiệp": "Nghỉ việc tại công ty"}
+MOVED_NOTE_BY_KIND = {
+    "Cơ quan": "Chuyển công tác",
+    "Trường học": "Chuyển công tác",
+    "Y tế": "Chuyển công tác",
+    "Quân sự": "Nhập ngũ",
+    "Doanh nghiệp": "Nghỉ việc tại công ty",
+}
 
 
 def _check_plan() -> None:
@@ -309,8 +598,11 @@ class _People:
     def name(self, gender: str, ethnicity: str) -> str:
         rng = self.rng
         while True:
-            family = (rng.choice(FAMILY_BY_ETHNICITY[ethnicity]) if ethnicity in FAMILY_BY_ETHNICITY
-                      else rng.choices(FAMILY, FAMILY_WEIGHTS)[0])
+            family = (
+                rng.choice(FAMILY_BY_ETHNICITY[ethnicity])
+                if ethnicity in FAMILY_BY_ETHNICITY
+                else rng.choices(FAMILY, FAMILY_WEIGHTS)[0]
+            )
             if gender == "Nữ":
                 middle, given = rng.choice(MIDDLE_WOMEN), rng.choice(GIVEN_WOMEN)
             else:
@@ -341,8 +633,10 @@ class _People:
         else:
             ethnicity, religion = extras
         education = "12/12"
-        if occupation in ("Lao động tự do", "Kinh doanh", "Nông dân", "Công nhân", "Dân quân tự vệ", "Khác",
-                          "Hưu trí") and rng.random() < 0.35:
+        if (
+            occupation in ("Lao động tự do", "Kinh doanh", "Nông dân", "Công nhân", "Dân quân tự vệ", "Khác", "Hưu trí")
+            and rng.random() < 0.35
+        ):
             education = "9/12"
         professional = _pick(rng, PROFESSIONAL_BY_OCCUPATION.get(occupation, PROFESSIONAL_OTHER))
         if occupation == "Cán bộ - công chức - viên chức":
@@ -364,19 +658,36 @@ class _People:
             introduced = "Hội Liên hiệp Phụ nữ"
         else:
             introduced = rng.choice(("Hội Cựu chiến binh", "Mặt trận Tổ quốc", BRANCH_INTRODUCER))
-        return Person(self.name(gender, ethnicity), birth, gender, ethnicity, religion, education, professional,
-                      occupation, theory, youth, introduced, entered, None, S.STATUS_ACTIVE, None)
+        return Person(
+            self.name(gender, ethnicity),
+            birth,
+            gender,
+            ethnicity,
+            religion,
+            education,
+            professional,
+            occupation,
+            theory,
+            youth,
+            introduced,
+            entered,
+            None,
+            S.STATUS_ACTIVE,
+            None,
+        )
 
     def admission(self, kind: str, year: int, overdue: bool, extras: tuple[str, str] | None) -> Person:
         rng = self.rng
         last = date(year, 6, 30) if overdue else date(year, 11, 30)
         admitted = _between(rng, date(year, 2, 1), last)
         # A class at most 24 months (well within the certificate's 60) and at least 20 days before.
-        class_date = rng.choice([s for s in self.sessions if admitted - timedelta(days=720) <= s
-                                 <= admitted - timedelta(days=20)])
+        class_date = rng.choice(
+            [s for s in self.sessions if admitted - timedelta(days=720) <= s <= admitted - timedelta(days=20)]
+        )
         # On the list a few months before the class, and in an earlier year than the admission.
-        entered = _between(rng, class_date - timedelta(days=400),
-                           min(class_date - timedelta(days=45), date(year - 1, 12, 31)))
+        entered = _between(
+            rng, class_date - timedelta(days=400), min(class_date - timedelta(days=45), date(year - 1, 12, 31))
+        )
         p = self.person(kind, admitted, entered, extras)
         p.class_date, p.admitted = class_date, admitted
         p.status, p.status_date = S.STATUS_ADMITTED, admitted
@@ -472,8 +783,14 @@ def _banner(ws, row: int, text: str, width: int, size: int = 13, bold: bool = Tr
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
 
 
-def _table(ws, first_row: int, headers: list[str], rows: list[list], text_dates: bool = False,
-           widths: dict[int, int] | None = None) -> None:
+def _table(
+    ws,
+    first_row: int,
+    headers: list[str],
+    rows: list[list],
+    text_dates: bool = False,
+    widths: dict[int, int] | None = None,
+) -> None:
     """Bold boxed header at first_row, then the rows; dates as real dates (or text dd/mm/yyyy)."""
     for c, h in enumerate(headers, 1):
         cell = ws.cell(first_row, c, _nfc(h))
@@ -525,8 +842,9 @@ def _branch_workbook(b: Branch, persons: list[Person]) -> Workbook:
         ws = wb.create_sheet(sheet.name)
         width = len(sheet.columns)
         _banner(ws, 1, title, width, size=14)
-        _banner(ws, 2, f"{b.name} - Đảng bộ phường Phổ Hòa, nhiệm kỳ 2020-2025", width, size=12, bold=False,
-                italic=True)
+        _banner(
+            ws, 2, f"{b.name} - Đảng bộ phường Phổ Hòa, nhiệm kỳ 2020-2025", width, size=12, bold=False, italic=True
+        )
         rows = [_person_row(p, sheet, i, yes, no) for i, p in enumerate(people, 1)]
         if sheet is S.ADMISSION_SHEET and b.totals_row:
             total: list[object] = [None] * width
@@ -552,8 +870,11 @@ def office_texts(rng: random.Random) -> list[tuple[int, str, date, str]]:
     return out
 
 
-def _ward_workbook(members: dict[str, list[int]], org_quota: dict[tuple[int, str], int],
-                   texts: Sequence[tuple[int, str, date, str]] = ()) -> Workbook:
+def _ward_workbook(
+    members: dict[str, list[int]],
+    org_quota: dict[tuple[int, str], int],
+    texts: Sequence[tuple[int, str, date, str]] = (),
+) -> Workbook:
     wb = Workbook()
     ws = wb.active
     ws.title = S.WARD_INFO_SHEET
@@ -566,8 +887,9 @@ def _ward_workbook(members: dict[str, list[int]], org_quota: dict[tuple[int, str
     for i, year in enumerate(YEARS):
         for b in BRANCHES:
             rows.append([year, b.name, b.quota[i], b.source[i], members[b.name][i]])
-        rows.append([year, S.WARD_TOTAL, WARD_QUOTA[i], sum(b.source[i] for b in BRANCHES),
-                     sum(m[i] for m in members.values())])
+        rows.append(
+            [year, S.WARD_TOTAL, WARD_QUOTA[i], sum(b.source[i] for b in BRANCHES), sum(m[i] for m in members.values())]
+        )
     _table(ws, 2, [c.header for c in cols], rows, widths={1: 8, 2: 40})
 
     ws = wb.create_sheet(S.ORG_QUOTA_SHEET.name)

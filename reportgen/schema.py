@@ -330,32 +330,75 @@ BRANCH_INFO_SHEET = "Thông tin"
 
 
 CLASS_DATE_ALIASES = (
-    "Ngày học lớp NTVĐ", "Học lớp nhận thức về Đảng", "Ngày học lớp nhận thức về Đảng", "Học lớp NTVĐ",
+    "Ngày học lớp NTVĐ",
+    "Học lớp nhận thức về Đảng",
+    "Ngày học lớp nhận thức về Đảng",
+    "Học lớp NTVĐ",
 )
 
 
 def _person_columns() -> tuple[Column, ...]:
     return (
         Column("stt", "STT", Kind.IGNORED, aliases=("TT", "Số TT", "Số thứ tự")),
-        Column("name", "Họ và tên", Kind.TEXT, required=True,
-               aliases=("Họ tên", "Họ và tên quần chúng", "Họ và tên đảng viên")),
+        Column(
+            "name",
+            "Họ và tên",
+            Kind.TEXT,
+            required=True,
+            aliases=("Họ tên", "Họ và tên quần chúng", "Họ và tên đảng viên"),
+        ),
         Column("birth", "Ngày sinh", Kind.DATE, required=True, aliases=("Ngày tháng năm sinh", "Sinh ngày")),
-        Column("gender", "Giới tính", Kind.CHOICE, required=True, choices=GENDERS,
-               choice_aliases={"Nu": "Nữ", "Phái nữ": "Nữ", "Male": "Nam", "Female": "Nữ"}),
+        Column(
+            "gender",
+            "Giới tính",
+            Kind.CHOICE,
+            required=True,
+            choices=GENDERS,
+            choice_aliases={"Nu": "Nữ", "Phái nữ": "Nữ", "Male": "Nam", "Female": "Nữ"},
+        ),
         Column("ethnicity", "Dân tộc", Kind.TEXT, default="Kinh"),
         Column("religion", "Tôn giáo", Kind.TEXT, default="Không"),
-        Column("education", "Trình độ học vấn", Kind.CHOICE, aliases=("Học vấn", "Văn hóa", "Trình độ văn hóa", "GDPT",
-                                                                          "Giáo dục phổ thông"),
-               choices=EDUCATION, choice_aliases=EDUCATION_ALIASES, choice_hint=education_hint),
-        Column("professional", "Chuyên môn", Kind.CHOICE, aliases=("Trình độ chuyên môn", "Chuyên môn nghiệp vụ"),
-               default="Không", choices=PROFESSIONAL, choice_aliases=PROFESSIONAL_ALIASES),
-        Column("occupation", "Nghề nghiệp", Kind.CHOICE,
-               aliases=("Thành phần", "Nghề nghiệp hiện nay", "Nghề nghiệp chức vụ", "Nghề nghiệp, chức vụ",
-                        "Thành phần xuất thân"),
-               choices=OCCUPATIONS, choice_aliases=OCCUPATION_ALIASES),
-        Column("theory", "Lý luận chính trị", Kind.CHOICE,
-               aliases=("LLCT", "Trình độ LLCT", "Trình độ lý luận chính trị"),
-               default="Không", choices=THEORY, choice_aliases=THEORY_ALIASES),
+        Column(
+            "education",
+            "Trình độ học vấn",
+            Kind.CHOICE,
+            aliases=("Học vấn", "Văn hóa", "Trình độ văn hóa", "GDPT", "Giáo dục phổ thông"),
+            choices=EDUCATION,
+            choice_aliases=EDUCATION_ALIASES,
+            choice_hint=education_hint,
+        ),
+        Column(
+            "professional",
+            "Chuyên môn",
+            Kind.CHOICE,
+            aliases=("Trình độ chuyên môn", "Chuyên môn nghiệp vụ"),
+            default="Không",
+            choices=PROFESSIONAL,
+            choice_aliases=PROFESSIONAL_ALIASES,
+        ),
+        Column(
+            "occupation",
+            "Nghề nghiệp",
+            Kind.CHOICE,
+            aliases=(
+                "Thành phần",
+                "Nghề nghiệp hiện nay",
+                "Nghề nghiệp chức vụ",
+                "Nghề nghiệp, chức vụ",
+                "Thành phần xuất thân",
+            ),
+            choices=OCCUPATIONS,
+            choice_aliases=OCCUPATION_ALIASES,
+        ),
+        Column(
+            "theory",
+            "Lý luận chính trị",
+            Kind.CHOICE,
+            aliases=("LLCT", "Trình độ LLCT", "Trình độ lý luận chính trị"),
+            default="Không",
+            choices=THEORY,
+            choice_aliases=THEORY_ALIASES,
+        ),
         Column("youth_union", "Đoàn viên", Kind.YESNO, aliases=("Đoàn viên TNCS", "Là đoàn viên", "ĐV"), default=False),
     )
 
@@ -365,10 +408,14 @@ CANDIDATE_SHEET = Sheet(
     (
         *_person_columns(),
         Column("introduced_by", "Tổ chức giới thiệu", Kind.TEXT, aliases=("Giới thiệu", "Đoàn thể giới thiệu")),
-        Column("entered", "Ngày vào nguồn", Kind.DATE, required=True,
-               aliases=("Ngày đưa vào nguồn", "Ngày được đưa vào nguồn", "Ngày vào danh sách nguồn")),
-        Column("class_date", "Ngày học lớp nhận thức", Kind.DATE,
-               aliases=CLASS_DATE_ALIASES),
+        Column(
+            "entered",
+            "Ngày vào nguồn",
+            Kind.DATE,
+            required=True,
+            aliases=("Ngày đưa vào nguồn", "Ngày được đưa vào nguồn", "Ngày vào danh sách nguồn"),
+        ),
+        Column("class_date", "Ngày học lớp nhận thức", Kind.DATE, aliases=CLASS_DATE_ALIASES),
         Column("status", "Tình trạng", Kind.CHOICE, required=True, choices=STATUSES, choice_aliases=STATUS_ALIASES),
         Column("status_date", "Ngày thay đổi", Kind.DATE, aliases=("Ngày thay đổi tình trạng",)),
         Column("note", "Ghi chú", Kind.TEXT, default=""),
@@ -380,17 +427,34 @@ ADMISSION_SHEET = Sheet(
     "Kết nạp",
     (
         *_person_columns(),
-        Column("class_date", "Ngày học lớp nhận thức", Kind.DATE, required=True,
-               aliases=CLASS_DATE_ALIASES),
-        Column("meeting", "Ngày chi bộ xét", Kind.DATE,
-               aliases=("Ngày chi bộ họp xét", "Ngày nghị quyết chi bộ", "Ngày chi bộ họp xét kết nạp")),
-        Column("admitted", "Ngày kết nạp", Kind.DATE, required=True,
-               aliases=("Ngày quyết định kết nạp", "Ngày QĐ kết nạp", "Ngày vào Đảng", "Ngày kết nạp Đảng",
-                        "Ngày kết nạp vào Đảng")),
+        Column("class_date", "Ngày học lớp nhận thức", Kind.DATE, required=True, aliases=CLASS_DATE_ALIASES),
+        Column(
+            "meeting",
+            "Ngày chi bộ xét",
+            Kind.DATE,
+            aliases=("Ngày chi bộ họp xét", "Ngày nghị quyết chi bộ", "Ngày chi bộ họp xét kết nạp"),
+        ),
+        Column(
+            "admitted",
+            "Ngày kết nạp",
+            Kind.DATE,
+            required=True,
+            aliases=(
+                "Ngày quyết định kết nạp",
+                "Ngày QĐ kết nạp",
+                "Ngày vào Đảng",
+                "Ngày kết nạp Đảng",
+                "Ngày kết nạp vào Đảng",
+            ),
+        ),
         Column("ceremony", "Ngày lễ kết nạp", Kind.DATE, aliases=("Ngày tổ chức lễ kết nạp",)),
         Column("decision_no", "Số quyết định", Kind.TEXT, aliases=("Số QĐ", "Số quyết định kết nạp"), default=""),
-        Column("official", "Ngày công nhận chính thức", Kind.DATE,
-               aliases=("Ngày chính thức", "Ngày công nhận ĐV chính thức")),
+        Column(
+            "official",
+            "Ngày công nhận chính thức",
+            Kind.DATE,
+            aliases=("Ngày chính thức", "Ngày công nhận ĐV chính thức"),
+        ),
         Column("note", "Ghi chú", Kind.TEXT, default=""),
     ),
     aliases=("Đảng viên mới", "Kết nạp đảng viên", "Đảng viên mới kết nạp"),
@@ -417,8 +481,13 @@ TEXT_SHEET = Sheet(
     "Văn bản",
     (
         Column("year", "Năm", Kind.YEAR, required=True),
-        Column("number", "Số, ký hiệu", Kind.TEXT, required=True,
-               aliases=("Số ký hiệu", "Số hiệu", "Số văn bản", "Số, ký hiệu văn bản")),
+        Column(
+            "number",
+            "Số, ký hiệu",
+            Kind.TEXT,
+            required=True,
+            aliases=("Số ký hiệu", "Số hiệu", "Số văn bản", "Số, ký hiệu văn bản"),
+        ),
         Column("issued", "Ngày", Kind.DATE, required=True, aliases=("Ngày ban hành", "Ngày văn bản", "Ngày ký")),
         Column("summary", "Trích yếu", Kind.TEXT, required=True, aliases=("Trích yếu nội dung", "Về việc")),
     ),
@@ -469,8 +538,14 @@ ASSESSMENT_SHEET = Sheet(
     "Nhận định",
     (
         Column("period", "Năm", Kind.PERIOD, required=True, aliases=("Năm, nhiệm kỳ", "Nhiệm kỳ")),
-        Column("section", "Mục", Kind.CHOICE, required=True, choices=ASSESSMENT_SECTIONS,
-               choice_aliases=ASSESSMENT_SECTION_ALIASES),
+        Column(
+            "section",
+            "Mục",
+            Kind.CHOICE,
+            required=True,
+            choices=ASSESSMENT_SECTIONS,
+            choice_aliases=ASSESSMENT_SECTION_ALIASES,
+        ),
         Column("text", "Nội dung", Kind.TEXT, required=True, aliases=("Nhận định", "Đoạn văn")),
     ),
     aliases=("Nhận định, đánh giá", "Đánh giá"),
@@ -506,4 +581,3 @@ MAX_LENGTHS = {
 def max_length(key: str) -> int:
     """The longest text the column or field `key` may hold."""
     return MAX_LENGTHS.get(key, TEXT_MAX_LENGTH)
-

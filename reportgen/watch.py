@@ -79,9 +79,13 @@ def inbox_state(inbox: Path, out: Path) -> dict[Path, tuple[int, int] | None]:
     return state
 
 
-def wait_until_complete(paths: list[Path], settle: float = SETTLE_SECONDS, patience: float = PATIENCE_SECONDS,
-                        stop: threading.Event | None = None,
-                        state: Callable[[], dict[Path, tuple[int, int] | None]] | None = None) -> list[Path]:
+def wait_until_complete(
+    paths: list[Path],
+    settle: float = SETTLE_SECONDS,
+    patience: float = PATIENCE_SECONDS,
+    stop: threading.Event | None = None,
+    state: Callable[[], dict[Path, tuple[int, int] | None]] | None = None,
+) -> list[Path]:
     """Wait until each path is gone or has kept its size and time for `settle` seconds and can be
     opened, and `state()` (the whole inbox) has not changed for as long. Returns the paths
     still changing or locked when `patience` ran out."""
@@ -107,8 +111,9 @@ def wait_until_complete(paths: list[Path], settle: float = SETTLE_SECONDS, patie
             return waiting or [p for p, sig in now[0].items() if sig is not None]
 
 
-def run_once(inbox: Path, out: Path, changes: list[tuple[str, str]] | None = None,
-             options: dict[str, object] | None = None) -> WatchRun:
+def run_once(
+    inbox: Path, out: Path, changes: list[tuple[str, str]] | None = None, options: dict[str, object] | None = None
+) -> WatchRun:
     """One build; every failure becomes `problem`, never an exception."""
     run = WatchRun(datetime.now(), list(changes or []))
     try:
@@ -116,16 +121,26 @@ def run_once(inbox: Path, out: Path, changes: list[tuple[str, str]] | None = Non
     except ReportgenError as exc:  # a wrong use, a template problem, a file open in Excel
         run.problem = str(exc)
     except Exception as exc:  # noqa: BLE001 - the watch must survive anything one run meets
-        run.problem = (f"không đọc hoặc ghi được tệp ({os_reason(exc)})" if isinstance(exc, OSError)
-                       else "lỗi không mong đợi trong chương trình; hãy chạy reportgen build với --verbose "
-                       "để xem chi tiết")
+        run.problem = (
+            f"không đọc hoặc ghi được tệp ({os_reason(exc)})"
+            if isinstance(exc, OSError)
+            else "lỗi không mong đợi trong chương trình; hãy chạy reportgen build với --verbose để xem chi tiết"
+        )
     return run
 
 
-def watch_inbox(inbox: Path, out: Path, on_run: Callable[[WatchRun], None], *,
-                stop: threading.Event | None = None, settle: float = SETTLE_SECONDS,
-                year: int | None = None, issued: date | None = None, templates: Path | None = None,
-                force_polling: bool | None = None) -> None:
+def watch_inbox(
+    inbox: Path,
+    out: Path,
+    on_run: Callable[[WatchRun], None],
+    *,
+    stop: threading.Event | None = None,
+    settle: float = SETTLE_SECONDS,
+    year: int | None = None,
+    issued: date | None = None,
+    templates: Path | None = None,
+    force_polling: bool | None = None,
+) -> None:
     """Build once, then again after every change of a workbook in `inbox`, until `stop` is set
     (or Ctrl+C, which reaches the caller as KeyboardInterrupt)."""
     from watchfiles import watch
@@ -139,8 +154,16 @@ def watch_inbox(inbox: Path, out: Path, on_run: Callable[[WatchRun], None], *,
     # The watcher is running before the first build, so nothing copied meanwhile is missed:
     # with yield_on_timeout it hands over an empty batch once it is watching.
     started = False
-    for batch in watch(inbox, watch_filter=wanted, stop_event=stop, debounce=DEBOUNCE_MS, recursive=True,
-                       force_polling=force_polling, rust_timeout=300, yield_on_timeout=True):
+    for batch in watch(
+        inbox,
+        watch_filter=wanted,
+        stop_event=stop,
+        debounce=DEBOUNCE_MS,
+        recursive=True,
+        force_polling=force_polling,
+        rust_timeout=300,
+        yield_on_timeout=True,
+    ):
         if not batch:
             if not started:
                 started = True

@@ -57,7 +57,7 @@ def locked_workbook(lock_name: str, names: list[str]) -> str | None:
     """The workbook an Office lock file stands for: Excel writes `~$` + the name (Word-style
     `~$` + the name less its first two letters is matched too), LibreOffice `.~lock.NAME#`."""
     if lock_name.startswith(".~lock."):
-        wanted = lock_name[len(".~lock."):].rstrip("#")
+        wanted = lock_name[len(".~lock.") :].rstrip("#")
         return wanted if wanted in names else None
     rest = lock_name[2:]
     if rest in names:
@@ -69,10 +69,14 @@ def lock_file_reason(lock_name: str, names: list[str]) -> str:
     """Why a lock file is skipped, naming the workbook that is open."""
     workbook = locked_workbook(lock_name, names)
     if workbook is None:
-        return ("tệp khóa của Excel/LibreOffice, không đọc; sổ tương ứng không có trong thư mục (có thể tệp "
-                "khóa còn sót lại sau khi máy tắt đột ngột, xóa được)")
-    return (f"tệp khóa: sổ «{workbook}» đang mở trong Excel/LibreOffice; chỉ phần đã lưu được đọc, những sửa "
-            "chưa lưu sẽ không được tính. Hãy lưu (Ctrl+S) và đóng sổ rồi chạy lại")
+        return (
+            "tệp khóa của Excel/LibreOffice, không đọc; sổ tương ứng không có trong thư mục (có thể tệp "
+            "khóa còn sót lại sau khi máy tắt đột ngột, xóa được)"
+        )
+    return (
+        f"tệp khóa: sổ «{workbook}» đang mở trong Excel/LibreOffice; chỉ phần đã lưu được đọc, những sửa "
+        "chưa lưu sẽ không được tính. Hãy lưu (Ctrl+S) và đóng sổ rồi chạy lại"
+    )
 
 
 def discover(inbox: Path, exclude: tuple[Path, ...] = ()) -> Discovery:
@@ -106,11 +110,17 @@ def discover(inbox: Path, exclude: tuple[Path, ...] = ()) -> Discovery:
                 if name.startswith("."):
                     skipped.append(Skipped(path, "thư mục ẩn, không đọc"))
                 elif is_link:
-                    skipped.append(Skipped(path, "liên kết tới một thư mục khác (symlink/shortcut), không đọc; "
-                                                 "hãy chép các sổ vào thư mục này"))
+                    skipped.append(
+                        Skipped(
+                            path,
+                            "liên kết tới một thư mục khác (symlink/shortcut), không đọc; "
+                            "hãy chép các sổ vào thư mục này",
+                        )
+                    )
                 elif is_output_folder(path):
-                    skipped.append(Skipped(path, "thư mục kết quả của một lần chạy trước (có tệp "
-                                                 f"{FINDINGS_FILE}), không đọc"))
+                    skipped.append(
+                        Skipped(path, f"thư mục kết quả của một lần chạy trước (có tệp {FINDINGS_FILE}), không đọc")
+                    )
                 else:
                     walk(path)
                 continue
@@ -119,12 +129,9 @@ def discover(inbox: Path, exclude: tuple[Path, ...] = ()) -> Discovery:
             elif name.startswith("."):
                 skipped.append(Skipped(path, "tệp ẩn, không đọc"))
             elif path.suffix.lower() not in WORKBOOK_SUFFIXES:
-                skipped.append(
-                    Skipped(path, "không phải sổ Excel (.xlsx, .xlsm, .xls, .ods), không đọc")
-                )
+                skipped.append(Skipped(path, "không phải sổ Excel (.xlsx, .xlsm, .xls, .ods), không đọc"))
             elif not stat.S_ISREG(mode):
-                skipped.append(Skipped(path, f"có đuôi của sổ Excel nhưng là {_kind(mode)}, không phải tệp; "
-                                             "không mở"))
+                skipped.append(Skipped(path, f"có đuôi của sổ Excel nhưng là {_kind(mode)}, không phải tệp; không mở"))
             else:
                 workbooks.append(path)
 

@@ -185,9 +185,7 @@ _TCVN3_CHARS = frozenset(_TCVN3_DECODE)
 _TCVN3_LOWER_CODES = frozenset(code for code, letter in _TCVN3_DECODE.items() if letter.islower())
 _VNI_CHARS = frozenset(ch for code in _VNI_DECODE for ch in code if not ch.isascii())
 _LEGACY_CHARS = _TCVN3_CHARS | _VNI_CHARS
-_VNI_PATTERN = re.compile(
-    "|".join(re.escape(code) for code in sorted(_VNI_DECODE, key=len, reverse=True))
-)
+_VNI_PATTERN = re.compile("|".join(re.escape(code) for code in sorted(_VNI_DECODE, key=len, reverse=True)))
 
 
 # ---------------------------------------------------------------------------
@@ -264,8 +262,34 @@ _VOWELS = frozenset("aăâeêioôơuưy")
 _LETTERS = frozenset("abcdđeghiklmnopqrstuvxyăâêôơư")
 
 _ONSETS = (
-    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
-    "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+    "ngh",
+    "ng",
+    "nh",
+    "ch",
+    "gh",
+    "gi",
+    "kh",
+    "ph",
+    "qu",
+    "th",
+    "tr",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "g",
+    "h",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "x",
+    "",
 )
 
 # Rimes without their tone mark.
@@ -389,8 +413,7 @@ def _rime_ok(onset: str, rime: str, tone: str, where: int) -> bool:
         if rime.startswith("i"):
             return False
         # gì, gìn: the i of gi is the vowel; giêng: the rime iêng.
-        candidates = (("g", "i" + rime),) if not rime or rime[0] not in _VOWELS else (
-            (onset, rime), ("g", "i" + rime))
+        candidates = (("g", "i" + rime),) if not rime or rime[0] not in _VOWELS else ((onset, rime), ("g", "i" + rime))
     elif onset == "qu":
         if not rime or rime.startswith(("u", "ư")):
             return False
@@ -426,8 +449,8 @@ def _syllable_rime(word: str) -> str | None:
     if not letters:
         return None
     for onset in _ONSETS:
-        if letters.startswith(onset) and _rime_ok(onset, letters[len(onset):], tone, where):
-            return letters[len(onset):]
+        if letters.startswith(onset) and _rime_ok(onset, letters[len(onset) :], tone, where):
+            return letters[len(onset) :]
     return None
 
 
@@ -476,9 +499,7 @@ _RARE_RIME_LOG = math.log(0.3)
 _MARGIN = math.log(2.0)
 
 # Micro sign before a unit (5 µm, 10 µg) is not the TCVN3 code for à.
-_MICRO_UNITS = frozenset(
-    "µ" + unit for unit in "m g s l L A V F H W J C K T mol Pa Hz mm".split()
-)
+_MICRO_UNITS = frozenset("µ" + unit for unit in "m g s l L A V F H W J C K T mol Pa Hz mm".split())
 
 
 _COMMON_LOG = math.log(20.0)

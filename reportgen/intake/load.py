@@ -118,7 +118,8 @@ def _ward_info(book: RawWorkbook, file: str, findings: Findings, today: date | N
     if sheet is None:
         findings.error(
             f"sổ của Đảng ủy thiếu sheet «{schema.WARD_INFO_SHEET}» (thông tin đơn vị, nhiệm kỳ, người ký)",
-            file=file, rule="missing-sheet",
+            file=file,
+            rule="missing-sheet",
         )
         return None
     values, rows = read_fields(sheet, schema.WARD_FIELDS, file, findings)
@@ -130,7 +131,11 @@ def _ward_info(book: RawWorkbook, file: str, findings: Findings, today: date | N
         if spec.required and not text:
             findings.error(
                 f"thiếu trường bắt buộc «{spec.label}» (ghi tên trường ở cột đầu, giá trị ở cột bên cạnh)",
-                file=file, sheet=sheet.name, row=rows.get(spec.key), column=spec.label, rule="missing-field",
+                file=file,
+                sheet=sheet.name,
+                row=rows.get(spec.key),
+                column=spec.label,
+                rule="missing-field",
             )
             ok = False
             continue
@@ -138,8 +143,15 @@ def _ward_info(book: RawWorkbook, file: str, findings: Findings, today: date | N
             try:
                 out[spec.key] = parse_date(raw)
             except CellError as exc:
-                findings.error(exc.message, file=file, sheet=sheet.name, row=rows.get(spec.key),
-                               column=spec.label, value=show(raw), rule="bad-date")
+                findings.error(
+                    exc.message,
+                    file=file,
+                    sheet=sheet.name,
+                    row=rows.get(spec.key),
+                    column=spec.label,
+                    value=show(raw),
+                    rule="bad-date",
+                )
                 ok = False
             continue
         out[spec.key] = text or spec.default
@@ -149,7 +161,12 @@ def _ward_info(book: RawWorkbook, file: str, findings: Findings, today: date | N
     if term_text and not match:
         findings.error(
             "nhiệm kỳ cần ghi dạng «năm đầu-năm cuối», ví dụ 2020-2025",
-            file=file, sheet=sheet.name, row=rows.get("term"), column="Nhiệm kỳ", value=term_text, rule="bad-term",
+            file=file,
+            sheet=sheet.name,
+            row=rows.get("term"),
+            column="Nhiệm kỳ",
+            value=term_text,
+            rule="bad-term",
         )
         ok = False
     elif match:
@@ -157,14 +174,24 @@ def _ward_info(book: RawWorkbook, file: str, findings: Findings, today: date | N
         if not 1 <= last - first <= 10:
             findings.error(
                 "nhiệm kỳ cần năm cuối lớn hơn năm đầu (thường 5 năm), ví dụ 2020-2025",
-                file=file, sheet=sheet.name, row=rows.get("term"), column="Nhiệm kỳ", value=term_text, rule="bad-term",
+                file=file,
+                sheet=sheet.name,
+                row=rows.get("term"),
+                column="Nhiệm kỳ",
+                value=term_text,
+                rule="bad-term",
             )
             ok = False
     latest = today.year + EVENT_YEARS_AHEAD
     if match and ok and not EARLIEST_YEAR <= first <= latest:
         findings.error(
             f"nhiệm kỳ cần bắt đầu trong khoảng năm {EARLIEST_YEAR}-{latest}, ví dụ 2020-2025",
-            file=file, sheet=sheet.name, row=rows.get("term"), column="Nhiệm kỳ", value=term_text, rule="bad-term",
+            file=file,
+            sheet=sheet.name,
+            row=rows.get("term"),
+            column="Nhiệm kỳ",
+            value=term_text,
+            rule="bad-term",
         )
         ok = False
     given_start = out.get("term_start")
@@ -172,8 +199,12 @@ def _ward_info(book: RawWorkbook, file: str, findings: Findings, today: date | N
         findings.error(
             f"ngày bắt đầu nhiệm kỳ {first}-{last} cần nằm trong năm {first} hoặc {first + 1} (ngày Đại hội, "
             "hoặc để trống: tính từ 01/01 năm sau); ngày ngoài nhiệm kỳ làm lệch cả phần tổng kết nhiệm kỳ",
-            file=file, sheet=sheet.name, row=rows.get("term_start"), column="Ngày bắt đầu nhiệm kỳ",
-            value=show(given_start), rule="term-start-outside-term",
+            file=file,
+            sheet=sheet.name,
+            row=rows.get("term_start"),
+            column="Ngày bắt đầu nhiệm kỳ",
+            value=show(given_start),
+            rule="term-start-outside-term",
         )
         ok = False
     if not ok:
@@ -225,7 +256,8 @@ def _branch_info(book: RawWorkbook, file: str, findings: Findings) -> Branch | N
         findings.error(
             f"sổ của chi bộ thiếu sheet «{schema.BRANCH_INFO_SHEET}» (Tên chi bộ, Loại hình); "
             "không biết các dòng trong sổ thuộc chi bộ nào nên không tính",
-            file=file, rule="missing-sheet",
+            file=file,
+            rule="missing-sheet",
         )
         return None
     values, rows = read_fields(sheet, schema.BRANCH_FIELDS, file, findings)
@@ -233,7 +265,11 @@ def _branch_info(book: RawWorkbook, file: str, findings: Findings) -> Branch | N
     if not name:
         findings.error(
             "thiếu «Tên chi bộ» (ghi «Tên chi bộ» ở cột đầu, tên ở cột bên cạnh)",
-            file=file, sheet=sheet.name, row=rows.get("name"), column="Tên chi bộ", rule="missing-field",
+            file=file,
+            sheet=sheet.name,
+            row=rows.get("name"),
+            column="Tên chi bộ",
+            rule="missing-field",
         )
         return None
     name = name[0].upper() + name[1:]  # `chi bộ Công an` opens sentences in the documents
@@ -242,17 +278,34 @@ def _branch_info(book: RawWorkbook, file: str, findings: Findings) -> Branch | N
     try:
         parsed = parse_choice(raw_kind, schema.BRANCH_KINDS, schema.BRANCH_KIND_ALIASES)
     except CellError as exc:
-        findings.error(exc.message, file=file, sheet=sheet.name, row=rows.get("kind"), column="Loại hình",
-                       value=show(raw_kind), rule="bad-choice")
+        findings.error(
+            exc.message,
+            file=file,
+            sheet=sheet.name,
+            row=rows.get("kind"),
+            column="Loại hình",
+            value=show(raw_kind),
+            rule="bad-choice",
+        )
         parsed = kind
     if parsed is None:
         findings.error(
             f"thiếu «Loại hình» của chi bộ; cần một trong: {', '.join(schema.BRANCH_KINDS)}",
-            file=file, sheet=sheet.name, row=rows.get("kind"), column="Loại hình", rule="missing-field",
+            file=file,
+            sheet=sheet.name,
+            row=rows.get("kind"),
+            column="Loại hình",
+            rule="missing-field",
         )
         parsed = kind
-    return Branch(name=name, kind=parsed, secretary=clean_text(values.get("secretary")), file=file,
-                  sheet=sheet.name, row=rows.get("name"))
+    return Branch(
+        name=name,
+        kind=parsed,
+        secretary=clean_text(values.get("secretary")),
+        file=file,
+        sheet=sheet.name,
+        row=rows.get("name"),
+    )
 
 
 def branch_spelling(name: object) -> str:
@@ -280,8 +333,13 @@ def reconcile_branch_names(inbox: Inbox, findings: Findings) -> None:
             f"tên chi bộ ghi khác với sheet «{schema.QUOTA_SHEET.name}» của sổ Đảng ủy («{ward_name}», tệp "
             f"«{inbox.ward_file}»): chỉ giống nhau khi bỏ dấu hoặc viết đầy đủ «TDP», «Chi bộ». Các văn bản dùng "
             f"tên «{ward_name}»; hãy sửa hai nơi cho giống nhau",
-            file=branch.file, sheet=branch.sheet, row=branch.row, column="Tên chi bộ", value=branch.name,
-            rule="branch-name-spelling", cell_column=2,
+            file=branch.file,
+            sheet=branch.sheet,
+            row=branch.row,
+            column="Tên chi bộ",
+            value=branch.name,
+            rule="branch-name-spelling",
+            cell_column=2,
         )
         renamed[branch.name] = ward_name
         inbox.branches[index] = replace(branch, name=ward_name)
@@ -295,8 +353,7 @@ _WARD_SHEETS = (schema.QUOTA_SHEET, schema.ORG_QUOTA_SHEET, schema.TEXT_SHEET, s
 _BRANCH_TABLES = (schema.CANDIDATE_SHEET, schema.ADMISSION_SHEET)
 
 
-def _unrecognised_sheets(book: RawWorkbook, file: str, findings: Findings, *, is_ward: bool,
-                         is_branch: bool) -> bool:
+def _unrecognised_sheets(book: RawWorkbook, file: str, findings: Findings, *, is_ward: bool, is_branch: bool) -> bool:
     """List every sheet no rule reads (a note), and make it an error when a branch workbook lacks
     `Nguồn` or `Kết nạp` while such a sheet has that sheet's required columns: a renamed sheet
     (`Kết nạp 2025`, `KN`) would otherwise drop the whole table. Such a sheet is not read under
@@ -310,26 +367,38 @@ def _unrecognised_sheets(book: RawWorkbook, file: str, findings: Findings, *, is
     may_be_branch = is_branch or (not is_ward and book.find(schema.BRANCH_INFO_SHEET) is not None)
     renamed = False
     for sheet in others:
-        matches = [spec for spec in _BRANCH_TABLES if may_be_branch and book.find(spec.name, spec.aliases) is None
-                   and has_columns_of(sheet, spec)]
+        matches = [
+            spec
+            for spec in _BRANCH_TABLES
+            if may_be_branch and book.find(spec.name, spec.aliases) is None and has_columns_of(sheet, spec)
+        ]
         if matches:
             spec = matches[0]
             findings.error(
                 f"sổ chi bộ không có sheet «{spec.name}»; sheet «{sheet.name}» có các cột của sheet này: "
                 f"đổi tên thành «{spec.name}» (nếu là bản cũ cần giữ, đổi tên sheet đó và thêm sheet «{spec.name}»)",
-                file=file, sheet=sheet.name, rule="renamed-sheet",
+                file=file,
+                sheet=sheet.name,
+                rule="renamed-sheet",
             )
             renamed = True
         elif is_ward or is_branch:
             findings.info(
                 "không phải sheet chuẩn của sổ nên không được đọc; số liệu trong sheet này không được tính",
-                file=file, sheet=sheet.name, rule="unread-sheet",
+                file=file,
+                sheet=sheet.name,
+                rule="unread-sheet",
             )
     return renamed
 
 
-def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), today: date | None = None,
-               progress: Progress = SILENT) -> Inbox:
+def load_inbox(
+    inbox: Path,
+    findings: Findings,
+    exclude: tuple[Path, ...] = (),
+    today: date | None = None,
+    progress: Progress = SILENT,
+) -> Inbox:
     """Read every workbook of the inbox. Problems are added to `findings`.
 
     today: dates later than next year (births: later than this year) are findings.
@@ -366,11 +435,12 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), 
             findings.warning(
                 f"có hai sheet cùng là «{spec.name}» («{sheet.name}» và «{other.name}»); chỉ đọc «{sheet.name}», "
                 f"không đọc «{other.name}». Hãy gộp hoặc xóa sheet thừa",
-                file=file, sheet=other.name, rule="duplicate-sheet",
+                file=file,
+                sheet=other.name,
+                rule="duplicate-sheet",
             )
         if sheet.hidden:
-            findings.warning("sheet đang bị ẩn; vẫn được đọc và tính", file=file, sheet=sheet.name,
-                             rule="hidden-sheet")
+            findings.warning("sheet đang bị ẩn; vẫn được đọc và tính", file=file, sheet=sheet.name, rule="hidden-sheet")
         result = read_table(sheet, spec, file, findings, today)
         if result is not None:
             tallies.append(SheetTally(file, result.sheet, result.counts))
@@ -385,14 +455,16 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), 
             if position == column:
                 return headers[(file, sheet)].get(key, _column_letter(column))
         raw = next((s for s in book.sheets if s.name == sheet), None)
-        if raw is not None and fold_header(sheet) in {fold_header(schema.WARD_INFO_SHEET),
-                                                     fold_header(schema.BRANCH_INFO_SHEET)}:
+        if raw is not None and fold_header(sheet) in {
+            fold_header(schema.WARD_INFO_SHEET),
+            fold_header(schema.BRANCH_INFO_SHEET),
+        }:
             cells = raw.rows[row - 1] if 0 < row <= len(raw.rows) else []
             label = cells[0] if cells and column > 1 else None
             if isinstance(label, str) and label.strip():
                 return label.strip()
         if raw is not None:
-            for above in reversed(raw.rows[:max(0, row - 1)]):
+            for above in reversed(raw.rows[: max(0, row - 1)]):
                 value = above[column - 1] if column - 1 < len(above) else None
                 if isinstance(value, str) and value.strip():
                     return value.strip()
@@ -405,9 +477,13 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), 
                 f"đã bỏ {mark.count} ký tự vô hình (định dạng Unicode, ví dụ {mark.example}) trong "
                 f"{mark.cells} ô của cột này (thường do chép từ web, Zalo hay tệp PDF); tên người và chữ được "
                 "so khớp, đếm và in ra không có các ký tự đó",
-                file=file, sheet=mark.sheet, row=mark.first_row,
+                file=file,
+                sheet=mark.sheet,
+                row=mark.first_row,
                 column=column_name(book, file, mark.sheet, mark.column, mark.first_row or 0) if mark.column else "",
-                value=mark.before, rule="format-characters", cell_column=mark.column or None,
+                value=mark.before,
+                rule="format-characters",
+                cell_column=mark.column or None,
             )
         for text in book.legacy:
             name = {"TCVN3": "TCVN3 (phông .VnTime)", "VNI": "VNI (phông VNI-Times)"}.get(text.encoding, text.encoding)
@@ -415,9 +491,13 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), 
                 f"chữ gõ bằng bảng mã cũ {name}: đã tự chuyển sang Unicode {text.count} ô của cột này, "
                 f"ví dụ «{text.before}» thành «{text.after}». Nên chuyển cả sổ sang Unicode "
                 "(Unikey: Công cụ chuyển mã) và kiểm tra lại tên người",
-                file=file, sheet=text.sheet, row=text.first_row,
+                file=file,
+                sheet=text.sheet,
+                row=text.first_row,
                 column=column_name(book, file, text.sheet, text.column, text.first_row),
-                value=text.before, rule="legacy-encoding", cell_column=text.column,
+                value=text.before,
+                rule="legacy-encoding",
+                cell_column=text.column,
             )
 
     for path in found.workbooks:
@@ -428,7 +508,8 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), 
             findings.warning(
                 "tên tệp không phải chữ Unicode (thường do chép từ máy tính cũ); các ký tự lạ được ghi dạng \\xNN. "
                 "Tệp vẫn được đọc; nên đổi tên tệp cho dễ nhận",
-                file=file, rule="file-name-encoding",
+                file=file,
+                rule="file-name-encoding",
             )
         try:
             book = open_workbook(path)
@@ -456,7 +537,8 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), 
                 findings.error(
                     f"có hai sổ của Đảng ủy (có sheet «Chỉ tiêu»): «{ward_file}» và tệp này; "
                     "hãy để lại một sổ trong thư mục" + province_hint,
-                    file=file, rule="two-ward-workbooks",
+                    file=file,
+                    rule="two-ward-workbooks",
                 )
                 continue
             ward_file = file
@@ -481,15 +563,22 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), 
                     findings.error(
                         f"hai sổ cùng ghi «Tên chi bộ» là «{branch.name}» (tệp này và «{twin.file}»); "
                         "mỗi chi bộ chỉ một sổ, nếu là hai chi bộ khác nhau hãy sửa tên cho đúng",
-                        file=file, sheet=branch.sheet, row=branch.row, column="Tên chi bộ", value=branch.name,
-                        rule="duplicate-branch", cell_column=2,
+                        file=file,
+                        sheet=branch.sheet,
+                        row=branch.row,
+                        column="Tên chi bộ",
+                        value=branch.name,
+                        rule="duplicate-branch",
+                        cell_column=2,
                     )
                     branch = None
                 else:
                     seen_branch[branch_key(branch.name)] = branch
                     branches.append(branch)
-            for spec, frames in ((schema.CANDIDATE_SHEET, candidate_frames),
-                                 (schema.ADMISSION_SHEET, admission_frames)):
+            for spec, frames in (
+                (schema.CANDIDATE_SHEET, candidate_frames),
+                (schema.ADMISSION_SHEET, admission_frames),
+            ):
                 result = table(book, spec, file)
                 if result is not None and spec is schema.ADMISSION_SHEET:
                     rejected_admissions |= result.rejected_names
@@ -508,16 +597,21 @@ def load_inbox(inbox: Path, findings: Findings, exclude: tuple[Path, ...] = (), 
             findings.warning(
                 "ô có công thức nhưng chưa có kết quả đã tính (tệp không được lưu bằng Excel), nên được coi là "
                 "ô trống; hãy mở tệp bằng Excel rồi lưu lại, hoặc ghi giá trị thay cho công thức",
-                file=file, sheet=cell.sheet, row=cell.row,
+                file=file,
+                sheet=cell.sheet,
+                row=cell.row,
                 column=headers.get((file, cell.sheet), {}).get(key or "", _column_letter(cell.column)),
-                value=cell.formula, rule="formula-without-value", cell_column=cell.column,
+                value=cell.formula,
+                rule="formula-without-value",
+                cell_column=cell.column,
             )
         if not is_ward and not is_branch:
             names = ", ".join(f"«{s.name}»" for s in book.sheets)
             findings.warning(
                 "tệp không phải sổ chuẩn: không có sheet «Chỉ tiêu» (sổ Đảng ủy) hay «Nguồn»/«Kết nạp» "
                 f"(sổ chi bộ); các sheet có: {names}. Tệp bị bỏ qua",
-                file=file, rule="not-a-standard-workbook",
+                file=file,
+                rule="not-a-standard-workbook",
             )
 
     if not ward_file:

@@ -118,8 +118,10 @@ def organisation_key(name: object) -> str:
 def known_organisations(declared: Iterable[object] = ()) -> frozenset[str]:
     """Keys of the organisations a `Tổ chức giới thiệu` may name: the Front and the mass
     organisations of schema.py (and their short forms), and those the `Đoàn thể` sheet lists."""
-    return frozenset({organisation_key(o) for o in (*schema.ORGANISATIONS, *schema.NOT_ORGANISATION_INTRODUCERS)}
-                     | {organisation_key(d) for d in declared if isinstance(d, str) and d.strip()})
+    return frozenset(
+        {organisation_key(o) for o in (*schema.ORGANISATIONS, *schema.NOT_ORGANISATION_INTRODUCERS)}
+        | {organisation_key(d) for d in declared if isinstance(d, str) and d.strip()}
+    )
 
 
 _HEADER_NOISE = re.compile(r"\(\s*\*\s*\)|\*|:$|\(\s*\d+\s*\)$")
@@ -218,9 +220,7 @@ def parse_date(value: object) -> date | None:
         # A date cell that lost its date format shows as an Excel serial number.
         number = float(value)
         if number.is_integer() and 1900 <= number <= 2100:
-            raise CellError(
-                f"chỉ có năm, không có ngày và tháng; {EXPECTED_DATE}", value
-            )
+            raise CellError(f"chỉ có năm, không có ngày và tháng; {EXPECTED_DATE}", value)
         if 10000 <= number <= 80000:
             return _EXCEL_EPOCH + timedelta(days=int(number))
         raise CellError(EXPECTED_DATE, value)
@@ -258,10 +258,10 @@ def check_date_bounds(value: date, latest_year: int, earliest_year: int = EARLIE
     arithmetic ever meets it."""
     if value.year < earliest_year:
         raise CellError(
-            f"năm {value.year} quá xa trong quá khứ (sổ chỉ ghi ngày từ năm {earliest_year}); {EXPECTED_DATE}", value)
+            f"năm {value.year} quá xa trong quá khứ (sổ chỉ ghi ngày từ năm {earliest_year}); {EXPECTED_DATE}", value
+        )
     if value.year > latest_year:
-        raise CellError(
-            f"ngày ở quá xa trong tương lai (sau năm {latest_year}); {EXPECTED_DATE}", value)
+        raise CellError(f"ngày ở quá xa trong tương lai (sau năm {latest_year}); {EXPECTED_DATE}", value)
 
 
 # --- yes / no ---------------------------------------------------------------
@@ -343,8 +343,9 @@ def parse_period(value: object) -> str | None:
 
 
 @lru_cache(maxsize=256)
-def _choice_tables(choices: tuple[str, ...], aliases: tuple[tuple[str, str], ...]) -> tuple[dict[str, str],
-                                                                                           dict[str, str]]:
+def _choice_tables(
+    choices: tuple[str, ...], aliases: tuple[tuple[str, str], ...]
+) -> tuple[dict[str, str], dict[str, str]]:
     """The allowed values by folded key, and by folded key without spaces: built once per list."""
     table = {fold(c): c for c in choices}
     for alias, canonical in aliases:

@@ -47,8 +47,11 @@ def _has_sheet(path: Path, name: str) -> bool:
 
 def _top_workbooks(folder: Path) -> list[Path]:
     return sorted(
-        (p for p in folder.iterdir()
-         if p.is_file() and p.suffix.lower() in schema.WORKBOOK_SUFFIXES and not p.name.startswith(("~$", "."))),
+        (
+            p
+            for p in folder.iterdir()
+            if p.is_file() and p.suffix.lower() in schema.WORKBOOK_SUFFIXES and not p.name.startswith(("~$", "."))
+        ),
         key=lambda p: p.name.lower(),
     )
 
@@ -92,12 +95,14 @@ def load_province(folder: Path, findings: Findings, exclude: tuple[Path, ...] = 
     top = [p for p in _top_workbooks(folder) if _has_sheet(p, schema.WARD_INFO_SHEET)]
     for path in sorted(folder.iterdir(), key=lambda p: p.name.lower()):
         if path.is_file() and path.suffix.lower() not in schema.WORKBOOK_SUFFIXES:
-            findings.info("bỏ qua: không phải sổ Excel (.xlsx, .xlsm, .xls, .ods), không đọc", file=path.name,
-                          rule="skipped-file")
+            findings.info(
+                "bỏ qua: không phải sổ Excel (.xlsx, .xlsm, .xls, .ods), không đọc", file=path.name, rule="skipped-file"
+            )
     if len(top) > 1:
         findings.error(
             "có nhiều sổ của cấp tỉnh (có sheet «Đơn vị») ở thư mục gốc: "
-            + ", ".join(f"«{p.name}»" for p in top) + "; hãy để lại một sổ",
+            + ", ".join(f"«{p.name}»" for p in top)
+            + "; hãy để lại một sổ",
             rule="two-province-workbooks",
         )
     info: WardInfo | None = None

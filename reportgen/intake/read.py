@@ -101,10 +101,29 @@ class RawWorkbook:
 
 _BLANK = re.compile(r"[\s\u00a0]*")
 # Texts that mean an empty cell (those pandas treats as missing: Excel's #N/A, "NULL"...).
-MISSING_TEXTS = frozenset({
-    "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A",
-    "NA", "NULL", "NaN", "None", "n/a", "nan", "null",
-})
+MISSING_TEXTS = frozenset(
+    {
+        "",
+        "#N/A",
+        "#N/A N/A",
+        "#NA",
+        "-1.#IND",
+        "-1.#QNAN",
+        "-NaN",
+        "-nan",
+        "1.#IND",
+        "1.#QNAN",
+        "<NA>",
+        "N/A",
+        "NA",
+        "NULL",
+        "NaN",
+        "None",
+        "n/a",
+        "nan",
+        "null",
+    }
+)
 
 
 def _value(value: object) -> object:
@@ -179,8 +198,7 @@ def _remove_format_characters(sheets: list[RawSheet], names: dict[str, str]) -> 
         written = names.get(sheet.name, sheet.name)
         if FORMAT_CHARACTERS.search(written):
             cleaned, count = strip_format_characters(written)
-            found[(sheet.name, 0)] = FormatCharacters(sheet.name, 0, None, 1, count, _visible(written),
-                                                      _codes(written))
+            found[(sheet.name, 0)] = FormatCharacters(sheet.name, 0, None, 1, count, _visible(written), _codes(written))
         search = FORMAT_CHARACTERS.search
         for r, row in enumerate(sheet.rows):
             for c, value in enumerate(row):
@@ -190,8 +208,9 @@ def _remove_format_characters(sheets: list[RawSheet], names: dict[str, str]) -> 
                 row[c] = cleaned if cleaned.strip() else None
                 record = found.get((sheet.name, c + 1))
                 if record is None:
-                    found[(sheet.name, c + 1)] = FormatCharacters(sheet.name, c + 1, r + 1, 1, count,
-                                                                  _visible(value), _codes(value))
+                    found[(sheet.name, c + 1)] = FormatCharacters(
+                        sheet.name, c + 1, r + 1, 1, count, _visible(value), _codes(value)
+                    )
                 else:
                     record.cells += 1
                     record.count += count
@@ -231,8 +250,7 @@ def open_workbook(path: Path) -> RawWorkbook:
         )
     if suffix in (".xlsx", ".xlsm", ".ods") and not zipfile.is_zipfile(path):
         raise UnreadableWorkbook(
-            "tệp bị hỏng hoặc không phải tệp Excel thật (không đọc được nội dung); "
-            "hãy mở bằng Excel và lưu lại"
+            "tệp bị hỏng hoặc không phải tệp Excel thật (không đọc được nội dung); hãy mở bằng Excel và lưu lại"
         )
     if suffix in (".xlsx", ".xlsm", ".ods"):
         try:
@@ -243,14 +261,21 @@ def open_workbook(path: Path) -> RawWorkbook:
         with path.open("rb") as stream:  # a file object: names that are not UTF-8 open too
             book = load_workbook(stream)
         try:
-            visibility = {meta.name: not str(meta.visible).lower().endswith(".visible")
-                          for meta in getattr(book, "sheets_metadata", [])}
+            visibility = {
+                meta.name: not str(meta.visible).lower().endswith(".visible")
+                for meta in getattr(book, "sheets_metadata", [])
+            }
             sheets = []
             written_names: dict[str, str] = {}
             for name in book.sheet_names:
                 sheet = book.get_sheet_by_name(name)
-                rows = [[v if v.__class__ is str and v and v not in MISSING_TEXTS and not v.isspace() else _value(v)
-                         for v in row] for row in sheet.to_python(skip_empty_area=False)]
+                rows = [
+                    [
+                        v if v.__class__ is str and v and v not in MISSING_TEXTS and not v.isspace() else _value(v)
+                        for v in row
+                    ]
+                    for row in sheet.to_python(skip_empty_area=False)
+                ]
                 _fill_vertical_merges(rows, sheet)
                 clean_name = unicodedata.normalize("NFC", strip_format_characters(name)[0])
                 written_names[clean_name] = name
@@ -263,8 +288,7 @@ def open_workbook(path: Path) -> RawWorkbook:
         raise UnreadableWorkbook(f"không đọc được tệp ({os_reason(exc)})") from exc
     except Exception as exc:  # calamine and zip raise many kinds; all mean "unreadable"
         raise UnreadableWorkbook(
-            "tệp bị hỏng hoặc không đọc được như một sổ Excel; "
-            "hãy mở bằng Excel và lưu lại"
+            "tệp bị hỏng hoặc không đọc được như một sổ Excel; hãy mở bằng Excel và lưu lại"
         ) from exc
     invisible = _remove_format_characters(sheets, written_names)
     legacy = _convert_legacy(sheets)
@@ -299,7 +323,11 @@ def read_fields(
         if spec.key in values:
             findings.warning(
                 f"trường «{spec.label}» được ghi hai lần; dùng giá trị ở dòng {rows_of[spec.key]}",
-                file=file, sheet=sheet.name, row=index + 1, column=clean_text(label), value=show(value),
+                file=file,
+                sheet=sheet.name,
+                row=index + 1,
+                column=clean_text(label),
+                value=show(value),
                 rule="duplicate-field",
             )
             continue
@@ -308,8 +336,13 @@ def read_fields(
             findings.error(
                 f"dài {len(clean_text(value))} ký tự, quá {limit} ký tự cho phép của trường «{spec.label}»; "
                 "có thể đã dán nhầm cả đoạn văn vào một ô",
-                file=file, sheet=sheet.name, row=index + 1, column=spec.label, value=show(value),
-                rule="too-long", cell_column=label_col + 2,
+                file=file,
+                sheet=sheet.name,
+                row=index + 1,
+                column=spec.label,
+                value=show(value),
+                rule="too-long",
+                cell_column=label_col + 2,
             )
         values[spec.key] = value
         rows_of[spec.key] = index + 1
@@ -445,8 +478,9 @@ def _required_first(header: HeaderMatch) -> list[tuple[int, Column]]:
     return sorted(required, key=lambda item: item[1].kind is Kind.TEXT)
 
 
-def _is_repeated_header(row: list[object], required_first: list[tuple[int, Column]], spec: Sheet,
-                        names: dict[str, Column]) -> bool:
+def _is_repeated_header(
+    row: list[object], required_first: list[tuple[int, Column]], spec: Sheet, names: dict[str, Column]
+) -> bool:
     """The header row again in the middle of the table (a printed page's heading).
 
     Cheap first: only a row whose cells under the required columns are header words is
@@ -497,7 +531,9 @@ class _Parsed:
             if isinstance(value, str) and len(value) > self.max_length:
                 raise CellError(
                     f"dài {len(value)} ký tự, quá {self.max_length} ký tự cho phép của cột này; "
-                    "có thể đã dán nhầm cả đoạn văn hay nhiều ô vào một ô", raw)
+                    "có thể đã dán nhầm cả đoạn văn hay nhiều ô vào một ô",
+                    raw,
+                )
         except CellError as exc:
             return exc
         return value
@@ -511,8 +547,9 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
     """
     today = today or date.today()
     if not any(v is not None for row in sheet.rows for v in row):
-        findings.info("sheet trống (chưa có dòng nào); coi như chưa có ai", file=file, sheet=sheet.name,
-                      rule="empty-sheet")
+        findings.info(
+            "sheet trống (chưa có dòng nào); coi như chưa có ai", file=file, sheet=sheet.name, rule="empty-sheet"
+        )
         keys = ["_row", *(c.key for c in spec.columns if c.kind is not Kind.IGNORED)]
         return Table(file, sheet.name, 0, {}, {}, pd.DataFrame(columns=keys), RowCounts(), set())
     located = _find_header(sheet, spec)
@@ -520,7 +557,9 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
         wanted = ", ".join(c.header for c in spec.required)
         findings.error(
             f"không tìm thấy dòng tiêu đề của bảng; cần một dòng có các cột: {wanted}",
-            file=file, sheet=sheet.name, rule="no-header",
+            file=file,
+            sheet=sheet.name,
+            rule="no-header",
         )
         return None
     header_index, match = located
@@ -533,7 +572,10 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
         findings.error(
             f"thiếu cột bắt buộc «{column.header}»"
             + (f" (hoặc: {', '.join(column.aliases)})" if column.aliases else ""),
-            file=file, sheet=sheet.name, row=header_index + 1, column=column.header,
+            file=file,
+            sheet=sheet.name,
+            row=header_index + 1,
+            column=column.header,
             rule="missing-column",
         )
     for index, column in match.duplicates.items():
@@ -542,12 +584,20 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
             f"cột này cũng là cột «{column.header}», đã có ở cột {_column_letter(used)} («{headers[column.key]}»); "
             f"dùng cột {_column_letter(used)}, cột này chỉ để đối chiếu: dòng nào hai cột ghi khác nhau là lỗi. "
             "Nên xóa một trong hai cột",
-            file=file, sheet=sheet.name, row=header_index + 1, column=clean_text(header_row[index]),
-            value=clean_text(header_row[index]), rule="duplicate-column", cell_column=index + 1,
+            file=file,
+            sheet=sheet.name,
+            row=header_index + 1,
+            column=clean_text(header_row[index]),
+            value=clean_text(header_row[index]),
+            rule="duplicate-column",
+            cell_column=index + 1,
         )
     latest_event = today.year + EVENT_YEARS_AHEAD
-    parsers = {c.key: _Parsed(c, today.year if c.key == "birth" else latest_event)
-               for c in spec.columns if c.key in headers and c.kind is not Kind.IGNORED}
+    parsers = {
+        c.key: _Parsed(c, today.year if c.key == "birth" else latest_event)
+        for c in spec.columns
+        if c.key in headers and c.kind is not Kind.IGNORED
+    }
     twins = [(index, column, parsers[column.key]) for index, column in match.duplicates.items()]
     counts = RowCounts()
     rejected_names: set[str] = set()
@@ -569,18 +619,29 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
             counts.ignored += 1
             findings.info(
                 "dòng tổng cộng, không tính vào số liệu",
-                file=file, sheet=sheet.name, row=excel_row, rule="totals-row",
+                file=file,
+                sheet=sheet.name,
+                row=excel_row,
+                rule="totals-row",
             )
             continue
         if _is_repeated_header(row, required_first, spec, names):
             counts.ignored += 1
-            findings.info("dòng tiêu đề lặp lại giữa bảng, bỏ qua", file=file, sheet=sheet.name, row=excel_row,
-                          rule="repeated-header")
+            findings.info(
+                "dòng tiêu đề lặp lại giữa bảng, bỏ qua",
+                file=file,
+                sheet=sheet.name,
+                row=excel_row,
+                rule="repeated-header",
+            )
             continue
         if _is_column_numbers(row):
             counts.ignored += 1
             findings.info(
-                "dòng đánh số thứ tự cột, bỏ qua", file=file, sheet=sheet.name, row=excel_row,
+                "dòng đánh số thứ tự cột, bỏ qua",
+                file=file,
+                sheet=sheet.name,
+                row=excel_row,
                 rule="column-numbers",
             )
             continue
@@ -597,7 +658,11 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
                 findings.warning(
                     f"dòng mới ghi {filled}, chưa có số liệu nên không được tính; hãy điền «{first.header}» "
                     "hoặc xóa dòng",
-                    file=file, sheet=sheet.name, row=excel_row, column=headers[first.key], rule="unfilled-row",
+                    file=file,
+                    sheet=sheet.name,
+                    row=excel_row,
+                    column=headers[first.key],
+                    rule="unfilled-row",
                     cell_column=positions[first.key],
                 )
                 continue
@@ -607,7 +672,11 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
             findings.warning(
                 "dòng không có nội dung ở các cột bắt buộc nên không được tính; "
                 "nếu đây là một người hay một chỉ tiêu, hãy điền đủ các cột bắt buộc",
-                file=file, sheet=sheet.name, row=excel_row, value=content[:120], rule="row-without-required",
+                file=file,
+                sheet=sheet.name,
+                row=excel_row,
+                value=content[:120],
+                rule="row-without-required",
             )
             continue
         record: dict[str, object] = {"_row": excel_row}
@@ -619,8 +688,14 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
                 exc = value
                 ok = False
                 findings.error(
-                    exc.message, file=file, sheet=sheet.name, row=excel_row, column=headers[column.key],
-                    value=show(raw), rule=f"bad-{column.kind.value}", cell_column=i + 1,
+                    exc.message,
+                    file=file,
+                    sheet=sheet.name,
+                    row=excel_row,
+                    column=headers[column.key],
+                    value=show(raw),
+                    rule=f"bad-{column.kind.value}",
+                    cell_column=i + 1,
                 )
                 continue
             record[column.key] = value
@@ -640,15 +715,25 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
                 findings.error(
                     f"khác với cột «{headers[column.key]}» ({show(used_raw)}) trong cùng dòng; hai cột cùng là "
                     f"«{column.header}», không biết giá trị nào đúng. Hãy sửa cho khớp hoặc xóa một cột",
-                    file=file, sheet=sheet.name, row=excel_row, column=clean_text(header_row[i]), value=show(raw),
-                    rule="conflicting-columns", cell_column=i + 1,
+                    file=file,
+                    sheet=sheet.name,
+                    row=excel_row,
+                    column=clean_text(header_row[i]),
+                    value=show(raw),
+                    rule="conflicting-columns",
+                    cell_column=i + 1,
                 )
         for i, column, _parse in present:
             if ok and column.required and record.get(column.key) is None:
                 ok = False
                 findings.error(
-                    f"thiếu «{column.header}» (cột bắt buộc)", file=file, sheet=sheet.name, row=excel_row,
-                    column=headers[column.key], rule="missing-value", cell_column=i + 1,
+                    f"thiếu «{column.header}» (cột bắt buộc)",
+                    file=file,
+                    sheet=sheet.name,
+                    row=excel_row,
+                    column=headers[column.key],
+                    rule="missing-value",
+                    cell_column=i + 1,
                 )
         record.update(defaults)
         if ok:
@@ -661,4 +746,3 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
     keys = ["_row", *(c.key for c in spec.columns if c.kind is not Kind.IGNORED)]
     frame = pd.DataFrame.from_records(records, columns=keys) if records else pd.DataFrame(columns=keys)
     return Table(file, sheet.name, header_index + 1, headers, positions, frame, counts, rejected_names)
-

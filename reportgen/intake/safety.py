@@ -46,8 +46,7 @@ def check_archive(path: Path) -> None:
     for entry in entries:
         if entry.file_size > RATIO_FLOOR_BYTES and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
             raise UnsafeArchive(
-                "tệp có thành phần nén bất thường (giải nén lớn gấp hàng trăm lần); "
-                "không đọc (có thể là tệp độc hại)"
+                "tệp có thành phần nén bất thường (giải nén lớn gấp hàng trăm lần); không đọc (có thể là tệp độc hại)"
             )
 
 
@@ -78,7 +77,8 @@ def _check_xml_declarations(path: Path, entries: list[zipfile.ZipInfo]) -> None:
                 except ParseError as exc:
                     raise UnsafeArchive(
                         f"phần «{part}» của tệp bị hỏng (XML không hợp lệ ở dòng {exc.position[0]}); không đọc. "
-                        "Hãy mở bằng Excel và lưu lại") from None
+                        "Hãy mở bằng Excel và lưu lại"
+                    ) from None
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, zlib.error):
         return  # the reader reports a damaged file
 

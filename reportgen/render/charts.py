@@ -60,8 +60,9 @@ def font_file_lacks(path: str, text: str) -> list[str]:
 
 def _family_file(name: str, weight: str) -> str | None:
     try:
-        return str(font_manager.findfont(font_manager.FontProperties(family=name, weight=weight),
-                                         fallback_to_default=False))
+        return str(
+            font_manager.findfont(font_manager.FontProperties(family=name, weight=weight), fallback_to_default=False)
+        )
     except ValueError:  # matplotlib knows no file of that family
         return None
 
@@ -129,15 +130,41 @@ def _admissions_by_year(years: Sequence[WardYear]) -> Picture:
         # in the middle of the bar, in white, clear of the quota line at its top; above an empty bar
         x = bar.get_x() + bar.get_width() / 2
         if n > 0:
-            ax.text(x, n / 2, fmt_int(n), ha="center", va="center", color="white", fontsize=FONT_SIZE + 1,
-                    fontweight="bold", zorder=4)
+            ax.text(
+                x,
+                n / 2,
+                fmt_int(n),
+                ha="center",
+                va="center",
+                color="white",
+                fontsize=FONT_SIZE + 1,
+                fontweight="bold",
+                zorder=4,
+            )
         else:
-            ax.annotate(fmt_int(n), (x, 0), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
-                        fontsize=FONT_SIZE + 1, fontweight="bold", zorder=4)
+            ax.annotate(
+                fmt_int(n),
+                (x, 0),
+                xytext=(0, 2),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=FONT_SIZE + 1,
+                fontweight="bold",
+                zorder=4,
+            )
     with_quota = [(x, y.ward_quota) for x, y in zip(xs, years, strict=True) if y.ward_quota is not None]
     if with_quota:
-        ax.plot([x for x, _ in with_quota], [q for _, q in with_quota], color=QUOTA, marker="o", markersize=5,
-                linewidth=1.5, label="Chỉ tiêu cấp trên giao", zorder=3)
+        ax.plot(
+            [x for x, _ in with_quota],
+            [q for _, q in with_quota],
+            color=QUOTA,
+            marker="o",
+            markersize=5,
+            linewidth=1.5,
+            label="Chỉ tiêu cấp trên giao",
+            zorder=3,
+        )
     top = max([*admitted, *(q for _, q in with_quota)], default=0)
     ax.set_ylim(0, max(1, top) * 1.25)
     ax.set_xticks(xs, [str(y.year) for y in years])
@@ -153,7 +180,7 @@ def _admissions_by_year(years: Sequence[WardYear]) -> Picture:
 
 def _branch_label(name: str) -> str:
     """ "Chi bộ Tổ dân phố 3" -> "Tổ dân phố 3" (the axis says they are branches), wrapped."""
-    short = name[len("Chi bộ "):] if name.lower().startswith("chi bộ ") else name
+    short = name[len("Chi bộ ") :] if name.lower().startswith("chi bộ ") else name
     return "\n".join(textwrap.wrap(short, 34)) or name
 
 
@@ -179,8 +206,15 @@ def _branch_achievement(rows: list[BranchYear]) -> Picture:
     colours = [NOT_MET if b.below_quota else MET for b in rows]
     ax.barh(ys, shares, height=0.6, color=colours, zorder=2)
     for y, value, b in zip(ys, shares, rows, strict=True):
-        ax.annotate(f"{fmt_pct(value / 100, 1, trim=True)} ({b.admissions}/{b.quota})", (value, y), xytext=(3, 0),
-                    textcoords="offset points", ha="left", va="center", fontsize=FONT_SIZE - 1)
+        ax.annotate(
+            f"{fmt_pct(value / 100, 1, trim=True)} ({b.admissions}/{b.quota})",
+            (value, y),
+            xytext=(3, 0),
+            textcoords="offset points",
+            ha="left",
+            va="center",
+            fontsize=FONT_SIZE - 1,
+        )
     ax.axvline(100, color=QUOTA, linewidth=1.2, linestyle="--", zorder=3)
     right = max(130.0, max(shares) * 1.3)
     ax.set_xlim(0, right)
@@ -194,8 +228,7 @@ def _branch_achievement(rows: list[BranchYear]) -> Picture:
         handles.append(Patch(color=MET, label="Đạt chỉ tiêu"))
     if NOT_MET in colours:
         handles.append(Patch(color=NOT_MET, label="Chưa đạt chỉ tiêu"))
-    fig.legend(handles=handles, loc="lower center", ncols=len(handles), frameon=False,
-               fontsize=FONT_SIZE)
+    fig.legend(handles=handles, loc="lower center", ncols=len(handles), frameon=False, fontsize=FONT_SIZE)
     _style(ax)
     fig.tight_layout(rect=(0, 0.06 if len(rows) > 3 else 0.12, 1, 1))
     return Picture(_png(fig))

@@ -63,7 +63,6 @@ __all__ = [
 ]
 
 
-
 def _write_bytes(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
@@ -319,9 +318,7 @@ def render_document(
     except jinja2.TemplateError as exc:
         raise TemplateProblem(name, f"lỗi khi điền mẫu ({exc}).") from exc
     except Exception as exc:  # docxtpl / lxml: the tags broke the document structure
-        raise TemplateProblem(
-            name, "văn bản sinh ra từ mẫu không hợp lệ, có thể do thẻ đặt sai chỗ."
-        ) from exc
+        raise TemplateProblem(name, "văn bản sinh ra từ mẫu không hợp lệ, có thể do thẻ đặt sai chỗ.") from exc
 
     def save(tmp: Path) -> None:
         tpl.save(str(tmp))
@@ -393,8 +390,14 @@ def _worker_render(jobs: list[_Job]) -> list[Path]:
 
 
 def write_documents(
-    report: Report, out_dir: Path, templates_dir: Path | None = None, *, two_digits: bool = True, jobs: int = 1,
-    progress: Progress = SILENT, cache: Cache | None = None,
+    report: Report,
+    out_dir: Path,
+    templates_dir: Path | None = None,
+    *,
+    two_digits: bool = True,
+    jobs: int = 1,
+    progress: Progress = SILENT,
+    cache: Cache | None = None,
 ) -> list[Path]:
     """Write bao-cao-<year>.docx, tong-ket-nhiem-ky-<A>-<B>.docx, ke-hoach-<year+1>.docx (when the
     report has a plan) and chi-bo/<slug>.docx.
@@ -418,11 +421,16 @@ def write_documents(
     raise_template_problems(problems)
 
     names = document_names(report)
-    ward_jobs = [_Job(kind, None, templates_dir / TEMPLATE_FILES[kind], out_dir / names[kind])
-                 for kind in (KIND_ANNUAL, KIND_TERM, KIND_PLAN) if kind in names]
+    ward_jobs = [
+        _Job(kind, None, templates_dir / TEMPLATE_FILES[kind], out_dir / names[kind])
+        for kind in (KIND_ANNUAL, KIND_TERM, KIND_PLAN)
+        if kind in names
+    ]
     branch_template = templates_dir / TEMPLATE_FILES[KIND_BRANCH]
-    branch_jobs = [_Job(KIND_BRANCH, i, branch_template, out_dir / BRANCH_DIR / f"{stem}.docx")
-                   for i, stem in enumerate(branch_file_stems(report))]
+    branch_jobs = [
+        _Job(KIND_BRANCH, i, branch_template, out_dir / BRANCH_DIR / f"{stem}.docx")
+        for i, stem in enumerate(branch_file_stems(report))
+    ]
     progress.stage("Tạo văn bản", len(ward_jobs) + len(branch_jobs))
     failed: dict[Path, TemplateProblem] = {}  # a template that failed is named once, the others still tried
     probed: set[Path] = set()
@@ -456,7 +464,7 @@ def write_documents(
     from concurrent.futures import ProcessPoolExecutor
 
     size = max(1, min(16, len(branch_jobs) // (jobs * 4)))  # small chunks: the bar moves, the cores stay busy
-    chunks = [branch_jobs[i:i + size] for i in range(0, len(branch_jobs), size)]
+    chunks = [branch_jobs[i : i + size] for i in range(0, len(branch_jobs), size)]
     with ProcessPoolExecutor(jobs, initializer=_worker_start, initargs=(report, two_digits, cache)) as pool:
         futures = [pool.submit(_worker_render, chunk) for chunk in chunks]
         written = []

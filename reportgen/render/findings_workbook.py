@@ -40,8 +40,17 @@ BY_BRANCH_SHEET = "Theo chi bộ"
 TALLY_SHEET = "Số dòng"
 TAB_COLOURS = {Severity.ERROR: "C00000", Severity.WARNING: "FFC000"}
 # Widths (Excel characters) chosen so a landscape A4 page holds every column near 100%.
-FINDING_COLUMNS = (("STT", 5), ("Mức độ", 9), ("Tệp", 20), ("Sheet", 11), ("Dòng", 6), ("Cột", 15), ("Ô", 6),
-                   ("Giá trị", 16), ("Nội dung", 55))
+FINDING_COLUMNS = (
+    ("STT", 5),
+    ("Mức độ", 9),
+    ("Tệp", 20),
+    ("Sheet", 11),
+    ("Dòng", 6),
+    ("Cột", 15),
+    ("Ô", 6),
+    ("Giá trị", 16),
+    ("Nội dung", 55),
+)
 WRAPPED = {"Tệp", "Sheet", "Cột", "Giá trị", "Nội dung"}
 GROUP_FILL = PatternFill("solid", fgColor="D9E1F2")
 
@@ -85,8 +94,14 @@ def _print_setup(ws: Worksheet, title_rows: str = "1:1") -> None:
     ws.oddFooter.center.text = "Trang &P / &N"
 
 
-def _table_sheet(wb: Workbook, title: str, headers: list[str], rows: Sequence[Sequence[object]],
-                 widths: list[int], wrapped: set[str] = frozenset()) -> Worksheet:  # type: ignore[assignment]
+def _table_sheet(
+    wb: Workbook,
+    title: str,
+    headers: list[str],
+    rows: Sequence[Sequence[object]],
+    widths: list[int],
+    wrapped: set[str] = frozenset(),
+) -> Worksheet:  # type: ignore[assignment]
     ws = wb.create_sheet(title)
     ws.append(headers)
     for cell in ws[1]:
@@ -130,8 +145,9 @@ def _by_branch_sheet(wb: Workbook, findings: Findings, inbox: Inbox | None) -> N
     """`Theo chi bộ`: each workbook's findings under its branch's name, each branch from a new page,
     so the office can print or send each branch its own list."""
     columns = [c for c in FINDING_COLUMNS if c[0] != "Tệp"]
-    ws = _table_sheet(wb, BY_BRANCH_SHEET, [c[0] for c in columns], [], [c[1] + (4 if c[0] == "Nội dung" else 0)
-                                                                        for c in columns])
+    ws = _table_sheet(
+        wb, BY_BRANCH_SHEET, [c[0] for c in columns], [], [c[1] + (4 if c[0] == "Nội dung" else 0) for c in columns]
+    )
     ws.auto_filter.ref = None
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     groups: dict[str, list[Finding]] = defaultdict(list)
@@ -162,19 +178,44 @@ def write_findings_workbook(findings: Findings, inbox: Inbox | None, out_dir: Pa
     wb = Workbook()
     wb.remove(wb.active)
     rows = [_finding_row(index, f) for index, f in enumerate(findings, start=1)]
-    ws = _table_sheet(wb, FINDINGS_SHEET, [c[0] for c in FINDING_COLUMNS], rows, [c[1] for c in FINDING_COLUMNS],
-                      WRAPPED)
+    ws = _table_sheet(
+        wb, FINDINGS_SHEET, [c[0] for c in FINDING_COLUMNS], rows, [c[1] for c in FINDING_COLUMNS], WRAPPED
+    )
     for row in ws.iter_rows(min_row=2):
         row[1].fill = FILLS[Severity(row[1].value)]
     _by_branch_sheet(wb, findings, inbox)
-    tallies = [] if inbox is None else [
-        [t.file, t.sheet, t.counts.read, t.counts.used, t.counts.ignored, t.counts.rejected,
-         "khớp" if t.counts.balanced else "KHÔNG KHỚP"]
-        for t in inbox.tallies
-    ]
-    _table_sheet(wb, TALLY_SHEET, ["Tệp", "Sheet", "Số dòng đọc", "Dùng", "Bỏ qua (trống, tổng cộng)",
-                                   "Không dùng được (lỗi)", "Đọc = Dùng + Bỏ qua + Lỗi"],
-                 tallies, [34, 14, 12, 10, 16, 16, 18], {"Tệp"})
+    tallies = (
+        []
+        if inbox is None
+        else [
+            [
+                t.file,
+                t.sheet,
+                t.counts.read,
+                t.counts.used,
+                t.counts.ignored,
+                t.counts.rejected,
+                "khớp" if t.counts.balanced else "KHÔNG KHỚP",
+            ]
+            for t in inbox.tallies
+        ]
+    )
+    _table_sheet(
+        wb,
+        TALLY_SHEET,
+        [
+            "Tệp",
+            "Sheet",
+            "Số dòng đọc",
+            "Dùng",
+            "Bỏ qua (trống, tổng cộng)",
+            "Không dùng được (lỗi)",
+            "Đọc = Dùng + Bỏ qua + Lỗi",
+        ],
+        tallies,
+        [34, 14, 12, 10, 16, 16, 18],
+        {"Tệp"},
+    )
     return atomic_write(out_dir / FINDINGS_FILE, lambda tmp: wb.save(tmp))
 
 

@@ -63,8 +63,10 @@ def check_templates_folder(folder: Path | None) -> None:
     """A `--templates` folder that does not exist is a wrong use, said before anything is read."""
     if folder is not None and not Path(folder).is_dir():
         what = "là một tệp, không phải thư mục" if Path(folder).exists() else "không có"
-        raise UsageProblem(f"thư mục mẫu văn bản «{printable(str(folder))}» (--templates) {what}; hãy chỉ ra thư mục "
-                           "đã chép mẫu bằng lệnh: reportgen templates THƯ_MỤC_MẪU")
+        raise UsageProblem(
+            f"thư mục mẫu văn bản «{printable(str(folder))}» (--templates) {what}; hãy chỉ ra thư mục "
+            "đã chép mẫu bằng lệnh: reportgen templates THƯ_MỤC_MẪU"
+        )
 
 
 def raise_template_problems(problems: list[TemplateProblem]) -> None:

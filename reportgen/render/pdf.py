@@ -40,8 +40,10 @@ class PdfResult:
 def _candidates() -> list[str]:
     found = [os.environ.get(SOFFICE_ENV, ""), shutil.which("soffice") or "", shutil.which("libreoffice") or ""]
     if sys.platform == "win32":
-        for root in (os.environ.get("ProgramFiles", r"C:\Program Files"),
-                     os.environ.get("ProgramFiles(x86)", r"C:\Program Files (x86)")):
+        for root in (
+            os.environ.get("ProgramFiles", r"C:\Program Files"),
+            os.environ.get("ProgramFiles(x86)", r"C:\Program Files (x86)"),
+        ):
             found.append(str(Path(root) / "LibreOffice" / "program" / "soffice.exe"))
     elif sys.platform == "darwin":
         found.append("/Applications/LibreOffice.app/Contents/MacOS/soffice")
@@ -63,8 +65,9 @@ def _run(command: list[str], timeout: float) -> tuple[int | None, str]:
         kwargs["start_new_session"] = True
     else:  # pragma: no cover - Windows
         kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined]
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                            **kwargs)  # type: ignore[call-overload]
+    proc = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, **kwargs
+    )  # type: ignore[call-overload]
     try:
         out, _ = proc.communicate(timeout=timeout)
         return proc.returncode, out.decode("utf-8", "replace")
@@ -83,14 +86,22 @@ def _run(command: list[str], timeout: float) -> tuple[int | None, str]:
 def _convert_folder(soffice: str, folder: Path, documents: list[Path], timeout: float) -> PdfResult:
     """One LibreOffice run for the documents of one folder; each PDF moved next to its document."""
     result = PdfResult()
-    with tempfile.TemporaryDirectory(prefix="reportgen-lo-") as profile, \
-            tempfile.TemporaryDirectory(prefix=".pdf-", dir=folder) as staging:
+    with (
+        tempfile.TemporaryDirectory(prefix="reportgen-lo-") as profile,
+        tempfile.TemporaryDirectory(prefix=".pdf-", dir=folder) as staging,
+    ):
         command = [
             soffice,
             f"-env:UserInstallation={Path(profile).resolve().as_uri()}",
-            "--headless", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
-            "--convert-to", "pdf",
-            "--outdir", str(staging),
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--nodefault",
+            "--nologo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(staging),
             *[str(d) for d in documents],
         ]
         try:
@@ -121,9 +132,7 @@ def _convert_folder(soffice: str, folder: Path, documents: list[Path], timeout: 
                 failed.append(doc.name)
         if failed:
             detail = output.strip().splitlines()[-1] if output.strip() else f"mã thoát {code}"
-            result.problems.append(
-                f"LibreOffice không chuyển được sang PDF: {', '.join(failed)} ({detail})."
-            )
+            result.problems.append(f"LibreOffice không chuyển được sang PDF: {', '.join(failed)} ({detail}).")
     return result
 
 

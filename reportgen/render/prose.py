@@ -149,8 +149,9 @@ def branches_meeting_quota(wy: WardYear, two_digits: bool = True) -> str:
         elif wy.branches_with_admission == total:
             parts.append(f"100% chi bộ trực thuộc ({ratio(total, total, two_digits)}) kết nạp được đảng viên mới")
         else:
-            parts.append(f"{ratio(wy.branches_with_admission, total, two_digits)} chi bộ trực thuộc kết nạp được"
-                         " đảng viên mới")
+            parts.append(
+                f"{ratio(wy.branches_with_admission, total, two_digits)} chi bộ trực thuộc kết nạp được đảng viên mới"
+            )
     with_quota = wy.branches_with_quota
     if with_quota:
         met = wy.branches_met_quota
@@ -217,8 +218,10 @@ def organisations_introduced(orgs: Sequence[OrganisationYear], two_digits: bool 
         return ""
     total = sum(o.introduced for o in orgs)
     if total == 0:
-        return ("Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội chưa giới thiệu được quần chúng ưu tú nào"
-                " để chi bộ xem xét, bồi dưỡng.")
+        return (
+            "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội chưa giới thiệu được quần chúng ưu tú nào"
+            " để chi bộ xem xét, bồi dưỡng."
+        )
     detail = join_vi(
         [
             f"{o.organisation} {fmt_count(o.introduced, two_digits)}"
@@ -369,8 +372,11 @@ def overdue_probation(items: Sequence[OverdueProbation], with_branch: bool = Tru
         [
             f"đồng chí {p.name} ("
             + (f"{p.branch}, " if with_branch else "")
-            + (f"kết nạp {date_words(p.admitted)}" if p.probation_start == p.admitted
-               else f"lễ kết nạp {date_words(p.probation_start)}")
+            + (
+                f"kết nạp {date_words(p.admitted)}"
+                if p.probation_start == p.admitted
+                else f"lễ kết nạp {date_words(p.probation_start)}"
+            )
             + (f"; tính đến {date_words(p.counted_to)} đã dự bị" if p.counted_to is not None else ", đã dự bị")
             + f" {fmt_count(p.months, two_digits)} tháng)"
             for p in sort_names(items, key=lambda p: p.name)
@@ -447,8 +453,9 @@ def term_branches_without_admission(branches: Sequence[BranchTerm], term: TermSu
     return _sentence(f"Có {_n(len(zero), 'chi bộ', two_digits)} {period} chưa kết nạp được đảng viên nào: {names}")
 
 
-def term_branches_below_quota(branches: Sequence[BranchTerm], two_digits: bool = True,
-                              period: str = "trong nhiệm kỳ") -> str:
+def term_branches_below_quota(
+    branches: Sequence[BranchTerm], two_digits: bool = True, period: str = "trong nhiệm kỳ"
+) -> str:
     with_quota = [b for b in branches if b.quota]
     if not with_quota:
         return ""
@@ -467,17 +474,22 @@ def term_years_short(term: TermSummary, two_digits: bool = True) -> list[str]:
     with_quota = term.years_with_quota
     below = [y.year for y in term.years_below_quota]
     if below:
-        out.append(_sentence(
-            f"Có {len(below)}/{len(with_quota)} năm chưa đạt chỉ tiêu kết nạp cấp trên giao (năm {years_text(below)})"
-        ))
+        out.append(
+            _sentence(
+                f"Có {len(below)}/{len(with_quota)} năm chưa đạt chỉ tiêu kết nạp cấp trên giao"
+                f" (năm {years_text(below)})"
+            )
+        )
     with_members = term.years_with_members
     short = term.years_short_of_three_percent
     if short:
         rates = ", ".join(f"{y.year}: {fmt_pct(y.member_share)}" for y in short)
-        out.append(_sentence(
-            f"Có {len(short)}/{len(with_members)} năm tỷ lệ kết nạp chưa đạt"
-            f" {fmt_pct(short[0].member_target_rate, trim=True)} tổng số đảng viên đầu năm ({rates})"
-        ))
+        out.append(
+            _sentence(
+                f"Có {len(short)}/{len(with_members)} năm tỷ lệ kết nạp chưa đạt"
+                f" {fmt_pct(short[0].member_target_rate, trim=True)} tổng số đảng viên đầu năm ({rates})"
+            )
+        )
     return out
 
 
@@ -543,13 +555,16 @@ def branch_strengths(br: BranchReport, waiting: int, two_digits: bool = True) ->
     elif by.admissions:
         out.append(f"Kết nạp được {_n(by.admissions, 'đảng viên', two_digits)} trong năm.")
     if by.source_quota and by.candidates_added >= by.source_quota:
-        out.append(f"Đạt chỉ tiêu tạo nguồn (bổ sung {_n(by.candidates_added, 'quần chúng', two_digits)} vào danh"
-                   " sách nguồn).")
+        out.append(
+            f"Đạt chỉ tiêu tạo nguồn (bổ sung {_n(by.candidates_added, 'quần chúng', two_digits)} vào danh sách nguồn)."
+        )
     if by.recognitions:
         out.append(f"Xét, đề nghị công nhận đảng viên chính thức cho {_n(by.recognitions, 'đồng chí', two_digits)}.")
     if waiting:
-        out.append(f"Có {_n(waiting, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng, giấy chứng"
-                   f" nhận còn giá trị đến hết năm {by.year + 1}, là nguồn để xem xét kết nạp.")
+        out.append(
+            f"Có {_n(waiting, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng, giấy chứng"
+            f" nhận còn giá trị đến hết năm {by.year + 1}, là nguồn để xem xét kết nạp."
+        )
     if not out:
         out.append("Chi bộ duy trì theo dõi danh sách quần chúng ưu tú và báo cáo kết quả về Đảng ủy theo quy định.")
     return out
@@ -562,16 +577,22 @@ def branch_causes(br: BranchReport, waiting: int, two_digits: bool = True) -> li
     out: list[str] = []
     moved = [c for c in br.left_in_year if c.status == schema.STATUS_MOVED]
     if moved:
-        out.append(f"Khách quan: {_n(len(moved), 'quần chúng', two_digits)} trong danh sách nguồn chuyển đi học"
-                   " tập, lao động, công tác nơi khác.")
+        out.append(
+            f"Khách quan: {_n(len(moved), 'quần chúng', two_digits)} trong danh sách nguồn chuyển đi học"
+            " tập, lao động, công tác nơi khác."
+        )
     if by.met_quota is False and waiting:
-        out.append(f"Chủ quan: chi ủy chưa tích cực thẩm tra lý lịch, hoàn thiện hồ sơ đề nghị kết nạp"
-                   f" {_n(waiting, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng.")
+        out.append(
+            f"Chủ quan: chi ủy chưa tích cực thẩm tra lý lịch, hoàn thiện hồ sơ đề nghị kết nạp"
+            f" {_n(waiting, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng."
+        )
     elif by.met_quota is False:
         out.append("Chủ quan: chi ủy chưa kịp thời cử quần chúng ưu tú đi học lớp bồi dưỡng nhận thức về Đảng.")
     if br.overdue_probation:
-        out.append("Chủ quan: chi ủy chưa theo dõi chặt chẽ thời hạn dự bị để kịp thời xét, đề nghị công nhận đảng"
-                   " viên chính thức.")
+        out.append(
+            "Chủ quan: chi ủy chưa theo dõi chặt chẽ thời hạn dự bị để kịp thời xét, đề nghị công nhận đảng"
+            " viên chính thức."
+        )
     return out
 
 
@@ -593,8 +614,10 @@ def branch_shortfalls(br: BranchReport, two_digits: bool = True) -> list[str]:
     history = [h for h in br.history if not h.partial]
     idle = [h.year for h in history if h.admissions == 0]
     if idle and not is_no_admission_streak(br.no_admission_years) and len(history) > 1:
-        out.append(f"Trong nhiệm kỳ, có {_n(len(idle), 'năm', two_digits)} Chi bộ không kết nạp được đảng viên"
-                   f" ({years_text(tuple(idle))}).")
+        out.append(
+            f"Trong nhiệm kỳ, có {_n(len(idle), 'năm', two_digits)} Chi bộ không kết nạp được đảng viên"
+            f" ({years_text(tuple(idle))})."
+        )
     if br.overdue_probation:
         out.append(overdue_probation(br.overdue_probation, with_branch=False, two_digits=two_digits))
     return out
@@ -606,15 +629,20 @@ def term_rate_notes(term: TermSummary) -> list[str]:
     out = []
     partial = [y for y in term.partial_years]
     if partial:
-        labels = join_vi([
-            f"năm {y.year} (từ {term.start.strftime('%d/%m')})" if y.year == term.start.year
-            else f"năm {y.year} (đến {term.end.strftime('%d/%m')})"
-            for y in partial
-        ])
-        out.append(_sentence(
-            f"Nhiệm kỳ bắt đầu hoặc kết thúc giữa năm nên {labels} chỉ tính một phần năm: số kết nạp của"
-            " những năm này không so với chỉ tiêu và số đảng viên đầu năm của cả năm"
-        ))
+        labels = join_vi(
+            [
+                f"năm {y.year} (từ {term.start.strftime('%d/%m')})"
+                if y.year == term.start.year
+                else f"năm {y.year} (đến {term.end.strftime('%d/%m')})"
+                for y in partial
+            ]
+        )
+        out.append(
+            _sentence(
+                f"Nhiệm kỳ bắt đầu hoặc kết thúc giữa năm nên {labels} chỉ tính một phần năm: số kết nạp của"
+                " những năm này không so với chỉ tiêu và số đảng viên đầu năm của cả năm"
+            )
+        )
     return out
 
 
@@ -628,7 +656,8 @@ def branch_quota_note(term: TermSummary) -> str:
         return ""
     parts = [
         f"{join_vi(sort_texts(names))} không được giao chỉ tiêu năm {years_text(years)}"
-        if len(names) < len(term.branches) else f"năm {years_text(years)} các chi bộ không được giao chỉ tiêu"
+        if len(names) < len(term.branches)
+        else f"năm {years_text(years)} các chi bộ không được giao chỉ tiêu"
         for years, names in sorted(by_years.items())
     ]
     text = "; ".join(parts)

@@ -37,8 +37,9 @@ def province_template(templates_dir: Path | None) -> Path:
     return TEMPLATES_DIR / PROVINCE_TEMPLATE
 
 
-def write_province_report(report: ProvinceReport, out_dir: Path, templates_dir: Path | None = None,
-                          *, two_digits: bool = True) -> Path:
+def write_province_report(
+    report: ProvinceReport, out_dir: Path, templates_dir: Path | None = None, *, two_digits: bool = True
+) -> Path:
     template = province_template(templates_dir)
     env = make_environment()
     check_template(template, env)
@@ -71,25 +72,65 @@ def build_province_summary(report: ProvinceReport) -> Workbook:
     rows: list[list[Any]] = []
     for i, w in enumerate(sort_texts(report.wards, key=ward_name), start=1):
         y = w.year
-        rows.append([i, ward_name(w), w.folder, y.members_start, y.ward_quota, y.admissions, y.quota_share,
-                     y.member_share, met(y.met_member_target), y.branches_total, y.branches_met_quota,
-                     y.candidates_added, y.recognitions])
-    rows.append([None, "Cộng", None, t.members_start, t.ward_quota, t.admissions, t.quota_share, t.member_share,
-                 met(t.met_member_target), t.branches_total, t.branches_met_quota, t.candidates_added,
-                 t.recognitions])
+        rows.append(
+            [
+                i,
+                ward_name(w),
+                w.folder,
+                y.members_start,
+                y.ward_quota,
+                y.admissions,
+                y.quota_share,
+                y.member_share,
+                met(y.met_member_target),
+                y.branches_total,
+                y.branches_met_quota,
+                y.candidates_added,
+                y.recognitions,
+            ]
+        )
+    rows.append(
+        [
+            None,
+            "Cộng",
+            None,
+            t.members_start,
+            t.ward_quota,
+            t.admissions,
+            t.quota_share,
+            t.member_share,
+            met(t.met_member_target),
+            t.branches_total,
+            t.branches_met_quota,
+            t.candidates_added,
+            t.recognitions,
+        ]
+    )
     _sheet(wb, "Các đảng bộ", headers, rows, bold_last=True)
 
     s = report.structure
     structure_rows: list[list[Any]] = [[r.group, r.label, r.count, r.share] for r in s.rows]
     structure_rows.append(["Độ tuổi khi kết nạp", "Tuổi bình quân khi kết nạp", s.mean_age, None])
-    ws = _sheet(wb, "Cơ cấu kết nạp", [("Nhóm", 22, None), ("Chỉ tiêu", 32, None),
-                                      (f"Năm {report.year}: số lượng", 12, None),
-                                      (f"Năm {report.year}: tỷ lệ", 12, PERCENT)], structure_rows)
+    ws = _sheet(
+        wb,
+        "Cơ cấu kết nạp",
+        [
+            ("Nhóm", 22, None),
+            ("Chỉ tiêu", 32, None),
+            (f"Năm {report.year}: số lượng", 12, None),
+            (f"Năm {report.year}: tỷ lệ", 12, PERCENT),
+        ],
+        structure_rows,
+    )
     ws.cell(row=len(structure_rows) + 1, column=3).number_format = DECIMAL
 
     short = [[ward_name(w), sf.branch, sf.quota, sf.admissions] for w, sf in report.branches_below_quota]
-    _sheet(wb, "Chi bộ chưa đạt", [("Đảng bộ", 36, None), ("Chi bộ", 34, None), ("Chỉ tiêu kết nạp", 12, None),
-                                   ("Kết nạp", 10, None)], short)
+    _sheet(
+        wb,
+        "Chi bộ chưa đạt",
+        [("Đảng bộ", 36, None), ("Chi bộ", 34, None), ("Chỉ tiêu kết nạp", 12, None), ("Kết nạp", 10, None)],
+        short,
+    )
     return wb
 
 

@@ -75,11 +75,18 @@ def province_context(report: ProvinceReport, two_digits: bool = True) -> dict[st
     )
     total = [
         f"Năm {report.year}, các đảng bộ trực thuộc kết nạp {fmt_count(t.admissions, two_digits)} đảng viên"
-        + (f", đạt {fmt_pct(t.quota_share)} chỉ tiêu ({fmt_int(t.ward_quota)} đảng viên)"
-           if t.quota_share is not None else "")
-        + (f"; bằng {fmt_pct(t.member_share)} số đảng viên đầu năm ({fmt_int(t.members_start)} đảng viên),"
-           f" {'đạt' if t.met_member_target else 'chưa đạt'} mục tiêu"
-           f" {fmt_pct(t.member_target_rate, trim=True)}" if t.member_share is not None else "")
+        + (
+            f", đạt {fmt_pct(t.quota_share)} chỉ tiêu ({fmt_int(t.ward_quota)} đảng viên)"
+            if t.quota_share is not None
+            else ""
+        )
+        + (
+            f"; bằng {fmt_pct(t.member_share)} số đảng viên đầu năm ({fmt_int(t.members_start)} đảng viên),"
+            f" {'đạt' if t.met_member_target else 'chưa đạt'} mục tiêu"
+            f" {fmt_pct(t.member_target_rate, trim=True)}"
+            if t.member_share is not None
+            else ""
+        )
         + ".",
         f"Có {fmt_count(t.branches_with_admission, two_digits)}/{fmt_count(t.branches_total, two_digits)} chi bộ"
         f" kết nạp được đảng viên trong năm; {fmt_count(t.branches_met_quota, two_digits)}/"
@@ -110,14 +117,15 @@ def province_context(report: ProvinceReport, two_digits: bool = True) -> dict[st
         shortfalls.append(
             f"- {fmt_count(len(short), two_digits)} đảng bộ kết nạp chưa đạt"
             f" {fmt_pct(t.member_target_rate, trim=True)} số đảng viên đầu năm: "
-            + _names([f"{ward_name(w)} ({fmt_pct(w.year.member_share)})" for w in short]) + "."
+            + _names([f"{ward_name(w)} ({fmt_pct(w.year.member_share)})" for w in short])
+            + "."
         )
     branches = report.branches_below_quota
     if branches:
         shortfalls.append(
             f"- {fmt_count(len(branches), two_digits)} chi bộ chưa đạt chỉ tiêu kết nạp: "
-            + _names([f"{s.branch} ({ward_name(w)}, {fmt_int(s.admissions)}/{fmt_int(s.quota)})"
-                      for w, s in branches]) + "."
+            + _names([f"{s.branch} ({ward_name(w)}, {fmt_int(s.admissions)}/{fmt_int(s.quota)})" for w, s in branches])
+            + "."
         )
     ctx["shortfall_paragraphs"] = shortfalls or [
         "- Các đảng bộ trực thuộc và các chi bộ được giao chỉ tiêu đều đạt chỉ tiêu kết nạp đảng viên."

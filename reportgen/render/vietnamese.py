@@ -15,8 +15,22 @@ from babel.numbers import format_decimal, format_percent
 from reportgen.vntext import SortKey, name_sort_key, slugify, sort_names, sort_texts, text_sort_key
 
 __all__ = [
-    "LOCALE", "MISSING", "SortKey", "count_pct", "date_line", "date_words", "fmt_count", "fmt_date",
-    "fmt_decimal", "fmt_int", "fmt_pct", "name_sort_key", "slugify", "sort_names", "sort_texts", "text_sort_key",
+    "LOCALE",
+    "MISSING",
+    "SortKey",
+    "count_pct",
+    "date_line",
+    "date_words",
+    "fmt_count",
+    "fmt_date",
+    "fmt_decimal",
+    "fmt_int",
+    "fmt_pct",
+    "name_sort_key",
+    "slugify",
+    "sort_names",
+    "sort_texts",
+    "text_sort_key",
 ]
 
 LOCALE = "vi"

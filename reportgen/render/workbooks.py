@@ -94,9 +94,21 @@ _BRANCH_YEAR_HEADERS: list[tuple[str, float, str | None]] = [
 
 
 def _branch_year_values(b: BranchYear) -> list[Any]:
-    return [b.branch, b.kind, b.members_start, b.quota, b.admissions, b.quota_share, b.source_quota,
-            b.candidates_added, b.candidates_trained, b.candidates_at_year_end, b.candidates_left,
-            b.candidates_left_trained, b.recognitions]
+    return [
+        b.branch,
+        b.kind,
+        b.members_start,
+        b.quota,
+        b.admissions,
+        b.quota_share,
+        b.source_quota,
+        b.candidates_added,
+        b.candidates_trained,
+        b.candidates_at_year_end,
+        b.candidates_left,
+        b.candidates_left_trained,
+        b.recognitions,
+    ]
 
 
 def _branch_year_sheet(wb: Workbook, report: Report) -> None:
@@ -346,8 +358,10 @@ def _plan_sheets(wb: Workbook, report: Report) -> None:
         (f"Đã giới thiệu năm {plan.base_year}", 14, None),
         (f"Chỉ tiêu giới thiệu năm {plan.year}", 14, None),
     ]
-    rows = [[i, o.organisation, o.introduced_last_year, o.introduction_quota]
-            for i, o in enumerate(plan.organisations, start=1)]
+    rows = [
+        [i, o.organisation, o.introduced_last_year, o.introduction_quota]
+        for i, o in enumerate(plan.organisations, start=1)
+    ]
     rows.append(["", "Cộng", sum(o.introduced_last_year for o in plan.organisations), plan.introduction_total])
     _sheet(wb, "Kế hoạch đoàn thể", headers, rows, bold_last=True)
 

@@ -57,6 +57,8 @@ def trained_note(class_date: object, plan_year_end: date) -> str:
     if expiry is not None and expiry < plan_year_end:
         note += f", giấy chứng nhận hết hạn ngày {expiry.strftime('%d/%m/%Y')}"
     return note
+
+
 _NO_RELIGION = {fold(v) for v in ("", "Không", "Không có", "Không theo tôn giáo", "Không tôn giáo", "0", "-")}
 _MAJORITY = {fold(v) for v in ("", "Kinh", "Việt")}
 
@@ -110,16 +112,22 @@ def prepare(inbox: Inbox) -> Prepared:
         frame["person"] = [f"{fold(n)}|{b}" for n, b in zip(frame["name"], frame["birth"])]
     # Someone admitted but still `Đang bồi dưỡng` in `Nguồn` (validate warns) counts once, as
     # admitted: off the list from the admission's date.
-    admitted_on = {person: day for person, day in zip(admissions["person"], admissions["admitted"])
-                   if isinstance(day, date)}
+    admitted_on = {
+        person: day for person, day in zip(admissions["person"], admissions["admitted"]) if isinstance(day, date)
+    }
     stale = (candidates["status"] == schema.STATUS_ACTIVE) & candidates["person"].isin(admitted_on.keys())
     if stale.any():
         candidates.loc[stale, "status"] = schema.STATUS_ADMITTED
         candidates.loc[stale, "status_date"] = candidates.loc[stale, "person"].map(admitted_on)
     _mark_transfers(candidates, admissions)
     cand_people = candidates[["branch", "person", "class_date"]].assign(
-        stay=[_class_in_stay(c, e, s, d) for c, e, s, d in
-              zip(candidates["class_date"], candidates["entered"], candidates["status"], candidates["status_date"])])
+        stay=[
+            _class_in_stay(c, e, s, d)
+            for c, e, s, d in zip(
+                candidates["class_date"], candidates["entered"], candidates["status"], candidates["status_date"]
+            )
+        ]
+    )
     adm_people = admissions[["branch", "person", "class_date"]].assign(stay=True)
     people = pd.concat([adm_people, cand_people], ignore_index=True)
     # A person counts once in the ward, on either sheet and in whichever branch (a move inside the
@@ -164,9 +172,12 @@ def _mark_transfers(candidates: pd.DataFrame, admissions: pd.DataFrame) -> None:
             moved_from[person].add(branch)
     candidates["transferred"] = pd.Series(transferred, index=candidates.index, dtype=bool)
     candidates["transfer_in"] = pd.Series(
-        [person in moved_from and branch not in moved_from[person]
-         for person, branch in zip(candidates["person"], candidates["branch"])],
-        index=candidates.index, dtype=bool,
+        [
+            person in moved_from and branch not in moved_from[person]
+            for person, branch in zip(candidates["person"], candidates["branch"])
+        ],
+        index=candidates.index,
+        dtype=bool,
     )
 
 
@@ -195,8 +206,11 @@ def _int_or_none(value: object) -> int | None:
 
 def _left_mask(candidates: pd.DataFrame, lo: date, hi: date) -> pd.Series:
     """Left the list in the window; a move to another branch of the ward is not a loss."""
-    return (candidates["status"].isin(schema.LEFT_STATUSES) & _between(candidates["status_date"], lo, hi)
-            & ~candidates["transferred"])
+    return (
+        candidates["status"].isin(schema.LEFT_STATUSES)
+        & _between(candidates["status_date"], lo, hi)
+        & ~candidates["transferred"]
+    )
 
 
 def _new_sources(candidates: pd.DataFrame, lo: date, hi: date) -> pd.Series:
@@ -324,23 +338,39 @@ def _age_dates(admissions: pd.DataFrame) -> list[tuple[date, object, date]]:
 def _categories(admissions: pd.DataFrame, kind_of: dict[str, str]) -> list[tuple[str, str, str, pd.Series]]:
     """(group, label, key, mask) for every row of the official form."""
     a = admissions
-    bands = pd.Series([rules.age_band(b, rules.age_judged_on(m, d)) for b, m, d in _age_dates(a)],
-                      index=a.index, dtype=object)
+    bands = pd.Series(
+        [rules.age_band(b, rules.age_judged_on(m, d)) for b, m, d in _age_dates(a)], index=a.index, dtype=object
+    )
     rows: list[tuple[str, str, str, pd.Series]] = [
         ("Đặc điểm", "Nữ", "women", a["gender"] == "Nữ"),
-        ("Đặc điểm", "Người dân tộc thiểu số", "ethnic_minority",
-         a["ethnicity"].map(lambda v: fold(v or "") not in _MAJORITY)),
-        ("Đặc điểm", "Người có đạo (có tôn giáo)", "religious",
-         a["religion"].map(lambda v: fold(v or "") not in _NO_RELIGION)),
+        (
+            "Đặc điểm",
+            "Người dân tộc thiểu số",
+            "ethnic_minority",
+            a["ethnicity"].map(lambda v: fold(v or "") not in _MAJORITY),
+        ),
+        (
+            "Đặc điểm",
+            "Người có đạo (có tôn giáo)",
+            "religious",
+            a["religion"].map(lambda v: fold(v or "") not in _NO_RELIGION),
+        ),
         ("Đặc điểm", "Đoàn viên TNCS Hồ Chí Minh", "youth_union", a["youth_union"].astype(bool)),
         ("Đặc điểm", "Chủ doanh nghiệp tư nhân", "business_owner", a["occupation"] == "Chủ doanh nghiệp"),
     ]
     for key, label, _first, _last in rules.AGE_BANDS:
         rows.append(("Độ tuổi khi kết nạp", label, key, bands == key))
     for value in schema.EDUCATION:
-        rows.append(("Trình độ học vấn", value if value == "Tiểu học" else
-                     {"THCS": "Trung học cơ sở (9/12)", "THPT": "Trung học phổ thông (12/12)"}[value],
-                     f"education_{slugify(value)}", a["education"] == value))
+        rows.append(
+            (
+                "Trình độ học vấn",
+                value
+                if value == "Tiểu học"
+                else {"THCS": "Trung học cơ sở (9/12)", "THPT": "Trung học phổ thông (12/12)"}[value],
+                f"education_{slugify(value)}",
+                a["education"] == value,
+            )
+        )
     rows.append(("Trình độ học vấn", "Chưa ghi trình độ học vấn", "education_missing", a["education"].isna()))
     for value in schema.PROFESSIONAL:
         label = "Chưa qua đào tạo chuyên môn" if value == "Không" else value
@@ -369,18 +399,33 @@ def structure(admissions: pd.DataFrame, kind_of: dict[str, str], previous: pd.Da
     total = len(admissions)
     now = _categories(admissions, kind_of)
     before = _categories(previous, kind_of) if previous is not None else None
-    rows = [StructureRow("Tổng số", "Tổng số đảng viên mới kết nạp", "total", total, share(total, total),
-                         None if previous is None else len(previous),
-                         None if previous is None else share(len(previous), len(previous)))]
+    rows = [
+        StructureRow(
+            "Tổng số",
+            "Tổng số đảng viên mới kết nạp",
+            "total",
+            total,
+            share(total, total),
+            None if previous is None else len(previous),
+            None if previous is None else share(len(previous), len(previous)),
+        )
+    ]
     for index, (group, label, key, mask) in enumerate(now):
         count = int(mask.sum())
         prev_count = None if before is None else int(before[index][3].sum())
         if key in _OPTIONAL_ROWS and count == 0 and not prev_count:
             continue
-        rows.append(StructureRow(
-            group, label, key, count, share(count, total),
-            prev_count, None if previous is None or prev_count is None else share(prev_count, len(previous)),
-        ))
+        rows.append(
+            StructureRow(
+                group,
+                label,
+                key,
+                count,
+                share(count, total),
+                prev_count,
+                None if previous is None or prev_count is None else share(prev_count, len(previous)),
+            )
+        )
     return Structure(
         total=total,
         rows=tuple(rows),
@@ -402,9 +447,15 @@ def kind_structure(
     total = len(admissions)
     prev_total = None if previous is None else len(previous)
     rows = tuple(
-        StructureRow("Loại hình chi bộ", kind, f"kind_{slugify(kind)}", now[kind], share(now[kind], total),
-                     None if before is None else before[kind],
-                     None if before is None else share(before[kind], prev_total))
+        StructureRow(
+            "Loại hình chi bộ",
+            kind,
+            f"kind_{slugify(kind)}",
+            now[kind],
+            share(now[kind], total),
+            None if before is None else before[kind],
+            None if before is None else share(before[kind], prev_total),
+        )
         for kind in schema.BRANCH_KINDS
         if now[kind] or (before and before[kind]) or kind in kind_of.values()
     )
@@ -518,23 +569,24 @@ def plan(p: Prepared, year: int) -> Plan:
     on_list = p.candidates[_on_list_at(p.candidates, end)]
     trained = on_list["class_date"].map(lambda d: isinstance(d, date) and d <= end).astype(bool)
     # A certificate is valid 60 months: waiting means still valid on the last day of the plan year.
-    valid = on_list["class_date"].map(
-        lambda d: isinstance(d, date) and rules.class_valid_on(d, plan_end)).astype(bool)
+    valid = on_list["class_date"].map(lambda d: isinstance(d, date) and rules.class_valid_on(d, plan_end)).astype(bool)
     needs = []
     for b in p.branches:
         mine = on_list["branch"] == b.name
         row = _quota_row(p, b.name, year + 1)
         last = _quota_row(p, b.name, year)
-        needs.append(BranchNeed(
-            branch=b.name,
-            kind=p.kind_of.get(b.name, "Khác"),
-            trained_waiting=int((mine & trained & valid).sum()),
-            candidates_waiting=int(mine.sum()),
-            source_quota=None if row is None else _int_or_none(row["source_quota"]),
-            admission_quota=None if row is None else _int_or_none(row["admission_quota"]),
-            trained_expiring=int((mine & trained & ~valid).sum()),
-            last_source_quota=None if last is None else _int_or_none(last["source_quota"]),
-        ))
+        needs.append(
+            BranchNeed(
+                branch=b.name,
+                kind=p.kind_of.get(b.name, "Khác"),
+                trained_waiting=int((mine & trained & valid).sum()),
+                candidates_waiting=int(mine.sum()),
+                source_quota=None if row is None else _int_or_none(row["source_quota"]),
+                admission_quota=None if row is None else _int_or_none(row["admission_quota"]),
+                trained_expiring=int((mine & trained & ~valid).sum()),
+                last_source_quota=None if last is None else _int_or_none(last["source_quota"]),
+            )
+        )
     superior = _quota_row(p, schema.WARD_TOTAL, year + 1)
     previous = _quota_row(p, schema.WARD_TOTAL, year)
     # The plan year's own start-of-year figure when the office has entered it, else the latest before.
@@ -548,8 +600,10 @@ def plan(p: Prepared, year: int) -> Plan:
         names.setdefault(organisation_key(name), name)
     introduced = {organisation_key(name): count for name, _, count in _introductions(p, year + 1, year) + last_rows}
     last_quota = {organisation_key(name): quota for name, quota, _ in last_rows}
-    orgs = [OrganisationNeed(names[k], entered.get(k), introduced.get(k, 0), last_quota.get(k))
-            for k in sorted(names, key=lambda k: organisation_rank(names[k]))]
+    orgs = [
+        OrganisationNeed(names[k], entered.get(k), introduced.get(k, 0), last_quota.get(k))
+        for k in sorted(names, key=lambda k: organisation_rank(names[k]))
+    ]
     lo, hi = _year_window(year)
     added = int(_new_sources(p.candidates, lo, hi).sum())
 
@@ -607,12 +661,18 @@ def aggregate(inbox: Inbox, year: int, issued: date) -> Report:
     for b in branches:
         rows = [branch_year(p, b.name, y, window) for y in range(ward.term_start.year, covered_end.year + 1)]
         quotas = [r.quota_counted for r in rows if r.quota_counted is not None]
-        branch_terms.append(BranchTerm(
-            b.name, b.kind, sum(r.admissions for r in rows), sum(quotas) if quotas else None,
-            sum(r.candidates_added for r in rows), sum(r.candidates_left for r in rows),
-            admissions_with_quota=sum(r.admissions_against_quota for r in rows),
-            years_without_quota=tuple(r.year for r in rows if r.quota_counted is None and not r.partial),
-        ))
+        branch_terms.append(
+            BranchTerm(
+                b.name,
+                b.kind,
+                sum(r.admissions for r in rows),
+                sum(quotas) if quotas else None,
+                sum(r.candidates_added for r in rows),
+                sum(r.candidates_left for r in rows),
+                admissions_with_quota=sum(r.admissions_against_quota for r in rows),
+                years_without_quota=tuple(r.year for r in rows if r.quota_counted is None and not r.partial),
+            )
+        )
     left_term = _left(p, ward.term_start, covered_end)
     term = TermSummary(
         label=ward.term_label,
@@ -641,8 +701,11 @@ def aggregate(inbox: Inbox, year: int, issued: date) -> Report:
     shortfalls = Shortfalls(
         below_quota=tuple(QuotaShortfall(r.branch, r.quota or 0, r.admissions) for r in this_year if r.below_quota),
         no_admission_streaks=tuple(streaks),
-        below_source_quota=tuple(SourceShortfall(r.branch, r.source_quota or 0, r.candidates_added)
-                                 for r in this_year if r.below_source_quota),
+        below_source_quota=tuple(
+            SourceShortfall(r.branch, r.source_quota or 0, r.candidates_added)
+            for r in this_year
+            if r.below_source_quota
+        ),
         organisations_below_quota=tuple(o for o in orgs if o.below_quota),
         left_in_year=left_year,
         left_in_term=left_term,
@@ -653,28 +716,33 @@ def aggregate(inbox: Inbox, year: int, issued: date) -> Report:
     on_list_at_year_end = p.candidates[_on_list_at(p.candidates, hi)]
     # One pass over each table for all branches (a mask per branch would cost branches x rows).
     admitted_by: dict[str, list[PersonLine]] = {}
-    for branch, name, birth, when, number in zip(adm_year["branch"], adm_year["name"], adm_year["birth"],
-                                                 adm_year["admitted"], adm_year["decision_no"]):
+    for branch, name, birth, when, number in zip(
+        adm_year["branch"], adm_year["name"], adm_year["birth"], adm_year["admitted"], adm_year["decision_no"]
+    ):
         admitted_by.setdefault(branch, []).append(PersonLine(name, birth, when, number or ""))
     listed_by: dict[str, list[PersonLine]] = {}
     c = on_list_at_year_end
     for branch, name, birth, when, trained in zip(c["branch"], c["name"], c["birth"], c["entered"], c["class_date"]):
         listed_by.setdefault(branch, []).append(
-            PersonLine(name, birth, when, trained_note(trained, date(hi.year + 1, 12, 31))))
+            PersonLine(name, birth, when, trained_note(trained, date(hi.year + 1, 12, 31)))
+        )
     overdue_by = _by_branch(overdue)
     left_by = _by_branch(left_year)
     for info, row in zip(infos, this_year):
-        branch_reports.append(BranchReport(
-            info=info,
-            year=row,
-            history=tuple(branch_year(p, info.name, y, window)
-                          for y in range(ward.term_start.year, covered_end.year + 1)),
-            admitted=tuple(sorted(admitted_by.get(info.name, ()), key=lambda x: name_sort_key(x.name))),
-            candidates=tuple(sorted(listed_by.get(info.name, ()), key=lambda x: name_sort_key(x.name))),
-            no_admission_years=no_admission_years(p, info.name, year),
-            overdue_probation=overdue_by.get(info.name, ()),
-            left_in_year=left_by.get(info.name, ()),
-        ))
+        branch_reports.append(
+            BranchReport(
+                info=info,
+                year=row,
+                history=tuple(
+                    branch_year(p, info.name, y, window) for y in range(ward.term_start.year, covered_end.year + 1)
+                ),
+                admitted=tuple(sorted(admitted_by.get(info.name, ()), key=lambda x: name_sort_key(x.name))),
+                candidates=tuple(sorted(listed_by.get(info.name, ()), key=lambda x: name_sort_key(x.name))),
+                no_admission_years=no_admission_years(p, info.name, year),
+                overdue_probation=overdue_by.get(info.name, ()),
+                left_in_year=left_by.get(info.name, ()),
+            )
+        )
 
     first_table_year = min(ward.term_start.year, year)
     return Report(
@@ -717,5 +785,8 @@ def office_texts(inbox: Inbox) -> tuple[OfficeText, ...]:
 
 def assessments(inbox: Inbox) -> tuple[Assessment, ...]:
     """The rows of `Nhận định`, in the workbook's order."""
-    return tuple(Assessment(str(r.period), str(r.section), str(r.text)) for r in inbox.assessments.itertuples()
-                 if r.period and r.section and r.text)
+    return tuple(
+        Assessment(str(r.period), str(r.section), str(r.text))
+        for r in inbox.assessments.itertuples()
+        if r.period and r.section and r.text
+    )

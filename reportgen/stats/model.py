@@ -212,8 +212,12 @@ class Structure:
 
     @property
     def mean_age_rose(self) -> bool:
-        return (self.mean_age is not None and self.prev_mean_age is not None and bool(self.prev_total)
-                and self.mean_age > self.prev_mean_age)
+        return (
+            self.mean_age is not None
+            and self.prev_mean_age is not None
+            and bool(self.prev_total)
+            and self.mean_age > self.prev_mean_age
+        )
 
     def groups(self) -> list[tuple[str, list[StructureRow]]]:
         out: dict[str, list[StructureRow]] = {}
@@ -588,4 +592,3 @@ class Report:
     def assessments_of(self, period: str, section: str) -> tuple[str, ...]:
         """The office's paragraphs for a year or term and a section, in the workbook's order."""
         return tuple(a.text for a in self.assessments if a.period == period and a.section == section)
-

@@ -192,8 +192,9 @@ def make_plan(
     )
     tie = None
     if shares.tie_left:
-        tie = PlanTie(tuple(ordered[i].branch for i in shares.tie_given),
-                      tuple(ordered[i].branch for i in shares.tie_left))
+        tie = PlanTie(
+            tuple(ordered[i].branch for i in shares.tie_given), tuple(ordered[i].branch for i in shares.tie_left)
+        )
 
     source_total = sum(b.source_quota for b in branches)
     org_total = organisation_total(organisations, source_total, sources_added_last_year)

@@ -103,11 +103,14 @@ def with_province_row(line: WardLine, rows: dict[str, dict[str, object]]) -> War
         return line
     quota = _int_or_none(row.get("admission_quota"))
     members = _int_or_none(row.get("members_start"))
-    return replace(line, year=replace(
-        line.year,
-        ward_quota=quota if quota is not None else line.year.ward_quota,
-        members_start=members if members is not None else line.year.members_start,
-    ))
+    return replace(
+        line,
+        year=replace(
+            line.year,
+            ward_quota=quota if quota is not None else line.year.ward_quota,
+            members_start=members if members is not None else line.year.members_start,
+        ),
+    )
 
 
 def _sum_known(values: Iterable[int | None]) -> int | None:
@@ -142,8 +145,7 @@ def sum_structures(structures: Sequence[Structure]) -> Structure:
     return Structure(total=total, rows=tuple(rows), mean_age=mean_age)
 
 
-def roll_up(info: WardInfo, quotas: pd.DataFrame, year: int, issued: date,
-            wards: Sequence[WardLine]) -> ProvinceReport:
+def roll_up(info: WardInfo, quotas: pd.DataFrame, year: int, issued: date, wards: Sequence[WardLine]) -> ProvinceReport:
     """The province's figures: each ward's line (with the province's quota row for it) and their sums."""
     rows = province_rows(quotas, year)
     wards = [with_province_row(w, rows) for w in wards]

@@ -17,9 +17,14 @@ from ..intake.normalize import fold
 def _where(inbox: Inbox, r: dict, key: str, spec: schema.Sheet) -> dict[str, object]:
     value = r.get(key)
     shown = value.strftime("%d/%m/%Y") if isinstance(value, date) else ("" if value is None else str(value))
-    return {"file": r["_file"], "sheet": r["_sheet"], "row": int(r["_row"]), "value": shown,
-            "column": inbox.header(r["_file"], r["_sheet"], key, spec.column(key).header),
-            "cell_column": inbox.position(r["_file"], r["_sheet"], key)}
+    return {
+        "file": r["_file"],
+        "sheet": r["_sheet"],
+        "row": int(r["_row"]),
+        "value": shown,
+        "column": inbox.header(r["_file"], r["_sheet"], key, spec.column(key).header),
+        "cell_column": inbox.position(r["_file"], r["_sheet"], key),
+    }
 
 
 _COLUMNS = ["branch", "name", "birth", "gender", "status", "_file", "_sheet", "_row"]
@@ -57,10 +62,19 @@ def check_people_across_branches(inbox: Inbox, findings: Findings) -> None:
                 findings.error(
                     f"cùng họ tên và ngày sinh với người ở chi bộ {place} nhưng giới tính khác "
                     f"(«{first.get('gender')}» ở đó); nếu là một người hãy sửa cho đúng, nếu là hai người hãy "
-                    "kiểm tra lại ngày sinh", rule="conflicting-person", **_where(inbox, r, "gender", spec))
-            elif (spec is schema.CANDIDATE_SHEET and first_spec is schema.CANDIDATE_SHEET
-                  and r.get("status") == schema.STATUS_ACTIVE and first.get("status") == schema.STATUS_ACTIVE):
+                    "kiểm tra lại ngày sinh",
+                    rule="conflicting-person",
+                    **_where(inbox, r, "gender", spec),
+                )
+            elif (
+                spec is schema.CANDIDATE_SHEET
+                and first_spec is schema.CANDIDATE_SHEET
+                and r.get("status") == schema.STATUS_ACTIVE
+                and first.get("status") == schema.STATUS_ACTIVE
+            ):
                 findings.error(
                     f"cùng họ tên và ngày sinh với người đang bồi dưỡng ở chi bộ {place}: một người được tính "
                     "hai lần trong nguồn. Nếu đã chuyển chi bộ, ghi «Chuyển đi» và «Ngày thay đổi» ở chi bộ cũ",
-                    rule="candidate-in-two-branches", **_where(inbox, r, "name", spec))
+                    rule="candidate-in-two-branches",
+                    **_where(inbox, r, "name", spec),
+                )

@@ -59,8 +59,14 @@ class _Sheet:
         header = self.inbox.header(r["_file"], r["_sheet"], key, self.spec.column(key).header)
         value = r.get(key)
         shown = _fmt(value) if isinstance(value, date) else ("" if value is None else str(value))
-        return {"file": r["_file"], "sheet": r["_sheet"], "row": int(r["_row"]), "column": header, "value": shown,
-                "cell_column": self.inbox.position(r["_file"], r["_sheet"], key)}
+        return {
+            "file": r["_file"],
+            "sheet": r["_sheet"],
+            "row": int(r["_row"]),
+            "column": header,
+            "value": shown,
+            "cell_column": self.inbox.position(r["_file"], r["_sheet"], key),
+        }
 
     def error(self, key: str, message: str, rule: str) -> None:
         self.findings.error(message, rule=rule, **self.where(key))
@@ -100,17 +106,26 @@ def _age_rules(s: _Sheet, birth: date, meeting: date | None, admitted: date, tex
     at = "khi chi bộ xét" if meeting is not None else "khi kết nạp"
     age = full_years(birth, on)
     if under_min_age(birth, on):
-        s.error(key, f"{at} ({_fmt(on)}) mới {age} tuổi; người vào Đảng phải đủ {MIN_AGE_YEARS} tuổi ({texts})",
-                "under-18")
+        s.error(
+            key, f"{at} ({_fmt(on)}) mới {age} tuổi; người vào Đảng phải đủ {MIN_AGE_YEARS} tuổi ({texts})", "under-18"
+        )
     elif meeting is None and under_min_age(birth, add_months(admitted, -MEETING_MARGIN_MONTHS) or admitted):
         months = full_months(birth, admitted) - 12 * MIN_AGE_YEARS
-        s.warning(key, f"khi quyết định kết nạp mới {MIN_AGE_YEARS} tuổi {months} tháng; tuổi tính tại ngày chi bộ "
-                  f"họp xét (có thể trước quyết định đến {DECISION_WITHIN_WORKING_DAYS} ngày làm việc): ghi cột "
-                  f"«Ngày chi bộ xét» để kiểm tra ({texts})", "under-18-at-meeting")
+        s.warning(
+            key,
+            f"khi quyết định kết nạp mới {MIN_AGE_YEARS} tuổi {months} tháng; tuổi tính tại ngày chi bộ "
+            f"họp xét (có thể trước quyết định đến {DECISION_WITHIN_WORKING_DAYS} ngày làm việc): ghi cột "
+            f"«Ngày chi bộ xét» để kiểm tra ({texts})",
+            "under-18-at-meeting",
+        )
     elif over_max_age(birth, on):
-        s.warning(key, f"{at} ({_fmt(on)}) đã {age} tuổi (trên {MAX_AGE_YEARS}): chỉ kết nạp khi có đủ sức khỏe, "
-                  "uy tín, chi bộ không có đảng viên hoặc có yêu cầu đặc biệt, và phải có văn bản đồng ý của Ban "
-                  f"Thường vụ tỉnh ủy, thành ủy trước khi quyết định ({texts})", "over-60")
+        s.warning(
+            key,
+            f"{at} ({_fmt(on)}) đã {age} tuổi (trên {MAX_AGE_YEARS}): chỉ kết nạp khi có đủ sức khỏe, "
+            "uy tín, chi bộ không có đảng viên hoặc có yêu cầu đặc biệt, và phải có văn bản đồng ý của Ban "
+            f"Thường vụ tỉnh ủy, thành ủy trước khi quyết định ({texts})",
+            "over-60",
+        )
 
 
 def _meeting_rules(s: _Sheet, meeting: date, admitted: date) -> None:
@@ -119,21 +134,30 @@ def _meeting_rules(s: _Sheet, meeting: date, admitted: date) -> None:
         return
     latest = add_working_days(meeting, DECISION_WITHIN_WORKING_DAYS)
     if latest is not None and admitted > latest:
-        s.warning("admitted", f"quyết định kết nạp ngày {_fmt(admitted)}, quá {DECISION_WITHIN_WORKING_DAYS} ngày "
-                  f"làm việc sau ngày chi bộ xét {_fmt(meeting)} (chậm nhất {_fmt(latest)}); kiểm tra lại ngày "
-                  f"({rules_short(admitted)})", "decision-late")
+        s.warning(
+            "admitted",
+            f"quyết định kết nạp ngày {_fmt(admitted)}, quá {DECISION_WITHIN_WORKING_DAYS} ngày "
+            f"làm việc sau ngày chi bộ xét {_fmt(meeting)} (chậm nhất {_fmt(latest)}); kiểm tra lại ngày "
+            f"({rules_short(admitted)})",
+            "decision-late",
+        )
 
 
 def _ceremony_rules(s: _Sheet, ceremony: date, admitted: date) -> None:
     if ceremony < admitted:
-        s.error("ceremony", f"ngày lễ kết nạp trước ngày quyết định kết nạp {_fmt(admitted)}",
-                "ceremony-before-decision")
+        s.error(
+            "ceremony", f"ngày lễ kết nạp trước ngày quyết định kết nạp {_fmt(admitted)}", "ceremony-before-decision"
+        )
         return
     latest = add_working_days(admitted, CEREMONY_WITHIN_WORKING_DAYS)
     if latest is not None and ceremony > latest:
-        s.warning("ceremony", f"lễ kết nạp quá {CEREMONY_WITHIN_WORKING_DAYS} ngày làm việc sau quyết định kết nạp "
-                  f"{_fmt(admitted)} (chậm nhất {_fmt(latest)}, không tính thứ Bảy, Chủ nhật, ngày lễ, Tết) "
-                  f"({rules_short(admitted)})", "ceremony-late")
+        s.warning(
+            "ceremony",
+            f"lễ kết nạp quá {CEREMONY_WITHIN_WORKING_DAYS} ngày làm việc sau quyết định kết nạp "
+            f"{_fmt(admitted)} (chậm nhất {_fmt(latest)}, không tính thứ Bảy, Chủ nhật, ngày lễ, Tết) "
+            f"({rules_short(admitted)})",
+            "ceremony-late",
+        )
 
 
 _NOTE_DATE_RE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
@@ -155,9 +179,13 @@ def _readmission_rule(s: _Sheet, note: object, admitted: date) -> None:
         return
     earliest = add_months(min(left), READMISSION_MIN_MONTHS)
     if earliest is not None and admitted < earliest:
-        s.warning("note", f"kết nạp lại khi chưa đủ {READMISSION_MIN_MONTHS} tháng kể từ ngày ra khỏi Đảng "
-                  f"{_fmt(min(left))} (sớm nhất {_fmt(earliest)}); kết nạp lại chỉ một lần "
-                  f"({rules_short(admitted)})", "readmission-too-early")
+        s.warning(
+            "note",
+            f"kết nạp lại khi chưa đủ {READMISSION_MIN_MONTHS} tháng kể từ ngày ra khỏi Đảng "
+            f"{_fmt(min(left))} (sớm nhất {_fmt(earliest)}); kết nạp lại chỉ một lần "
+            f"({rules_short(admitted)})",
+            "readmission-too-early",
+        )
 
 
 def check_admissions(inbox: Inbox, findings: Findings, today: date, reference: date | None = None) -> None:
@@ -176,43 +204,64 @@ def check_admissions(inbox: Inbox, findings: Findings, today: date, reference: d
         _future(s, ("birth", "meeting", "admitted", "ceremony", "class_date", "official"), today)
         meeting = r.get("meeting") if isinstance(r.get("meeting"), date) else None
         if admitted <= birth:
-            s.error("admitted", f"ngày kết nạp {_fmt(admitted)} không sau ngày sinh {_fmt(birth)}",
-                    "admitted-before-birth")
+            s.error(
+                "admitted", f"ngày kết nạp {_fmt(admitted)} không sau ngày sinh {_fmt(birth)}", "admitted-before-birth"
+            )
             continue
         texts = rules_short(meeting or admitted)
         if meeting is not None:
             _meeting_rules(s, meeting, admitted)
         _age_rules(s, birth, meeting if meeting is not None and meeting <= admitted else None, admitted, texts)
         if class_date > admitted:
-            s.error("class_date", f"ngày học lớp nhận thức về Đảng sau ngày kết nạp {_fmt(admitted)}; "
-                    "phải học lớp trước khi kết nạp", "class-after-admission")
+            s.error(
+                "class_date",
+                f"ngày học lớp nhận thức về Đảng sau ngày kết nạp {_fmt(admitted)}; phải học lớp trước khi kết nạp",
+                "class-after-admission",
+            )
         elif (expiry := class_expiry(class_date)) is not None and expiry < admitted:
-            s.error("class_date", f"giấy chứng nhận học lớp nhận thức về Đảng chỉ có giá trị {CLASS_VALID_MONTHS} "
-                    f"tháng (đến {_fmt(expiry)}); đến ngày kết nạp {_fmt(admitted)} đã quá hạn ({texts})",
-                    "class-expired")
+            s.error(
+                "class_date",
+                f"giấy chứng nhận học lớp nhận thức về Đảng chỉ có giá trị {CLASS_VALID_MONTHS} "
+                f"tháng (đến {_fmt(expiry)}); đến ngày kết nạp {_fmt(admitted)} đã quá hạn ({texts})",
+                "class-expired",
+            )
         if isinstance(r["ceremony"], date):
             _ceremony_rules(s, r["ceremony"], admitted)
         _readmission_rule(s, r.get("note"), admitted)
         official = r["official"]
         earliest = probation_end(ceremony)
         if isinstance(official, date) and earliest is not None and official < earliest:
-            s.error("official", f"công nhận chính thức khi chưa đủ {PROBATION_MONTHS} tháng dự bị (tính từ "
-                    f"{_fmt(ceremony)}, sớm nhất {_fmt(earliest)}) ({texts})", "early-recognition")
+            s.error(
+                "official",
+                f"công nhận chính thức khi chưa đủ {PROBATION_MONTHS} tháng dự bị (tính từ "
+                f"{_fmt(ceremony)}, sớm nhất {_fmt(earliest)}) ({texts})",
+                "early-recognition",
+            )
         elif not isinstance(official, date) and recognition_overdue(ceremony, reference):
-            s.warning("official", f"đã quá {PROBATION_MONTHS} tháng dự bị (tính từ {_fmt(ceremony)}) mà chưa ghi "
-                      "ngày công nhận chính thức; chi bộ cần xét công nhận chính thức trong "
-                      f"{RECOGNITION_WITHIN_WORKING_DAYS} ngày làm việc sau khi hết thời gian dự bị "
-                      f"({rules_short(reference)})", "probation-overdue")
+            s.warning(
+                "official",
+                f"đã quá {PROBATION_MONTHS} tháng dự bị (tính từ {_fmt(ceremony)}) mà chưa ghi "
+                "ngày công nhận chính thức; chi bộ cần xét công nhận chính thức trong "
+                f"{RECOGNITION_WITHIN_WORKING_DAYS} ngày làm việc sau khi hết thời gian dự bị "
+                f"({rules_short(reference)})",
+                "probation-overdue",
+            )
         if r["education"] == "Tiểu học":
-            s.warning("education", "trình độ học vấn dưới trung học cơ sở: chỉ được kết nạp ở vùng cao, vùng sâu, "
-                      f"vùng khó khăn theo quy định riêng ({texts})", "education-below-lower-secondary")
+            s.warning(
+                "education",
+                "trình độ học vấn dưới trung học cơ sở: chỉ được kết nạp ở vùng cao, vùng sâu, "
+                f"vùng khó khăn theo quy định riêng ({texts})",
+                "education-below-lower-secondary",
+            )
     for (name, birth), where in branches_of.items():
         if len({b for b, _, _ in where}) > 1:
             places = "; ".join(f"«{b}» (tệp {f}, dòng {row})" for b, f, row in where)
             first = frame[(frame["name"].map(fold) == name) & (frame["birth"] == birth)].iloc[0]
             _Sheet(inbox, findings, first, spec).error(
-                "name", f"cùng một người (họ tên và ngày sinh) được ghi kết nạp ở nhiều chi bộ: {places}",
-                "admitted-twice")
+                "name",
+                f"cùng một người (họ tên và ngày sinh) được ghi kết nạp ở nhiều chi bộ: {places}",
+                "admitted-twice",
+            )
 
 
 def check_candidates(inbox: Inbox, findings: Findings, today: date) -> None:
@@ -230,30 +279,47 @@ def check_candidates(inbox: Inbox, findings: Findings, today: date) -> None:
         _future(s, ("birth", "entered", "class_date", "status_date"), today)
         org = r["introduced_by"]
         if isinstance(org, str) and org.strip() and organisation_key(org) not in known_orgs:
-            s.warning("introduced_by", "không phải tổ chức nào đã biết (Mặt trận Tổ quốc, Công đoàn, Hội Nông dân, "
-                      "Đoàn Thanh niên, Hội Liên hiệp Phụ nữ, Hội Cựu chiến binh hay tổ chức ghi ở sheet "
-                      f"«{schema.ORG_QUOTA_SHEET.name}»); người này được tính vào dòng «{schema.OTHER_ORGANISATION}» "
-                      "của bảng các đoàn thể giới thiệu. Hãy ghi đúng tên tổ chức", "unknown-organisation")
+            s.warning(
+                "introduced_by",
+                "không phải tổ chức nào đã biết (Mặt trận Tổ quốc, Công đoàn, Hội Nông dân, "
+                "Đoàn Thanh niên, Hội Liên hiệp Phụ nữ, Hội Cựu chiến binh hay tổ chức ghi ở sheet "
+                f"«{schema.ORG_QUOTA_SHEET.name}»); người này được tính vào dòng «{schema.OTHER_ORGANISATION}» "
+                "của bảng các đoàn thể giới thiệu. Hãy ghi đúng tên tổ chức",
+                "unknown-organisation",
+            )
         status, changed = r["status"], r["status_date"]
         if status != schema.STATUS_ACTIVE and not isinstance(changed, date):
             s.error("status_date", f"tình trạng «{status}» cần ghi «Ngày thay đổi»", "missing-status-date")
         if isinstance(changed, date) and isinstance(r["entered"], date) and changed < r["entered"]:
-            s.error("status_date", f"ngày thay đổi tình trạng trước ngày vào nguồn {_fmt(r['entered'])}",
-                    "status-before-entry")
+            s.error(
+                "status_date",
+                f"ngày thay đổi tình trạng trước ngày vào nguồn {_fmt(r['entered'])}",
+                "status-before-entry",
+            )
         if r["entered"] <= r["birth"]:
             s.error("entered", f"ngày vào nguồn không sau ngày sinh {_fmt(r['birth'])}", "entered-before-birth")
         listed = admission_rows.get((fold(r["name"]), r["birth"]))
         if status == schema.STATUS_ACTIVE and listed is not None:
-            s.warning("status", f"người này đã kết nạp ngày {_fmt(listed['admitted'])} (sheet "
-                      f"«{schema.ADMISSION_SHEET.name}», dòng {listed['_row']}"
-                      f"{'' if listed['_file'] == r['_file'] else ', tệp ' + str(listed['_file'])}) nhưng tình "
-                      f"trạng vẫn là «{status}»; được tính một lần, là đảng viên đã kết nạp (không tính là nguồn "
-                      f"từ ngày kết nạp). Hãy sửa tình trạng thành «{schema.STATUS_ADMITTED}» và ghi «Ngày thay đổi»",
-                      "admitted-still-candidate")
-        if (status == schema.STATUS_ADMITTED and (fold(r["name"]), r["birth"]) not in admitted
-                and fold(r["name"]) not in inbox.rejected_admissions):  # its row has an error already
-            s.warning("status", "người này ghi «Đã kết nạp» nhưng không có dòng nào ở sheet «Kết nạp» "
-                      "(cùng họ tên và ngày sinh); số kết nạp chỉ tính theo sheet «Kết nạp»", "admitted-not-listed")
+            s.warning(
+                "status",
+                f"người này đã kết nạp ngày {_fmt(listed['admitted'])} (sheet "
+                f"«{schema.ADMISSION_SHEET.name}», dòng {listed['_row']}"
+                f"{'' if listed['_file'] == r['_file'] else ', tệp ' + str(listed['_file'])}) nhưng tình "
+                f"trạng vẫn là «{status}»; được tính một lần, là đảng viên đã kết nạp (không tính là nguồn "
+                f"từ ngày kết nạp). Hãy sửa tình trạng thành «{schema.STATUS_ADMITTED}» và ghi «Ngày thay đổi»",
+                "admitted-still-candidate",
+            )
+        if (
+            status == schema.STATUS_ADMITTED
+            and (fold(r["name"]), r["birth"]) not in admitted
+            and fold(r["name"]) not in inbox.rejected_admissions
+        ):  # its row has an error already
+            s.warning(
+                "status",
+                "người này ghi «Đã kết nạp» nhưng không có dòng nào ở sheet «Kết nạp» "
+                "(cùng họ tên và ngày sinh); số kết nạp chỉ tính theo sheet «Kết nạp»",
+                "admitted-not-listed",
+            )
 
 
 def _count(value: object) -> int | None:
@@ -274,24 +340,32 @@ def check_members(inbox: Inbox, findings: Findings, year: int | None) -> None:
             continue  # the office may fill next year's rows ahead
         ward = rows[y].get(ward_key)
         ward_members = None if ward is None else _count(ward["members_start"])
-        figures = {b.name: _count(rows[y][branch_key(b.name)]["members_start"]) if branch_key(b.name) in rows[y]
-                   else None for b in inbox.branches}
+        figures = {
+            b.name: _count(rows[y][branch_key(b.name)]["members_start"]) if branch_key(b.name) in rows[y] else None
+            for b in inbox.branches
+        }
         missing = [name for name, value in figures.items() if value is None]
         if ward_members is None and missing and len(missing) < len(figures):
             findings.warning(
                 f"năm {y}: dòng «{schema.WARD_TOTAL}» không ghi «Số đảng viên đầu năm» và {len(missing)} chi bộ"
                 f" chưa ghi ({', '.join(sorted(missing))}); không tính được tỷ lệ kết nạp so với tổng số đảng viên"
                 f" đầu năm {y} (cần ghi ở dòng «{schema.WARD_TOTAL}» hoặc đủ ở mọi chi bộ)",
-                file=inbox.ward_file, sheet=spec.name, column="Số đảng viên đầu năm", value=str(y),
+                file=inbox.ward_file,
+                sheet=spec.name,
+                column="Số đảng viên đầu năm",
+                value=str(y),
                 rule="members-incomplete",
             )
         if ward is not None and ward_members is not None and figures and not missing:
             total = sum(v for v in figures.values() if v is not None)
             if total != ward_members:
                 _Sheet(inbox, findings, ward, spec).warning(
-                    "members_start", f"năm {y}: dòng «{schema.WARD_TOTAL}» ghi {ward_members} đảng viên đầu năm,"
+                    "members_start",
+                    f"năm {y}: dòng «{schema.WARD_TOTAL}» ghi {ward_members} đảng viên đầu năm,"
                     f" tổng các chi bộ là {total}; các văn bản dùng số của dòng «{schema.WARD_TOTAL}». Kiểm tra"
-                    " lại cho khớp", "members-mismatch")
+                    " lại cho khớp",
+                    "members-mismatch",
+                )
 
 
 def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
@@ -304,28 +378,42 @@ def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
         s = _Sheet(inbox, findings, r, spec)
         key = (int(r["year"]), branch_key(r["branch"]))
         if key in seen:
-            s.error("branch", f"chỉ tiêu năm {key[0]} của chi bộ này đã ghi ở dòng {seen[key]}; "
-                    "mỗi chi bộ mỗi năm một dòng", "duplicate-quota")
+            s.error(
+                "branch",
+                f"chỉ tiêu năm {key[0]} của chi bộ này đã ghi ở dòng {seen[key]}; mỗi chi bộ mỗi năm một dòng",
+                "duplicate-quota",
+            )
         else:
             seen[key] = int(r["_row"])
         if key[1] not in names and key[1] not in warned and inbox.branches:
             warned.add(key[1])
             close = difflib.get_close_matches(key[1], list(known), n=1, cutoff=0.6)
             hint = f" Có phải «{known[close[0]]}»?" if close else ""
-            s.warning("branch", "không có sổ của chi bộ này trong thư mục (hoặc tên ghi khác với «Tên chi bộ» "
-                      f"trong sổ chi bộ); chỉ tiêu của chi bộ này không được so sánh.{hint}", "quota-without-workbook")
+            s.warning(
+                "branch",
+                "không có sổ của chi bộ này trong thư mục (hoặc tên ghi khác với «Tên chi bộ» "
+                f"trong sổ chi bộ); chỉ tiêu của chi bộ này không được so sánh.{hint}",
+                "quota-without-workbook",
+            )
         members = r["members_start"]
         has_members = members is not None and not pd.isna(members)
         if key[1] != branch_key(schema.WARD_TOTAL) and has_members and int(members) < MIN_OFFICIAL_MEMBERS:
-            s.warning("members_start", f"chi bộ có dưới {MIN_OFFICIAL_MEMBERS} đảng viên chính thức (Điều lệ Đảng: "
-                      f"chi bộ cần ít nhất {MIN_OFFICIAL_MEMBERS} đảng viên chính thức)", "small-branch")
+            s.warning(
+                "members_start",
+                f"chi bộ có dưới {MIN_OFFICIAL_MEMBERS} đảng viên chính thức (Điều lệ Đảng: "
+                f"chi bộ cần ít nhất {MIN_OFFICIAL_MEMBERS} đảng viên chính thức)",
+                "small-branch",
+            )
     if year is not None:
         for b in inbox.branches:
             if (year, branch_key(b.name)) not in seen:
                 findings.warning(
                     f"chi bộ «{b.name}» không có chỉ tiêu năm {year} trong sheet «Chỉ tiêu»; "
                     "báo cáo ghi chỉ tiêu là «–»",
-                    file=inbox.ward_file, sheet=schema.QUOTA_SHEET.name, value=b.name, rule="branch-without-quota",
+                    file=inbox.ward_file,
+                    sheet=schema.QUOTA_SHEET.name,
+                    value=b.name,
+                    rule="branch-without-quota",
                 )
         years = [year]
         if inbox.ward is not None:  # every year of the term up to the report year
@@ -338,7 +426,9 @@ def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
             findings.warning(
                 f"không có dòng «{schema.WARD_TOTAL}» năm {listed} (chỉ tiêu cấp trên giao cho toàn Đảng bộ); "
                 "báo cáo không so sánh được các năm đó với chỉ tiêu cấp trên",
-                file=inbox.ward_file, sheet=schema.QUOTA_SHEET.name, rule="no-ward-quota",
+                file=inbox.ward_file,
+                sheet=schema.QUOTA_SHEET.name,
+                rule="no-ward-quota",
             )
 
 
@@ -355,7 +445,10 @@ def check_superior(inbox: Inbox, findings: Findings, on: date) -> None:
             f"«{ward.superior}» là {kind}; từ ngày {_fmt(DISTRICT_LEVEL_ENDED)} không còn cấp huyện, văn bản ngày "
             f"{_fmt(on)} ghi cấp trên là tỉnh ủy hoặc thành ủy trực thuộc Trung ương ({rules_short(on)})."
             " Kiểm tra lại «Đảng bộ cấp trên» (ghi ở đầu văn bản) và «Nơi nhận»",
-            file=inbox.ward_file, sheet=schema.WARD_INFO_SHEET, column="Đảng bộ cấp trên", value=ward.superior,
+            file=inbox.ward_file,
+            sheet=schema.WARD_INFO_SHEET,
+            column="Đảng bộ cấp trên",
+            value=ward.superior,
             rule="superior-district-level",
         )
 

@@ -42,8 +42,7 @@ def _branch_directions(report: Report, br: BranchReport, two_digits: bool) -> li
     """Next year's aims of the branch: the quotas the ward's plan gives it, then its own gaps."""
     next_year = report.year + 1
     out = []
-    planned = None if report.plan is None else next(
-        (b for b in report.plan.branches if b.branch == br.info.name), None)
+    planned = None if report.plan is None else next((b for b in report.plan.branches if b.branch == br.info.name), None)
     if planned is not None:
         out.append(
             f"Năm {next_year}, Chi bộ phấn đấu kết nạp ít nhất {fmt_count(planned.admission_quota, two_digits)}"
@@ -119,8 +118,7 @@ def _branch(report: Report, br: BranchReport, two_digits: bool) -> dict[str, Any
     }
     ctx["term_label"] = report.term.label
     ctx["direction_paragraphs"] = bullets(_branch_directions(report, br, two_digits))
-    planned = None if report.plan is None else next(
-        (b for b in report.plan.branches if b.branch == info.name), None)
+    planned = None if report.plan is None else next((b for b in report.plan.branches if b.branch == info.name), None)
     waiting = planned.trained_waiting if planned is not None else 0
     ctx["strength_paragraphs"] = bullets(prose.branch_strengths(br, waiting, two_digits))
     ctx["cause_paragraphs"] = bullets(prose.branch_causes(br, waiting, two_digits))

@@ -215,7 +215,13 @@ def left_rows(left: Sequence[Any]) -> list[dict[str, str]]:
 
 
 def causes(
-    report: Report, two_digits: bool, *, weak: set[str], branches: Sequence[Any], left_trained: int, period: str,
+    report: Report,
+    two_digits: bool,
+    *,
+    weak: set[str],
+    branches: Sequence[Any],
+    left_trained: int,
+    period: str,
     youth_low: bool,
 ) -> list[str]:
     """The causes a clerk gives for the shortfalls the figures show; none when all is met."""
@@ -251,11 +257,13 @@ def causes(
 
 def cause_blocks(objective: Sequence[str], subjective: Sequence[str]) -> list[dict[str, Any]]:
     """ "a) Nguyên nhân khách quan", "b) Nguyên nhân chủ quan", lettered in order; an empty one is left out."""
-    blocks = [(title, list(items)) for title, items in
-              (("Nguyên nhân khách quan", objective), ("Nguyên nhân chủ quan", subjective)) if items]
+    blocks = [
+        (title, list(items))
+        for title, items in (("Nguyên nhân khách quan", objective), ("Nguyên nhân chủ quan", subjective))
+        if items
+    ]
     return [
-        {"title": f"{'abcdef'[i]}) {title}", "paragraphs": bullets(items)}
-        for i, (title, items) in enumerate(blocks)
+        {"title": f"{'abcdef'[i]}) {title}", "paragraphs": bullets(items)} for i, (title, items) in enumerate(blocks)
     ]
 
 

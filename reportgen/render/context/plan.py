@@ -58,24 +58,30 @@ def target_sentences(plan: Plan, two_digits: bool = True) -> list[str]:
         f" mỗi chi bộ trực thuộc kết nạp ít nhất {one} đảng viên và tạo nguồn ít nhất {one} quần chúng ưu tú"
         " (chỉ tiêu của từng chi bộ tại Biểu 1)."
     ]
+
     # what holds of the target: compared with each floor it was set from, and the branches' sum
     def cmp(floor: int) -> str:
         return "cao hơn" if plan.total > floor else "bằng"
 
     basis = []
     if plan.superior_quota is not None:
-        basis.append(f"{cmp(plan.superior_quota)} chỉ tiêu cấp trên giao"
-                     f" ({_n(plan.superior_quota, 'đảng viên', two_digits)})")
+        basis.append(
+            f"{cmp(plan.superior_quota)} chỉ tiêu cấp trên giao ({_n(plan.superior_quota, 'đảng viên', two_digits)})"
+        )
     if plan.member_floor:
-        basis.append(f"{cmp(plan.member_floor)} mức {fmt_pct(plan.member_rate, trim=True)} tổng số đảng viên của"
-                     f" Đảng bộ ({_n(plan.member_floor, 'đảng viên', two_digits)})")
+        basis.append(
+            f"{cmp(plan.member_floor)} mức {fmt_pct(plan.member_rate, trim=True)} tổng số đảng viên của"
+            f" Đảng bộ ({_n(plan.member_floor, 'đảng viên', two_digits)})"
+        )
     if n_branches:
         basis.append(f"bằng tổng chỉ tiêu giao cho {_n(n_branches, 'chi bộ', two_digits)}")
     if basis:
         text = f"Chỉ tiêu này {prose.join_vi(basis)}."
         if plan.superior_quota is None:
-            text += (f" Khi cấp trên giao chỉ tiêu năm {plan.year}, nếu chỉ tiêu cao hơn, Đảng ủy sẽ điều chỉnh"
-                     " và giao bổ sung cho các chi bộ.")
+            text += (
+                f" Khi cấp trên giao chỉ tiêu năm {plan.year}, nếu chỉ tiêu cao hơn, Đảng ủy sẽ điều chỉnh"
+                " và giao bổ sung cho các chi bộ."
+            )
         out.append(text)
     return out
 
@@ -110,8 +116,11 @@ def waiting_sentence(plan: Plan, two_digits: bool = True) -> str:
             " kiện xem xét kết nạp trong năm."
         )
     if plan.remainder > 0 and plan.tie is not None:  # the method only where a tie must be stated (issue 8)
-        basis = ("theo tỷ lệ số quần chúng chờ kết nạp của từng chi bộ" if plan.trained_waiting
-                 else "chia đều cho các chi bộ")
+        basis = (
+            "theo tỷ lệ số quần chúng chờ kết nạp của từng chi bộ"
+            if plan.trained_waiting
+            else "chia đều cho các chi bộ"
+        )
         out += (
             f" Mỗi chi bộ được giao ít nhất {fmt_count(1, two_digits)} đảng viên;"
             f" {_n(plan.remainder, 'chỉ tiêu', two_digits)} còn lại được phân bổ {basis}."
@@ -147,11 +156,15 @@ def sources_sentence(plan: Plan, two_digits: bool = True) -> str:
     """What the branches add to their lists and what the Front and the mass organisations introduce, and why."""
     text = f"Các chi bộ bổ sung vào danh sách nguồn ít nhất {_n(plan.source_total, 'quần chúng ưu tú', two_digits)}."
     if not plan.organisations:
-        return text + (f" {MASS_ORGANISATIONS}, mỗi tổ chức giới thiệu ít nhất {fmt_count(1, two_digits)} quần chúng"
-                       " ưu tú để chi bộ xem xét.")
-    text += (f" {MASS_ORGANISATIONS} giới thiệu ít nhất {_n(plan.introduction_total, 'quần chúng ưu tú', two_digits)}"
-             f" để chi bộ xem xét, bồi dưỡng; mỗi tổ chức ít nhất {fmt_count(1, two_digits)} (chỉ tiêu từng tổ chức"
-             " tại Biểu 2)")
+        return text + (
+            f" {MASS_ORGANISATIONS}, mỗi tổ chức giới thiệu ít nhất {fmt_count(1, two_digits)} quần chúng"
+            " ưu tú để chi bộ xem xét."
+        )
+    text += (
+        f" {MASS_ORGANISATIONS} giới thiệu ít nhất {_n(plan.introduction_total, 'quần chúng ưu tú', two_digits)}"
+        f" để chi bộ xem xét, bồi dưỡng; mỗi tổ chức ít nhất {fmt_count(1, two_digits)} (chỉ tiêu từng tổ chức"
+        " tại Biểu 2)"
+    )
     return text + "."
 
 
@@ -197,9 +210,14 @@ def plan_context(report: Report, ctx: dict[str, Any], unit: str, two_digits: boo
         sources_sentence(plan, two_digits),
     ]
     ctx["task_paragraphs"] = sections.tasks_by_actor(
-        report, two_digits, Named(two_digits), str(plan.base_year),
+        report,
+        two_digits,
+        Named(two_digits),
+        str(plan.base_year),
         weak=sort_texts(s.branch for s in report.shortfalls.no_admission_streaks),
-        weak_what=streak_words(two_digits), in_plan=True)
+        weak_what=streak_words(two_digits),
+        in_plan=True,
+    )
     ctx["timetable_paragraphs"] = sections.timetable(plan, two_digits)
     end = date(plan.base_year, 12, 31)
     ctx["plan_columns"] = {

@@ -63,8 +63,12 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
         f" kết nạp đảng viên nhiệm kỳ {term.label} như sau:"
     )
     basis = [sections.congress_name(report, term.label)] if report.ward.congress else []
-    special = [t for y in range(term.start.year, term.end.year + 1) for t in report.texts_of(y)
-               if t.code == "NQ" and ("kết nạp" in t.summary.lower() or "phát triển đảng viên" in t.summary.lower())]
+    special = [
+        t
+        for y in range(term.start.year, term.end.year + 1)
+        for t in report.texts_of(y)
+        if t.code == "NQ" and ("kết nạp" in t.summary.lower() or "phát triển đảng viên" in t.summary.lower())
+    ]
     if special:
         basis.append(f"{sections.cite(special[0], 'Đảng ủy')}")
     if basis:
@@ -143,18 +147,26 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
     }
     ctx["strength_paragraphs"] = bullets(review.strengths) or ["- Các chi bộ duy trì theo dõi danh sách nguồn."]
     ctx["limitation_paragraphs"] = bullets(review.limitations) or [
-        "- Các chỉ tiêu về số lượng đều đạt; chất lượng nguồn ở một số chi bộ chưa đồng đều."]
+        "- Các chỉ tiêu về số lượng đều đạt; chất lượng nguồn ở một số chi bộ chưa đồng đều."
+    ]
     ctx["cause_blocks"] = cause_blocks(review.objective, review.subjective)
     ctx["lesson_paragraphs"] = bullets(review.lessons)
     ctx["lessons_heading"] = f"{4 if ctx['cause_blocks'] else 3}- Bài học kinh nghiệm"
     ctx["aim_paragraphs"] = _aims(report, two_digits)
     streaks = sort_texts(s.branch for s in sf.no_admission_streaks)
-    ctx["task_paragraphs"] = sections.tasks_by_actor(report, two_digits, named, term.label, weak=streaks,
-                                                     weak_what=streak_words(two_digits),
-                                                     organisations_reported=False)
+    ctx["task_paragraphs"] = sections.tasks_by_actor(
+        report,
+        two_digits,
+        named,
+        term.label,
+        weak=streaks,
+        weak_what=streak_words(two_digits),
+        organisations_reported=False,
+    )
     moved_trained = sum(1 for c in term.left if c.trained and c.status == schema.STATUS_MOVED)
     ctx["proposal_paragraphs"] = bullets(
-        sections.proposals(report, two_digits, period_words, moved_trained, term.label))
+        sections.proposals(report, two_digits, period_words, moved_trained, term.label)
+    )
     ctx.update(annex_context(report, term.left, f"nhiệm kỳ {term.label}"))
     if ctx["annex"]:
         ctx["recipients"] = recipient_lines(without_annex(report.ward.recipients))
