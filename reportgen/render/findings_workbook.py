@@ -8,7 +8,7 @@ the message as a cell comment. The inputs themselves are never modified.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Sequence, Set as AbstractSet
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -100,8 +100,8 @@ def _table_sheet(
     headers: list[str],
     rows: Sequence[Sequence[object]],
     widths: list[int],
-    wrapped: set[str] = frozenset(),
-) -> Worksheet:  # type: ignore[assignment]
+    wrapped: AbstractSet[str] = frozenset(),
+) -> Worksheet:
     ws = wb.create_sheet(title)
     ws.append(headers)
     for cell in ws[1]:

@@ -65,9 +65,9 @@ def _run(command: list[str], timeout: float) -> tuple[int | None, str]:
         kwargs["start_new_session"] = True
     else:  # pragma: no cover - Windows
         kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined]
-    proc = subprocess.Popen(
+    proc = subprocess.Popen(  # type: ignore[call-overload]
         command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, **kwargs
-    )  # type: ignore[call-overload]
+    )
     try:
         out, _ = proc.communicate(timeout=timeout)
         return proc.returncode, out.decode("utf-8", "replace")
