@@ -393,7 +393,9 @@ def check(inbox: Path, year: int | None, out: Path, jobs: int | None, quiet: boo
     finally:
         bar.close()
     checks = write_checks(result, out)
-    settled = settle_outputs(out, checks)
+    from .render.findings_workbook import is_check_output
+
+    settled = settle_outputs(out, checks, replaces=is_check_output)
     _echo(console.summary_lines(result.inbox))
     if verbose:
         _echo(console.tally_lines(result.inbox))

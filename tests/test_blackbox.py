@@ -311,3 +311,22 @@ def test_two_templates_failing_when_filled_are_both_named_and_nothing_written(tm
     assert code == 1
     assert "2 mẫu văn bản có lỗi" in output and "“bao-cao.docx”" in output and "“ke-hoach.docx”" in output
     assert not list((tmp_path / "out").glob("*.docx"))
+
+
+def test_a_check_after_a_build_keeps_its_documents(tmp_path: Path) -> None:
+    """`check` writes only the findings: it removes no document of a build, and the documents stay
+    listed, so a later failed build still removes them."""
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    _ward_and_branch(inbox, date(2025, 6, 1))
+    assert run("build", str(inbox), "--out", str(out), "--ngay", "20/01/2026", "-q")[0] == 0
+    documents = {n for n in _files_in(out) if n.endswith((".docx", ".xlsx")) and n != "kiem-tra-du-lieu.xlsx"}
+    assert "bao-cao-2025.docx" in documents
+    code, output = run("check", str(inbox), "--out", str(out), "-q")
+    assert code == 0, output
+    assert documents <= _files_in(out)
+    assert "Đã xóa" not in output
+    wb = load_workbook(inbox / "Chi bộ A.xlsx")
+    wb["Kết nạp"]["C4"] = "không rõ"
+    wb.save(inbox / "Chi bộ A.xlsx")
+    assert run("build", str(inbox), "--out", str(out), "--ngay", "20/01/2026", "-q")[0] == 1
+    assert not documents & _files_in(out)

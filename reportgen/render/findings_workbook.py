@@ -27,6 +27,14 @@ from .output import atomic_write
 from .workbooks import write_cell
 
 COPIES_FOLDER = "kiem-tra"
+
+
+def is_check_output(relative: str) -> bool:
+    """A file a `check` run writes (the findings workbook, a marked copy), as a path relative to
+    the output folder with forward slashes."""
+    return relative == FINDINGS_FILE or relative.startswith(f"{COPIES_FOLDER}/")
+
+
 MARKABLE_SUFFIXES = (".xlsx", ".xlsm")  # openpyxl can copy these with their cells marked
 FILLS = {
     Severity.ERROR: PatternFill("solid", fgColor="FFC7CE"),

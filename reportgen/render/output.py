@@ -162,12 +162,17 @@ def _listed(out: Path) -> dict[str, list[int]]:
         return {}
 
 
-def settle_outputs(out: Path, written: list[Path]) -> Settled:
+def settle_outputs(out: Path, written: list[Path], replaces: Callable[[str], bool] | None = None) -> Settled:
     """Leave in `out` only what this run wrote: remove the files an earlier run listed in the
-    manifest and this run did not write (unless changed since), then list this run's files."""
+    manifest and this run did not write (unless changed since), then list this run's files.
+
+    replaces: which earlier files (relative paths) this kind of run makes anew; the others stay
+    listed and in place (`check` writes only the findings, so a build's documents survive it).
+    """
     out = Path(out)
     settled = Settled()
     mine: dict[str, list[int]] = {}
+    carried: dict[str, list[int]] = {}
     for path in written:
         try:
             relative = Path(path).resolve().relative_to(out.resolve()).as_posix()
@@ -179,6 +184,9 @@ def settle_outputs(out: Path, written: list[Path]) -> Settled:
     folders: set[Path] = set()
     for relative, stamp in _listed(out).items():
         if relative in mine or relative.startswith(("/", "..")) or "/../" in f"/{relative}/":
+            continue
+        if replaces is not None and not replaces(relative):
+            carried[relative] = stamp
             continue
         path = out / relative
         if path.is_symlink() or not path.is_file():
@@ -198,8 +206,8 @@ def settle_outputs(out: Path, written: list[Path]) -> Settled:
                 folder.rmdir()  # only when this left it empty
             except OSError:
                 pass
-    if mine or (out / MANIFEST).exists():
-        data = json.dumps({"files": mine}, ensure_ascii=False, indent=1)
+    if mine or carried or (out / MANIFEST).exists():
+        data = json.dumps({"files": {**carried, **mine}}, ensure_ascii=False, indent=1)
         atomic_write(out / MANIFEST, functools.partial(_write_text, text=data))
     return settled
 
