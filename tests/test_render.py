@@ -82,8 +82,15 @@ def test_annual_report_figures(rendered):
     assert "bằng 2,50% tổng số đảng viên đầu năm (360 đảng viên), chưa đạt mục tiêu kết nạp 3% (11 đảng viên)" in text
     assert "So với năm 2024 (07 đảng viên), tăng 02 đảng viên." in text
     assert "02/03 chi bộ trực thuộc kết nạp được đảng viên mới; 02/03 chi bộ đạt chỉ tiêu được giao." in text
-    for heading in ("1- Công tác lãnh đạo, chỉ đạo", "II- ĐÁNH GIÁ CHUNG", "1- Ưu điểm", "2- Hạn chế",
-                    "a) Nguyên nhân khách quan", "b) Nguyên nhân chủ quan", "2- Nhiệm vụ, giải pháp"):
+    for heading in (
+        "1- Công tác lãnh đạo, chỉ đạo",
+        "II- ĐÁNH GIÁ CHUNG",
+        "1- Ưu điểm",
+        "2- Hạn chế",
+        "a) Nguyên nhân khách quan",
+        "b) Nguyên nhân chủ quan",
+        "2- Nhiệm vụ, giải pháp",
+    ):
         assert heading in text
     assert "Đoàn viên TNCS Hồ Chí Minh: 07 (77,78%)" in text
     # shortfalls, with names and years
@@ -151,8 +158,13 @@ def test_term_review_figures(rendered):
     years = table_rows(find_table(doc, "Năm"))
     assert years[1] == ["2021", "7", "7", "100,00%", "330", "2,12%", "8", "6"]
     assert years[-1][:4] == ["Cộng", "40", "38", "95,00%"]
-    left = table_rows([t for t in doc.tables if t.rows[0].cells[0].text == "STT"
-                       and "Tình trạng" in [c.text for c in t.rows[0].cells]][0])  # in the annex
+    left = table_rows(
+        [
+            t
+            for t in doc.tables
+            if t.rows[0].cells[0].text == "STT" and "Tình trạng" in [c.text for c in t.rows[0].cells]
+        ][0]
+    )  # in the annex
     # sorted by given name: Bảo, Lợi, Mai, Sơn, Yến
     assert [r[1] for r in left[1:]] == ["Lý Văn Bảo", "Đỗ Văn Lợi", "Hồ Thị Mai", "Bùi Văn Sơn", "Đặng Thị Yến"]
     assert left[1][2] == "03/02/2001"
@@ -185,8 +197,13 @@ def test_plan_text(rendered):
     assert "Số     -KH/ĐU" in text and "Phổ Hòa, ngày 05 tháng 01 năm 2026" in text
     assert "Quy định số 294-QĐ/TW ngày 26/5/2025" in text  # in force on the date of the plan
     assert "Căn cứ Nghị quyết Đại hội Đảng bộ phường nhiệm kỳ 2025-2030" in text
-    for heading in ("I- MỤC ĐÍCH, YÊU CẦU", "II- CHỈ TIÊU", "III- NHIỆM VỤ, GIẢI PHÁP", "IV- TỔ CHỨC THỰC HIỆN",
-                    "1- Tiến độ thực hiện và chế độ báo cáo"):
+    for heading in (
+        "I- MỤC ĐÍCH, YÊU CẦU",
+        "II- CHỈ TIÊU",
+        "III- NHIỆM VỤ, GIẢI PHÁP",
+        "IV- TỔ CHỨC THỰC HIỆN",
+        "1- Tiến độ thực hiện và chế độ báo cáo",
+    ):
         assert heading in text
     assert "- Quý I: Đảng ủy giao chỉ tiêu" in text and "(20/3, 20/6, 20/9/2026)" in text
     assert "Năm 2026, toàn Đảng bộ phấn đấu kết nạp ít nhất 11 đảng viên mới" in text
@@ -206,8 +223,14 @@ def test_plan_tables(rendered):
     doc = Document(str(rendered[PLAN]))
     table = find_table(doc, "STT", "Chi bộ")
     rows = table_rows(table)
-    assert rows[0] == ["STT", "Chi bộ", "Nguồn đến 31/12/2025", "Nguồn đến 31/12/2025",
-                       "Chỉ tiêu năm 2026", "Chỉ tiêu năm 2026"]
+    assert rows[0] == [
+        "STT",
+        "Chi bộ",
+        "Nguồn đến 31/12/2025",
+        "Nguồn đến 31/12/2025",
+        "Chỉ tiêu năm 2026",
+        "Chỉ tiêu năm 2026",
+    ]
     assert rows[1] == ["STT", "Chi bộ", "Trong danh sách", "Đã học lớp NTVĐ, còn hạn", "Kết nạp", "Tạo nguồn"]
     assert rows[2:] == [
         ["1", TDP3, "3", "2", "9", "16"],
@@ -441,11 +464,11 @@ def test_a_failed_write_leaves_the_previous_document(tmp_path, monkeypatch):
     write_documents(make_report(), tmp_path)
     before = (tmp_path / ANNUAL).read_bytes()
 
-    def broken_save(self, filename, *args, **kwargs):
-        Path(filename).write_bytes(b"half a docx")
+    def broken_save(path, data):
+        Path(path).write_bytes(b"half a docx")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(DocxTemplate, "save", broken_save)
+    monkeypatch.setattr(documents, "write_document_bytes", broken_save)
     with pytest.raises(OutputProblem) as info:
         write_documents(make_report(), tmp_path)
     assert "Không ghi được tệp" in str(info.value)
@@ -538,8 +561,9 @@ def test_term_causes_follow_the_figures():
     clean = replace(
         report,
         term=replace(report.term, branches=met, left=()),
-        shortfalls=replace(report.shortfalls, no_admission_streaks=(), organisations_below_quota=(),
-                           overdue_probation=()),
+        shortfalls=replace(
+            report.shortfalls, no_admission_streaks=(), organisations_below_quota=(), overdue_probation=()
+        ),
         plan=replace(report.plan, branches=tuple(replace(b, trained_expiring=0) for b in report.plan.branches)),
     )
     youth_low = clean.term.structure.youth_union_low

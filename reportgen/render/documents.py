@@ -35,6 +35,7 @@ from reportgen.render.output import (
     check_templates_folder,
     raise_template_problems,
 )
+from reportgen.render.prepared import DocxPicture, PreparedTemplate, Unsupported
 from reportgen.render.vietnamese import slugify
 from reportgen.resources import default_templates
 from reportgen.stats.model import Report
@@ -286,6 +287,62 @@ def _place_pictures(value: Any, tpl: DocxTemplate) -> Any:
 # Results of the checks that depend only on the template file (and the names a context defines).
 _CHECKED: dict[tuple[str, int, int], list[str]] = {}
 _UNDECLARED: dict[tuple[tuple[str, int, int], frozenset[str]], set[str]] = {}
+# Each template prepared once per process and Jinja environment (None: only docxtpl's own path renders it).
+_PREPARED: dict[tuple[tuple[str, int, int], int], PreparedTemplate | None] = {}
+
+
+def _fast_pictures(value: Any) -> Any:
+    """The context with every `Picture` turned into the prepared renderer's picture."""
+    if isinstance(value, Picture):
+        return DocxPicture(value.png, value.width_mm)
+    if isinstance(value, dict):
+        return {k: _fast_pictures(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_fast_pictures(v) for v in value]
+    return value
+
+
+def _prepared(key: tuple[str, int, int], env: Environment) -> PreparedTemplate | None:
+    slot = (key, id(env))
+    if slot not in _PREPARED:
+        if len(_PREPARED) >= 64:  # a clerk's many template folders: stay bounded
+            _PREPARED.clear()
+        if key not in _TEMPLATE_BYTES:
+            _TEMPLATE_BYTES[key] = Path(key[0]).read_bytes()
+        try:
+            _PREPARED[slot] = PreparedTemplate(_TEMPLATE_BYTES[key], env)
+        except Unsupported:
+            _PREPARED[slot] = None
+    return _PREPARED[slot]
+
+
+def _render_bytes(key: tuple[str, int, int], context: dict[str, Any], env: Environment) -> bytes | None:
+    """The document rendered from the prepared template, or None when only docxtpl can render it."""
+    prepared = _prepared(key, env)
+    if prepared is None:
+        return None
+    missing = prepared.variables - set(context)
+    if missing:
+        raise jinja2.UndefinedError(f"'{sorted(missing)[0]}' is undefined")
+    try:
+        return prepared.render(_fast_pictures(context))
+    except Unsupported:
+        return None
+
+
+def _render_docxtpl(key: tuple[str, int, int], context: dict[str, Any], env: Environment) -> DocxTemplate:
+    """docxtpl's own path: the whole package parsed, rendered and saved for this document."""
+    tpl = _PreparedTemplate(key)
+    context = _place_pictures(context, tpl)
+    names_key = (key, frozenset(context))
+    if names_key not in _UNDECLARED:
+        _UNDECLARED[names_key] = set(tpl.get_undeclared_template_variables(jinja_env=env, context=context))
+    missing = _UNDECLARED[names_key]
+    if missing:
+        first = sorted(missing)[0]
+        raise jinja2.UndefinedError(f"'{first}' is undefined")
+    tpl.render(context, jinja_env=env, autoescape=True)
+    return tpl
 
 
 def render_document(
@@ -294,23 +351,17 @@ def render_document(
     """Render one template with its context and write it atomically to out_path."""
     template_path = Path(template_path)
     name = template_path.name
-    env = env or make_environment()
+    env = env or shared_environment()
     stat = template_path.stat()
     key = (str(template_path.resolve()), stat.st_mtime_ns, stat.st_size)
     if key not in _CHECKED:  # a template is checked once per run, not once per branch
         _CHECKED[key] = check_template(template_path, env)
     tags = _CHECKED[key]
-    tpl = _PreparedTemplate(key)
-    context = _place_pictures(context, tpl)
+    tpl: DocxTemplate | None = None
     try:
-        names_key = (key, frozenset(context))
-        if names_key not in _UNDECLARED:
-            _UNDECLARED[names_key] = set(tpl.get_undeclared_template_variables(jinja_env=env, context=context))
-        missing = _UNDECLARED[names_key]
-        if missing:
-            first = sorted(missing)[0]
-            raise jinja2.UndefinedError(f"'{first}' is undefined")
-        tpl.render(context, jinja_env=env, autoescape=True)
+        data = _render_bytes(key, context, env)
+        if data is None:
+            tpl = _render_docxtpl(key, context, env)
     except jinja2.UndefinedError as exc:
         raise TemplateProblem(name, _undefined_detail(tags, exc)) from exc
     except jinja2.TemplateSyntaxError as exc:
@@ -320,10 +371,16 @@ def render_document(
     except Exception as exc:  # docxtpl / lxml: the tags broke the document structure
         raise TemplateProblem(name, "văn bản sinh ra từ mẫu không hợp lệ, có thể do thẻ đặt sai chỗ.") from exc
 
-    def save(tmp: Path) -> None:
-        tpl.save(str(tmp))
+    if tpl is not None:
+        docxtpl_template = tpl
+        return atomic_write(Path(out_path), lambda tmp: docxtpl_template.save(str(tmp)))
+    return atomic_write(Path(out_path), functools.partial(write_document_bytes, data=data))
 
-    return atomic_write(Path(out_path), save)
+
+def write_document_bytes(path: Path, data: bytes | None) -> None:
+    """Write a rendered document's bytes (the one place a prepared document reaches the disk)."""
+    assert data is not None
+    path.write_bytes(data)
 
 
 def document_names(report: Report) -> dict[str, str]:
