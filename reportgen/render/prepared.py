@@ -42,6 +42,8 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate
 from jinja2 import Environment, meta
 
+from ..errors import ReportgenError
+
 __all__ = ["PreparedTemplate", "Unsupported", "DocxPicture"]
 
 _TAG = re.compile(r"\{[{%#]")
@@ -53,8 +55,9 @@ _BODY_START = b"<w:body"
 _BODY_END = b"</w:body>"
 
 
-class Unsupported(Exception):
-    """The template (or this document) uses something only docxtpl's own path renders."""
+class Unsupported(ReportgenError):
+    """The template (or this document) uses something only docxtpl's own path renders (internal:
+    caught by render/documents.py, never shown)."""
 
 
 class DocxPicture:
