@@ -8,6 +8,7 @@ import warnings
 from dataclasses import replace
 
 import pytest
+from docread import all_text
 from docx import Document
 from docx.shared import Mm
 from matplotlib import font_manager
@@ -15,7 +16,6 @@ from matplotlib.ft2font import FT2Font
 from PIL import Image
 from report_fixture import make_report
 
-from docread import all_text
 from reportgen.render import charts
 from reportgen.render.documents import write_documents
 from reportgen.stats.model import BranchYear, WardYear
@@ -91,8 +91,7 @@ def test_the_chart_font_has_every_vietnamese_letter():
     letters = charts.VIETNAMESE_LETTERS + charts.VIETNAMESE_LETTERS.upper()
     assert len(set(letters)) == 146  # 73 letters, both cases
     for weight in ("normal", "bold"):
-        path = font_manager.findfont(font_manager.FontProperties(family=name, weight=weight),
-                                     fallback_to_default=False)
+        path = font_manager.findfont(font_manager.FontProperties(family=name, weight=weight), fallback_to_default=False)
         font = FT2Font(path)
         missing = [c for c in letters if font.get_char_index(ord(c)) == 0]
         assert not missing, (path, missing)
@@ -116,8 +115,12 @@ def test_drawing_vietnamese_labels_warns_nothing():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         charts.admissions_by_year([ward_year(2024, 3, 4), ward_year(2025, 5, 4)])
-        charts.branch_achievement([branch_year("Chi bộ Trường Tiểu học Nguyễn Thị Định", 1, 2),
-                                   branch_year("Chi bộ Tổ dân phố Hưng Lợi", 3, 2)])
+        charts.branch_achievement(
+            [
+                branch_year("Chi bộ Trường Tiểu học Nguyễn Thị Định", 1, 2),
+                branch_year("Chi bộ Tổ dân phố Hưng Lợi", 3, 2),
+            ]
+        )
 
 
 def test_charts_do_not_change_matplotlib_settings():
@@ -142,8 +145,10 @@ def test_documents_hold_the_charts(tmp_path):
     assert "Biểu đồ 2. Kết nạp đảng viên so với chỉ tiêu cấp trên giao, nhiệm kỳ\u00a02020-2025" in text
     term = Document(str(tmp_path / "tong-ket-nhiem-ky-2020-2025.docx"))
     assert len(term.inline_shapes) == 1
-    assert "Biểu đồ 1. Kết nạp đảng viên so với chỉ tiêu cấp trên giao qua các năm, nhiệm kỳ\u00a02020-2025" in all_text(
-        tmp_path / "tong-ket-nhiem-ky-2020-2025.docx")
+    assert (
+        "Biểu đồ 1. Kết nạp đảng viên so với chỉ tiêu cấp trên giao qua các năm, nhiệm kỳ\u00a02020-2025"
+        in all_text(tmp_path / "tong-ket-nhiem-ky-2020-2025.docx")
+    )
     assert len(Document(str(tmp_path / "chi-bo" / "chi-bo-to-dan-pho-3.docx")).inline_shapes) == 0
 
 
@@ -161,9 +166,89 @@ def test_a_chart_without_data_leaves_no_picture_and_no_caption(tmp_path):
 def test_no_chart_at_all(tmp_path):
     report = make_report()
     empty = tuple(replace(y, admissions=0, ward_quota=None) for y in report.term.years)
-    report = replace(report, branch_years=tuple(replace(b, quota=0) for b in report.branch_years),
-                     term=replace(report.term, years=empty))
+    report = replace(
+        report,
+        branch_years=tuple(replace(b, quota=0) for b in report.branch_years),
+        term=replace(report.term, years=empty),
+    )
     write_documents(report, tmp_path)
     for name in ("bao-cao-2025.docx", "tong-ket-nhiem-ky-2020-2025.docx"):
         assert len(Document(str(tmp_path / name)).inline_shapes) == 0
         assert "Biểu đồ" not in all_text(tmp_path / name)
+
+
+# --- the branch chart of a large ward --------------------------------------------------------
+
+
+def _many(count: int, below: set[int]) -> list[BranchYear]:
+    """`count` branches with a quota of 4; those numbered in `below` admitted fewer (i % 4)."""
+    return [branch_year(f"Chi bộ Tổ dân phố {i}", (i % 4) if i in below else 4 + i % 3, 4) for i in range(1, count + 1)]
+
+
+def _drawn(monkeypatch, rows):
+    seen = []
+    real = charts._branch_achievement
+    monkeypatch.setattr(charts, "_branch_achievement", lambda r: seen.append(list(r)) or real(r))
+    picture = charts.branch_achievement(rows)
+    assert_png(picture)
+    return seen[0], picture.note
+
+
+def test_up_to_the_threshold_every_branch_is_drawn(monkeypatch):
+    rows = _many(charts.BRANCH_CHART_MAX_BARS, {1, 2})
+    drawn, note = _drawn(monkeypatch, rows)
+    assert sorted(b.branch for b in drawn) == sorted(b.branch for b in rows)
+    assert note == ""
+
+
+def test_above_the_threshold_only_the_branches_below_quota_are_drawn(monkeypatch):
+    below = {3, 17, 101, 250, 399}
+    rows = _many(400, below)
+    drawn, note = _drawn(monkeypatch, rows)
+    expected = [b for b in rows if b.admissions < b.quota]
+    assert len(expected) == len(below)
+    assert sorted(b.branch for b in drawn) == sorted(b.branch for b in expected)
+    shares = [b.admissions / b.quota for b in drawn]
+    assert shares == sorted(shares)  # the lowest first
+    assert note == " (gồm 05 chi bộ chưa đạt chỉ tiêu trong số 400 chi bộ được giao chỉ tiêu)"
+
+
+def test_above_the_threshold_with_many_below_quota_the_lowest_are_drawn(monkeypatch):
+    rows = _many(400, set(range(1, 401, 2)))  # 200 below quota
+    drawn, note = _drawn(monkeypatch, rows)
+    assert len(drawn) == charts.BRANCH_CHART_MAX_BARS
+    below = sorted((b for b in rows if b.admissions < b.quota), key=lambda b: b.admissions / b.quota)
+    worst_drawn = max(b.admissions / b.quota for b in drawn)
+    assert all(b.admissions / b.quota >= worst_drawn for b in below if b not in drawn)
+    assert note == (
+        f" (gồm {charts.BRANCH_CHART_MAX_BARS} chi bộ có tỷ lệ thấp nhất trong số 200 chi bộ chưa đạt chỉ tiêu;"
+        " 400 chi bộ được giao chỉ tiêu)"
+    )
+
+
+def test_above_the_threshold_with_every_branch_at_quota_the_lowest_are_drawn(monkeypatch):
+    rows = _many(60, set())
+    drawn, note = _drawn(monkeypatch, rows)
+    assert len(drawn) == charts.BRANCH_CHART_MAX_BARS
+    assert min(b.admissions for b in rows if b not in drawn) >= max(b.admissions for b in drawn)
+    assert note == (
+        f" (cả 60 chi bộ được giao chỉ tiêu đều đạt; biểu đồ gồm {charts.BRANCH_CHART_MAX_BARS} chi bộ có tỷ lệ"
+        " thấp nhất)"
+    )
+
+
+def test_the_annual_report_caption_says_which_branches_the_chart_shows(tmp_path):
+    report = make_report()
+    template = report.branch_years[0]
+    many = tuple(
+        replace(template, branch=f"Chi bộ Tổ dân phố {i}", admissions=1 if i % 10 == 0 else 3, quota=2)
+        for i in range(1, charts.BRANCH_CHART_MAX_BARS + 20)
+    )
+    report = replace(report, branch_years=many)
+    write_documents(report, tmp_path)
+    text = all_text(tmp_path / "bao-cao-2025.docx")
+    n = len(many)
+    assert (
+        "Biểu đồ 1. Tỷ lệ thực hiện chỉ tiêu kết nạp đảng viên của các chi bộ năm 2025"
+        f" (gồm 04 chi bộ chưa đạt chỉ tiêu trong số {n} chi bộ được giao chỉ tiêu)"
+    ) in text

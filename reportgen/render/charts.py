@@ -12,7 +12,7 @@ import textwrap
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -29,7 +29,7 @@ from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
-from reportgen.render.vietnamese import fmt_int, fmt_pct, sort_texts  # noqa: E402
+from reportgen.render.vietnamese import fmt_count, fmt_int, fmt_pct, sort_texts  # noqa: E402
 from reportgen.stats.model import BranchYear, WardYear  # noqa: E402
 
 DPI = 200
@@ -42,6 +42,10 @@ FONTS = ("Times New Roman", "Liberation Serif", "Tinos", "DejaVu Serif")
 FALLBACK_FONT = "DejaVu Sans"  # ships with matplotlib, covers Vietnamese
 VIETNAMESE_LETTERS = "aàảãáạăằẳẵắặâầẩẫấậeèẻẽéẹêềểễếệiìỉĩíịoòỏõóọôồổỗốộơờởỡớợuùủũúụưừửữứựyỳỷỹýỵđ"
 MET, NOT_MET, QUOTA = "#1f4e79", "#c55a11", "#a50000"
+# The branch chart draws one bar per branch with a quota up to this many branches. Above it (a
+# large ward: 400 branches would be 400 unreadable bars) it draws only the branches below their
+# quota, the lowest shares first, at most this many; the caption says which (`Picture.note`).
+BRANCH_CHART_MAX_BARS = 30
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ class Picture:
 
     png: bytes
     width_mm: float = WIDTH_MM
+    note: str = ""  # added to the caption: which part of the data the picture shows, when not all
 
 
 def font_file_lacks(path: str, text: str) -> list[str]:
@@ -184,16 +189,48 @@ def _branch_label(name: str) -> str:
     return "\n".join(textwrap.wrap(short, 34)) or name
 
 
-def branch_achievement(branch_years: Sequence[BranchYear]) -> Picture | None:
+def branch_achievement(branch_years: Sequence[BranchYear], two_digits: bool = True) -> Picture | None:
     """Horizontal bars: each branch's admissions as a share of its quota, a line at 100%.
 
-    Branches with no quota, or a quota of 0, have no share and are left out.
+    Branches with no quota, or a quota of 0, have no share and are left out. Above
+    BRANCH_CHART_MAX_BARS branches, only those below their quota are drawn (see
+    `branch_chart_rows`), and the picture's note says so.
     """
-    rows = [b for b in sort_texts(branch_years, key=lambda b: b.branch) if b.quota]
+    rows, note = branch_chart_rows(branch_years, two_digits)
     if not rows:
         return None
     with _chart_settings():
-        return _branch_achievement(rows)
+        picture = _branch_achievement(rows)
+    return replace(picture, note=note)
+
+
+def _share(b: BranchYear) -> float:
+    return b.admissions / b.quota if b.quota else 0.0
+
+
+def branch_chart_rows(branch_years: Sequence[BranchYear], two_digits: bool = True) -> tuple[list[BranchYear], str]:
+    """The branches the chart draws, and the note its caption takes ("" when it draws them all).
+
+    Up to BRANCH_CHART_MAX_BARS branches with a quota: all, by name. Above: the branches below
+    their quota, the lowest shares first (ties by name), at most BRANCH_CHART_MAX_BARS of them;
+    when every branch met its quota, the BRANCH_CHART_MAX_BARS lowest shares.
+    """
+    rows = [b for b in sort_texts(branch_years, key=lambda b: b.branch) if b.quota]
+    if len(rows) <= BRANCH_CHART_MAX_BARS:
+        return rows, ""
+    below = [b for b in rows if b.below_quota]
+    pool = below or rows
+    shown = sorted(pool, key=_share)[:BRANCH_CHART_MAX_BARS]  # stable: ties keep the names' order
+    n, k, m = (fmt_count(x, two_digits) for x in (len(rows), len(below), len(shown)))
+    if not below:
+        note = f" (cả {n} chi bộ được giao chỉ tiêu đều đạt; biểu đồ gồm {m} chi bộ có tỷ lệ thấp nhất)"
+    elif len(below) <= BRANCH_CHART_MAX_BARS:
+        note = f" (gồm {k} chi bộ chưa đạt chỉ tiêu trong số {n} chi bộ được giao chỉ tiêu)"
+    else:
+        note = (
+            f" (gồm {m} chi bộ có tỷ lệ thấp nhất trong số {k} chi bộ chưa đạt chỉ tiêu; {n} chi bộ được giao chỉ tiêu)"
+        )
+    return shown, note
 
 
 def _branch_achievement(rows: list[BranchYear]) -> Picture:

@@ -70,7 +70,7 @@ def _annual(report: Report, two_digits: bool, with_charts: bool = True) -> dict[
     ctx["charts"] = chart_items(
         [
             (
-                charts_module.branch_achievement(report.branch_years) if with_charts else None,
+                charts_module.branch_achievement(report.branch_years, two_digits) if with_charts else None,
                 f"Tỷ lệ thực hiện chỉ tiêu kết nạp đảng viên của các chi bộ năm {report.year}",
             ),
             (

@@ -79,7 +79,7 @@ def chart_items(items: Sequence[tuple[charts_module.Picture | None, str]]) -> li
     """The charts that could be drawn, numbered "Biểu đồ 1.", "Biểu đồ 2." in order."""
     drawn = [(picture, caption) for picture, caption in items if picture is not None]
     return [
-        {"picture": picture, "caption": f"Biểu đồ {i}. {caption}"}
+        {"picture": picture, "caption": f"Biểu đồ {i}. {caption}{picture.note}"}
         for i, (picture, caption) in enumerate(drawn, start=1)
     ]
 
