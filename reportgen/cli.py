@@ -389,7 +389,7 @@ def check(inbox: Path, year: int | None, out: Path, jobs: int | None, quiet: boo
         return
     bar = console.ProgressBar.for_terminal(quiet)
     try:
-        result = check_inbox(folder, year=year, out=out, progress=bar)
+        result = check_inbox(folder, year=year, out=out, progress=bar, jobs=_jobs(jobs))
     finally:
         bar.close()
     checks = write_checks(result, out)

@@ -135,12 +135,14 @@ def check(
     out: Path | None = None,
     issued: date | None = None,
     progress: Progress = SILENT,
+    jobs: int = 1,
 ) -> CheckResult:
     """Read and validate every workbook of the inbox; all findings at once.
 
     out: the folder the results will be written to; checked first and never read.
     issued: the document's date (`--ngay`), else `today`: a date after it is in the future, the
     superior body is checked by the rules in force on it.
+    jobs: processes reading the workbooks of a large inbox; the result is that of one process.
     """
     today = issued or today or date.today()
     if not inbox.exists():
@@ -151,7 +153,7 @@ def check(
         check_output_folder(inbox, out)
         exclude = (*exclude, out)
     findings = Findings()
-    loaded = load_inbox(inbox, findings, exclude=exclude, today=today, progress=progress)
+    loaded = load_inbox(inbox, findings, exclude=exclude, today=today, progress=progress, jobs=jobs)
     chosen = year if year is not None else latest_year(loaded, today)
     if year is not None and loaded.ward is not None and not findings.has_errors:
         quota_years = [int(y) for y in loaded.quotas["year"].dropna()]
@@ -240,15 +242,15 @@ def build(
 
     pdf: also a PDF of each document through LibreOffice; when it cannot be made the
     reason is in `notes` and the Word documents stand.
-    jobs: processes that render the branch reports (a large ward); the documents are the
-    same whatever the number. incremental: a document whose template and figures are
+    jobs: processes that read the workbooks and render the branch reports (a large ward); the
+    documents are the same whatever the number. incremental: a document whose template and figures are
     those it was last rendered from (the cache in `out`) is not rendered again.
     """
     from .render.documents import write_documents
     from .render.workbooks import write_summary
 
     today = today or date.today()
-    result = BuildResult(check(inbox, year, today, out=out, issued=issued, progress=progress))
+    result = BuildResult(check(inbox, year, today, out=out, issued=issued, progress=progress, jobs=jobs))
     result.checks = write_checks(result.check, out)
     if not result.check.ok:
         return _settled(result, out)

@@ -4,6 +4,7 @@ branch's candidates and admissions. Problems become findings; nothing is raised.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path, PurePath
@@ -392,44 +393,54 @@ def _unrecognised_sheets(book: RawWorkbook, file: str, findings: Findings, *, is
     return renamed
 
 
-def load_inbox(
-    inbox: Path,
-    findings: Findings,
-    exclude: tuple[Path, ...] = (),
-    today: date | None = None,
-    progress: Progress = SILENT,
-) -> Inbox:
-    """Read every workbook of the inbox. Problems are added to `findings`.
+@dataclass
+class _Tables:
+    """The tables read from one part of a workbook (its ward sheets, or its branch sheets), with
+    the findings reading them made, in order."""
 
-    today: dates later than next year (births: later than this year) are findings.
-    """
-    today = today or date.today()
-    found = discover(inbox, exclude)
-    progress.stage("Đọc sổ", len(found.workbooks))
-    for skipped in found.skipped:
-        findings.info(f"bỏ qua: {skipped.reason}", file=_rel(skipped.path, inbox), rule="skipped-file")
-    paths: dict[str, Path] = {}
+    findings: Findings = field(default_factory=Findings)
+    tables: list[tuple[str, Table | None, pd.DataFrame | None]] = field(default_factory=list)  # (sheet, table, tagged)
 
+
+@dataclass
+class _FileRead:
+    """One workbook read on its own (in a worker process when reading in parallel); what depends
+    on the other workbooks (two ward workbooks, two workbooks of one branch) is decided when the
+    results are put together, in the files' order, so the result is that of a serial read."""
+
+    file: str
+    path: Path
+    head: Findings = field(default_factory=Findings)  # file name, unreadable, unrecognised sheets
+    readable: bool = False
+    is_ward: bool = False
+    is_branch: bool = False
+    renamed_only: bool = False  # a branch workbook whose tables were all renamed
     ward: WardInfo | None = None
-    ward_file = ""
-    quota_frames: list[pd.DataFrame] = []
-    org_frames: list[pd.DataFrame] = []
-    text_frames: list[pd.DataFrame] = []
-    assessment_frames: list[pd.DataFrame] = []
-    candidate_frames: list[pd.DataFrame] = []
-    admission_frames: list[pd.DataFrame] = []
-    branches: list[Branch] = []
-    tallies: list[SheetTally] = []
-    files_read: list[str] = []
-    seen_branch: dict[str, Branch] = {}
+    ward_tables: _Tables = field(default_factory=_Tables)
+    branch: Branch | None = None
+    branch_findings: Findings = field(default_factory=Findings)  # `Thông tin`
+    branch_tables: _Tables = field(default_factory=_Tables)
+    tail: Findings = field(default_factory=Findings)  # converted cells, formulas, not a standard workbook
+
+
+_NO_FRAME = pd.DataFrame()
+_WARD_SPECS = (schema.QUOTA_SHEET, schema.ORG_QUOTA_SHEET, schema.TEXT_SHEET, schema.ASSESSMENT_SHEET)
+_BRANCH_SPECS = (schema.CANDIDATE_SHEET, schema.ADMISSION_SHEET)
+
+
+def _read_file(path: Path, inbox: Path, today: date) -> _FileRead:
+    """Read one workbook: its findings in the order a serial read makes them."""
+    file = _rel(path, inbox)
+    read = _FileRead(file, path)
     headers: dict[tuple[str, str], dict[str, str]] = {}
     positions: dict[tuple[str, str], dict[str, int]] = {}
-    rejected_admissions: set[str] = set()
 
-    def table(book: RawWorkbook, spec: schema.Sheet, file: str) -> Table | None:
+    def table(book: RawWorkbook, spec: schema.Sheet, into: _Tables, branch: str | None = None) -> None:
+        findings = into.findings
         candidates = book.find_all(spec.name, spec.aliases)
         if not candidates:
-            return None
+            into.tables.append((spec.name, None, None))
+            return
         sheet = candidates[0]
         for other in candidates[1:]:
             findings.warning(
@@ -442,90 +453,226 @@ def load_inbox(
         if sheet.hidden:
             findings.warning("sheet đang bị ẩn; vẫn được đọc và tính", file=file, sheet=sheet.name, rule="hidden-sheet")
         result = read_table(sheet, spec, file, findings, today)
+        tagged = None
         if result is not None:
-            tallies.append(SheetTally(file, result.sheet, result.counts))
             headers[(file, result.sheet)] = result.headers
             positions[(file, result.sheet)] = result.positions
-        return result
+            tagged = _tagged(result) if branch is None else _tagged(result, branch=branch)
+            result = replace(result, frame=_NO_FRAME)  # the tagged copy is what is kept (and sent back)
+        into.tables.append((spec.name, result, tagged))
 
-    def column_name(book: RawWorkbook, file: str, sheet: str, column: int, row: int) -> str:
-        """A column named by its header, as every finding names it: the table's header, the
-        field's label on a field/value sheet (`Đơn vị`, `Thông tin`), else the header above."""
-        for key, position in positions.get((file, sheet), {}).items():
-            if position == column:
-                return headers[(file, sheet)].get(key, _column_letter(column))
-        raw = next((s for s in book.sheets if s.name == sheet), None)
-        if raw is not None and fold_header(sheet) in {
-            fold_header(schema.WARD_INFO_SHEET),
-            fold_header(schema.BRANCH_INFO_SHEET),
-        }:
-            cells = raw.rows[row - 1] if 0 < row <= len(raw.rows) else []
-            label = cells[0] if cells and column > 1 else None
-            if isinstance(label, str) and label.strip():
-                return label.strip()
-        if raw is not None:
-            for above in reversed(raw.rows[: max(0, row - 1)]):
-                value = above[column - 1] if column - 1 < len(above) else None
-                if isinstance(value, str) and value.strip():
-                    return value.strip()
-        return _column_letter(column)
+    if file != _raw_rel(path, inbox):
+        read.head.warning(
+            "tên tệp không phải chữ Unicode (thường do chép từ máy tính cũ); các ký tự lạ được ghi dạng \\xNN. "
+            "Tệp vẫn được đọc; nên đổi tên tệp cho dễ nhận",
+            file=file,
+            rule="file-name-encoding",
+        )
+    try:
+        book = open_workbook(path)
+    except UnreadableWorkbook as exc:
+        read.head.error(str(exc), file=file, rule="unreadable-file")
+        return read
+    read.readable = True
+    read.is_ward = book.find(schema.QUOTA_SHEET.name, schema.QUOTA_SHEET.aliases) is not None
+    read.is_branch = any(
+        book.find(s.name, s.aliases) is not None for s in (schema.CANDIDATE_SHEET, schema.ADMISSION_SHEET)
+    )
+    renamed = _unrecognised_sheets(book, file, read.head, is_ward=read.is_ward, is_branch=read.is_branch)
+    if renamed and not read.is_ward and not read.is_branch:
+        read.renamed_only = True
+        _converted_cells(book, file, read.tail, headers, positions)
+        return read
+    if read.is_ward:
+        read.ward = _ward_info(book, file, read.ward_tables.findings, today)
+        for spec in _WARD_SPECS:
+            table(book, spec, read.ward_tables)
+    if read.is_branch:
+        read.branch = _branch_info(book, file, read.branch_findings)
+        for spec in _BRANCH_SPECS:
+            table(book, spec, read.branch_tables, None if read.branch is None else read.branch.name)
+    _converted_cells(book, file, read.tail, headers, positions)
+    for cell in book.formulas_without_value:
+        keys = {pos: key for key, pos in positions.get((file, cell.sheet), {}).items()}
+        key = keys.get(cell.column)
+        if key == "stt":
+            continue  # the STT column is not read
+        read.tail.warning(
+            "ô có công thức nhưng chưa có kết quả đã tính (tệp không được lưu bằng Excel), nên được coi là "
+            "ô trống; hãy mở tệp bằng Excel rồi lưu lại, hoặc ghi giá trị thay cho công thức",
+            file=file,
+            sheet=cell.sheet,
+            row=cell.row,
+            column=headers.get((file, cell.sheet), {}).get(key or "", _column_letter(cell.column)),
+            value=cell.formula,
+            rule="formula-without-value",
+            cell_column=cell.column,
+        )
+    if not read.is_ward and not read.is_branch:
+        names = ", ".join(f"«{s.name}»" for s in book.sheets)
+        read.tail.warning(
+            "tệp không phải sổ chuẩn: không có sheet «Chỉ tiêu» (sổ Đảng ủy) hay «Nguồn»/«Kết nạp» "
+            f"(sổ chi bộ); các sheet có: {names}. Tệp bị bỏ qua",
+            file=file,
+            rule="not-a-standard-workbook",
+        )
+    return read
 
-    def converted_cells(book: RawWorkbook, file: str) -> None:
-        """Cells the reader changed (old encodings, invisible characters), columns named by header."""
-        for mark in book.format_characters:
-            findings.info(
-                f"đã bỏ {mark.count} ký tự vô hình (định dạng Unicode, ví dụ {mark.example}) trong "
-                f"{mark.cells} ô của cột này (thường do chép từ web, Zalo hay tệp PDF); tên người và chữ được "
-                "so khớp, đếm và in ra không có các ký tự đó",
-                file=file,
-                sheet=mark.sheet,
-                row=mark.first_row,
-                column=column_name(book, file, mark.sheet, mark.column, mark.first_row or 0) if mark.column else "",
-                value=mark.before,
-                rule="format-characters",
-                cell_column=mark.column or None,
-            )
-        for text in book.legacy:
-            name = {"TCVN3": "TCVN3 (phông .VnTime)", "VNI": "VNI (phông VNI-Times)"}.get(text.encoding, text.encoding)
-            findings.warning(
-                f"chữ gõ bằng bảng mã cũ {name}: đã tự chuyển sang Unicode {text.count} ô của cột này, "
-                f"ví dụ «{text.before}» thành «{text.after}». Nên chuyển cả sổ sang Unicode "
-                "(Unikey: Công cụ chuyển mã) và kiểm tra lại tên người",
-                file=file,
-                sheet=text.sheet,
-                row=text.first_row,
-                column=column_name(book, file, text.sheet, text.column, text.first_row),
-                value=text.before,
-                rule="legacy-encoding",
-                cell_column=text.column,
-            )
 
-    for path in found.workbooks:
-        progress.advance()
-        file = _rel(path, inbox)
-        paths[file] = path
-        if file != _raw_rel(path, inbox):
-            findings.warning(
-                "tên tệp không phải chữ Unicode (thường do chép từ máy tính cũ); các ký tự lạ được ghi dạng \\xNN. "
-                "Tệp vẫn được đọc; nên đổi tên tệp cho dễ nhận",
-                file=file,
-                rule="file-name-encoding",
-            )
-        try:
-            book = open_workbook(path)
-        except UnreadableWorkbook as exc:
-            findings.error(str(exc), file=file, rule="unreadable-file")
+def _column_name(
+    book: RawWorkbook,
+    file: str,
+    sheet: str,
+    column: int,
+    row: int,
+    headers: dict[tuple[str, str], dict[str, str]],
+    positions: dict[tuple[str, str], dict[str, int]],
+) -> str:
+    """A column named by its header, as every finding names it: the table's header, the
+    field's label on a field/value sheet (`Đơn vị`, `Thông tin`), else the header above."""
+    for key, position in positions.get((file, sheet), {}).items():
+        if position == column:
+            return headers[(file, sheet)].get(key, _column_letter(column))
+    raw = next((s for s in book.sheets if s.name == sheet), None)
+    if raw is not None and fold_header(sheet) in {
+        fold_header(schema.WARD_INFO_SHEET),
+        fold_header(schema.BRANCH_INFO_SHEET),
+    }:
+        cells = raw.rows[row - 1] if 0 < row <= len(raw.rows) else []
+        label = cells[0] if cells and column > 1 else None
+        if isinstance(label, str) and label.strip():
+            return label.strip()
+    if raw is not None:
+        for above in reversed(raw.rows[: max(0, row - 1)]):
+            value = above[column - 1] if column - 1 < len(above) else None
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+    return _column_letter(column)
+
+
+def _converted_cells(
+    book: RawWorkbook,
+    file: str,
+    findings: Findings,
+    headers: dict[tuple[str, str], dict[str, str]],
+    positions: dict[tuple[str, str], dict[str, int]],
+) -> None:
+    """Cells the reader changed (old encodings, invisible characters), columns named by header."""
+    for mark in book.format_characters:
+        findings.info(
+            f"đã bỏ {mark.count} ký tự vô hình (định dạng Unicode, ví dụ {mark.example}) trong "
+            f"{mark.cells} ô của cột này (thường do chép từ web, Zalo hay tệp PDF); tên người và chữ được "
+            "so khớp, đếm và in ra không có các ký tự đó",
+            file=file,
+            sheet=mark.sheet,
+            row=mark.first_row,
+            column=_column_name(book, file, mark.sheet, mark.column, mark.first_row or 0, headers, positions)
+            if mark.column
+            else "",
+            value=mark.before,
+            rule="format-characters",
+            cell_column=mark.column or None,
+        )
+    for text in book.legacy:
+        name = {"TCVN3": "TCVN3 (phông .VnTime)", "VNI": "VNI (phông VNI-Times)"}.get(text.encoding, text.encoding)
+        findings.warning(
+            f"chữ gõ bằng bảng mã cũ {name}: đã tự chuyển sang Unicode {text.count} ô của cột này, "
+            f"ví dụ «{text.before}» thành «{text.after}». Nên chuyển cả sổ sang Unicode "
+            "(Unikey: Công cụ chuyển mã) và kiểm tra lại tên người",
+            file=file,
+            sheet=text.sheet,
+            row=text.first_row,
+            column=_column_name(book, file, text.sheet, text.column, text.first_row, headers, positions),
+            value=text.before,
+            rule="legacy-encoding",
+            cell_column=text.column,
+        )
+
+
+# Below this many workbooks, starting worker processes costs more than reading in parallel saves.
+PARALLEL_MIN_WORKBOOKS = 40
+
+
+def _read_chunk(paths: list[Path], inbox: Path, today: date) -> list[_FileRead]:
+    return [_read_file(path, inbox, today) for path in paths]
+
+
+def _read_all(paths: list[Path], inbox: Path, today: date, jobs: int, progress: Progress) -> Iterator[_FileRead]:
+    """Each workbook read, in the files' order: in `jobs` processes for a large inbox."""
+    if jobs <= 1 or len(paths) < PARALLEL_MIN_WORKBOOKS:
+        for path in paths:
+            progress.advance()
+            yield _read_file(path, inbox, today)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    # The first workbook here: the workers start with what it imported and cached (the reader's
+    # tables, the parsers), instead of each building them again.
+    progress.advance()
+    yield _read_file(paths[0], inbox, today)
+    rest = paths[1:]
+    size = max(1, min(16, len(rest) // (jobs * 4)))  # small chunks: the bar moves, the cores stay busy
+    chunks = [rest[i : i + size] for i in range(0, len(rest), size)]
+    with ProcessPoolExecutor(jobs) as pool:
+        futures = [pool.submit(_read_chunk, chunk, inbox, today) for chunk in chunks]
+        for future in futures:
+            for read in future.result():
+                progress.advance()
+                yield read
+
+
+def load_inbox(
+    inbox: Path,
+    findings: Findings,
+    exclude: tuple[Path, ...] = (),
+    today: date | None = None,
+    progress: Progress = SILENT,
+    jobs: int = 1,
+) -> Inbox:
+    """Read every workbook of the inbox. Problems are added to `findings`.
+
+    today: dates later than next year (births: later than this year) are findings.
+    jobs: processes reading the workbooks of a large inbox; the result and the findings are
+    those of one process.
+    """
+    today = today or date.today()
+    found = discover(inbox, exclude)
+    progress.stage("Đọc sổ", len(found.workbooks))
+    for skipped in found.skipped:
+        findings.info(f"bỏ qua: {skipped.reason}", file=_rel(skipped.path, inbox), rule="skipped-file")
+    paths: dict[str, Path] = {}
+
+    ward: WardInfo | None = None
+    ward_file = ""
+    frames: dict[str, list[pd.DataFrame]] = {spec.name: [] for spec in (*_WARD_SPECS, *_BRANCH_SPECS)}
+    branches: list[Branch] = []
+    tallies: list[SheetTally] = []
+    files_read: list[str] = []
+    seen_branch: dict[str, Branch] = {}
+    headers: dict[tuple[str, str], dict[str, str]] = {}
+    positions: dict[tuple[str, str], dict[str, int]] = {}
+    rejected_admissions: set[str] = set()
+
+    def taken(tables: _Tables) -> None:
+        """A part's findings and tables, as the serial read recorded them."""
+        findings.extend(tables.findings)
+        for _, result, _ in tables.tables:
+            if result is not None:
+                tallies.append(SheetTally(result.file, result.sheet, result.counts))
+                headers[(result.file, result.sheet)] = result.headers
+                positions[(result.file, result.sheet)] = result.positions
+
+    for read in _read_all(list(found.workbooks), inbox, today, jobs, progress):
+        file = read.file
+        paths[file] = read.path
+        findings.extend(read.head)
+        if not read.readable:
             continue
         files_read.append(file)
-        is_ward = book.find(schema.QUOTA_SHEET.name, schema.QUOTA_SHEET.aliases) is not None
-        is_branch = any(
-            book.find(s.name, s.aliases) is not None for s in (schema.CANDIDATE_SHEET, schema.ADMISSION_SHEET)
-        )
-        renamed = _unrecognised_sheets(book, file, findings, is_ward=is_ward, is_branch=is_branch)
-        if renamed and not is_ward and not is_branch:
-            converted_cells(book, file)
+        if read.renamed_only:
+            findings.extend(read.tail)
             continue  # a branch workbook whose tables were all renamed: the errors say what to rename
-        if is_ward:
+        if read.is_ward:
             if ward_file:
                 province_hint = (
                     "; nếu mỗi thư mục con là sổ của một đảng bộ phường, xã (chạy cho cả tỉnh), hãy đặt ở thư mục"
@@ -542,21 +689,14 @@ def load_inbox(
                 )
                 continue
             ward_file = file
-            ward = _ward_info(book, file, findings, today)
-            quotas = table(book, schema.QUOTA_SHEET, file)
-            if quotas is not None:
-                quota_frames.append(_tagged(quotas))
-            orgs = table(book, schema.ORG_QUOTA_SHEET, file)
-            if orgs is not None:
-                org_frames.append(_tagged(orgs))
-            texts = table(book, schema.TEXT_SHEET, file)
-            if texts is not None:
-                text_frames.append(_tagged(texts))
-            assessments = table(book, schema.ASSESSMENT_SHEET, file)
-            if assessments is not None:
-                assessment_frames.append(_tagged(assessments))
-        if is_branch:
-            branch = _branch_info(book, file, findings)
+            ward = read.ward
+            taken(read.ward_tables)
+            for name, result, tagged in read.ward_tables.tables:
+                if result is not None and tagged is not None:
+                    frames[name].append(tagged)
+        if read.is_branch:
+            findings.extend(read.branch_findings)
+            branch = read.branch
             if branch is not None:
                 twin = seen_branch.get(branch_key(branch.name))
                 if twin is not None:
@@ -575,44 +715,17 @@ def load_inbox(
                 else:
                     seen_branch[branch_key(branch.name)] = branch
                     branches.append(branch)
-            for spec, frames in (
-                (schema.CANDIDATE_SHEET, candidate_frames),
-                (schema.ADMISSION_SHEET, admission_frames),
-            ):
-                result = table(book, spec, file)
-                if result is not None and spec is schema.ADMISSION_SHEET:
+            taken(read.branch_tables)
+            for name, result, tagged in read.branch_tables.tables:
+                if result is not None and name == schema.ADMISSION_SHEET.name:
                     rejected_admissions |= result.rejected_names
-                if result is not None and branch is not None:
-                    frames.append(_tagged(result, branch=branch.name))
+                if result is not None and branch is not None and tagged is not None:
+                    frames[name].append(tagged)
                 elif result is not None and result.counts.used:
                     # Rows that cannot be attributed to a branch are rejected, not lost.
                     result.counts.rejected += result.counts.used
                     result.counts.used = 0
-        converted_cells(book, file)
-        for cell in book.formulas_without_value:
-            keys = {pos: key for key, pos in positions.get((file, cell.sheet), {}).items()}
-            key = keys.get(cell.column)
-            if key == "stt":
-                continue  # the STT column is not read
-            findings.warning(
-                "ô có công thức nhưng chưa có kết quả đã tính (tệp không được lưu bằng Excel), nên được coi là "
-                "ô trống; hãy mở tệp bằng Excel rồi lưu lại, hoặc ghi giá trị thay cho công thức",
-                file=file,
-                sheet=cell.sheet,
-                row=cell.row,
-                column=headers.get((file, cell.sheet), {}).get(key or "", _column_letter(cell.column)),
-                value=cell.formula,
-                rule="formula-without-value",
-                cell_column=cell.column,
-            )
-        if not is_ward and not is_branch:
-            names = ", ".join(f"«{s.name}»" for s in book.sheets)
-            findings.warning(
-                "tệp không phải sổ chuẩn: không có sheet «Chỉ tiêu» (sổ Đảng ủy) hay «Nguồn»/«Kết nạp» "
-                f"(sổ chi bộ); các sheet có: {names}. Tệp bị bỏ qua",
-                file=file,
-                rule="not-a-standard-workbook",
-            )
+        findings.extend(read.tail)
 
     if not ward_file:
         findings.error(
@@ -629,18 +742,18 @@ def load_inbox(
         folder=inbox,
         ward=ward,
         ward_file=ward_file,
-        quotas=_stack(quota_frames, schema.QUOTA_SHEET),
-        organisation_quotas=_stack(org_frames, schema.ORG_QUOTA_SHEET),
+        quotas=_stack(frames[schema.QUOTA_SHEET.name], schema.QUOTA_SHEET),
+        organisation_quotas=_stack(frames[schema.ORG_QUOTA_SHEET.name], schema.ORG_QUOTA_SHEET),
         branches=branches,
-        candidates=_stack(candidate_frames, schema.CANDIDATE_SHEET, ("branch",)),
-        admissions=_stack(admission_frames, schema.ADMISSION_SHEET, ("branch",)),
+        candidates=_stack(frames[schema.CANDIDATE_SHEET.name], schema.CANDIDATE_SHEET, ("branch",)),
+        admissions=_stack(frames[schema.ADMISSION_SHEET.name], schema.ADMISSION_SHEET, ("branch",)),
         tallies=tallies,
         files_read=files_read,
         headers=headers,
         positions=positions,
         rejected_admissions=rejected_admissions,
-        texts=_stack(text_frames, schema.TEXT_SHEET),
-        assessments=_stack(assessment_frames, schema.ASSESSMENT_SHEET),
+        texts=_stack(frames[schema.TEXT_SHEET.name], schema.TEXT_SHEET),
+        assessments=_stack(frames[schema.ASSESSMENT_SHEET.name], schema.ASSESSMENT_SHEET),
         paths=paths,
     )
     reconcile_branch_names(loaded, findings)
