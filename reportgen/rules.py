@@ -48,6 +48,10 @@ DEFAULT_SOURCE_QUOTA = 1  # `Chỉ tiêu tạo nguồn` when the row exists and 
 
 NO_ADMISSION_STREAK_YEARS = 2  # this many years in a row without an admission is a shortfall
 YOUTH_UNION_LOW_SHARE = 0.5  # under half of the new members from the Youth Union: the Union's role is a cause
+# A change in the new members' structure from one year to the next is judged (a strength, a shortcoming)
+# only when it is this large: with 8 or 9 admissions a year, one person moves a share by 11-12 points.
+STRUCTURE_SHIFT_SHARE = 0.10  # the Youth Union share, in points of 100%
+STRUCTURE_SHIFT_AGE = 2.0  # the mean age at admission, in years
 
 
 def quota_given(quota: int | None) -> bool:

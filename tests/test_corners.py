@@ -133,7 +133,7 @@ def test_b_a_year_without_quota_is_left_out_of_both_sides(tmp_path: Path) -> Non
     branch_quota = sum(int(r["admission_quota"]) for r in data["ward"]["quotas"] if r["branch"] != "Toàn Đảng bộ")
     assert pct(sum(1 for y in all_years if y in quota_years), branch_quota) in total
     text = all_text(tmp_path / "out" / "tong-ket-nhiem-ky-2020-2025.docx")
-    assert "Ghi chú: Năm 2023 các chi bộ không được giao chỉ tiêu; tỷ lệ % chỉ tính các năm có chỉ tiêu." in text
+    assert "Ghi chú: Năm 2023 không giao chỉ tiêu kết nạp cho các chi bộ." in text
     assert result.report.term.quota_years_missing == (2023,)
 
 
@@ -176,7 +176,12 @@ def test_c_part_years_are_marked_and_not_set_against_whole_years(tmp_path: Path)
     assert years["2022"][3] == pct(1, quota[2022])
     text = all_text(tmp_path / "out" / "tong-ket-nhiem-ky-2020-2025.docx")
     assert "năm 2020 (từ 15/07) và năm 2025 (đến 14/07) chỉ tính một phần năm" in text
-    assert f"{len(short):02d}/{len(whole):02d} năm tỷ lệ kết nạp chưa đạt 3%" in text  # counts as 07/14
+    years_said = " và ".join(str(y) for y in short) if len(short) < 3 else None
+    if len(short) == len(whole):
+        assert f"Cả {len(short):02d} năm của nhiệm kỳ, tỷ lệ kết nạp đều chưa đạt 3%" in text
+    elif years_said:  # counts of years in words, never "01/04 năm"
+        assert f"Có {len(short):02d} năm ({years_said}) tỷ lệ kết nạp chưa đạt 3%" in text
+    assert f"/{len(whole):02d} năm" not in text
 
 
 # --- (d) a candidate who moves between two branches ---------------------------------------------

@@ -557,11 +557,11 @@ def _annex(doc: DocumentObject) -> None:
     _caption(doc, "Đảng viên dự bị quá hạn xét công nhận đảng viên chính thức")
     cols = [
         Col("STT", "{{ r.stt }}", 12, True),
-        Col("Họ và tên", "{{ r.name }}", 40),
+        Col("Họ và tên", "{{ r.name }}", 38),
         Col("Ngày sinh", "{{ r.birth }}", 25, center=True),
-        Col("Chi bộ", "{{ r.branch }}", 43),
-        Col("Dự bị từ", "{{ r.start }}", 25, center=True),
-        Col("Số tháng", "{{ r.months }}", 20, True),
+        Col("Chi bộ", "{{ r.branch }}", 41),
+        Col("{{ annex_columns.start }}", "{{ r.start }}", 25, center=True),
+        Col("{{ annex_columns.months }}", "{{ r.months }}", 24, True),
     ]
     _data_table(doc, cols, "annex_overdue_rows")
     _after_table(doc)

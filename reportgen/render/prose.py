@@ -276,6 +276,47 @@ def structure_sentences(structure: Structure, two_digits: bool = True) -> list[s
     return out
 
 
+_TRAIT_NOUNS = {
+    "women": "nữ",
+    "ethnic_minority": "người dân tộc thiểu số",
+    "religious": "người có đạo",
+    "youth_union": "đoàn viên Đoàn TNCS Hồ Chí Minh",
+    "business_owner": "chủ doanh nghiệp tư nhân",
+}
+
+
+def structure_summary(structure: Structure, kinds: Structure, two_digits: bool = True, where: str = "") -> list[str]:
+    """The structure said in the few figures an office judges by (the table, Biểu 2, right after, holds
+    the rest): women, ethnic minorities, religious, Youth Union members; the first age band of the
+    form and the mean age; those admitted in residential branches. Empty when nobody was admitted."""
+    if structure.total == 0:
+        return []
+
+    def pct(r: StructureRow) -> str:
+        return f" ({fmt_pct(r.share)})" if r.share is not None else ""
+
+    traits = [
+        f"{fmt_count(r.count, two_digits)} {_TRAIT_NOUNS[r.key]}{pct(r)}"
+        for r in structure.rows
+        if r.key in _TRAIT_NOUNS and r.count
+    ]
+    ages = []
+    young = next((r for r in structure.rows if r.key == "age_18_30"), None)
+    if young is not None and young.count:
+        ages.append(f"{_n(young.count, 'đồng chí', two_digits)} {_label_in_sentence(young.label)}{pct(young)}")
+    if structure.mean_age is not None:
+        ages.append(f"tuổi bình quân khi kết nạp {fmt_decimal(structure.mean_age, 1)} tuổi")
+    parts = [", ".join(traits), ", ".join(ages)]
+    residential = next((r for r in kinds.rows if r.label.lower() == "khu dân cư"), None)
+    if residential is not None and residential.count:
+        parts.append(
+            f"{_n(residential.count, 'đồng chí', two_digits)}{pct(residential)} được kết nạp ở chi bộ khu dân cư"
+        )
+    body = "; ".join(p for p in parts if p)
+    head = f"Trong {_n(structure.total, 'đảng viên mới kết nạp', two_digits)}{where}"
+    return [_sentence(f"{head} có {body}" if body else head)]
+
+
 def kind_sentence(kinds: Structure, two_digits: bool = True) -> str:
     items = [r for r in kinds.rows if r.count and r.key != "total"]
     if not items:
@@ -647,7 +688,9 @@ def term_rate_notes(term: TermSummary) -> list[str]:
 
 
 def branch_quota_note(term: TermSummary) -> str:
-    """The note under the branches' table: the years a branch had no quota (left out of its rate)."""
+    """The note under the branches' table: which branch had no admission quota in which year, grouped by
+    the years ("Năm 2021 và 2024 không giao chỉ tiêu kết nạp cho Chi bộ A; năm 2023 ... cho Chi bộ B và Chi bộ
+    C"). A fact, not how the rate was computed."""
     by_years: dict[tuple[int, ...], list[str]] = {}
     for b in term.branches:
         if b.years_without_quota and b.quota_counted is not None:
@@ -655,10 +698,9 @@ def branch_quota_note(term: TermSummary) -> str:
     if not by_years:
         return ""
     parts = [
-        f"{join_vi(sort_texts(names))} không được giao chỉ tiêu năm {years_text(years)}"
-        if len(names) < len(term.branches)
-        else f"năm {years_text(years)} các chi bộ không được giao chỉ tiêu"
+        f"năm {years_text(years)} không giao chỉ tiêu kết nạp cho"
+        f" {join_vi(sort_texts(names)) if len(names) < len(term.branches) else 'các chi bộ'}"
         for years, names in sorted(by_years.items())
     ]
     text = "; ".join(parts)
-    return _sentence(f"Ghi chú: {text[:1].upper() + text[1:]}; tỷ lệ % chỉ tính các năm có chỉ tiêu")
+    return _sentence(f"Ghi chú: {text[:1].upper() + text[1:]}")

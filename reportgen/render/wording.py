@@ -98,7 +98,7 @@ class Named:
     def name(self, group: str, names: Sequence[str], noun: str = "chi bộ", what: str = "") -> str:
         """The names (first time) or "07 chi bộ chưa đạt chỉ tiêu nêu trên" (the same set again)."""
         key = frozenset(names)
-        if key and any(v == key for v in self._said.values()):
+        if len(key) > 1 and any(v == key for v in self._said.values()):  # one name is shorter said again
             described = f" {what}" if what else ""
             return f"{fmt_count(len(names), self.two_digits)} {noun}{described} nêu trên"
         self._said[group] = key
@@ -112,6 +112,80 @@ def streak_words(two_digits: bool = True) -> str:
 
     years = fmt_count(rules.NO_ADMISSION_STREAK_YEARS, two_digits)
     return f"từ {years} năm liền trở lên không kết nạp được đảng viên"
+
+
+# Trained candidates, one set of words for the counts of stats.model.PlanBranch: "đã học lớp ..." for all on
+# the list who took the class (`trained_attended`), "... còn giá trị đến hết năm N" for those whose
+# certificate is valid to the end of the plan year (`trained_waiting`). Every ward document says them so.
+TRAINED = "đã học lớp bồi dưỡng nhận thức về Đảng"
+
+
+def valid_words(year: int) -> str:
+    """ "có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng còn giá trị đến hết năm 2026"."""
+    return f"có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng còn giá trị đến hết năm {year}"
+
+
+def trained_words(attended: int, valid: int, year: int, two_digits: bool = True) -> str:
+    """ "20 quần chúng đã học lớp ... (17 quần chúng có giấy chứng nhận còn giá trị đến hết năm 2026)": the
+    two counts said as two things; the bracket left out when every certificate is valid."""
+    text = f"{fmt_count(attended, two_digits)} quần chúng {TRAINED}"
+    if valid != attended:
+        text += f" ({fmt_count(valid, two_digits)} quần chúng {valid_words(year)})"
+    return text
+
+
+def expiring_words(count: int, year: int, two_digits: bool = True) -> str:
+    """The action for candidates whose certificate expires in the plan year: considered for admission
+    before it expires, else sent to the class again (never "ưu tiên ... mở lớp", "cần cho học lại")."""
+    return (
+        f"xem xét kết nạp {fmt_count(count, two_digits)} quần chúng có giấy chứng nhận học lớp bồi dưỡng nhận"
+        f" thức về Đảng hết hạn trong năm {year} trước khi giấy chứng nhận hết hạn; không kịp thì cử đi học lại"
+    )
+
+
+# What a cause or a lesson is about, by the words that say it. A sentence the program builds carries its
+# topic; the office's own row (sheet `Nhận định`) of the same section on the same topic wins, so the two
+# are never printed side by side (a duplicate, or the program contradicting the office).
+TOPICS: dict[str, tuple[str, ...]] = {
+    "moved": (
+        "chuyển đi", "chuyển nơi", "đi học tập", "đi làm ăn", "làm ăn xa", "lao động xa", "xa địa phương",
+        "nơi khác", "đi làm xa", "thoát ly", "biến động",
+    ),
+    "small": ("ít đảng viên", "phạm vi hoạt động hẹp", "nguồn quần chúng để lựa chọn", "nguồn còn ít", "khan hiếm"),
+    "files": ("thẩm tra lý lịch", "hoàn thiện hồ sơ", "chưa đề nghị kết nạp", "chưa được đề nghị kết nạp"),
+    "certificate": ("giấy chứng nhận", "hết hạn"),
+    "selection": ("lựa chọn quần chúng", "đưa ra khỏi danh sách", "đưa ra khỏi nguồn", "chất lượng nguồn"),
+    "organisations": (
+        "đoàn thể", "mặt trận", "hội nông dân", "hội cựu chiến binh", "hội liên hiệp phụ nữ", "công đoàn",
+        "đoàn thanh niên", "hội viên",
+    ),
+    "probation": ("công nhận chính thức", "công nhận đảng viên chính thức", "đảng viên dự bị", "thời hạn dự bị"),
+    "youth": ("trẻ hóa", "đoàn viên thanh niên"),
+}  # fmt: skip
+
+
+class Said(str):
+    """A sentence the program built, with what it is about (a key of TOPICS)."""
+
+    topic: str
+
+    def __new__(cls, text: str, topic: str) -> Said:
+        said = super().__new__(cls, text)
+        said.topic = topic
+        return said
+
+
+def topics_of(text: str) -> set[str]:
+    low = text.lower()
+    return {topic for topic, words in TOPICS.items() if any(w in low for w in words)}
+
+
+def office_first(generated: Sequence[str], office: Sequence[str]) -> list[str]:
+    """The program's sentences whose topic an office row of the same section already speaks to are
+    left out; then the office's rows, as written."""
+    spoken = set().union(*(topics_of(o) for o in office)) if office else set()
+    kept = [g for g in generated if not (isinstance(g, Said) and g.topic in spoken)]
+    return [*kept, *office]
 
 
 NO_ANNEX = "(không kèm Phụ lục)"

@@ -198,6 +198,17 @@ def _quota_row(p: Prepared, branch: str, year: int) -> dict[str, object] | None:
     return p.quota_index.get((branch, year))
 
 
+def year_has_data(p: Prepared, year: int) -> bool:
+    """The workbooks speak for `year`: a quota row of that year (a branch's or the ward's), an admission
+    or a candidate put on a list in it. Only such a year is compared with."""
+    if year < p.first_year:
+        return False
+    if any(int(y) == year for y in p.quotas["year"].dropna()):
+        return True
+    lo, hi = date(year, 1, 1), date(year, 12, 31)
+    return bool(_between(p.admissions["admitted"], lo, hi).any() or _between(p.candidates["entered"], lo, hi).any())
+
+
 def _int_or_none(value: object) -> int | None:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
@@ -568,8 +579,10 @@ def plan(p: Prepared, year: int) -> Plan:
     plan_end = date(year + 1, 12, 31)
     on_list = p.candidates[_on_list_at(p.candidates, end)]
     trained = on_list["class_date"].map(lambda d: isinstance(d, date) and d <= end).astype(bool)
-    # A certificate is valid 60 months: waiting means still valid on the last day of the plan year.
+    # A certificate is valid 60 months: waiting means still valid on the last day of the plan year;
+    # expiring, valid on 31/12 of the report year but not to the end of the plan year; expired, neither.
     valid = on_list["class_date"].map(lambda d: isinstance(d, date) and rules.class_valid_on(d, plan_end)).astype(bool)
+    valid_now = on_list["class_date"].map(lambda d: isinstance(d, date) and rules.class_valid_on(d, end)).astype(bool)
     needs = []
     for b in p.branches:
         mine = on_list["branch"] == b.name
@@ -583,7 +596,8 @@ def plan(p: Prepared, year: int) -> Plan:
                 candidates_waiting=int(mine.sum()),
                 source_quota=None if row is None else _int_or_none(row["source_quota"]),
                 admission_quota=None if row is None else _int_or_none(row["admission_quota"]),
-                trained_expiring=int((mine & trained & ~valid).sum()),
+                trained_expiring=int((mine & trained & valid_now & ~valid).sum()),
+                trained_expired=int((mine & trained & ~valid_now).sum()),
                 last_source_quota=None if last is None else _int_or_none(last["source_quota"]),
             )
         )
@@ -647,7 +661,10 @@ def aggregate(inbox: Inbox, year: int, issued: date) -> Report:
     lo, hi = _year_window(year)
     adm = p.admissions
     adm_year = adm[_between(adm["admitted"], lo, hi)]
-    adm_prev = adm[_between(adm["admitted"], date(year - 1, 1, 1), date(year - 1, 12, 31))]
+    # The year before is compared with only when the workbooks speak for it (a quota, an admission,
+    # a candidate put on a list that year): a year with no data is never "không kết nạp được ai".
+    prev_known = year_has_data(p, year - 1)
+    adm_prev = adm[_between(adm["admitted"], date(year - 1, 1, 1), date(year - 1, 12, 31))] if prev_known else None
 
     # The term, up to the report year.
     covered_end = min(ward.term_end, hi)
@@ -752,7 +769,7 @@ def aggregate(inbox: Inbox, year: int, issued: date) -> Report:
         branches=infos,
         branch_years=this_year,
         ward_year=ward_year(p, year),
-        ward_prev_year=ward_year(p, year - 1) if year - 1 >= p.first_year else None,
+        ward_prev_year=ward_year(p, year - 1) if prev_known else None,
         structure=structure(adm_year, p.kind_of, adm_prev),
         kind_structure=kind_structure(adm_year, p.kind_of, adm_prev),
         organisations=orgs,

@@ -203,20 +203,22 @@ class Structure:
         now, before = self.youth_union_share, self.prev_youth_union_share
         if now is None or before is None or self.mean_age is None or self.prev_mean_age is None:
             return False
-        return self.mean_age < self.prev_mean_age and now >= before
+        return self.mean_age <= self.prev_mean_age - rules.STRUCTURE_SHIFT_AGE and now >= before
 
     @property
     def youth_union_fell(self) -> bool:
+        """Fell by at least rules.STRUCTURE_SHIFT_SHARE: a smaller change is one person, not a trend."""
         now, before = self.youth_union_share, self.prev_youth_union_share
-        return now is not None and before is not None and now < before
+        return now is not None and before is not None and now <= before - rules.STRUCTURE_SHIFT_SHARE + 1e-9
 
     @property
     def mean_age_rose(self) -> bool:
+        """Rose by at least rules.STRUCTURE_SHIFT_AGE years."""
         return (
             self.mean_age is not None
             and self.prev_mean_age is not None
             and bool(self.prev_total)
-            and self.mean_age > self.prev_mean_age
+            and self.mean_age >= self.prev_mean_age + rules.STRUCTURE_SHIFT_AGE - 1e-9
         )
 
     def groups(self) -> list[tuple[str, list[StructureRow]]]:
@@ -433,12 +435,21 @@ class PlanBranch:
 
     branch: str
     kind: str
-    trained_waiting: int  # on the list at 31/12 of the report year, class taken
+    trained_waiting: int  # on the list at 31/12 of the report year, certificate valid to the end of the plan year
     candidates_waiting: int  # on the list at 31/12 of the report year
     admission_quota: int  # allocated: at least 1
     source_quota: int  # allocated: at least 1
     minimum: int = 1  # 1, or the quota the office entered for the plan year
-    trained_expiring: int = 0  # trained, but the certificate expires before the end of the plan year
+    trained_expiring: int = 0  # certificate valid on 31/12 of the report year, expiring within the plan year
+    trained_expired: int = 0  # class taken, certificate no longer valid on 31/12 of the report year
+
+    @property
+    def trained_attended(self) -> int:
+        """THE count every ward document calls "quần chúng đã học lớp bồi dưỡng nhận thức về Đảng": on the
+        list at 31/12 of the report year, class taken, whatever the certificate's date. Of them,
+        `trained_waiting` hold a certificate valid to the end of the plan year ("giấy chứng nhận còn giá
+        trị"), `trained_expiring` one that expires within the plan year, `trained_expired` one that has."""
+        return self.trained_waiting + self.trained_expiring + self.trained_expired
 
     @property
     def needs_sources(self) -> bool:
@@ -526,6 +537,15 @@ class Plan:
     @property
     def trained_waiting(self) -> int:
         return sum(b.trained_waiting for b in self.branches)
+
+    @property
+    def trained_attended(self) -> int:
+        """All on the lists who took the class (PlanBranch.trained_attended)."""
+        return sum(b.trained_attended for b in self.branches)
+
+    @property
+    def trained_expired(self) -> int:
+        return sum(b.trained_expired for b in self.branches)
 
     @property
     def candidates_waiting(self) -> int:

@@ -52,8 +52,9 @@ class BranchNeed:
     candidates_waiting: int  # on the list
     source_quota: int | None = None  # `Chỉ tiêu tạo nguồn` of the plan year, when the workbook has it
     admission_quota: int | None = None  # `Chỉ tiêu kết nạp` of the plan year, when the workbook has it
-    trained_expiring: int = 0  # on the list, certificate expiring before the end of the plan year
+    trained_expiring: int = 0  # on the list, certificate valid on 31/12 of the report year, expiring in the plan year
     last_source_quota: int | None = None  # `Chỉ tiêu tạo nguồn` of the report year
+    trained_expired: int = 0  # on the list, class taken, certificate no longer valid on 31/12 of the report year
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,7 @@ def make_plan(
             source_quota=source_quota(q, nd),
             minimum=f,
             trained_expiring=nd.trained_expiring,
+            trained_expired=nd.trained_expired,
         )
         for nd, q, f in zip(ordered, quotas, floors, strict=True)
     )

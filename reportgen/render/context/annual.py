@@ -51,9 +51,7 @@ def _annual(report: Report, two_digits: bool, with_charts: bool = True) -> dict[
         for p in (prose.ward_sources(wy, two_digits), prose.organisations_introduced(report.organisations, two_digits))
         if p
     ]
-    structure_text = prose.structure_sentences(report.structure, two_digits)
-    kinds_text = prose.kind_sentence(report.kind_structure, two_digits)
-    ctx["structure_paragraphs"] = bullets(structure_text + ([kinds_text] if kinds_text else [])) or [
+    ctx["structure_paragraphs"] = prose.structure_summary(report.structure, report.kind_structure, two_digits) or [
         f"Năm {report.year} không có đảng viên mới kết nạp."
     ]
 

@@ -270,8 +270,15 @@ def cause_blocks(objective: Sequence[str], subjective: Sequence[str]) -> list[di
 def annex_context(report: Report, left: Sequence[Any], period: str) -> dict[str, Any]:
     """The internal annex (Phụ lục, lưu hành nội bộ): the persons the body only counts."""
     overdue = sort_names(report.shortfalls.overdue_probation, key=lambda p: p.name)
+    counted_to = next((p.counted_to for p in overdue if p.counted_to is not None), None)
+    ceremonies = all(p.probation_start != p.admitted for p in overdue)
     return {
         "annex": bool(overdue or left),
+        "annex_columns": {
+            # the months are counted to a stated date (the end of the report year), not the document's
+            "start": "Ngày lễ kết nạp" if ceremonies else "Ngày bắt đầu dự bị",
+            "months": f"Số tháng dự bị (đến {fmt_date(counted_to)})" if counted_to else "Số tháng dự bị",
+        },
         "annex_overdue_rows": [
             {
                 "stt": str(i),

@@ -11,17 +11,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reportgen import schema
+from reportgen import rules, schema
 from reportgen.render.vietnamese import fmt_count, fmt_date, fmt_decimal, fmt_pct, sort_texts
 from reportgen.render.wording import (
+    TRAINED,
     Named,
+    Said,
+    expiring_words,
     in_conventional_order,
     join_vi,
+    office_first,
     people_average,
     ratio,
     streak_words,
+    trained_words,
+    valid_words,
 )
-from reportgen.stats.model import OfficeText, Plan, Report
+from reportgen.stats.model import BranchYear, NoAdmissionStreak, OfficeText, Plan, Report, WardYear
+from reportgen.vntext import text_sort_key
 
 S = schema
 
@@ -148,40 +155,64 @@ def leadership(report: Report, years: Sequence[int], two_digits: bool, period: s
             if special:
                 text += f", trong đó có {cite(special[0], '')}"
             out.append(text + ".")
-    wy = report.ward_year
-    years_with_quota = [y for y in report.term.years if y.year in years]
-    with_quota = max((y.branches_with_quota for y in years_with_quota), default=wy.branches_with_quota)
-    if with_quota:
-        orgs = [o.organisation for o in report.organisations]
-        given = (
-            f"giao chỉ tiêu kết nạp đảng viên, tạo nguồn cho {ratio(with_quota, wy.branches_total, two_digits)}"
-            " chi bộ trực thuộc"
-        )
-        if orgs:
-            others = [o for o in orgs if "mặt trận" not in o.lower()]
-            whom = (
-                f"Mặt trận Tổ quốc và {_n(len(others), 'đoàn thể', two_digits)}"
-                if len(others) < len(orgs)
-                else _n(len(others), "đoàn thể", two_digits)
-            )
-            given += f" và chỉ tiêu giới thiệu quần chúng ưu tú cho {whom}"
-        partial = [y for y in years_with_quota if y.branches_with_quota < y.branches_total]
-        if len(years) > 1 and partial and len(partial) < len(years_with_quota):
-            full = [str(y.year) for y in years_with_quota if y not in partial]
-            given = given.replace(
-                f"cho {ratio(with_quota, wy.branches_total, two_digits)} chi bộ trực thuộc",
-                f"cho tất cả các chi bộ trực thuộc các năm {join_vi(full)} ("
-                + "; ".join(
-                    f"năm {y.year}: {ratio(y.branches_with_quota, y.branches_total, two_digits)} chi bộ"
-                    for y in partial
-                )
-                + ")",
-            )
-            out.append(f"Đảng ủy {given}.")
-        else:
-            yearly = "hằng năm " if len(years) > 1 else ""
-            out.append(f"Đảng ủy {yearly}{given}.")
+    given = quotas_given(report, years, two_digits)
+    if given:
+        out.append(given)
     return out
+
+
+def quotas_given(report: Report, years: Sequence[int], two_digits: bool) -> str:
+    """ "Hằng năm, Đảng ủy giao chỉ tiêu tạo nguồn cho 14/14 chi bộ trực thuộc; giao chỉ tiêu kết nạp cho 14/14
+    chi bộ các năm 2022, 2025, 13/14 chi bộ các năm 2021, 2024 và 12/14 chi bộ năm 2023; giao chỉ tiêu giới
+    thiệu ...": the source and the admission quotas counted apart, year by year, from the branches' rows."""
+    rows_of: dict[int, list[BranchYear]] = {}
+    if len(years) == 1 and years[0] == report.year:
+        rows_of[report.year] = list(report.branch_years)
+    else:
+        for br in report.branch_reports:
+            for h in br.history:
+                if h.year in years and not h.partial:
+                    rows_of.setdefault(h.year, []).append(h)
+    rows_of = {y: rows for y, rows in rows_of.items() if any(r.quota is not None for r in rows)}
+    if not rows_of:
+        return ""
+    total = {y: len(rows) for y, rows in rows_of.items()}
+    admission = {y: sum(1 for r in rows if rules.quota_given(r.quota)) for y, rows in rows_of.items()}
+    sources = {y: sum(1 for r in rows if r.source_quota) for y, rows in rows_of.items()}
+
+    def by_count(counts: dict[int, int]) -> str:
+        if len(set(zip(counts.values(), total.values(), strict=True))) == 1:
+            y = next(iter(counts))
+            return f"{ratio(counts[y], total[y], two_digits)} chi bộ trực thuộc"
+        groups: dict[tuple[int, int], list[int]] = {}
+        for y in sorted(counts):
+            groups.setdefault((counts[y], total[y]), []).append(y)
+        parts = [
+            f"{ratio(c, t, two_digits)} chi bộ {'các năm' if len(ys) > 1 else 'năm'} {', '.join(map(str, ys))}"
+            for (c, t), ys in sorted(groups.items(), key=lambda g: (-g[0][0], g[1][0]))
+        ]
+        return join_vi(parts)
+
+    several = len(rows_of) > 1
+    lead = "Hằng năm, Đảng ủy" if several else "Đảng ủy"
+    pieces = []
+    if sources == admission and any(admission.values()):  # the same branches given both: said once
+        pieces.append(f"giao chỉ tiêu kết nạp đảng viên, tạo nguồn cho {by_count(admission)}")
+    else:
+        if any(sources.values()):
+            pieces.append(f"giao chỉ tiêu tạo nguồn cho {by_count(sources)}")
+        if any(admission.values()):
+            pieces.append(f"giao chỉ tiêu kết nạp cho {by_count(admission)}")
+    orgs = [o.organisation for o in report.organisations if o.introduction_quota]
+    if orgs:
+        others = [o for o in orgs if "mặt trận" not in o.lower()]
+        whom = _n(len(others), "đoàn thể chính trị - xã hội", two_digits)
+        if len(others) < len(orgs):
+            whom = f"Mặt trận Tổ quốc và {whom}"
+        pieces.append(f"giao chỉ tiêu giới thiệu quần chúng ưu tú cho {whom}")
+    if not pieces:
+        return ""
+    return f"{lead} {'; '.join(pieces)}."
 
 
 # --- strengths, limitations, causes (a year) ---------------------------------------------
@@ -197,15 +228,76 @@ class YearReview:
     subjective: list[str] = field(default_factory=list)
 
 
-def _grouped_shortfalls(items: Sequence[tuple[str, int, int]], noun: str, two_digits: bool) -> str:
-    """ "Chi bộ A, Chi bộ B chưa kết nạp được đảng viên nào; Chi bộ C kết nạp 01/02" from (name, done, quota)."""
-    zero = [n for n, done, _ in items if done == 0]
-    part = [(n, d, q) for n, d, q in items if d > 0]
+def streak_pieces(streaks: Sequence[NoAdmissionStreak], no_quota: dict[str, list[int]] | None = None) -> str:
+    """ "Chi bộ A (năm 2024 không giao chỉ tiêu kết nạp) và Chi bộ B không kết nạp được đảng viên từ năm 2024,
+    Chi bộ C từ năm 2022": grouped by the first year without admission, latest first; a year of the streak
+    in which the branch had no admission quota is said."""
+    no_quota = no_quota or {}
+    by_year: dict[int, list[str]] = {}
+    for s in streaks:
+        free = [y for y in no_quota.get(s.branch, []) if y in s.years]
+        note = f" (năm {join_vi([str(y) for y in free])} không giao chỉ tiêu kết nạp)" if free else ""
+        by_year.setdefault(s.years[0], []).append(f"{s.branch}{note}")
+    pieces = []
+    for i, (first, names) in enumerate(sorted(by_year.items(), reverse=True)):
+        lead = " không kết nạp được đảng viên" if i == 0 else ""
+        pieces.append(f"{join_vi(sort_texts(names))}{lead} từ năm {first}")
+    return ", ".join(pieces)
+
+
+def years_without_quota(report: Report) -> dict[str, list[int]]:
+    """Each branch's years (whole years of its history) without an admission quota."""
+    return {
+        br.info.name: [h.year for h in br.history if not h.partial and not rules.quota_given(h.quota)]
+        for br in report.branch_reports
+    }
+
+
+def _years_lead(years: Sequence[WardYear], of: Sequence[WardYear], two_digits: bool) -> str:
+    """ "Cả 05 năm của nhiệm kỳ" or "Có 02 năm (2022 và 2025)": counts of years in words, never "02/05 năm"."""
+    if len(years) == len(of) and len(years) > 1:
+        return f"Cả {_n(len(years), 'năm', two_digits)} của nhiệm kỳ"
+    return f"Có {_n(len(years), 'năm', two_digits)} ({join_vi([str(y.year) for y in years])})"
+
+
+def source_pieces(items: Sequence[tuple[str, int, int]], two_digits: bool) -> str:
+    """ "Chi bộ A và Chi bộ B chưa bổ sung được quần chúng nào (chỉ tiêu 01 và 02); Chi bộ C bổ sung 01/02":
+    nobody added is said in words, never "0/01"."""
+    zero = [(n, q) for n, done, q in items if done == 0]
     pieces = []
     if zero:
-        pieces.append(f"{join_vi(zero)} chưa {noun} được đảng viên nào")
-    for n, d, q in part:
-        pieces.append(f"{n} mới đạt {ratio(d, q, two_digits)}")
+        quotas = join_vi([fmt_count(q, two_digits) for _, q in zero])
+        pieces.append(f"{join_vi([n for n, _ in zero])} chưa bổ sung được quần chúng nào (chỉ tiêu {quotas})")
+    part = [f"{n} bổ sung {ratio(done, q, two_digits)}" for n, done, q in items if done > 0]
+    if part:
+        pieces.append(", ".join(part))
+    return "; ".join(pieces)
+
+
+def resolution_21(report: Report) -> str:
+    """ " theo Nghị quyết số 21-NQ/TW" when the document is dated after it (texts by date), else ""."""
+    return f" theo Nghị quyết số {rules.RESOLUTION_21.number}" if rules.RESOLUTION_21.issued <= report.issued else ""
+
+
+def below_pieces(
+    items: Sequence[tuple[str, int, int]],
+    streaks: Sequence[NoAdmissionStreak],
+    two_digits: bool,
+    no_quota: dict[str, list[int]] | None = None,
+) -> str:
+    """The branches below their quota, each named once: those that admitted nobody this year, those
+    that have admitted nobody for years (from which year), those part-way ("mới đạt 01/02")."""
+    in_streak = {s.branch: s for s in streaks}
+    zero = [n for n, done, _ in items if done == 0 and n not in in_streak]
+    long_idle = [in_streak[n] for n, done, _ in items if done == 0 and n in in_streak]
+    pieces = []
+    if zero:
+        pieces.append(f"{join_vi(zero)} chưa kết nạp được đảng viên nào")
+    if long_idle:
+        pieces.append(streak_pieces(long_idle, no_quota))
+    for n, d, q in items:
+        if d > 0:
+            pieces.append(f"{n} mới đạt {ratio(d, q, two_digits)}")
     return "; ".join(pieces)
 
 
@@ -235,11 +327,12 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
         if exceeded:
             text += f", trong đó {join_vi(sort_texts(exceeded))} vượt chỉ tiêu"
         r.strengths.append(text + ".")
-    if wy.candidates_added > wy.admissions:
+    with_source_quota = [b for b in report.branch_years if b.source_quota]
+    sources_met = [b for b in with_source_quota if not b.below_source_quota]
+    if sources_met and wy.candidates_added:  # the figures are in Part I: the strength says what was met
         r.strengths.append(
-            f"Nguồn được bổ sung {_n(wy.candidates_added, 'quần chúng', two_digits)}, nhiều hơn số được kết nạp"
-            f" ({fmt_count(wy.admissions, two_digits)}); đến cuối năm các chi bộ còn"
-            f" {_n(wy.candidates_at_year_end, 'quần chúng ưu tú', two_digits)} trong danh sách nguồn."
+            "Các chi bộ duy trì, bổ sung danh sách nguồn;"
+            f" {ratio(len(sources_met), len(with_source_quota), two_digits)} chi bộ đạt chỉ tiêu tạo nguồn được giao."
         )
     st = report.structure
     youth, youth_before = st.youth_union_share, st.prev_youth_union_share
@@ -249,8 +342,6 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
             f" {fmt_pct(youth_before)}); tuổi bình quân khi kết nạp giảm từ {fmt_decimal(st.prev_mean_age or 0, 1)}"
             f" xuống {fmt_decimal(st.mean_age or 0, 1)} tuổi, đội ngũ đảng viên tiếp tục được trẻ hóa."
         )
-    elif youth is not None and youth_before is None and not st.youth_union_low:
-        r.strengths.append(f"Đoàn viên thanh niên chiếm {fmt_pct(youth)} số đảng viên mới kết nạp.")
     good_orgs = [o for o in report.organisations if o.introduction_quota and o.introduced >= o.introduction_quota]
     if good_orgs:
         names = in_conventional_order([o.organisation for o in good_orgs])
@@ -273,40 +364,38 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
         )
 
     # limitations: the ward's own shortfall first, then the branches', each list named once
+    # (the figures are in Part I: the limitation judges, it does not repeat them)
     ward_parts = []
     if wy.below_quota:
-        ward_parts.append(
-            f"toàn Đảng bộ kết nạp {ratio(wy.admissions, wy.ward_quota or 0, two_digits)} đảng viên"
-            f" theo chỉ tiêu cấp trên giao (đạt {fmt_pct(wy.quota_share)})"
-        )
+        ward_parts.append("chỉ tiêu kết nạp cấp trên giao")
     if wy.short_of_three_percent:
         ward_parts.append(
-            f"tỷ lệ kết nạp so với tổng số đảng viên đầu năm mới đạt {fmt_pct(wy.member_share)}"
-            f" (mục tiêu {fmt_pct(wy.member_target_rate, trim=True)})"
+            f"mục tiêu kết nạp {fmt_pct(wy.member_target_rate, trim=True)} tổng số đảng viên{resolution_21(report)}"
         )
     if ward_parts:
-        r.limitations.append(_cap(join_vi(ward_parts)) + ".")
+        r.limitations.append(f"Toàn Đảng bộ chưa đạt {' và '.join(ward_parts)}.")
     below = sort_texts(sf.below_quota, key=lambda s: s.branch)
+    streaks = sort_texts(sf.no_admission_streaks, key=lambda s: s.branch)
     if below:
+        # one list: the branches without admission for years are said inside it, never listed again
         r.limitations.append(
             f"{ratio(len(below), wy.branches_with_quota, two_digits)} chi bộ chưa đạt chỉ tiêu kết nạp được giao: "
-            + _grouped_shortfalls([(s.branch, s.admissions, s.quota) for s in below], "kết nạp", two_digits)
+            + below_pieces(
+                [(s.branch, s.admissions, s.quota) for s in below], streaks, two_digits, years_without_quota(report)
+            )
             + "."
         )
         named.name("below", [s.branch for s in below])
-    streaks = sort_texts(sf.no_admission_streaks, key=lambda s: s.branch)
+    outside = [s for s in streaks if s.branch not in {b.branch for b in below}]
+    if outside:
+        r.limitations.append(_cap(streak_pieces(outside, years_without_quota(report))) + ".")
     if streaks:
-        since = join_vi([f"{s.branch} (từ năm {s.years[0]})" for s in streaks])
-        inside = {s.branch for s in streaks} <= {s.branch for s in below}
-        lead = "Trong số đó, " if inside else ""
-        r.limitations.append(
-            _cap(f"{lead}{_n(len(streaks), 'chi bộ', two_digits)} {streak_words(two_digits)}: {since}.")
-        )
+        named.name("streaks", [s.branch for s in streaks])
     sources = sort_texts(sf.below_source_quota, key=lambda s: s.branch)
     if sources:
         r.limitations.append(
             f"{_n(len(sources), 'chi bộ', two_digits)} chưa đạt chỉ tiêu tạo nguồn: "
-            + join_vi([f"{s.branch} ({ratio(s.candidates_added, s.source_quota, two_digits)})" for s in sources])
+            + source_pieces([(s.branch, s.candidates_added, s.source_quota) for s in sources], two_digits)
             + "."
         )
     idle = [o for o in sf.organisations_below_quota]
@@ -321,6 +410,7 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
                 f"{o.organisation} mới giới thiệu {ratio(o.introduced, o.introduction_quota, two_digits)} theo chỉ tiêu"
             )
         r.limitations.append(_cap("; ".join(parts)) + ".")
+        named.name("orgs_below", [o.organisation for o in idle])
     older = []
     if st.youth_union_fell and youth is not None and youth_before is not None and prev is not None:
         older.append(
@@ -342,11 +432,6 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
         elif trained:
             text += f", trong đó {_n(trained, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng"
         r.limitations.append(text + ".")
-    if plan is not None and plan.trained_expiring:
-        r.limitations.append(
-            f"{_n(plan.trained_expiring, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng nhưng"
-            f" chưa được xem xét kết nạp, giấy chứng nhận sẽ hết hạn trong năm {plan.year}."
-        )
     if sf.overdue_probation:
         branches = sorted({p.branch for p in sf.overdue_probation})
         r.limitations.append(
@@ -368,7 +453,7 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
         )
         if trained:
             text += f" ({fmt_count(trained, two_digits)} quần chúng đã học lớp bồi dưỡng nhận thức về Đảng)"
-        r.objective.append(_cap(text) + ".")
+        r.objective.append(Said(_cap(text) + ".", "moved"))
     small = [
         b
         for b in report.branch_years
@@ -377,47 +462,88 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
     if small:
         kinds = sort_texts({b.kind.lower() for b in small})
         r.objective.append(
-            f"Một số chi bộ ít đảng viên, phạm vi hoạt động hẹp (chi bộ {join_vi(kinds)}) nên nguồn"
-            " quần chúng để lựa chọn, bồi dưỡng còn ít."
+            Said(
+                f"Một số chi bộ ít đảng viên, phạm vi hoạt động hẹp (chi bộ {join_vi(kinds)}) nên nguồn"
+                " quần chúng để lựa chọn, bồi dưỡng còn ít.",
+                "small",
+            )
         )
-    r.objective += assessments(report, year, S.SECTION_OBJECTIVE)
+    r.objective = office_first(r.objective, assessments(report, year, S.SECTION_OBJECTIVE))
     if plan is not None and below:
-        waiting = {b.branch: b.trained_waiting + b.trained_expiring for b in plan.branches}
+        attended = {b.branch: b for b in plan.branches}
         # the same set as the limitation above: the branches below their quota that admitted nobody
         zero = [s.branch for s in below if s.admissions == 0]
-        idle_with_trained = [b for b in zero if waiting.get(b, 0) > 0]
+        idle_with_trained = [b for b in zero if b in attended and attended[b].trained_attended > 0]
         if idle_with_trained:
-            total = sum(waiting[b] for b in idle_with_trained)
+            trained_text = trained_words(
+                sum(attended[b].trained_attended for b in idle_with_trained),
+                sum(attended[b].trained_waiting for b in idle_with_trained),
+                plan.year,
+                two_digits,
+            )
             if len(idle_with_trained) == len(zero):
-                r.subjective.append(
-                    f"{_n(len(zero), 'chi bộ', two_digits)} không kết nạp được đảng viên nào, mặc dù có"
-                    f" {_n(total, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng; chi ủy chưa"
-                    " tích cực thẩm tra lý lịch, hoàn thiện hồ sơ đề nghị kết nạp."
+                text = (
+                    f"{_n(len(zero), 'chi bộ', two_digits)} không kết nạp được đảng viên nào, mặc dù có {trained_text}"
                 )
             else:
-                r.subjective.append(
+                text = (
                     f"Trong {_n(len(zero), 'chi bộ', two_digits)} không kết nạp được đảng viên nào,"
-                    f" {_n(len(idle_with_trained), 'chi bộ', two_digits)} đã có"
-                    f" {_n(total, 'quần chúng', two_digits)} học lớp bồi dưỡng nhận thức về Đảng nhưng chưa"
-                    " đề nghị kết nạp; chi ủy chưa tích cực thẩm tra lý lịch, hoàn thiện hồ sơ đề nghị kết nạp."
+                    f" {_n(len(idle_with_trained), 'chi bộ', two_digits)} có {trained_text} nhưng chưa đề nghị kết nạp"
                 )
-    if plan is not None and plan.trained_expiring:
-        r.subjective.append("Việc theo dõi thời hạn giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng chưa chặt chẽ.")
+            r.subjective.append(
+                Said(text + "; chi ủy chưa tích cực thẩm tra lý lịch, hoàn thiện hồ sơ đề nghị kết nạp.", "files")
+            )
+    r.subjective += certificate_causes(plan, two_digits)
     removed = [c for c in sf.left_in_year if c.status == S.STATUS_REMOVED]
     if removed:
         r.subjective.append(
-            "Việc lựa chọn quần chúng đưa vào nguồn có nơi chưa kỹ"
-            f" ({_n(len(removed), 'quần chúng', two_digits)}"
-            " phải đưa ra khỏi danh sách nguồn)."
+            Said(
+                "Việc lựa chọn quần chúng đưa vào nguồn có nơi chưa kỹ"
+                f" ({_n(len(removed), 'quần chúng', two_digits)} phải đưa ra khỏi danh sách nguồn).",
+                "selection",
+            )
         )
     if idle:
         names = in_conventional_order([o.organisation for o in idle])
         members = "quần chúng" if any("mặt trận" in n.lower() for n in names) else "đoàn viên, hội viên"
-        r.subjective.append(f"{join_vi(names)} chưa chủ động phát hiện, giới thiệu {members} ưu tú cho Đảng.")
+        who = named.name("orgs_below", names, noun="tổ chức")  # named in the limitations: "02 tổ chức nêu trên"
+        r.subjective.append(
+            Said(_cap(f"{who} chưa chủ động phát hiện, giới thiệu {members} ưu tú cho Đảng."), "organisations")
+        )
     if sf.overdue_probation:
-        r.subjective.append("Một số chi bộ chưa kịp thời xét, đề nghị công nhận đảng viên chính thức.")
-    r.subjective += assessments(report, year, S.SECTION_SUBJECTIVE)
+        r.subjective.append(
+            Said("Một số chi bộ chưa kịp thời xét, đề nghị công nhận đảng viên chính thức.", "probation")
+        )
+    r.subjective = office_first(r.subjective, assessments(report, year, S.SECTION_SUBJECTIVE))
     return r
+
+
+def certificate_causes(plan: Plan | None, two_digits: bool) -> list[str]:
+    """What the certificates' dates show: expired ones on the lists (the dates were not watched); ones
+    that expire in the plan year, of classes five years back (candidates left waiting since then)."""
+    out: list[str] = []
+    if plan is None:
+        return out
+    if plan.trained_expired:
+        out.append(
+            Said(
+                "Việc theo dõi thời hạn giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng chưa chặt chẽ"
+                f" ({_n(plan.trained_expired, 'quần chúng', two_digits)} trong danh sách nguồn có giấy chứng nhận"
+                " đã hết hạn).",
+                "certificate",
+            )
+        )
+    if plan.trained_expiring:
+        since = plan.year - rules.CLASS_VALID_MONTHS // 12
+        out.append(
+            Said(
+                f"Chưa chủ động xem xét kết nạp sớm những quần chúng {TRAINED} từ năm {since}"
+                f" ({_n(plan.trained_expiring, 'quần chúng', two_digits)} có giấy chứng nhận hết hạn trong năm"
+                f" {plan.year}).",
+                "certificate",
+            )
+        )
+    return out
 
 
 def _cap(text: str) -> str:
@@ -482,51 +608,165 @@ def tasks_by_actor(
             whom += f" ({weak_what})"
         committee += f"; tập trung chỉ đạo {whom}"
     out.append(committee + ".")
-    office = (
-        "Văn phòng Đảng ủy (bộ phận xây dựng Đảng): tham mưu mở lớp bồi dưỡng nhận thức về Đảng ngay trong"
-        f" quý I năm {year}"
-    )
-    if plan is not None and (plan.trained_expiring or plan.needs_sources):
-        who = []
-        if plan.trained_expiring:
-            who.append(f"{_n(plan.trained_expiring, 'quần chúng', two_digits)} có giấy chứng nhận hết hạn trong năm")
-        if plan.needs_sources:
-            who.append(f"quần chúng của {join_vi(list(plan.needs_sources))}")
-        office += f", ưu tiên {', '.join(who)}"  # a name list already holds "và"
-    office += "; theo dõi thời hạn xét công nhận đảng viên chính thức; tổng hợp kết quả hằng quý báo cáo Ban Thường vụ."
-    out.append(office)
+    out.append(office_task(report, two_digits, year))
     members = (
         "Các đồng chí đảng ủy viên phụ trách chi bộ: dự sinh hoạt, giúp chi ủy xây dựng kế hoạch tạo nguồn,"
         " kết nạp đảng viên của chi bộ"
     )
-    if sf.no_admission_streaks and set(weak) != {x.branch for x in sf.no_admission_streaks}:
-        members += (
-            f"; trực tiếp giúp đỡ {_n(len(sf.no_admission_streaks), 'chi bộ', two_digits)} {streak_words(two_digits)}"
-        )
+    streak_names = sort_texts(x.branch for x in sf.no_admission_streaks)
+    if streak_names and set(weak) != set(streak_names):
+        members += f"; trực tiếp giúp đỡ {_streaks_ref(named, streak_names, two_digits)}"
     out.append(members + ".")
-    branches = (
-        "Các chi ủy, chi bộ: rà soát danh sách nguồn ngay từ đầu năm, phân công đảng viên giúp đỡ từng quần chúng"
-    )
-    if plan is not None and plan.trained_waiting:
-        branches += (
-            "; hoàn thiện hồ sơ, đề nghị kết nạp những quần chúng đủ điều kiện trong số"
-            f" {_n(plan.trained_waiting, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng"
-        )
-    if sf.overdue_probation:
-        branches += (
-            f"; xét, đề nghị công nhận chính thức ngay cho"
-            f" {_n(len(sf.overdue_probation), 'đảng viên dự bị', two_digits)} đã quá hạn"
-        )
-    out.append(branches + ".")
+    out.append(branch_task(report, two_digits))
     orgs = (
         "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội: thông qua phong trào thi đua phát hiện, bồi dưỡng,"
         " giới thiệu đoàn viên, hội viên ưu tú cho Đảng theo chỉ tiêu được giao"
     )
-    idle = in_conventional_order([o.organisation for o in sf.organisations_below_quota if o.introduced == 0])
-    if idle and organisations_reported:
-        orgs += f"; {join_vi(idle)} có giải pháp cụ thể để giới thiệu được quần chúng ưu tú"
+    below_orgs = in_conventional_order([o.organisation for o in sf.organisations_below_quota])
+    if below_orgs and organisations_reported:
+        who = named.name("orgs_below", below_orgs, noun="tổ chức")
+        if not who.endswith("nêu trên") and any("mặt trận" in o.lower() for o in below_orgs):
+            # never "Mặt trận ...: ...; Mặt trận ..." in one bullet
+            who = (
+                f"các tổ chức năm {report.year} chưa đạt chỉ tiêu giới thiệu (Biểu 2)"
+                if in_plan
+                else f"{_n(len(below_orgs), 'tổ chức', two_digits)} năm {report.year} chưa đạt chỉ tiêu giới thiệu"
+            )
+        orgs += f"; {who} có giải pháp cụ thể để giới thiệu được quần chúng ưu tú"
     out.append(orgs + ".")
     out += assessments(report, period, S.SECTION_TASKS)
+    return [f"- {p}" if not p.startswith("- ") else p for p in out]
+
+
+def _streaks_ref(named: Named, names: Sequence[str], two_digits: bool) -> str:
+    """The branches without admission for years: "03 chi bộ ... nêu trên" once named, else their names."""
+    what = streak_words(two_digits)
+    whom = named.name("streaks", list(names), what=what)
+    return whom if whom.endswith("nêu trên") else f"{whom} ({what})"
+
+
+def office_task(report: Report, two_digits: bool, year: int) -> str:
+    """The office's task: urging the branches to consider, before their certificate expires, the candidates
+    whose certificate expires in the plan year; the class in quarter I and for whom first (branches with
+    no valid certificate, expired certificates); the deadlines it watches."""
+    plan = report.plan
+    office = "Văn phòng Đảng ủy (bộ phận xây dựng Đảng): "
+    if plan is not None and plan.trained_expiring:
+        office += (
+            f"đôn đốc các chi bộ hoàn thiện hồ sơ, {expiring_words(plan.trained_expiring, plan.year, two_digits)}; "
+        )
+    office += f"tham mưu mở lớp bồi dưỡng nhận thức về Đảng trong quý I năm {year}"
+    if plan is not None:
+        first = []
+        if plan.needs_sources:
+            sent = {b.branch: b.candidates_trained for b in report.branch_years}
+            why = (
+                f"năm {report.year} chưa cử quần chúng nào đi học lớp"
+                if all(sent.get(b, 0) == 0 for b in plan.needs_sources)
+                else f"chưa có quần chúng {valid_words(plan.year)}"
+            )
+            first.append(f"quần chúng của {join_vi(list(plan.needs_sources))} ({why})")
+        if plan.trained_expired:
+            first.append(f"{_n(plan.trained_expired, 'quần chúng', two_digits)} có giấy chứng nhận đã hết hạn")
+        if first:
+            office += ", ưu tiên " + " và ".join(first)
+    return office + (
+        "; theo dõi thời hạn xét công nhận đảng viên chính thức; tổng hợp kết quả hằng quý báo cáo Ban Thường vụ."
+    )
+
+
+def branch_task(report: Report, two_digits: bool) -> str:
+    """The branches' task: the overdue probations; the candidates with a valid certificate (one count,
+    `PlanBranch.trained_waiting`, in the words of `valid_words`)."""
+    plan, sf = report.plan, report.shortfalls
+    text = "Các chi ủy, chi bộ: rà soát danh sách nguồn ngay từ đầu năm, phân công đảng viên giúp đỡ từng quần chúng"
+    if sf.overdue_probation:
+        text += (
+            f"; xét, đề nghị công nhận chính thức ngay cho"
+            f" {_n(len(sf.overdue_probation), 'đảng viên dự bị', two_digits)} đã quá hạn"
+        )
+    if plan is not None and plan.trained_waiting:
+        text += (
+            "; hoàn thiện hồ sơ, đề nghị kết nạp những quần chúng đủ điều kiện trong số"
+            f" {_n(plan.trained_waiting, 'quần chúng', two_digits)} {valid_words(plan.year)}"
+        )
+    return text + "."
+
+
+def term_aims(report: Report, two_digits: bool, next_label: str, adopted: bool) -> list[str]:
+    """The aims for the next term (the congress resolution when it has been held, else proposed), the
+    yearly floors every ward plan keeps, and where the years' numbers are set: the yearly plans (the plan
+    year's figure, the number the plan prints)."""
+    plan = report.plan
+    rate = fmt_pct(report.ward_year.member_target_rate, trim=True)
+    one = fmt_count(1, two_digits)
+    lead = (
+        f"Tiếp tục thực hiện {congress_name(report, next_label)}, phấn đấu"
+        if adopted
+        else f"Nhiệm kỳ {next_label}, phấn đấu"
+    )
+    out = [
+        f"{lead} hằng năm kết nạp đảng viên mới không thấp hơn chỉ tiêu cấp trên giao và {rate} tổng số đảng viên"
+        f" của Đảng bộ{resolution_21(report)}; mỗi chi bộ hằng năm kết nạp ít nhất {one} đảng viên, tạo nguồn ít"
+        f" nhất {one} quần chúng ưu tú; Mặt trận Tổ quốc và mỗi đoàn thể chính trị - xã hội hằng năm giới thiệu"
+        f" ít nhất {one} quần chúng ưu tú cho Đảng."
+    ]
+    if report.shortfalls.no_admission_streaks or report.term.branches_below_quota:
+        out.append(
+            f"Đến cuối nhiệm kỳ, khắc phục tình trạng chi bộ {streak_words(two_digits)}; nâng tỷ lệ chi bộ đạt chỉ"
+            " tiêu kết nạp được giao."
+        )
+    if plan is not None:
+        out.append(
+            f"Chỉ tiêu từng năm được cụ thể hóa tại kế hoạch phát triển đảng viên hằng năm của Đảng ủy; năm"
+            f" {plan.year} phấn đấu kết nạp ít nhất {_n(plan.total, 'đảng viên mới', two_digits)} (Kế hoạch phát"
+            f" triển đảng viên năm {plan.year})."
+        )
+    return out
+
+
+def term_tasks(report: Report, two_digits: bool, named: Named, next_label: str) -> list[str]:
+    """The tasks of the next term by actor, at the term's level (what each does every year, and what the
+    past term's figures show must change); the years' tasks are the yearly plans'."""
+    sf, term = report.shortfalls, report.term
+    out = []
+    committee = (
+        "Đảng ủy, Ban Thường vụ Đảng ủy: hằng năm ban hành kế hoạch phát triển đảng viên, giao chỉ tiêu cho"
+        " từng chi bộ, từng đoàn thể; lấy kết quả phát triển đảng viên làm tiêu chí đánh giá, xếp loại tổ chức"
+        " đảng, đoàn thể; sơ kết giữa nhiệm kỳ, tổng kết cuối nhiệm kỳ"
+    )
+    streaks = sort_texts(s.branch for s in sf.no_admission_streaks)
+    if streaks:
+        committee += f"; tập trung chỉ đạo {_streaks_ref(named, streaks, two_digits)}"
+    out.append(committee + ".")
+    office = (
+        "Văn phòng Đảng ủy (bộ phận xây dựng Đảng): tham mưu mở lớp bồi dưỡng nhận thức về Đảng hằng năm; theo"
+        " dõi danh sách nguồn, thời hạn giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng của quần chúng và"
+        " thời hạn xét công nhận đảng viên chính thức; tổng hợp kết quả hằng quý báo cáo Ban Thường vụ."
+    )
+    out.append(office)
+    out.append(
+        "Các đồng chí đảng ủy viên phụ trách chi bộ: dự sinh hoạt, giúp chi ủy xây dựng và thực hiện kế hoạch"
+        " tạo nguồn, kết nạp đảng viên của chi bộ; chịu trách nhiệm trước Đảng ủy về kết quả của chi bộ được"
+        " phân công phụ trách."
+    )
+    branches = (
+        "Các chi ủy, chi bộ: rà soát, bổ sung danh sách nguồn ngay từ đầu năm; phân công đảng viên giúp đỡ từng"
+        f" quần chúng; xem xét kết nạp kịp thời quần chúng {TRAINED}, không để giấy chứng nhận hết hạn"
+    )
+    if term.left_trained:
+        branches += " hoặc quần chúng chuyển đi khi chưa được xem xét kết nạp"
+    if sf.overdue_probation:
+        branches += "; xét, đề nghị công nhận đảng viên chính thức đúng thời hạn"
+    out.append(branches + ".")
+    orgs = (
+        "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội: gắn phong trào thi đua với phát hiện, bồi dưỡng,"
+        " giới thiệu đoàn viên, hội viên ưu tú cho Đảng; hằng năm đăng ký, thực hiện chỉ tiêu giới thiệu được giao"
+    )
+    if term.structure.youth_union_low:
+        orgs += "; Đoàn Thanh niên phát huy vai trò giới thiệu đoàn viên ưu tú cho Đảng"
+    out.append(orgs + ".")
+    out += assessments(report, term.label, S.SECTION_TASKS)
     return [f"- {p}" if not p.startswith("- ") else p for p in out]
 
 
@@ -615,8 +855,7 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
         met = [y for y in with_quota if not y.below_quota]
         over = [y for y in met if y.admissions > (y.ward_quota or 0)]
         if met:
-            text += f" Có {ratio(len(met), len(with_quota), two_digits)} năm đạt chỉ tiêu cấp trên giao"
-            text += f" (năm {join_vi([str(y.year) for y in met])})"
+            text += f" {_years_lead(met, with_quota, two_digits)} đạt chỉ tiêu cấp trên giao"
             if over:
                 text += f", trong đó {_n(len(over), 'năm', two_digits)} vượt chỉ tiêu"
             text += "."
@@ -632,9 +871,7 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
             f"Tổng chỉ tiêu Đảng ủy giao cho các chi bộ {period} là {_n(branch_sum, 'đảng viên', two_digits)};"
             f" các chi bộ kết nạp {ratio(admitted, branch_sum, two_digits)}, đạt {fmt_pct(admitted / branch_sum)}"
         )
-        if below:
-            text += f"; {ratio(len(below), len(quotas), two_digits)} chi bộ chưa đạt tổng chỉ tiêu được giao"
-        r.results.append(text + ".")
+        r.results.append(text + ".")  # the branches below it are said once, under the limitations
     added = sum(y.candidates_added for y in term.years)
     trained = sum(y.candidates_trained for y in term.years)
     r.results.append(
@@ -666,47 +903,61 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
             if added >= 2 * term.admissions
             else f"Nguồn được bổ sung {_n(added, 'quần chúng', two_digits)}, nhiều hơn số được kết nạp."
         )
-    youth = term.structure.youth_union_share
-    if youth is not None and term.structure.total and not term.structure.youth_union_low:
-        # no term before to compare with: the share, without a "trẻ hóa" claim
-        r.strengths.append(f"Đoàn viên thanh niên chiếm {fmt_pct(youth)} số đảng viên mới kết nạp {period}.")
+    # (the Youth Union share is in the structure paragraph; with no term before, no "trẻ hóa" claim)
     r.strengths += assessments(report, key, S.SECTION_STRENGTHS)
 
     # limitations
     below_years = term.years_below_quota
     if below_years:
-        r.limitations.append(
-            f"{ratio(len(below_years), len(with_quota), two_digits)} năm chưa đạt chỉ tiêu cấp trên"
-            f" giao (năm {join_vi([str(y.year) for y in below_years])})."
-        )
+        r.limitations.append(f"{_years_lead(below_years, with_quota, two_digits)} chưa đạt chỉ tiêu cấp trên giao.")
     short = term.years_short_of_three_percent
     if short:
-        rates = "; ".join(f"năm {y.year}: {fmt_pct(y.member_share)}" for y in short)
+        rate = fmt_pct(report.ward_year.member_target_rate, trim=True)
+        if len(short) > 1:
+            hi = max(short, key=lambda y: (y.member_share or 0, -y.year))
+            lo = min(short, key=lambda y: (y.member_share or 0, -y.year))
+            extremes = (
+                f" (cao nhất {fmt_pct(hi.member_share)} năm {hi.year}, thấp nhất {fmt_pct(lo.member_share)}"
+                f" năm {lo.year})"
+            )
+        else:
+            extremes = f" ({fmt_pct(short[0].member_share)})"
+        every = len(short) == len(term.years_with_members) and len(short) > 1
         r.limitations.append(
-            f"{ratio(len(short), len(term.years_with_members), two_digits)} năm tỷ lệ kết nạp chưa đạt"
-            f" {fmt_pct(report.ward_year.member_target_rate, trim=True)} tổng số đảng viên đầu năm"
-            f" ({rates})."
+            _years_lead(short, term.years_with_members, two_digits)
+            + (", tỷ lệ kết nạp đều" if every else " tỷ lệ kết nạp")
+            + f" chưa đạt {rate} tổng số đảng viên đầu năm{resolution_21(report)}{extremes}."
         )
+    streaks = sort_texts(sf.no_admission_streaks, key=lambda s: s.branch)
+    no_quota = years_without_quota(report)
     if below:
+        # Biểu 3 gives every branch's figures: the limitation names only those that admitted nobody in
+        # the term and those that have admitted nobody for years (each once), else the three lowest
         zero = [b.branch for b in below if b.admissions_against_quota == 0]
-        some = [b for b in below if b.admissions_against_quota > 0]
+        idle = [s for s in streaks if s.branch in {b.branch for b in below} and s.branch not in zero]
         text = (
             f"{ratio(len(below), len(quotas), two_digits)} chi bộ chưa đạt tổng chỉ tiêu kết nạp được giao"
-            f" {period}: "
-            + join_vi([f"{b.branch} ({ratio(b.admissions_against_quota, b.quota or 0, two_digits)})" for b in some])
+            f" {period} (Biểu 3)"
         )
+        pieces = []
         if zero:
-            text += f"; {join_vi(zero)} chưa kết nạp được đảng viên nào"
+            pieces.append(f"{join_vi(zero)} chưa kết nạp được đảng viên nào {period}")
+        if idle:
+            pieces.append(streak_pieces(idle, no_quota))
+        if pieces:
+            text += ", trong đó " + "; ".join(pieces)
+        else:
+            lowest = sorted(below, key=lambda b: (b.quota_share or 0, text_sort_key(b.branch)))[:3]
+            text += "; thấp nhất là " + join_vi(
+                [f"{b.branch} ({ratio(b.admissions_against_quota, b.quota or 0, two_digits)})" for b in lowest]
+            )
         r.limitations.append(text + ".")
         named.name("below", [b.branch for b in below])
-    streaks = sort_texts(sf.no_admission_streaks, key=lambda s: s.branch)
+    outside = [s for s in streaks if s.branch not in {b.branch for b in below}]
+    if outside:
+        r.limitations.append(_cap(streak_pieces(outside, no_quota)) + ".")
     if streaks:
-        since = join_vi([f"{s.branch} (từ năm {s.years[0]})" for s in streaks])
-        lead = "Trong số đó, " if {s.branch for s in streaks} <= {b.branch for b in below} else ""
-        r.limitations.append(
-            _cap(f"{lead}{_n(len(streaks), 'chi bộ', two_digits)} {streak_words(two_digits)}: {since}.")
-        )
-        named.name("streaks", [s.branch for s in streaks])  # named here: referred to by count after
+        named.name("streaks", [s.branch for s in streaks])  # named above: referred to by count after
     if term.left:
         text = f"{_n(len(term.left), 'quần chúng', two_digits)} ra khỏi danh sách nguồn {period}"
         if term.left_trained == len(term.left):
@@ -716,11 +967,6 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
                 f", trong đó {_n(term.left_trained, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng"
             )
         r.limitations.append(text + " (danh sách tại Phụ lục).")
-    if plan is not None and plan.trained_expiring:
-        r.limitations.append(
-            f"{_n(plan.trained_expiring, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng nhưng"
-            f" chưa được xem xét kết nạp, giấy chứng nhận sẽ hết hạn trong năm {plan.year}."
-        )
     if sf.overdue_probation:
         r.limitations.append(
             f"{_n(len(sf.overdue_probation), 'đảng viên dự bị', two_digits)} đã quá thời hạn nhưng"
@@ -737,7 +983,7 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
         )
         if trained_moved:
             text += f" ({fmt_count(trained_moved, two_digits)} quần chúng đã học lớp bồi dưỡng nhận thức về Đảng)"
-        r.objective.append(_cap(text) + ".")
+        r.objective.append(Said(_cap(text) + ".", "moved"))
     small = {
         b.kind.lower()
         for b in report.branch_years
@@ -745,15 +991,23 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
     }
     if small:
         r.objective.append(
-            f"Một số chi bộ ít đảng viên, phạm vi hoạt động hẹp (chi bộ {join_vi(sort_texts(small))})"
-            " nên nguồn quần chúng để lựa chọn, bồi dưỡng còn ít."
+            Said(
+                f"Một số chi bộ ít đảng viên, phạm vi hoạt động hẹp (chi bộ {join_vi(sort_texts(small))})"
+                " nên nguồn quần chúng để lựa chọn, bồi dưỡng còn ít.",
+                "small",
+            )
         )
-    r.objective += assessments(report, key, S.SECTION_OBJECTIVE)
+    r.objective = office_first(r.objective, assessments(report, key, S.SECTION_OBJECTIVE))
     if plan is not None and below:
-        waiting = {b.branch: b.trained_waiting + b.trained_expiring for b in plan.branches}
-        with_trained = [b.branch for b in below if waiting.get(b.branch, 0) > 0]
+        by_branch = {b.branch: b for b in plan.branches}
+        with_trained = [b.branch for b in below if b.branch in by_branch and by_branch[b.branch].trained_attended]
         if with_trained:
-            total = sum(waiting[b] for b in with_trained)
+            trained_text = trained_words(
+                sum(by_branch[b].trained_attended for b in with_trained),
+                sum(by_branch[b].trained_waiting for b in with_trained),
+                plan.year,
+                two_digits,
+            )
             where = (
                 f"{_n(len(below), 'chi bộ', two_digits)} chưa đạt chỉ tiêu nêu trên hiện có"
                 if len(with_trained) == len(below)
@@ -761,36 +1015,51 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
                 f" {_n(len(with_trained), 'chi bộ', two_digits)} hiện có"
             )
             r.subjective.append(
-                f"{where} {_n(total, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng nhưng"
-                " chưa được đề nghị kết nạp; chi ủy chưa tích cực bồi dưỡng, hoàn thiện hồ sơ đề nghị kết nạp."
+                Said(
+                    f"{where} {trained_text} nhưng chưa được xem xét kết nạp; chi ủy chưa tích cực bồi dưỡng,"
+                    " thẩm tra lý lịch, hoàn thiện hồ sơ đề nghị kết nạp.",
+                    "files",
+                )
             )
-    if plan is not None and plan.trained_expiring:
-        r.subjective.append("Việc theo dõi thời hạn giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng chưa chặt chẽ.")
+    r.subjective += certificate_causes(plan, two_digits)
     removed = [c for c in term.left if c.status == S.STATUS_REMOVED]
     if removed:
         r.subjective.append(
-            "Việc lựa chọn quần chúng đưa vào nguồn có nơi chưa kỹ"
-            f" ({_n(len(removed), 'quần chúng', two_digits)}"
-            " phải đưa ra khỏi danh sách nguồn)."
+            Said(
+                "Việc lựa chọn quần chúng đưa vào nguồn có nơi chưa kỹ"
+                f" ({_n(len(removed), 'quần chúng', two_digits)} phải đưa ra khỏi danh sách nguồn).",
+                "selection",
+            )
         )
     if term.structure.youth_union_low:
-        r.subjective.append("Vai trò của Đoàn Thanh niên trong giới thiệu đoàn viên ưu tú cho Đảng chưa được phát huy.")
+        r.subjective.append(
+            Said(
+                "Vai trò của Đoàn Thanh niên trong giới thiệu đoàn viên ưu tú cho Đảng chưa được phát huy.",
+                "organisations",
+            )
+        )
     if sf.overdue_probation:
-        r.subjective.append("Một số chi bộ chưa kịp thời xét, đề nghị công nhận đảng viên chính thức.")
-    r.subjective += assessments(report, key, S.SECTION_SUBJECTIVE)
+        r.subjective.append(
+            Said("Một số chi bộ chưa kịp thời xét, đề nghị công nhận đảng viên chính thức.", "probation")
+        )
+    r.subjective = office_first(r.subjective, assessments(report, key, S.SECTION_SUBJECTIVE))
 
     # lessons
     if every_year:
         r.lessons.append(
-            f"Kết quả của {_n(len(every_year), 'chi bộ', two_digits)} kết nạp được đảng viên tất cả"
-            " các năm"
-            " cho thấy: chi ủy tạo nguồn ngay từ đầu năm, phân công đảng viên giúp đỡ từng quần chúng thì"
-            " kết nạp được đều hằng năm."
+            Said(
+                "Chi ủy, chi bộ phải chủ động tạo nguồn ngay từ đầu năm, phân công đảng viên trực tiếp giúp đỡ từng"
+                " quần chúng ưu tú để kết nạp được đảng viên đều đặn hằng năm.",
+                "regular",
+            )
         )
     if term.left_trained:
         r.lessons.append(
-            "Phải quản lý chặt chẽ danh sách nguồn và xem xét kết nạp kịp thời quần chúng đã học lớp bồi"
-            " dưỡng nhận thức về Đảng, không để quần chúng chuyển đi hoặc giấy chứng nhận hết hạn."
+            Said(
+                "Phải quản lý chặt chẽ danh sách nguồn và xem xét kết nạp kịp thời quần chúng đã học lớp bồi"
+                " dưỡng nhận thức về Đảng, không để quần chúng chuyển đi hoặc giấy chứng nhận hết hạn.",
+                "moved",
+            )
         )
-    r.lessons += assessments(report, key, S.SECTION_LESSONS)
+    r.lessons = office_first(r.lessons, assessments(report, key, S.SECTION_LESSONS))
     return r

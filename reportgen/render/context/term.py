@@ -22,18 +22,17 @@ from reportgen.render.context.common import (
 )
 from reportgen.render.vietnamese import (
     date_words,
-    fmt_count,
     fmt_decimal,
     fmt_int,
     fmt_pct,
     sort_texts,
 )
-from reportgen.render.wording import Named, streak_words, without_annex
-from reportgen.stats.model import Report, rate_where_quota
+from reportgen.render.wording import Named, without_annex
+from reportgen.stats.model import Report, TermSummary, rate_where_quota
 
 
 def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[str, Any]:
-    term, ward, sf = report.term, report.ward, report.shortfalls
+    term, ward = report.term, report.ward
     ctx = common_context(report, two_digits)
     review_word = "tổng kết" if term.complete else "sơ kết"
     period_words = "trong nhiệm kỳ" if term.complete else "từ đầu nhiệm kỳ đến nay"
@@ -46,7 +45,7 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
     ctx["term"] = {
         "label": term.label,
         "next_label": next_label,
-        "period": f"từ {date_words(term.start)} đến {date_words(term.end)}",
+        "period": _period(term),
         "aims_heading": (
             "PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI"
             if term.complete and report.issued > term.end
@@ -59,7 +58,7 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
     review = sections.term_review(report, two_digits, named)
     ctx["intro"] = (
         f"Căn cứ kết quả theo dõi công tác phát triển đảng viên của các chi bộ trực thuộc"
-        f" {ctx['term']['period']}, {ctx['issuer_name']} báo cáo {review_word} công tác tạo nguồn,"
+        f" ({ctx['term']['period']}), {ctx['issuer_name']} báo cáo {review_word} công tác tạo nguồn,"
         f" kết nạp đảng viên nhiệm kỳ {term.label} như sau:"
     )
     basis = [sections.congress_name(report, term.label)] if report.ward.congress else []
@@ -74,7 +73,7 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
     if basis:
         ctx["intro"] = (
             f"Thực hiện {' và '.join(basis)}, căn cứ kết quả theo dõi của các chi bộ trực thuộc"
-            f" {ctx['term']['period']}, {ctx['issuer_name']} báo cáo {review_word} công tác tạo nguồn, kết nạp"
+            f" ({ctx['term']['period']}), {ctx['issuer_name']} báo cáo {review_word} công tác tạo nguồn, kết nạp"
             f" đảng viên nhiệm kỳ {term.label} như sau:"
         )
     years = list(range(term.start.year, term.end.year + 1))
@@ -85,11 +84,9 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
     ctx["admission_paragraphs"] = [*review.results, *prose.term_rate_notes(term)]
     note = prose.branch_quota_note(term)
     ctx["branch_table_notes"] = [note] if note else []
-    structure_text = prose.structure_sentences(term.structure, two_digits)
-    kinds_text = prose.kind_sentence(report.term_kind_structure, two_digits)
-    ctx["structure_paragraphs"] = bullets(structure_text + ([kinds_text] if kinds_text else [])) or [
-        "Trong nhiệm kỳ chưa có đảng viên mới kết nạp."
-    ]
+    ctx["structure_paragraphs"] = prose.structure_summary(
+        term.structure, report.term_kind_structure, two_digits, f" {period_words}"
+    ) or ["Trong nhiệm kỳ chưa có đảng viên mới kết nạp."]
     ctx["structure_rows"] = structure_rows(term.structure, report.term_kind_structure, with_prev=False)
 
     ctx["year_rows"] = [
@@ -152,17 +149,9 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
     ctx["cause_blocks"] = cause_blocks(review.objective, review.subjective)
     ctx["lesson_paragraphs"] = bullets(review.lessons)
     ctx["lessons_heading"] = f"{4 if ctx['cause_blocks'] else 3}- Bài học kinh nghiệm"
-    ctx["aim_paragraphs"] = _aims(report, two_digits)
-    streaks = sort_texts(s.branch for s in sf.no_admission_streaks)
-    ctx["task_paragraphs"] = sections.tasks_by_actor(
-        report,
-        two_digits,
-        named,
-        term.label,
-        weak=streaks,
-        weak_what=streak_words(two_digits),
-        organisations_reported=False,
-    )
+    adopted = term.complete and report.issued > term.end  # the next congress has been held
+    ctx["aim_paragraphs"] = sections.term_aims(report, two_digits, next_label, adopted)
+    ctx["task_paragraphs"] = sections.term_tasks(report, two_digits, named, next_label)
     moved_trained = sum(1 for c in term.left if c.trained and c.status == schema.STATUS_MOVED)
     ctx["proposal_paragraphs"] = bullets(
         sections.proposals(report, two_digits, period_words, moved_trained, term.label)
@@ -173,30 +162,13 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
     return finish(ctx)
 
 
+def _period(term: TermSummary) -> str:
+    """What the figures cover, said plainly: "số liệu tổng hợp theo năm, từ năm 2021 đến hết năm 2025"
+    when the term is counted in whole calendar years (the congress dates are not in the workbooks)."""
+    if (term.start.month, term.start.day) == (1, 1) and (term.end.month, term.end.day) == (12, 31):
+        return f"số liệu tổng hợp theo năm, từ năm {term.start.year} đến hết năm {term.end.year}"
+    return f"số liệu từ {date_words(term.start)} đến {date_words(term.end)}"
+
+
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _aims(report: Report, two_digits: bool) -> list[str]:
-    """The aims: the next term's congress resolution when it has been held (the review is dated after the
-    term), else the aims proposed for it; and the plan year's targets, the numbers the plan prints."""
-    term, plan, ward = report.term, report.plan, report.ward
-    span = ward.term_last_year - ward.term_first_year
-    next_label = f"{ward.term_last_year}-{ward.term_last_year + span}"
-    out = []
-    rate = fmt_pct(report.ward_year.member_target_rate, trim=True)
-    one = fmt_count(1, two_digits)
-    if term.complete and report.issued > term.end:
-        out.append(
-            f"Tiếp tục thực hiện {sections.congress_name(report, next_label)}; hằng năm phấn đấu kết nạp đảng viên"
-            f" mới không thấp hơn chỉ tiêu cấp trên giao và {rate} tổng số đảng viên; mỗi chi bộ kết nạp ít nhất"
-            f" {one} đảng viên, tạo nguồn ít nhất {one} quần chúng ưu tú."
-        )
-    else:
-        out.append(
-            f"Hằng năm kết nạp đảng viên mới không thấp hơn chỉ tiêu cấp trên giao và {rate} tổng số đảng viên;"
-            f" mỗi chi bộ kết nạp ít nhất {one} đảng viên, tạo nguồn ít nhất {one} quần chúng ưu tú."
-        )
-    if plan is not None:
-        out.append(sections.targets_line(plan, two_digits))
-    return out
