@@ -102,9 +102,20 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def measure(command: list[str]) -> tuple[float, float, int, int]:
-    """(wall seconds, CPU seconds of the tree, peak RSS of the tree in MiB, exit code)."""
+def _load() -> float:
+    """The machine's 1-minute load average (other users' work included)."""
+    try:
+        with open("/proc/loadavg") as f:
+            return float(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
+def measure(command: list[str]) -> tuple[float, float, int, int, tuple[float, float]]:
+    """(wall seconds, CPU seconds of the tree, peak RSS of the tree in MiB, exit code, (lowest,
+    highest) 1-minute load average seen during the run)."""
     peak = 0
+    loads = [_load()]
     before = os.times()
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
@@ -112,8 +123,12 @@ def measure(command: list[str]) -> tuple[float, float, int, int]:
 
     def sample() -> None:
         nonlocal peak
+        ticks = 0
         while not done.is_set():
             peak = max(peak, _tree_rss(process.pid))
+            ticks += 1
+            if ticks % 50 == 0:  # about once a second
+                loads.append(_load())
             done.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -126,7 +141,8 @@ def measure(command: list[str]) -> tuple[float, float, int, int]:
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     if process.returncode != 0:
         sys.stderr.write(err.decode(errors="replace")[-2000:])
-    return wall, cpu, peak // 1024, process.returncode
+    loads.append(_load())
+    return wall, cpu, peak // 1024, process.returncode, (min(loads), max(loads))
 
 
 def inbox(data: Path, size: str) -> Path:
@@ -179,6 +195,7 @@ def run_case(case: Case, data: Path, runs: int) -> dict[str, object]:
         "cpu": statistics.median(r[1] for r in results),
         "peak_mib": max(r[2] for r in results),
         "exit": max(r[3] for r in results),
+        "load": (min(r[4][0] for r in results), max(r[4][1] for r in results)),
         "command": " ".join(str(c).replace(str(ROOT) + "/", "").replace(PY, "python") for c in command),
     }
 
@@ -194,12 +211,13 @@ def main() -> int:
         for case in CASES.values():
             print(case.name, " ".join(case.command))
         return 0
-    print("| case | runs | wall (median) | CPU (median) | peak memory | exit | command |")
-    print("|---|---|---|---|---|---|---|")
+    print("| case | runs | wall (median) | CPU (median) | peak memory | load average | exit | command |")
+    print("|---|---|---|---|---|---|---|---|")
     for name in args.cases:
         r = run_case(CASES[name], args.data, args.runs)
+        low, high = r["load"]  # type: ignore[misc]
         print(f"| {r['case']} | {r['runs']} | {r['wall']:.2f} s | {r['cpu']:.2f} s | {r['peak_mib']} MiB |"
-              f" {r['exit']} | `{r['command']}` |", flush=True)
+              f" {low:.1f}–{high:.1f} | {r['exit']} | `{r['command']}` |", flush=True)
     return 0
 
 
