@@ -252,3 +252,19 @@ def test_the_annual_report_caption_says_which_branches_the_chart_shows(tmp_path)
         "Biểu đồ 1. Tỷ lệ thực hiện chỉ tiêu kết nạp đảng viên của các chi bộ năm 2025"
         f" (gồm 04 chi bộ chưa đạt chỉ tiêu trong số {n} chi bộ được giao chỉ tiêu)"
     ) in text
+
+
+def test_the_term_chart_is_drawn_once_for_the_annual_report_and_the_term_review(tmp_path, monkeypatch):
+    drawn = []
+    real = charts._admissions_by_year
+    monkeypatch.setattr(charts, "_admissions_by_year", lambda years: drawn.append(years) or real(years))
+    charts._admissions_by_year_once.cache_clear()
+    write_documents(make_report(), tmp_path)
+    assert len(drawn) == 1
+    term = Document(str(tmp_path / "tong-ket-nhiem-ky-2020-2025.docx"))
+    annual = Document(str(tmp_path / "bao-cao-2025.docx"))
+
+    def media(doc) -> set[bytes]:
+        return {p.blob for p in doc.part.package.parts if p.partname.startswith("/word/media/")}
+
+    assert len(media(term)) == 1 and media(term) <= media(annual)  # the annual report's second chart

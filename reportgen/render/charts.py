@@ -117,8 +117,14 @@ def _png(fig: Figure) -> bytes:
 
 
 def admissions_by_year(years: Sequence[WardYear]) -> Picture | None:
-    """Bars: admissions per year; line with markers: the superior's quota of each year that has one."""
-    years = sorted(years, key=lambda y: y.year)
+    """Bars: admissions per year; line with markers: the superior's quota of each year that has one.
+
+    The annual report and the term review show the same term: drawn once (the same picture)."""
+    return _admissions_by_year_once(tuple(sorted(years, key=lambda y: y.year)))
+
+
+@lru_cache(maxsize=4)
+def _admissions_by_year_once(years: tuple[WardYear, ...]) -> Picture | None:
     if not years or not any(y.admissions or y.ward_quota for y in years):
         return None
     with _chart_settings():

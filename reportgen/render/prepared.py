@@ -143,6 +143,14 @@ class _Render:
         return f'</w:t></w:r><w:r><w:drawing>{pic}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
 
 
+def _compile(env: Environment, source: str, variables: set[str]) -> jinja2.Template:
+    """env.from_string(source), parsed once for both the compiled template and the names it uses
+    that it does not set (added to `variables`)."""
+    tree = env.parse(source)
+    variables |= meta.find_undeclared_variables(tree)
+    return env.template_class.from_code(env, env.compile(tree), env.make_globals(None), None)
+
+
 def _finish(tpl: DocxTemplate, xml: str) -> str:
     """docxtpl's post-processing of a rendered part (DocxTemplate.render_xml_part)."""
     xml = _P_OPEN_NL.sub(r"<w:p\1", xml)
@@ -170,7 +178,8 @@ class PreparedTemplate:
 
         # The body: patched and compiled once; the document part's frame around it.
         body = tpl.patch_xml(tpl.get_xml())
-        self.body = env.from_string(_P_OPEN.sub(r"\n<w:p\1", body))
+        variables: set[str] = set()
+        self.body = _compile(env, _P_OPEN.sub(r"\n<w:p\1", body), variables)
         whole = serialize_part_xml(doc.element)
         start, end = whole.find(_BODY_START), whole.rfind(_BODY_END)
         if start < 0 or end < 0:
@@ -192,19 +201,17 @@ class PreparedTemplate:
 
         # Headers and footers, as docxtpl renders them.
         self.parts: list[_Part] = []
-        sources = [body]
         for uri in (DocxTemplate.HEADER_URI, DocxTemplate.FOOTER_URI):
             for _, hf in tpl.get_headers_footers(uri):
                 xml = tpl.get_part_xml(hf)
                 encoding = tpl.get_headers_footers_encoding(xml)
                 patched = tpl.patch_xml(xml)
-                sources.append(patched)
-                compiled = env.from_string(_P_OPEN.sub(r"\n<w:p\1", patched))
+                compiled = _compile(env, _P_OPEN.sub(r"\n<w:p\1", patched), variables)
                 entry = _Part(hf.partname.membername, compiled, encoding, None)
                 if not _TAG.search(patched):
                     entry.fixed = self._header_blob(entry, {})
                 self.parts.append(entry)
-        self.variables = set(meta.find_undeclared_variables(env.parse("".join(sources))))
+        self.variables = variables  # as docxtpl's get_undeclared_template_variables finds them
 
         # Core properties: rendered once when none holds a tag, else for each document.
         core = doc.core_properties  # python-docx adds the part when the template has none
