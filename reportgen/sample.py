@@ -29,10 +29,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from reportgen import schema as S
+from reportgen import dates, schema as S
+from reportgen.blank import branch_file_name
 from reportgen.errors import WorkbooksExist
 
 YEARS = tuple(range(2021, 2026))  # the term 2020-2025 covers 2021..2025
+LAST_LEAVING_YEAR = 2023  # planned leavers are put on the list by then (they leave a few months after)
 REPORT_DATE = date(2025, 12, 31)  # no date in the sample is later
 FIXED_TIME = datetime(2025, 12, 31)  # workbook properties and zip entry times
 
@@ -143,6 +145,7 @@ class Branch:
     headers: str = "canonical"  # canonical | aliases | ascii (no diacritics) | mixed
     text_dates: bool = False  # dates written as text dd/mm/yyyy
     totals_row: bool = False  # a "Tổng cộng" line under the Kết nạp table
+    veterans: int = 0  # candidates on the list since before the term, trained in 2019-2020 (certificate expired)
 
 
 #            admissions        quota            source quota     candidates added
@@ -338,6 +341,53 @@ ADMISSION_EXTRAS = {
     33: ("Kinh", "Phật giáo"),
 }
 
+
+@dataclass(frozen=True)
+class WardPlan:
+    """Everything a ward's workbooks are made from, before the seed draws people and dates."""
+
+    info: dict[str, str]  # sheet `Đơn vị`, keyed by schema.WARD_FIELDS keys
+    branches: tuple[Branch, ...]
+    ward_quota: tuple[int, ...]  # `Toàn Đảng bộ` quota per year of YEARS
+    texts: tuple  # like TEXTS
+    assessments: tuple  # like ASSESSMENTS
+    organisations: tuple[str, ...]  # rows of `Đoàn thể`, in this order
+    org_quota: dict[str, tuple[int, int]]  # (lowest, highest) quota per organisation; (1, 1) when absent
+    banner: str  # second title line of the branch sheets, after the branch's name
+    admission_extras: dict[int, tuple[str, str]]  # (ethnicity, religion) of the k-th admission
+    decision_issuer: str = "TU"  # code of the committee that decided admissions until 30/6/2025
+    population: Population | None = None  # None: the sample's own mix (Phổ Hòa)
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        return (WARD_FILE, *(b.file for b in self.branches))
+
+
+@dataclass(frozen=True)
+class Population:
+    """Who lives in a generated ward: ethnic minorities and religions with their shares, and which
+    organisations introduce the candidates that are not Youth Union members."""
+
+    ethnic: tuple[tuple[str, float], ...]  # (ethnicity, share) besides Kinh
+    religions: tuple[tuple[str, float], ...]  # (religion, share) besides Không
+    introducers: tuple[tuple[str, int], ...]  # (organisation or Chi bộ, weight) in residential branches
+    youth_share: float  # of candidates aged up to 30, the share who are Youth Union members
+    meetings: bool = True  # `Ngày chi bộ xét` filled
+
+
+SAMPLE = WardPlan(
+    info=WARD_INFO,
+    branches=BRANCHES,
+    ward_quota=WARD_QUOTA,
+    texts=TEXTS,
+    assessments=ASSESSMENTS,
+    organisations=ORGANISATIONS,
+    org_quota={"Đoàn Thanh niên": (2, 3), "Hội Liên hiệp Phụ nữ": (1, 2), "Công đoàn": (1, 2)},
+    banner="Đảng bộ phường Phổ Hòa, nhiệm kỳ 2020-2025",
+    admission_extras=ADMISSION_EXTRAS,
+)
+DEFAULT_SEED = 2025  # the seed of the sample ward (sample_data/); any other seed makes another ward
+
 FAMILY = (
     "Nguyễn",
     "Trần",
@@ -356,7 +406,15 @@ FAMILY = (
     "Lý",
 )
 FAMILY_WEIGHTS = (30, 12, 10, 8, 3, 8, 5, 8, 3, 3, 3, 3, 2, 1, 1)
-FAMILY_BY_ETHNICITY = {"Hrê": ("Phạm", "Hồ"), "Hoa": ("Lý", "Dương")}
+FAMILY_BY_ETHNICITY: dict[str, tuple[str, ...]] = {  # minorities whose names take the Kinh form
+    "Hrê": ("Phạm", "Hồ"),
+    "Hoa": ("Lý", "Dương"),
+    "Co": ("Hồ", "Đinh"),  # the others below: generated wards only
+    "Thái": ("Lò", "Vi", "Lương", "Lữ", "Quang"),
+    "Mường": ("Bùi", "Đinh", "Quách", "Hà"),
+    "Khmer": ("Thạch", "Danh", "Sơn", "Kim", "Lâm"),
+    "Chăm": ("Mã", "Từ"),
+}
 MIDDLE_MEN = (
     "Văn",
     "Văn",
@@ -491,6 +549,7 @@ PROFILES = {
     "Quân sự": (0.05, (18, 30), (("Dân quân tự vệ", 6), ("Lực lượng vũ trang", 1))),
     "Y tế": (0.75, (23, 40), (("Y tế", 1),)),
     "Doanh nghiệp": (0.5, (20, 45), (("Công nhân", 6), ("Khác", 2), ("Chủ doanh nghiệp", 1))),
+    "Khác": (0.5, (22, 50), (("Kinh doanh", 3), ("Lao động tự do", 2), ("Cán bộ - công chức - viên chức", 1))),
 }
 PROFESSIONAL_BY_OCCUPATION = {  # (level, weight) pairs
     "Giáo viên": (("Đại học", 8), ("Cao đẳng", 2)),
@@ -522,20 +581,23 @@ MOVED_NOTE_BY_KIND = {
 }
 
 
-def _check_plan() -> None:
-    names = [b.name for b in BRANCHES]
+def check_plan(plan: WardPlan) -> None:
+    """The plan is one the writers can make a clean ward of (an AssertionError names what is not)."""
+    names = [b.name.casefold() for b in plan.branches]
     assert len(set(names)) == len(names), "branch names must be unique"
-    assert len({b.file for b in BRANCHES}) == len(BRANCHES), "file names must be unique"
-    for b in BRANCHES:
-        assert b.kind in S.BRANCH_KINDS, b.kind
+    assert len({b.file.casefold() for b in plan.branches}) == len(plan.branches), "file names must be unique"
+    assert len(plan.ward_quota) == len(YEARS)
+    for b in plan.branches:
+        assert b.kind in S.BRANCH_KINDS and b.kind in PROFILES, b.kind
         assert all(len(t) == len(YEARS) for t in (b.admit, b.quota, b.source, b.added)), b.name
         assert b.headers in ("canonical", "aliases", "ascii", "mixed"), b.headers
         assert set(b.leavers) <= set(S.LEFT_STATUSES), b.leavers
+        assert b.overdue <= b.admit[YEARS.index(2024)], b.name
     for _share, _ages, occupations in PROFILES.values():
         assert all(o in S.OCCUPATIONS for o, _ in occupations)
 
 
-_check_plan()
+check_plan(SAMPLE)
 
 
 # --- people -------------------------------------------------------------
@@ -563,18 +625,14 @@ class Person:
     ceremony: date | None = None
     decision_no: str = ""
     official: date | None = None
+    meeting: date | None = None  # Ngày chi bộ xét
 
 
 def add_months(d: date, months: int) -> date:
     """d plus a number of months, the day clipped to the month's length (29/02 + 12 -> 28/02)."""
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    for day in (d.day, 30, 29, 28):
-        try:
-            return date(year, month, min(d.day, day))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    moved = dates.add_months(d, months)  # the one month arithmetic of the package
+    assert moved is not None  # the sample's dates are far from the calendar's ends
+    return moved
 
 
 def _between(rng: random.Random, start: date, end: date) -> date:
@@ -586,11 +644,22 @@ def _pick(rng: random.Random, pairs) -> str:
     return rng.choices(values, weights)[0]
 
 
+def _share_pick(rng: random.Random, shares: Sequence[tuple[str, float]], otherwise: str) -> str:
+    """One of `shares` with its probability, else `otherwise`."""
+    r = rng.random()
+    for value, share in shares:
+        if r < share:
+            return value
+        r -= share
+    return otherwise
+
+
 class _People:
     """Makes invented people with unique names for one ward."""
 
-    def __init__(self, rng: random.Random):
+    def __init__(self, rng: random.Random, population: Population | None = None):
         self.rng = rng
+        self.population = population  # None: the sample ward's own mix
         self.used: set[str] = set()
         # The awareness classes the ward (with the town's political centre) held: spring and autumn.
         self.sessions = [date(y, m, rng.randint(8, 26)) for y in range(2019, 2026) for m in (4, 10)]
@@ -603,6 +672,8 @@ class _People:
                 if ethnicity in FAMILY_BY_ETHNICITY
                 else rng.choices(FAMILY, FAMILY_WEIGHTS)[0]
             )
+            if self.population is not None and rng.random() < 0.08:
+                family = f"{family} {rng.choice(FAMILY)}"  # a few four-word names (Nguyễn Trần Thị Mai)
             if gender == "Nữ":
                 middle, given = rng.choice(MIDDLE_WOMEN), rng.choice(GIVEN_WOMEN)
             else:
@@ -625,13 +696,16 @@ class _People:
             occupation = rng.choice(("Hưu trí", "Kinh doanh", "Nông dân"))
         # Born so that the age at `ref` is exactly `age` full years.
         birth = _between(rng, add_months(ref, -12 * (age + 1)) + timedelta(days=1), add_months(ref, -12 * age))
-        if extras is None:
+        if extras is not None:
+            ethnicity, religion = extras
+        elif self.population is not None:
+            ethnicity = _share_pick(rng, self.population.ethnic, "Kinh")
+            religion = _share_pick(rng, self.population.religions, "Không")
+        else:
             r = rng.random()
             ethnicity = "Hrê" if r < 0.03 else "Hoa" if r < 0.045 else "Kinh"
             r = rng.random()
             religion = "Phật giáo" if r < 0.07 else "Công giáo" if r < 0.10 else "Không"
-        else:
-            ethnicity, religion = extras
         education = "12/12"
         if (
             occupation in ("Lao động tự do", "Kinh doanh", "Nông dân", "Công nhân", "Dân quân tự vệ", "Khác", "Hưu trí")
@@ -645,7 +719,7 @@ class _People:
             theory = _pick(rng, (("Sơ cấp", 4), ("Không", 6)))
         else:
             theory = "Sơ cấp" if rng.random() < 0.1 else "Không"
-        youth = age <= 30 and rng.random() < 0.92
+        youth = age <= 30 and rng.random() < (0.92 if self.population is None else self.population.youth_share)
         if youth:
             introduced = "Đoàn Thanh niên"
         elif kind in ("Trường học", "Cơ quan", "Y tế", "Doanh nghiệp"):
@@ -658,6 +732,8 @@ class _People:
             introduced = "Hội Liên hiệp Phụ nữ"
         else:
             introduced = rng.choice(("Hội Cựu chiến binh", "Mặt trận Tổ quốc", BRANCH_INTRODUCER))
+        if self.population is not None and not youth and kind == "Khu dân cư":
+            introduced = self._introducer(gender, age, occupation)
         return Person(
             self.name(gender, ethnicity),
             birth,
@@ -676,6 +752,18 @@ class _People:
             None,
         )
 
+    def _introducer(self, gender: str, age: int, occupation: str) -> str:
+        """Who introduced a resident who is not in the Youth Union, by the ward's own weights."""
+        assert self.population is not None
+        pairs = [
+            (org, weight)
+            for org, weight in self.population.introducers
+            if not (org == "Hội Liên hiệp Phụ nữ" and gender == "Nam")
+            and not (org == "Hội Cựu chiến binh" and (gender == "Nữ" or age < 35))
+            and not (org == "Hội Nông dân" and occupation not in ("Nông dân", "Hưu trí", "Lao động tự do"))
+        ]
+        return _pick(self.rng, pairs) if pairs else BRANCH_INTRODUCER
+
     def admission(self, kind: str, year: int, overdue: bool, extras: tuple[str, str] | None) -> Person:
         rng = self.rng
         last = date(year, 6, 30) if overdue else date(year, 11, 30)
@@ -688,8 +776,14 @@ class _People:
         entered = _between(
             rng, class_date - timedelta(days=400), min(class_date - timedelta(days=45), date(year - 1, 12, 31))
         )
-        p = self.person(kind, admitted, entered, extras)
-        p.class_date, p.admitted = class_date, admitted
+        meeting = None
+        if self.population is not None and self.population.meetings:
+            # The branch meets after the class and 1-7 weeks before the decision (within its 60 working days).
+            meeting = _between(
+                rng, max(class_date + timedelta(days=1), admitted - timedelta(days=50)), admitted - timedelta(days=7)
+            )
+        p = self.person(kind, meeting or admitted, entered, extras)  # of age at the meeting
+        p.class_date, p.admitted, p.meeting = class_date, admitted, meeting
         p.status, p.status_date = S.STATUS_ADMITTED, admitted
         p.ceremony = admitted + timedelta(days=rng.randint(7, 25))
         due = add_months(p.ceremony, 12)  # probation: 12 months from the ceremony
@@ -715,38 +809,469 @@ class _People:
             p.note = MOVED_NOTE_BY_KIND.get(kind, rng.choice(notes)) if status == S.STATUS_MOVED else rng.choice(notes)
         return p
 
+    def veteran(self, kind: str) -> Person:
+        """On the list since before the term, trained at one of the first classes (2019-2020), never
+        admitted: the certificate's 60 months ran out during 2024-2025."""
+        rng = self.rng
+        entered = _between(rng, date(2018, 5, 2), date(2019, 9, 1))
+        p = self.person(kind, entered, entered)
+        p.class_date = next(s for s in self.sessions if s >= entered + timedelta(days=30))
+        return p
 
-def _branch_people(people: _People, b: Branch, counter: list[int]) -> list[Person]:
+
+def _branch_people(
+    people: _People, b: Branch, counter: list[int], admission_extras: dict[int, tuple[str, str]]
+) -> list[Person]:
     """All people on the branch's list (admitted ones included), in the order they entered it."""
     persons: list[Person] = []
     for i, year in enumerate(YEARS):
         for j in range(b.admit[i]):
-            extras = ADMISSION_EXTRAS.get(counter[0])
+            extras = admission_extras.get(counter[0])
             counter[0] += 1
             persons.append(people.admission(b.kind, year, overdue=(year == 2024 and j < b.overdue), extras=extras))
     forced = list(b.leavers)
     for year, added in zip(YEARS, b.added):
         already = sum(1 for p in persons if p.entered.year == year)
-        for _ in range(max(0, added - already)):
-            status = forced.pop(0) if forced and year <= 2023 else None
+        more = max(0, added - already)
+        if year == LAST_LEAVING_YEAR:
+            more = max(more, len(forced))  # the planned leavers come whatever the admissions took
+        for _ in range(more):
+            status = forced.pop(0) if forced and year <= LAST_LEAVING_YEAR else None
             persons.append(people.candidate(b.kind, year, status))
-    if forced:
-        raise ValueError(f"{b.name}: not enough candidates in 2021-2023 for the planned leavers")
+    persons += [people.veteran(b.kind) for _ in range(b.veterans)]
     persons.sort(key=lambda p: (p.entered, p.name))
     return persons
 
 
-def _number_decisions(all_admitted: list[Person], rng: random.Random) -> None:
-    """Admission decisions: by the Thị ủy until 30/6/2025, by the ward committee from 1/7/2025."""
+def _number_decisions(all_admitted: list[Person], rng: random.Random, district: str = "TU") -> None:
+    """Admission decisions: by the district-level committee (`district`: Thị ủy TU, Huyện ủy HU) until
+    30/6/2025, by the ward committee from 1/7/2025."""
     by_year: dict[tuple[int, str], int] = {}
     for p in sorted(all_admitted, key=lambda p: (p.admitted, p.name)):
         assert p.admitted is not None  # admitted people only
-        issuer = "ĐU" if p.admitted >= date(2025, 7, 1) else "TU"
+        issuer = "ĐU" if p.admitted >= date(2025, 7, 1) else district
         key = (p.admitted.year, issuer)
         n = by_year.get(key, 0 if issuer == "ĐU" else rng.randint(120, 180))
         n += 1 if issuer == "ĐU" else rng.randint(2, 9)
         by_year[key] = n
         p.decision_no = f"{n:02d}-QĐ/{issuer}"
+
+
+# --- other wards (any seed but the default) ------------------------------
+#
+# A ward nobody tuned the documents for: its province, name, branches (8-20, of every kind,
+# some with long names), members, quotas (some years without one, some branches below, some
+# above, some admitting nobody for years), candidates (some trained long ago, their certificate
+# expired), who introduced them, and the committee's texts and words, which say only what the
+# planned figures show. Drawn from its own random stream, so the people of the default sample
+# stay as they were.
+
+# (superior body, what its standing committee is called, ethnic minorities, religions)
+PROVINCES = (
+    ("ĐẢNG BỘ TỈNH QUẢNG NGÃI", "Tỉnh ủy", (("Hrê", 0.05), ("Co", 0.01)), (("Phật giáo", 0.05), ("Công giáo", 0.02))),
+    ("ĐẢNG BỘ TỈNH NGHỆ AN", "Tỉnh ủy", (("Thái", 0.06),), (("Công giáo", 0.08), ("Phật giáo", 0.02))),
+    ("ĐẢNG BỘ TỈNH THANH HÓA", "Tỉnh ủy", (("Mường", 0.07), ("Thái", 0.03)), (("Công giáo", 0.05),)),
+    ("ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG", "Thành ủy", (("Hoa", 0.01),), (("Phật giáo", 0.06), ("Công giáo", 0.03))),
+    (
+        "ĐẢNG BỘ TỈNH AN GIANG",
+        "Tỉnh ủy",
+        (("Khmer", 0.10), ("Chăm", 0.01), ("Hoa", 0.02)),
+        (("Phật giáo Hòa Hảo", 0.10), ("Phật giáo", 0.08)),
+    ),
+    (
+        "ĐẢNG BỘ THÀNH PHỐ CẦN THƠ",
+        "Thành ủy",
+        (("Khmer", 0.06), ("Hoa", 0.03)),
+        (("Phật giáo", 0.08), ("Cao Đài", 0.03)),
+    ),
+    ("ĐẢNG BỘ TỈNH BẮC NINH", "Tỉnh ủy", (), (("Phật giáo", 0.05),)),
+    ("ĐẢNG BỘ TỈNH ĐỒNG THÁP", "Tỉnh ủy", (("Hoa", 0.01),), (("Phật giáo Hòa Hảo", 0.04), ("Phật giáo", 0.06))),
+)
+PLACE_SYLLABLES = (
+    "An",
+    "Bình",
+    "Hòa",
+    "Phú",
+    "Tân",
+    "Vĩnh",
+    "Long",
+    "Thạnh",
+    "Phước",
+    "Đông",
+    "Tây",
+    "Mỹ",
+    "Hưng",
+    "Lợi",
+    "Thuận",
+    "Lộc",
+    "Xuân",
+    "Hải",
+    "Sơn",
+    "Quang",
+    "Thịnh",
+    "Phong",
+    "Đức",
+    "Thành",
+    "Nghĩa",
+    "Khánh",
+    "Hiệp",
+    "Trung",
+    "Lạc",
+    "Điền",
+)
+SCHOOL_NAMES = (
+    "Nguyễn Văn Trỗi",
+    "Lê Quý Đôn",
+    "Kim Đồng",
+    "Võ Thị Sáu",
+    "Trần Quốc Toản",
+    "Chu Văn An",
+    "Nguyễn Du",
+    "Lý Tự Trọng",
+    "Phan Bội Châu",
+    "Nguyễn Trãi",
+    "Lê Hồng Phong",
+    "Trần Hưng Đạo",
+    "Nguyễn Bỉnh Khiêm",
+)
+KINDERGARTENS = ("Hoa Sen", "Sơn Ca", "Họa Mi", "Hoa Mai", "Vành Khuyên", "Bông Sen")
+TRADES = (
+    ("Công ty TNHH May mặc", "Doanh nghiệp"),
+    ("Công ty Cổ phần Xây dựng", "Doanh nghiệp"),
+    ("Công ty TNHH Chế biến Thủy sản", "Doanh nghiệp"),
+    ("Công ty Cổ phần Cấp thoát nước", "Doanh nghiệp"),
+    ("Hợp tác xã Nông nghiệp", "Doanh nghiệp"),
+    ("Ban Quản lý chợ", "Khác"),
+    ("Ban Quản lý rừng phòng hộ", "Khác"),
+)
+MEMBERS_BY_KIND = {  # members of a branch at the start of 2021
+    "Khu dân cư": (18, 70),
+    "Trường học": (8, 32),
+    "Cơ quan": (12, 40),
+    "Công an": (6, 24),
+    "Quân sự": (4, 14),
+    "Y tế": (4, 14),
+    "Doanh nghiệp": (3, 18),
+    "Khác": (3, 12),
+}
+INTRODUCERS = ("Mặt trận Tổ quốc", "Hội Nông dân", "Hội Liên hiệp Phụ nữ", "Hội Cựu chiến binh", BRANCH_INTRODUCER)
+ROMAN = ("XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII")
+
+
+def _place(rng: random.Random, taken: set[str]) -> str:
+    while True:
+        first, second = rng.sample(PLACE_SYLLABLES, 2)
+        name = f"{first} {second}"
+        if name not in taken:
+            taken.add(name)
+            return name
+
+
+def _branch_names(rng: random.Random, level: str, southern: bool, places: set[str]) -> list[tuple[str, str]]:
+    """(Tên chi bộ, Loại hình) of 8-20 branches: residential ones first, then the others."""
+    count = rng.randint(8, 20)
+    others: list[tuple[str, str]] = [(f"Công an {level}", "Công an"), (f"Quân sự {level}", "Quân sự")]
+    if rng.random() < 0.5:
+        others[1] = (f"Ban Chỉ huy Quân sự {level}", "Quân sự")
+    others.append(
+        rng.choice(
+            (
+                (f"Cơ quan Ủy ban nhân dân {level}", "Cơ quan"),
+                (f"Cơ quan UBND {level}", "Cơ quan"),
+                (f"Cơ quan chính quyền {level}", "Cơ quan"),
+            )
+        )
+    )
+    if rng.random() < 0.6:
+        others.append((f"Cơ quan Đảng - Mặt trận - Đoàn thể {level}", "Cơ quan"))
+    if rng.random() < 0.7:
+        others.append((f"Trạm Y tế {level}", "Y tế"))
+    schools = rng.sample(SCHOOL_NAMES, 3)
+    school_kinds = ["Trường Trung học cơ sở", rng.choice(("Trường Tiểu học", "Trường TH")), "Trường THCS"]
+    for i in range(rng.randint(1, 3)):
+        others.append((f"{school_kinds[i]} {schools[i]}", "Trường học"))
+    if rng.random() < 0.5:
+        others.append((f"Trường Mầm non {rng.choice(KINDERGARTENS)}", "Trường học"))
+    for trade, kind in rng.sample(TRADES, rng.randint(0, 2)):
+        others.append((f"{trade} {_place(rng, places)}", kind))
+    rng.shuffle(others)
+    others = others[: max(4, count - 4)]
+    residential: list[tuple[str, str]] = []
+    unit = ("Ấp" if southern else "Thôn") if level == "xã" else rng.choice(("Tổ dân phố", "Khu phố", "Khối"))
+    numbered = rng.random() < 0.5
+    for n in range(1, count - len(others) + 1):
+        name = f"{unit} {n}" if numbered and n <= 9 else f"{unit} {_place(rng, places)}"
+        residential.append((name, "Khu dân cư"))
+    return [(f"Chi bộ {name}", kind) for name, kind in residential + others]
+
+
+def _yearly(rng: random.Random, kind: str, mood: str) -> tuple[int, ...]:
+    """Admissions per year for a branch of this mood: idle admits nobody from 2022 on (or ever)."""
+    if mood == "idle":
+        return (int(rng.random() < 0.5), 0, 0, 0, 0)
+    if mood == "late":  # nobody in the first years, then some
+        return (0, 0, 0, 1, rng.randint(0, 1))
+    p, two = {"weak": (0.35, 0.0), "steady": (0.8, 0.1), "exceeds": (0.8, 0.1), "strong": (0.9, 0.45)}[mood]
+    if kind in ("Quân sự", "Công an") and mood != "weak":
+        two += 0.1
+    return tuple(int(rng.random() < p) + int(rng.random() < two) for _ in YEARS)
+
+
+def _random_branch(
+    rng: random.Random, people: _People, name: str, kind: str, mood: str, file: str, quirks: dict[str, object]
+) -> Branch:
+    lo, hi = MEMBERS_BY_KIND[kind]
+    admit = _yearly(rng, kind, mood)
+    exceeded = -1
+    if mood == "exceeds":  # a year it admitted more than its quota of one
+        exceeded = rng.randrange(len(YEARS))
+        admit = tuple(2 if i == exceeded else n for i, n in enumerate(admit))
+    usual = 2 if mood == "strong" and kind != "Y tế" else 1
+    quota, source, added = [], [], []
+    for i, done in enumerate(admit):
+        r = rng.random()
+        if i == exceeded:
+            q = 1
+        elif r < 0.12:
+            q = 0  # no quota given this year
+        elif r < 0.25 and done >= 2:
+            q = done - 1  # above the quota
+        else:
+            q = usual
+        quota.append(q)
+        source.append(max(1, q + rng.randint(0, 2)))
+        upcoming = sum(admit[i + 1 : i + 3])
+        added.append(max(0, upcoming // 2 + rng.randint(0, 3) - (mood == "idle")))
+    leavers: tuple[str, ...] = ()
+    if rng.random() < 0.35:
+        leavers = tuple(
+            rng.choice((S.STATUS_MOVED, S.STATUS_MOVED, S.STATUS_REMOVED)) for _ in range(rng.randint(1, 2))
+        )
+    overdue = 1 if admit[YEARS.index(2024)] and rng.random() < 0.1 else 0
+    return Branch(
+        file,
+        name,
+        kind,
+        people.name("Nữ" if rng.random() < 0.3 else "Nam", "Kinh"),
+        rng.randint(lo, hi),
+        admit,
+        tuple(quota),
+        tuple(source),
+        tuple(added),
+        leavers=leavers,
+        overdue=overdue,
+        veterans=rng.choice((0, 0, 0, 1, 2)),
+        **quirks,  # type: ignore[arg-type]
+    )
+
+
+def _quirks(rng: random.Random) -> dict[str, object]:
+    """How a branch keeps its workbook: most as the standard says, some with aliases, no
+    diacritics, dates typed as text or a totals line."""
+    return {
+        "headers": rng.choices(("canonical", "aliases", "ascii", "mixed"), (14, 2, 1, 2))[0],
+        "text_dates": rng.random() < 0.1,
+        "totals_row": rng.random() < 0.08,
+    }
+
+
+def _random_texts(rng: random.Random, level: str, plan_years: Sequence[int], classes: Sequence[int]) -> tuple:
+    """The committee's texts: a plan most years, a resolution on the term, a notice of each class year."""
+    texts: list[tuple] = []
+    for year in YEARS:
+        if year == 2021 and rng.random() < 0.7:
+            texts.append((year, "NQ", "về công tác tạo nguồn, kết nạp đảng viên nhiệm kỳ 2020-2025", 3, (2, 28)))
+        if year in plan_years:
+            texts.append((year, "KH", f"về phát triển đảng viên năm {year}", 1, (5, 25)))
+        if year in classes:
+            texts.append((year, "TB", f"về việc mở lớp bồi dưỡng nhận thức về Đảng năm {year}", 3, (10, 28)))
+        if year == 2023 and rng.random() < 0.4:
+            texts.append(
+                (
+                    year,
+                    "CT",
+                    f"về tăng cường công tác tạo nguồn, phát triển đảng viên ở các chi bộ khu dân cư {level}",
+                    6,
+                    (1, 20),
+                )
+            )
+    return tuple(texts)
+
+
+def _random_assessments(
+    rng: random.Random,
+    plan_admit: dict[int, int],
+    quota: dict[int, int],
+    moved: bool,
+    idle: int,
+    level: str,
+    superior: str,
+) -> tuple:
+    """The office's own paragraphs, each true of the planned figures."""
+    rows: list[tuple[str, str, str]] = []
+    last = YEARS[-1]
+    rows.append(
+        (
+            str(last),
+            S.SECTION_LEADERSHIP,
+            rng.choice(
+                (
+                    "Ban Thường vụ Đảng ủy phân công đồng chí Phó Bí thư Đảng ủy trực tiếp chỉ đạo công tác phát"
+                    " triển đảng viên; hằng quý nghe các chi bộ báo cáo tình hình tạo nguồn.",
+                    "Đảng ủy giao cho các đồng chí đảng ủy viên phụ trách chi bộ theo dõi, đôn đốc việc bồi dưỡng"
+                    " quần chúng ưu tú và hoàn thiện hồ sơ đề nghị kết nạp.",
+                )
+            ),
+        )
+    )
+    if plan_admit[last] >= quota[last]:
+        rows.append(
+            (
+                str(last),
+                S.SECTION_STRENGTHS,
+                "Các chi bộ chủ động rà soát nguồn ngay từ đầu năm, phối hợp với các đoàn thể giới thiệu quần chúng"
+                " ưu tú đi học lớp bồi dưỡng nhận thức về Đảng kịp thời.",
+            )
+        )
+    else:
+        rows.append(
+            (
+                str(last),
+                S.SECTION_SUBJECTIVE,
+                "Một số cấp ủy chi bộ chưa chủ động phát hiện, bồi dưỡng quần chúng ưu tú; việc giới thiệu quần"
+                " chúng đi học lớp bồi dưỡng nhận thức về Đảng còn chậm.",
+            )
+        )
+    if moved:
+        rows.append(
+            (
+                str(last),
+                S.SECTION_OBJECTIVE,
+                f"Một bộ phận thanh niên trên địa bàn {level} đi học tập, lao động xa địa phương nên nguồn quần chúng"
+                " ở các chi bộ khu dân cư thiếu ổn định.",
+            )
+        )
+    term = "2020-2025"
+    rows.append(
+        (
+            term,
+            S.SECTION_LESSONS,
+            rng.choice(
+                (
+                    "Cấp ủy phải giao chỉ tiêu cụ thể cho từng chi bộ ngay từ đầu năm và lấy kết quả phát triển"
+                    " đảng viên làm một tiêu chí đánh giá, xếp loại chi bộ cuối năm.",
+                    "Phải gắn công tác phát triển đảng viên với xây dựng tổ chức đoàn thể vững mạnh; nơi nào đoàn"
+                    " thể chủ động giới thiệu thì nguồn phát triển đảng viên ổn định.",
+                )
+            ),
+        )
+    )
+    if idle:
+        rows.append(
+            (
+                term,
+                S.SECTION_TASKS,
+                "Đảng ủy phân công đảng ủy viên trực tiếp giúp các chi bộ chưa kết nạp được đảng viên rà soát"
+                " nguồn, chọn quần chúng ưu tú giới thiệu đi học lớp bồi dưỡng nhận thức về Đảng.",
+            )
+        )
+    rows.append(
+        (
+            term,
+            S.SECTION_PROPOSALS,
+            f"Đề nghị Ban Thường vụ {superior} quan tâm mở thêm lớp bồi dưỡng nhận thức về Đảng tại {level},"
+            " tạo điều kiện cho quần chúng ưu tú ở các chi bộ khu dân cư tham gia.",
+        )
+    )
+    return tuple(rows)
+
+
+def random_plan(seed: int) -> WardPlan:
+    """A ward of its own for `seed` (never the sample's): the same seed gives the same ward."""
+    rng = random.Random(f"{seed}-ward")
+    namer = _People(random.Random(f"{seed}-names"))
+    superior, standing, ethnic, religions = rng.choice(PROVINCES)
+    level = rng.choice(("phường", "phường", "xã"))
+    southern = "AN GIANG" in superior or "CẦN THƠ" in superior or "ĐỒNG THÁP" in superior
+    places: set[str] = set()
+    place = _place(rng, places)
+    committee = f"ĐẢNG ỦY {level.upper()} {place.upper()}"
+    named = _branch_names(rng, level, southern, places)
+    moods = ["steady"] * len(named)
+    # Every kind of branch the documents must speak of: one idle for years, one admitting late,
+    # some weak, one above its quota, some strong.
+    slots = rng.sample(range(len(named)), len(named))
+    for mood, index in zip(("idle", "late", "weak", "exceeds", "strong", "weak"), slots):
+        moods[index] = mood
+    for index in slots[6:]:
+        moods[index] = rng.choice(("steady", "steady", "weak", "strong"))
+    taken: set[str] = set()
+    branches = tuple(
+        _random_branch(rng, namer, name, kind, mood, branch_file_name(name, taken), _quirks(rng))
+        for (name, kind), mood in zip(named, moods)
+    )
+    admitted = {y: sum(b.admit[i] for b in branches) for i, y in enumerate(YEARS)}
+    # The superior's quota: some years met, some missed, some exceeded.
+    ward_quota = tuple(max(1, round(admitted[y] * rng.uniform(0.8, 1.25))) for y in YEARS)
+    quota = dict(zip(YEARS, ward_quota))
+    organisations = tuple(o for o in S.ORGANISATIONS if o != "Hội Nông dân" or level == "xã" or rng.random() < 0.5)
+    introducers = tuple(
+        (org, rng.choice((0, 1, 2, 3)) if org != BRANCH_INTRODUCER else 2)
+        for org in INTRODUCERS
+        if org == BRANCH_INTRODUCER or org in organisations
+    )
+    org_quota = {org: (rng.choice((0, 1)), rng.choice((1, 2, 3))) for org in organisations}
+    plan_years = [y for y in YEARS if rng.random() < 0.85 or y == YEARS[-1]]
+    class_years = [y for y in YEARS if rng.random() < 0.5]
+    info = {
+        "superior": superior,
+        "committee": committee,
+        "place": place,
+        "code": "ĐU",
+        "term": "2020-2025",
+        "signer_authority": "T/M ĐẢNG ỦY",
+        "signer_position": rng.choice(("BÍ THƯ", "BÍ THƯ", "PHÓ BÍ THƯ")),
+        "signer_name": namer.name(rng.choice(("Nam", "Nữ")), "Kinh"),
+        "recipients": "; ".join(
+            (
+                f"Ban Thường vụ {standing}",
+                *((f"Ban Tổ chức {standing}",) if rng.random() < 0.5 else ()),
+                "Các chi bộ trực thuộc",
+                *((f"Mặt trận và các đoàn thể CT-XH {level}",) if rng.random() < 0.7 else ()),
+                "Lưu Văn phòng Đảng ủy",
+            )
+        ),
+    }
+    if rng.random() < 0.8:
+        info["congress"] = rng.choice(ROMAN)
+    plan = WardPlan(
+        info=info,
+        branches=branches,
+        ward_quota=ward_quota,
+        texts=_random_texts(rng, level, plan_years, class_years),
+        assessments=_random_assessments(
+            rng,
+            admitted,
+            quota,
+            any(S.STATUS_MOVED in b.leavers for b in branches),
+            sum(1 for b in branches if not any(b.admit[1:])),
+            level,
+            standing,
+        ),
+        organisations=organisations,
+        org_quota=org_quota,
+        banner=f"Đảng bộ {level} {place}, nhiệm kỳ 2020-2025",
+        admission_extras={},
+        decision_issuer="HU" if level == "xã" else rng.choice(("TU", "HU")),
+        population=Population(
+            ethnic=ethnic,
+            religions=religions,
+            introducers=introducers,
+            youth_share=rng.uniform(0.6, 0.95),
+        ),
+    )
+    check_plan(plan)
+    return plan
 
 
 # --- writing ------------------------------------------------------------
@@ -828,7 +1353,7 @@ def _person_row(p: Person, sheet: S.Sheet, index: int, yes: str, no: str) -> lis
     return [values.get(c.key, getattr(p, c.key, None)) for c in sheet.columns]
 
 
-def _branch_workbook(b: Branch, persons: list[Person]) -> Workbook:
+def _branch_workbook(b: Branch, persons: list[Person], banner: str) -> Workbook:
     wb = Workbook()
     ws = wb.active
     ws.title = S.BRANCH_INFO_SHEET
@@ -842,9 +1367,7 @@ def _branch_workbook(b: Branch, persons: list[Person]) -> Workbook:
         ws = wb.create_sheet(sheet.name)
         width = len(sheet.columns)
         _banner(ws, 1, title, width, size=14)
-        _banner(
-            ws, 2, f"{b.name} - Đảng bộ phường Phổ Hòa, nhiệm kỳ 2020-2025", width, size=12, bold=False, italic=True
-        )
+        _banner(ws, 2, f"{b.name} - {banner}", width, size=12, bold=False, italic=True)
         rows = [_person_row(p, sheet, i, yes, no) for i, p in enumerate(people, 1)]
         if sheet is S.ADMISSION_SHEET and b.totals_row:
             total: list[object] = [None] * width
@@ -859,14 +1382,14 @@ def _branch_workbook(b: Branch, persons: list[Person]) -> Workbook:
     return wb
 
 
-def office_texts(rng: random.Random) -> list[tuple[int, str, date, str]]:
+def office_texts(rng: random.Random, plan: WardPlan = SAMPLE) -> list[tuple[int, str, date, str]]:
     """(year, number, date, summary) of each row of `Văn bản`; numbers run per kind and term."""
     counters: dict[str, int] = {}
     out = []
-    for year, code, summary, month, (first_day, last_day) in TEXTS:
+    for year, code, summary, month, (first_day, last_day) in plan.texts:
         counters[code] = counters.get(code, rng.randint(2, 9)) + rng.randint(3, 40)
         issued = date(year, month, rng.randint(first_day, last_day))
-        out.append((year, f"{counters[code]:02d}-{code}/{WARD_INFO['code']}", issued, summary))
+        out.append((year, f"{counters[code]:02d}-{code}/{plan.info['code']}", issued, summary))
     return out
 
 
@@ -874,28 +1397,36 @@ def _ward_workbook(
     members: dict[str, list[int]],
     org_quota: dict[tuple[int, str], int],
     texts: Sequence[tuple[int, str, date, str]] = (),
+    plan: WardPlan = SAMPLE,
 ) -> Workbook:
     wb = Workbook()
     ws = wb.active
     ws.title = S.WARD_INFO_SHEET
-    _fields(ws, "THÔNG TIN ĐƠN VỊ", S.WARD_FIELDS, WARD_INFO)
+    _fields(ws, "THÔNG TIN ĐƠN VỊ", S.WARD_FIELDS, plan.info)
 
     ws = wb.create_sheet(S.QUOTA_SHEET.name)
     cols = S.QUOTA_SHEET.columns
-    _banner(ws, 1, f"CHỈ TIÊU PHÁT TRIỂN ĐẢNG VIÊN NHIỆM KỲ {WARD_INFO['term']}", len(cols))
+    _banner(ws, 1, f"CHỈ TIÊU PHÁT TRIỂN ĐẢNG VIÊN NHIỆM KỲ {plan.info['term']}", len(cols))
     rows = []
+    branches = plan.branches
     for i, year in enumerate(YEARS):
-        for b in BRANCHES:
+        for b in branches:
             rows.append([year, b.name, b.quota[i], b.source[i], members[b.name][i]])
         rows.append(
-            [year, S.WARD_TOTAL, WARD_QUOTA[i], sum(b.source[i] for b in BRANCHES), sum(m[i] for m in members.values())]
+            [
+                year,
+                S.WARD_TOTAL,
+                plan.ward_quota[i],
+                sum(b.source[i] for b in branches),
+                sum(m[i] for m in members.values()),
+            ]
         )
     _table(ws, 2, [c.header for c in cols], rows, widths={1: 8, 2: 40})
 
     ws = wb.create_sheet(S.ORG_QUOTA_SHEET.name)
     cols = S.ORG_QUOTA_SHEET.columns
     _banner(ws, 1, "CHỈ TIÊU GIỚI THIỆU ĐOÀN VIÊN, HỘI VIÊN ƯU TÚ CHO ĐẢNG", len(cols))
-    rows = [[year, org, org_quota[year, org]] for year in YEARS for org in ORGANISATIONS]
+    rows = [[year, org, org_quota[year, org]] for year in YEARS for org in plan.organisations]
     _table(ws, 2, [c.header for c in cols], rows, widths={1: 8, 2: 28})
 
     ws = wb.create_sheet(S.TEXT_SHEET.name)
@@ -906,7 +1437,7 @@ def _ward_workbook(
     ws = wb.create_sheet(S.ASSESSMENT_SHEET.name)
     cols = S.ASSESSMENT_SHEET.columns
     _banner(ws, 1, "NHẬN ĐỊNH, ĐÁNH GIÁ CỦA ĐẢNG ỦY", len(cols))
-    _table(ws, 2, [c.header for c in cols], [list(a) for a in ASSESSMENTS], widths={1: 11, 2: 22, 3: 90})
+    _table(ws, 2, [c.header for c in cols], [list(a) for a in plan.assessments], widths={1: 11, 2: 22, 3: 90})
     for row in ws.iter_rows(min_row=3):
         row[-1].alignment = Alignment(wrap_text=True, vertical="top")
     return wb
@@ -931,44 +1462,54 @@ def _save(wb: Workbook, path: Path) -> None:
             dst.writestr(info, data)
 
 
-def generate(seed: int = 2025) -> tuple[dict[str, list[Person]], dict[str, list[int]], dict[tuple[int, str], int]]:
-    """The sample as data: people per branch, members at the start of each year, mass-organisation quotas."""
+def generate(
+    seed: int = DEFAULT_SEED, plan: WardPlan = SAMPLE
+) -> tuple[dict[str, list[Person]], dict[str, list[int]], dict[tuple[int, str], int]]:
+    """The ward as data: people per branch, members at the start of each year, mass-organisation quotas."""
     rng = random.Random(seed)
-    people = _People(rng)
+    people = _People(rng, plan.population)
     counter = [0]
-    persons = {b.name: _branch_people(people, b, counter) for b in BRANCHES}
-    _number_decisions([p for ps in persons.values() for p in ps if p.admitted], rng)
+    persons = {b.name: _branch_people(people, b, counter, plan.admission_extras) for b in plan.branches}
+    _number_decisions([p for ps in persons.values() for p in ps if p.admitted], rng, plan.decision_issuer)
     members: dict[str, list[int]] = {}
-    for b in BRANCHES:
+    for b in plan.branches:
         m = [b.members]
         for i in range(len(YEARS) - 1):  # + admissions, - deaths and transfers
             m.append(max(4, m[-1] + b.admit[i] - rng.choice((0, 0, 1, 1, 2) if b.members > 20 else (0, 0, 1))))
         members[b.name] = m
     org_quota = {}
     for year in YEARS:
-        for org in ORGANISATIONS:
-            lo, hi = {"Đoàn Thanh niên": (2, 3), "Hội Liên hiệp Phụ nữ": (1, 2), "Công đoàn": (1, 2)}.get(org, (1, 1))
+        for org in plan.organisations:
+            lo, hi = plan.org_quota.get(org, (1, 1))
             org_quota[year, org] = rng.randint(lo, hi)
     return persons, members, org_quota
 
 
-def write_sample(out_dir: Path, seed: int = 2025, overwrite: bool = False) -> list[Path]:
+def ward_plan(seed: int = DEFAULT_SEED) -> WardPlan:
+    """The sample ward for the default seed; for any other seed a ward of its own (see `random_plan`)."""
+    return SAMPLE if seed == DEFAULT_SEED else random_plan(seed)
+
+
+def write_sample(out_dir: Path, seed: int = DEFAULT_SEED, overwrite: bool = False) -> list[Path]:
     """Write the ward workbook and one workbook per branch into out_dir; return the paths written.
 
+    The default seed writes the sample ward (Phổ Hòa, as in sample_data/); another seed writes
+    another ward: its name and province, branches, members, quotas, people and texts.
     Refuses, before writing anything, to replace a workbook already in out_dir (the names are
     those of `reportgen init`: a clerk's real workbooks) unless `overwrite`, as `init` does.
     """
     out_dir = Path(out_dir)
-    existing = [name for name in (WARD_FILE, *(b.file for b in BRANCHES)) if (out_dir / name).exists()]
+    plan = ward_plan(seed)
+    existing = [name for name in plan.files if (out_dir / name).exists()]
     if existing and not overwrite:
         raise WorkbooksExist(out_dir, existing)
     out_dir.mkdir(parents=True, exist_ok=True)
-    persons, members, org_quota = generate(seed)
-    texts = office_texts(random.Random(f"{seed}-texts"))  # its own stream: the people stay as they were
+    persons, members, org_quota = generate(seed, plan)
+    texts = office_texts(random.Random(f"{seed}-texts"), plan)  # its own stream: the people stay as they were
     paths = [out_dir / WARD_FILE]
-    _save(_ward_workbook(members, org_quota, texts), paths[0])
-    for b in BRANCHES:
+    _save(_ward_workbook(members, org_quota, texts, plan), paths[0])
+    for b in plan.branches:
         path = out_dir / b.file
-        _save(_branch_workbook(b, persons[b.name]), path)
+        _save(_branch_workbook(b, persons[b.name], plan.banner), path)
         paths.append(path)
     return paths
