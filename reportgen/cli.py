@@ -499,7 +499,7 @@ def watch(inbox: Path, year: int | None, out: Path, issued: str | None, template
     type=int,
     default=2025,
     show_default=True,
-    help="Số khởi tạo: mặc định là phường mẫu Phổ Hòa (như thư mục sample_data/); số khác cho một phường,"
+    help="Số khởi tạo: mặc định là bộ sổ mẫu của phường Phổ Hòa; số khác cho một phường,"
     " xã khác hẳn (tên, tỉnh, các chi bộ, đảng viên, chỉ tiêu, kết nạp, văn bản). Cùng số cho cùng bộ sổ.",
 )
 @click.option("--ghi-de", "--force", "overwrite", is_flag=True, help="Ghi đè lên các sổ trùng tên đã có trong THƯ_MỤC.")

@@ -171,11 +171,20 @@ def branch_quota_total(wy: WardYear, admitted_with_quota: int, two_digits: bool 
     if not wy.ward_quota or not wy.branch_quota_sum or wy.branch_quota_sum == wy.ward_quota:
         return ""
     more = "cao hơn" if wy.branch_quota_sum > wy.ward_quota else "thấp hơn"
+    # Admissions of branches given no quota are not set against the quotas: said, so that the
+    # figure does not read as the table's total.
+    without = wy.admissions - admitted_with_quota
+    who = "các chi bộ được giao chỉ tiêu" if without > 0 else "các chi bộ"
+    rest = (
+        f" (không tính {_n(without, 'đảng viên', two_digits)} của chi bộ không được giao chỉ tiêu)"
+        if without > 0
+        else ""
+    )
     return _sentence(
         f"Tổng chỉ tiêu Đảng ủy giao cho các chi bộ là {_n(wy.branch_quota_sum, 'đảng viên', two_digits)},"
-        f" {more} chỉ tiêu cấp trên giao ({_n(wy.ward_quota, 'đảng viên', two_digits)}); các chi bộ kết nạp"
+        f" {more} chỉ tiêu cấp trên giao ({_n(wy.ward_quota, 'đảng viên', two_digits)}); {who} kết nạp"
         f" {fmt_count(admitted_with_quota, two_digits)}/{fmt_count(wy.branch_quota_sum, two_digits)},"
-        f" đạt {fmt_pct(share(admitted_with_quota, wy.branch_quota_sum))}"
+        f" đạt {fmt_pct(share(admitted_with_quota, wy.branch_quota_sum))}{rest}"
     )
 
 
