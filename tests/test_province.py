@@ -24,7 +24,12 @@ YEAR = 2024
 
 # ward folder -> (committee, {branch: (quota, admissions in YEAR)}, ward quota, members at the start of YEAR)
 WARDS = {
-    "Phuong An Hai": ("ĐẢNG ỦY PHƯỜNG AN HẢI", {"Chi bộ Tổ dân phố 1": (2, 2), "Chi bộ Trường Tiểu học": (1, 0)}, 3, 90),
+    "Phuong An Hai": (
+        "ĐẢNG ỦY PHƯỜNG AN HẢI",
+        {"Chi bộ Tổ dân phố 1": (2, 2), "Chi bộ Trường Tiểu học": (1, 0)},
+        3,
+        90,
+    ),
     "Phuong Binh Minh": ("ĐẢNG ỦY PHƯỜNG BÌNH MINH", {"Chi bộ Thôn 1": (1, 3), "Chi bộ Công an": (1, 1)}, 4, 120),
     "Xa Cam Thanh": ("ĐẢNG ỦY XÃ CẨM THÀNH", {"Chi bộ Thôn Đông": (2, 1)}, 2, 40),
 }
@@ -32,36 +37,59 @@ WARDS = {
 PROVINCE_QUOTAS = [(YEAR, "Đảng ủy phường Bình Minh", 5, None, 130)]
 
 
-def _ward(folder: Path, committee: str, branches: dict[str, tuple[int, int]], quota: int, members: int,
-          bad: bool = False) -> None:
+def _ward(
+    folder: Path, committee: str, branches: dict[str, tuple[int, int]], quota: int, members: int, bad: bool = False
+) -> None:
     folder.mkdir(parents=True)
     quotas = [(YEAR, "Toàn Đảng bộ", quota, None, members)]
     for index, (name, (branch_quota, admitted)) in enumerate(branches.items()):
         quotas.append((YEAR, name, branch_quota, 1, 10))
-        people = [Admission(f"Nguyễn Văn {chr(65 + index)}{n}", date(1995, 3, 1 + n), date(YEAR, 4, 1 + n),
-                            gender="Nữ" if n % 2 else "Nam") for n in range(admitted)]
+        people = [
+            Admission(
+                f"Nguyễn Văn {chr(65 + index)}{n}",
+                date(1995, 3, 1 + n),
+                date(YEAR, 4, 1 + n),
+                gender="Nữ" if n % 2 else "Nam",
+            )
+            for n in range(admitted)
+        ]
         if bad and index == 0:
             people.append(Admission("Trần Thị Lỗi", "31/02/1990", date(YEAR, 6, 1)))
-        make_branch(folder, name, admissions=people,
-                    candidates=[Candidate(f"Lê Thị {index}", date(2000, 1, 1), date(YEAR, 2, 1))])
+        make_branch(
+            folder,
+            name,
+            admissions=people,
+            candidates=[Candidate(f"Lê Thị {index}", date(2000, 1, 1), date(YEAR, 2, 1))],
+        )
     make_ward(folder, Ward(quotas=quotas, fields={"Tên đảng ủy": committee}))
 
 
 def _province(root: Path, bad: str | None = None) -> Path:
     for folder, (committee, branches, quota, members) in WARDS.items():
         _ward(root / folder, committee, branches, quota, members, bad=folder == bad)
-    make_ward(root, Ward(quotas=PROVINCE_QUOTAS, fields={
-        "Đảng bộ cấp trên": "ĐẢNG BỘ TỈNH QUẢNG NGÃI",
-        "Tên đảng ủy": "BAN TỔ CHỨC TỈNH ỦY",
-        "Địa danh": "Quảng Ngãi",
-        "Ký hiệu": "BTCTU",
-    }), file="Tinh.xlsx")
+    make_ward(
+        root,
+        Ward(
+            quotas=PROVINCE_QUOTAS,
+            fields={
+                "Đảng bộ cấp trên": "ĐẢNG BỘ TỈNH QUẢNG NGÃI",
+                "Tên đảng ủy": "BAN TỔ CHỨC TỈNH ỦY",
+                "Địa danh": "Quảng Ngãi",
+                "Ký hiệu": "BTCTU",
+            },
+        ),
+        file="Tinh.xlsx",
+    )
     return root
 
 
 def _run(command: str, root: Path, out: Path):  # type: ignore[no-untyped-def]
-    return CliRunner().invoke(main, [command, str(root), "--out", str(out), "--year", str(YEAR), "--ngay", ISSUED]
-                              if command == "build" else [command, str(root), "--out", str(out)])
+    return CliRunner().invoke(
+        main,
+        [command, str(root), "--out", str(out), "--year", str(YEAR), "--ngay", ISSUED]
+        if command == "build"
+        else [command, str(root), "--out", str(out)],
+    )
 
 
 def _summary_total(path: Path, sheet: str, column: str) -> object:
@@ -98,8 +126,10 @@ def test_the_console_names_each_wards_folder_by_its_whole_path(good):
 def test_province_totals_are_the_sums_of_the_wards(good):
     _root, out, _result = good
     admitted = sum(a for _, branches, _, _ in WARDS.values() for _, a in branches.values())
-    ward_totals = sum(_summary_total(out / slug / f"tong-hop-{YEAR}.xlsx", f"Chi bộ năm {YEAR}", "Kết nạp")
-                      for slug in ("phuong-an-hai", "phuong-binh-minh", "xa-cam-thanh"))
+    ward_totals = sum(
+        _summary_total(out / slug / f"tong-hop-{YEAR}.xlsx", f"Chi bộ năm {YEAR}", "Kết nạp")
+        for slug in ("phuong-an-hai", "phuong-binh-minh", "xa-cam-thanh")
+    )
     summary = out / f"tong-hop-{YEAR}.xlsx"
     assert _summary_total(summary, "Các đảng bộ", "Kết nạp") == admitted == ward_totals
     # quota: the province's row for Bình Minh (5) over its own (4), the wards' own rows for the others
@@ -169,22 +199,39 @@ def test_two_ward_folders_with_one_committee_name_block_the_province_report(tmp_
     out = tmp_path / "out"
     result = _run("build", root, out)
     assert result.exit_code == 1, result.output
-    assert ("các thư mục «Xa Cam Thanh», «Xa Cam Thanh - ban sao» cùng ghi «Tên đảng ủy» là «ĐẢNG ỦY XÃ CẨM THÀNH»"
-            in result.output)
+    assert (
+        "các thư mục «Xa Cam Thanh», «Xa Cam Thanh - ban sao» cùng ghi «Tên đảng ủy» là «ĐẢNG ỦY XÃ CẨM THÀNH»"
+        in result.output
+    )
     assert "Chưa lập báo cáo tổng hợp vì các lỗi nêu trên." in result.output
     assert not (out / f"bao-cao-tong-hop-{YEAR}.docx").exists()
     assert (out / "phuong-an-hai" / f"bao-cao-{YEAR}.docx").is_file()
 
 
-def test_ward_folders_without_a_province_workbook_get_a_hint(tmp_path):
-    """Sub-folders of wards but no province workbook: read as one ward, the error says what is missing."""
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_ward_folders_without_a_province_workbook_get_one_clear_message(tmp_path, command):
+    """Sub-folders of wards but no province workbook: one error that names the folders and says what is
+    missing, instead of the duplicates (two ward workbooks, branches twice) reading them as one ward gave."""
     root = tmp_path / "tinh"
     for folder, (committee, branches, quota, members) in WARDS.items():
         _ward(root / folder, committee, branches, quota, members)
-    result = _run("check", root, tmp_path / "out")
+    (root / "Chi bo chung").mkdir()  # a folder of the same name in two wards would have clashed too
+    result = _run(command, root, tmp_path / "out")
     assert result.exit_code == 1, result.output
-    assert "có hai sổ của Đảng ủy" in result.output
-    assert "hãy đặt ở thư mục ngoài cùng sổ của cấp tỉnh có sheet «Đơn vị»" in result.output
+    assert result.output.count("[Lỗi]") == 1, result.output
+    assert (
+        "thư mục có 3 thư mục con, mỗi thư mục một sổ tổng hợp của Đảng ủy («Phuong An Hai», «Phuong Binh"
+        " Minh», «Xa Cam Thanh»)"
+    ) in " ".join(result.output.split())
+    assert "chưa có sổ của cấp tỉnh" in result.output and "sheet «Đơn vị»" in result.output
+    assert f"reportgen check «{root / 'Phuong An Hai'}»" in " ".join(result.output.split())
+    assert "có hai sổ của Đảng ủy" not in result.output
+    assert not list((tmp_path / "out").rglob("*.docx"))
+    # With the province workbook the same folder is a province run.
+    make_ward(root, Ward(quotas=PROVINCE_QUOTAS, fields={"Tên đảng ủy": "BAN TỔ CHỨC TỈNH ỦY"}), file="Tinh.xlsx")
+    result = _run("check", root, tmp_path / "out2")
+    assert "thư mục con" not in result.output or "chưa có sổ của cấp tỉnh" not in result.output
+    assert "✓ Phuong An Hai" in result.output, result.output
 
 
 def test_two_ward_workbooks_in_one_folder_get_no_province_hint(tmp_path):
@@ -200,3 +247,27 @@ def test_two_ward_workbooks_in_one_folder_get_no_province_hint(tmp_path):
 
 def _ward_workbook(folder: Path) -> Path:
     return next(p for p in folder.glob("*.xlsx") if "Chỉ tiêu" in openpyxl.load_workbook(p, read_only=True).sheetnames)
+
+
+def test_a_sub_folder_that_is_no_ward_is_named_with_what_it_holds(tmp_path):
+    """A folder of Word files, or a ward whose workbooks sit one level deeper, is not left out silently."""
+    root = _province(tmp_path / "tinh")
+    words = root / "Phuong Cu"
+    words.mkdir()
+    for name in ("Bao cao 2024.docx", "Ke hoach 2025.docx"):
+        Document().save(str(words / name))
+    deeper = root / "Xa Moi"
+    _ward(deeper / "2024", "ĐẢNG ỦY XÃ MỚI", {"Chi bộ Thôn Tây": (1, 1)}, 1, 30)
+    for command in ("check", "build"):
+        result = _run(command, root, tmp_path / f"out-{command}")
+        text = " ".join(result.output.split())
+        assert (
+            "thư mục con «Phuong Cu» không được đọc: không có sổ Excel nào (.xlsx, .xlsm, .xls, .ods). Trong"
+            " thư mục có: 2 tệp .docx."
+        ) in text, result.output
+        assert (
+            "thư mục con «Xa Moi» không được đọc: không có sổ Excel ngay trong thư mục; sổ tổng hợp của Đảng"
+            " ủy nằm sâu hơn một cấp, ở «Xa Moi/2024»"
+        ) in text
+        assert "phải là số liệu của một đảng bộ" in text
+        assert "✓ Phuong An Hai" in result.output  # the wards are still read

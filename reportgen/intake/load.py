@@ -636,6 +636,10 @@ def load_inbox(
     those of one process.
     """
     today = today or date.today()
+    wards = province_without_workbook(inbox, exclude)
+    if wards:
+        _province_hint(inbox, wards, findings)
+        return _nothing_read(inbox)
     found = discover(inbox, exclude)
     progress.stage("Đọc sổ", len(found.workbooks))
     for skipped in found.skipped:
@@ -758,6 +762,61 @@ def load_inbox(
     )
     reconcile_branch_names(loaded, findings)
     return loaded
+
+
+def province_without_workbook(inbox: Path, exclude: tuple[Path, ...] = ()) -> tuple[Path, ...]:
+    """The ward sub-folders of a folder that looks like a province's without its province
+    workbook: two or more sub-folders each with a ward workbook at its top, and no ward
+    workbook at the top of the folder itself. () otherwise (an ordinary ward inbox)."""
+    from .province import has_sheet, top_workbooks, ward_folders  # province reads with load's helpers
+
+    try:
+        if sum(1 for p in inbox.iterdir() if p.is_dir() and not p.name.startswith(".")) < 2:
+            return ()
+    except OSError:
+        return ()  # the ordinary intake says why the folder cannot be read
+    wards = ward_folders(inbox, exclude)
+    if len(wards) < 2 or any(has_sheet(p, schema.QUOTA_SHEET.name) for p in top_workbooks(inbox)):
+        return ()
+    return wards
+
+
+def _province_hint(inbox: Path, wards: tuple[Path, ...], findings: Findings) -> None:
+    """One message instead of the duplicates that reading the wards as one would give."""
+    names = ", ".join(f"«{w.name}»" for w in wards[:6]) + (
+        f" và {len(wards) - 6} thư mục khác" if len(wards) > 6 else ""
+    )
+    findings.error(
+        f"thư mục có {len(wards)} thư mục con, mỗi thư mục một sổ tổng hợp của Đảng ủy ({names}): đây là số liệu"
+        " của nhiều đảng bộ (cả tỉnh, thành phố) nhưng ở thư mục ngoài cùng chưa có sổ của cấp tỉnh. Hãy đặt vào"
+        f" thư mục «{printable(inbox.name or str(inbox))}» một sổ Excel có sheet «{schema.WARD_INFO_SHEET}» (Đảng bộ"
+        " cấp trên, Tên đảng ủy, Địa danh, Nhiệm kỳ của cấp tỉnh) và, nếu có, sheet «Chỉ tiêu» mỗi đảng bộ một dòng"
+        " (xem mục «Cả tỉnh, thành phố» trong hướng dẫn sử dụng, README), rồi chạy lại; hoặc chạy riêng cho từng"
+        f" đảng bộ, ví dụ: reportgen check «{printable(str(wards[0]))}». Chưa đọc sổ nào",
+        value=", ".join(w.name for w in wards),
+        rule="province-without-workbook",
+    )
+
+
+def _nothing_read(inbox: Path) -> Inbox:
+    return Inbox(
+        folder=inbox,
+        ward=None,
+        ward_file="",
+        quotas=_empty(schema.QUOTA_SHEET),
+        organisation_quotas=_empty(schema.ORG_QUOTA_SHEET),
+        branches=[],
+        candidates=_empty(schema.CANDIDATE_SHEET, ("branch",)),
+        admissions=_empty(schema.ADMISSION_SHEET, ("branch",)),
+        tallies=[],
+        files_read=[],
+        headers={},
+        positions={},
+        rejected_admissions=set(),
+        texts=_empty(schema.TEXT_SHEET),
+        assessments=_empty(schema.ASSESSMENT_SHEET),
+        paths={},
+    )
 
 
 def _column_letter(number: int) -> str:

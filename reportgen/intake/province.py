@@ -40,12 +40,12 @@ def sheet_names(path: Path) -> list[str]:
         return []
 
 
-def _has_sheet(path: Path, name: str) -> bool:
+def has_sheet(path: Path, name: str) -> bool:
     wanted = fold_header(name)
     return any(fold_header(s) == wanted for s in sheet_names(path))
 
 
-def _top_workbooks(folder: Path) -> list[Path]:
+def top_workbooks(folder: Path) -> list[Path]:
     return sorted(
         (
             p
@@ -70,9 +70,63 @@ def ward_folders(folder: Path, exclude: tuple[Path, ...] = ()) -> tuple[Path, ..
     for sub in sorted((p for p in folder.iterdir() if p.is_dir()), key=lambda p: p.name.lower()):
         if sub.name.startswith(".") or any(_inside(sub, e) or _inside(e, sub) for e in exclude if e.exists()):
             continue
-        if any(_has_sheet(p, schema.QUOTA_SHEET.name) for p in _top_workbooks(sub)):
+        if any(has_sheet(p, schema.QUOTA_SHEET.name) for p in top_workbooks(sub)):
             found.append(sub)
     return tuple(found)
+
+
+def _contents(folder: Path) -> str:
+    """What a folder holds, said for a clerk: `3 tệp .docx, 1 thư mục con («Cu»)`."""
+    by_kind: dict[str, int] = {}
+    subs: list[str] = []
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name.lower())
+    except OSError:
+        return "không mở được thư mục"
+    for entry in entries:
+        if entry.name.startswith((".", "~$")):
+            continue
+        if entry.is_dir():
+            subs.append(entry.name)
+        else:
+            kind = entry.suffix.lower() or "không có đuôi"
+            by_kind[kind] = by_kind.get(kind, 0) + 1
+    parts = [f"{n} tệp {kind}" for kind, n in sorted(by_kind.items())]
+    if subs:
+        shown = ", ".join(f"«{name}»" for name in subs[:3]) + (", ..." if len(subs) > 3 else "")
+        parts.append(f"{len(subs)} thư mục con ({shown})")
+    return ", ".join(parts) if parts else "không có tệp nào"
+
+
+def _skipped_folders(folder: Path, wards: tuple[Path, ...], exclude: tuple[Path, ...], findings: Findings) -> None:
+    """A sub-folder of a province that is no ward inbox is named with what it holds: a ward whose
+    workbooks are missing (only Word files, the workbooks one level deeper) is not left out silently."""
+    from .discover import is_output_folder
+
+    for sub in sorted((p for p in folder.iterdir() if p.is_dir()), key=lambda p: p.name.lower()):
+        if sub in wards or sub.name.startswith(".") or is_output_folder(sub):
+            continue
+        if any(_inside(sub, e) or _inside(e, sub) for e in exclude if e.exists()):
+            continue
+        workbooks = top_workbooks(sub)
+        deeper = ward_folders(sub) if not workbooks else ()
+        if workbooks:
+            why = "có sổ Excel nhưng không sổ nào có sheet «Chỉ tiêu» (sổ tổng hợp của Đảng ủy)"
+        elif deeper:
+            why = "không có sổ Excel ngay trong thư mục; sổ tổng hợp của Đảng ủy nằm sâu hơn một cấp, ở " + ", ".join(
+                f"«{sub.name}/{d.name}»" for d in deeper
+            )
+        else:
+            why = "không có sổ Excel nào (.xlsx, .xlsm, .xls, .ods)"
+        findings.warning(
+            f"thư mục con «{sub.name}» không được đọc: {why}. Trong thư mục có: {_contents(sub)}. Mỗi thư mục con"
+            " của tỉnh phải là số liệu của một đảng bộ: sổ tổng hợp của Đảng ủy (có sheet «Chỉ tiêu») và các sổ"
+            " chi bộ, đặt ngay trong thư mục đó. Nếu đây là một đảng bộ, số liệu của đảng bộ này chưa được tính"
+            " vào báo cáo của tỉnh",
+            file=f"{sub.name}/",
+            value=sub.name,
+            rule="province-folder-skipped",
+        )
 
 
 def is_province(folder: Path, exclude: tuple[Path, ...] = ()) -> bool:
@@ -80,11 +134,11 @@ def is_province(folder: Path, exclude: tuple[Path, ...] = ()) -> bool:
     whose sub-folders hold ward inboxes."""
     if not folder.is_dir():
         return False
-    top = _top_workbooks(folder)
-    if not any(_has_sheet(p, schema.WARD_INFO_SHEET) for p in top):
+    top = top_workbooks(folder)
+    if not any(has_sheet(p, schema.WARD_INFO_SHEET) for p in top):
         return False
     branch_sheets = (schema.CANDIDATE_SHEET.name, schema.ADMISSION_SHEET.name)
-    if any(_has_sheet(p, s) for p in top for s in branch_sheets):
+    if any(has_sheet(p, s) for p in top for s in branch_sheets):
         return False
     return bool(ward_folders(folder, exclude))
 
@@ -92,12 +146,13 @@ def is_province(folder: Path, exclude: tuple[Path, ...] = ()) -> bool:
 def load_province(folder: Path, findings: Findings, exclude: tuple[Path, ...] = ()) -> ProvinceInbox:
     """The province workbook's header facts and ward quotas; problems become findings."""
     wards = ward_folders(folder, exclude)
-    top = [p for p in _top_workbooks(folder) if _has_sheet(p, schema.WARD_INFO_SHEET)]
+    top = [p for p in top_workbooks(folder) if has_sheet(p, schema.WARD_INFO_SHEET)]
     for path in sorted(folder.iterdir(), key=lambda p: p.name.lower()):
         if path.is_file() and path.suffix.lower() not in schema.WORKBOOK_SUFFIXES:
             findings.info(
                 "bỏ qua: không phải sổ Excel (.xlsx, .xlsm, .xls, .ods), không đọc", file=path.name, rule="skipped-file"
             )
+    _skipped_folders(folder, wards, exclude, findings)
     if len(top) > 1:
         findings.error(
             "có nhiều sổ của cấp tỉnh (có sheet «Đơn vị») ở thư mục gốc: "
