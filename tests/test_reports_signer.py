@@ -44,7 +44,8 @@ def _doc(out: Path, kind: str) -> Path:
 
 
 def _body(path: Path) -> str:
-    return all_text(path).split("PHỤ LỤC\n(Lưu hành nội bộ)")[0]
+    # a name's " - " is written with a no-break space so that no line starts with "- "
+    return all_text(path).split("PHỤ LỤC\n(Lưu hành nội bộ)")[0].replace("\xa0", " ")
 
 
 def _section(text: str, start: str, end: str) -> list[str]:
@@ -139,7 +140,9 @@ def test_expiring_certificates_are_considered_before_they_expire(built):
     for kind in ("bao-cao", "tong-ket-nhiem-ky"):
         body = _body(_doc(out, kind))
         for sentence in re.split(r"(?<=[.;])\s", body):
-            assert not ("ưu tiên" in sentence and "hết hạn" in sentence), (kind, sentence)
+            # certificates still valid are considered before they expire, never a class first; those
+            # already expired ("đã hết hạn") may be given priority in the class they must take again
+            assert not ("ưu tiên" in sentence and re.search(r"(?<!đã )hết hạn", sentence)), (kind, sentence)
         assert "cần cho học lại" not in body
     annual = _body(_doc(out, "bao-cao"))
     if expiring:
@@ -169,8 +172,8 @@ def test_a_branch_below_its_quota_is_named_once_in_the_limitations(built):
     committee = next(p for p in tasks if p.startswith("- Đảng ủy, Ban Thường vụ Đảng ủy:"))
     for n in below if len(below) > 1 else []:
         assert n not in committee, (n, "named again in the tasks: referred to as 'nêu trên'")
-    if len(below) > 1:
-        assert f"{_two(len(below))} chi bộ chưa đạt chỉ tiêu nêu trên" in committee
+    if len(below) > 1:  # with the branches of years without admission the whole is referred to
+        assert re.search(rf"(?:{_two(len(below))} chi bộ chưa đạt chỉ tiêu|\d+ chi bộ) nêu trên", committee)
 
 
 @pytest.mark.parametrize("kind", ("bao-cao", "tong-ket-nhiem-ky"))

@@ -101,6 +101,11 @@ class Named:
         if len(key) > 1 and any(v == key for v in self._said.values()):  # one name is shorter said again
             described = f" {what}" if what else ""
             return f"{fmt_count(len(names), self.two_digits)} {noun}{described} nêu trên"
+        parts = [v for v in self._said.values() if v and v <= key]
+        if len(key) > 1 and len(parts) > 1 and frozenset().union(*parts) == key:
+            # the union of lists already named (below quota, years without admission): referred to as a
+            # whole, without the one reason that fits only some of them
+            return f"{fmt_count(len(names), self.two_digits)} {noun} nêu trên"
         self._said[group] = key
         return join_vi(list(names))
 
