@@ -35,6 +35,7 @@ PROBATION_MONTHS = 12  # probation, counted from the ceremony (default: the deci
 RECOGNITION_WITHIN_WORKING_DAYS = 30  # after probation the branch considers recognition within 30 working days
 READMISSION_MIN_MONTHS = 36  # re-admission only once, at least 36 months after leaving
 MIN_OFFICIAL_MEMBERS = 3  # a branch needs at least 3 official members
+BRANCH_COMMITTEE_MIN_MEMBERS = 9  # a branch of 9 official members or more elects a chi ủy; a smaller one a bí thư
 
 # --- targets (Nghị quyết 21-NQ/TW and the ward plans) ----------------------------------
 
@@ -62,6 +63,15 @@ def quota_given(quota: int | None) -> bool:
 def below(done: int, quota: int | None) -> bool:
     """The one test of "chưa đạt": a given quota that `done` does not reach."""
     return quota_given(quota) and done < (quota or 0)
+
+
+def has_branch_committee(members: int | None) -> bool | None:
+    """Whether a branch has a chi ủy (9 official members or more; fewer: a secretary, no
+    committee). None when the member count is not known. The workbooks give the members at
+    the start of the year, which is the count a document can name."""
+    if members is None:
+        return None
+    return members >= BRANCH_COMMITTEE_MIN_MEMBERS
 
 
 def member_target(members: int | None, rate: float = MEMBER_TARGET_RATE) -> int | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from reportgen import schema
 from reportgen.intake.normalize import organisation_key
@@ -26,6 +27,39 @@ _INNER_HYPHEN = re.compile(r"(?<=\S) - (?=\S)")
 def ratio(done: int, of: int, two_digits: bool = True) -> str:
     """ "07/14": both sides written as counts are in prose."""
     return f"{fmt_count(done, two_digits)}/{fmt_count(of, two_digits)}"
+
+
+def quota_result(done: int, quota: int, verb: str, unit: str, two_digits: bool = True) -> str:
+    """A result against a quota in an office's words, never "0/01": nobody is "chưa kết nạp được
+    đảng viên nào (chỉ tiêu 01)", some are "kết nạp 01/02 đảng viên"."""
+    if done == 0:
+        return f"chưa {verb} được {unit} nào (chỉ tiêu {fmt_count(quota, two_digits)})"
+    return f"{verb} {ratio(done, quota, two_digits)} {unit}"
+
+
+def count_of_all(count: int, total: int, noun: str, two_digits: bool = True) -> str:
+    """ "cả 05 năm" when every one, else "02 năm": never "05/05 năm"."""
+    if count == total and total > 1:
+        return f"cả {fmt_count(total, two_digits)} {noun}"
+    return f"{fmt_count(count, two_digits)} {noun}"
+
+
+def branch_leaders(has_committee: bool | None) -> str:
+    """Who answers for a branch's work: "chi ủy" where it has one (rules.has_branch_committee),
+    "chi bộ" where it has only a secretary, "chi ủy, chi bộ" when the members are not known."""
+    if has_committee is None:
+        return "chi ủy, chi bộ"
+    return "chi ủy" if has_committee else "chi bộ"
+
+
+def expiry_words(expiries: Sequence[date], year: int) -> str:
+    """When certificates expire in the plan year: "tháng 10/2026" when all in one month, else
+    "trong năm 2026"."""
+    months = {(d.year, d.month) for d in expiries}
+    if len(months) == 1:
+        y, m = next(iter(months))
+        return f"tháng {m:02d}/{y}" if m < 3 else f"tháng {m}/{y}"
+    return f"trong năm {year}"
 
 
 def people_average(average: float, unit: str = "đảng viên", two_digits: bool = True) -> str:

@@ -87,6 +87,28 @@ class BranchYear:
     def below_source_quota(self) -> bool:
         return rules.below(self.candidates_added, self.source_quota)
 
+    @property
+    def has_committee(self) -> bool | None:
+        """The branch has a chi ủy (rules.has_branch_committee on the members at the start of the year)."""
+        return rules.has_branch_committee(self.members_start)
+
+
+def is_failure_year(row: BranchYear) -> bool:
+    """The one test of a year counted against a branch ("không hoàn thành chỉ tiêu"): an admission
+    quota was given for the whole year and the admissions fell below it. A year without an
+    admission quota (none entered, or 0) is never a failure year, whatever was admitted."""
+    return row.below_quota
+
+
+def failure_years(rows: Sequence[BranchYear]) -> tuple[int, ...]:
+    """The years of `rows` counted against the branch, oldest first (`is_failure_year`)."""
+    return tuple(sorted(r.year for r in rows if is_failure_year(r)))
+
+
+def years_without_quota(rows: Sequence[BranchYear]) -> tuple[int, ...]:
+    """Whole years of `rows` in which the branch was given no admission quota (none, or 0)."""
+    return tuple(sorted(r.year for r in rows if not r.partial and not rules.quota_given(r.quota)))
+
 
 @dataclass(frozen=True)
 class WardYear:
@@ -442,6 +464,7 @@ class PlanBranch:
     minimum: int = 1  # 1, or the quota the office entered for the plan year
     trained_expiring: int = 0  # certificate valid on 31/12 of the report year, expiring within the plan year
     trained_expired: int = 0  # class taken, certificate no longer valid on 31/12 of the report year
+    expiries: tuple[date, ...] = ()  # the last valid day of each expiring certificate, in order
 
     @property
     def trained_attended(self) -> int:
@@ -453,8 +476,15 @@ class PlanBranch:
 
     @property
     def needs_sources(self) -> bool:
-        """Nobody waiting with a valid certificate: the branch must build its sources ("cần tạo nguồn")."""
-        return self.trained_waiting == 0
+        """Nobody on the list with a valid certificate, not even one expiring in the plan year: the
+        branch must send candidates to the class ("cần tạo nguồn")."""
+        return self.trained_waiting == 0 and self.trained_expiring == 0
+
+    @property
+    def expiring_only(self) -> bool:
+        """Its only trained candidates hold certificates that expire in the plan year: to be
+        considered before they expire, while others are sent to the class."""
+        return self.trained_waiting == 0 and self.trained_expiring > 0
 
 
 @dataclass(frozen=True)
@@ -512,6 +542,11 @@ class Plan:
     @property
     def trained_expiring(self) -> int:
         return sum(b.trained_expiring for b in self.branches)
+
+    @property
+    def expiring_only(self) -> tuple[str, ...]:
+        """Branches whose only trained candidates' certificates expire in the plan year, in name order."""
+        return tuple(b.branch for b in self.branches if b.expiring_only)
 
     @property
     def introduced_last_year(self) -> int:
