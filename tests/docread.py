@@ -11,7 +11,10 @@ from docx.oxml.ns import qn
 def all_text(path: Path) -> str:
     """Every paragraph of the body (tables included), one per line."""
     doc = Document(str(path))
-    return "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in doc.element.body.iter(qn("w:p")))
+    return "\n".join(
+        "".join((t.text or "") if t.tag == qn("w:t") else " " for t in p.iter(qn("w:t"), qn("w:br")))
+        for p in doc.element.body.iter(qn("w:p"))
+    )
 
 
 def table_rows(table) -> list[list[str]]:

@@ -34,7 +34,8 @@ UPDATE = os.environ.get("REPORTGEN_UPDATE_GOLDEN") == "1"
 
 
 def _paragraph_text(p: Any) -> str:
-    text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+    # a line break (a header name broken by reportgen) reads as a space
+    text = "".join((t.text or "") if t.tag == qn("w:t") else " " for t in p.iter(qn("w:t"), qn("w:br")))
     if p.find(".//" + qn("w:drawing")) is not None:
         text = (text + " [hình]").strip()
     return text
