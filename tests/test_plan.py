@@ -138,20 +138,22 @@ def test_organisations_follow_their_last_results_and_the_ward_target():
             OrganisationNeed("Hội Nông dân", None, 0, last_quota=1),
             OrganisationNeed("Đoàn Thanh niên", None, 20, last_quota=2),
             OrganisationNeed("Hội Cựu chiến binh", 3, 0, last_quota=1)]  # 3 entered for the plan year: a floor
-    # they introduced 21 of the 25 new sources; the branches' source quotas are 20: ceil(21/25 x 20) = 17,
-    # but each at least what it introduced (Đoàn Thanh niên 20) and its entered floor: 1 + 1 + 20 + 3 = 25
-    assert organisation_total(orgs, 20, 25) == 25
+    # each what it introduced (Đoàn Thanh niên 20), at least 1 and its entered quota: 1 + 1 + 20 + 3
+    assert organisation_total(orgs) == 25
     plan = make_plan(2026, [need(f"Chi bộ {c}", 1, source=5) for c in "ABCD"], superior_quota=None,
                      previous_quota=None, members_base=None, members_year=None, organisations=orgs,
                      organisations_year=2025, sources_added_last_year=25)
     quotas = [(o.organisation, o.introduction_quota) for o in plan.organisations]
-    # floors 1, 1, 20 (what it introduced), 3: nothing left to share
     assert quotas == [("Mặt trận Tổ quốc", 1), ("Hội Nông dân", 1), ("Đoàn Thanh niên", 20), ("Hội Cựu chiến binh", 3)]
     assert plan.introduction_total == 25
-    assert all(o.introduction_quota >= o.introduced_last_year for o in plan.organisations)
+    # no share of the new sources is added on top: 21 of 25 new sources x 40 would ask 34
+    many = make_plan(2026, [need(f"Chi bộ {c}", 1, source=10) for c in "ABCD"], superior_quota=None,
+                     previous_quota=None, members_base=None, members_year=None, organisations=orgs,
+                     organisations_year=2025, sources_added_last_year=25)
+    assert [o.introduction_quota for o in many.organisations] == [1, 1, 20, 3]
     # nobody introduced anyone: the minimums, not last year's quotas copied
     idle = [OrganisationNeed("Đoàn Thanh niên", None, 0, last_quota=4)]
-    assert organisation_total(idle, 20, 25) == 1
+    assert organisation_total(idle) == 1
 
 
 names = st.lists(st.text(alphabet="ABCĐEGHÂƠ 0123456789", min_size=1, max_size=8), min_size=1, max_size=15,
@@ -239,9 +241,9 @@ def test_aggregate_gathers_the_waiting_candidates_and_the_floors(tmp_path):
     # sources: 6 + 3 lacking, 2 + 1 lacking; the organisations introduced all 3 new sources of 2025
     assert (tdp1.source_quota, school.source_quota) == (9, 3)
     assert plan.sources_added_last_year == 3 and plan.introduced_last_year == 3
-    # 3/3 x 12 = 12: one each, the other 10 as 1 : 2 (3,33 and 6,67 -> 3 and 7); conventional order
+    # each at least what it introduced in 2025 (1 and 2), in the conventional order
     assert [(o.organisation, o.introduction_quota, o.introduced_last_year, o.last_quota)
-            for o in plan.organisations] == [("Hội Nông dân", 4, 1, 0), ("Đoàn Thanh niên", 8, 2, 2)]
+            for o in plan.organisations] == [("Hội Nông dân", 1, 1, 0), ("Đoàn Thanh niên", 2, 2, 2)]
     assert plan.organisations_year == 2025
 
 
@@ -322,8 +324,7 @@ def test_a_ward_whose_superior_quota_is_above_the_branches_minimums(tmp_path):
     assert got == {"Chi bộ Tổ dân phố 1": (6, 6), "Chi bộ Trường học": (3, 3), "Chi bộ Y tế": (1, 2)}
     assert plan.superior_quota == 10 and plan.total == 10 and plan.remainder == 7 and plan.tie is None
     assert plan.needs_sources == ("Chi bộ Y tế",)
-    # 9 of the 10 new sources came through the organisations: ceil(9/10 x 11) = 10; each at least what it
-    # introduced (3 and 6), the last one in proportion 3 : 6
+    # each organisation what it introduced in 2025 (3 and 6): nothing added from a share of the sources
     orgs = {o.organisation: o.introduction_quota for o in plan.organisations}
     assert list(orgs) == ["Công đoàn", "Đoàn Thanh niên"]
-    assert orgs == {"Công đoàn": 3, "Đoàn Thanh niên": 7}
+    assert orgs == {"Công đoàn": 3, "Đoàn Thanh niên": 6}

@@ -188,9 +188,13 @@ def test_branch_reports(rendered):
     assert admitted[1][2:4] == ["30/11/1998", "01/12/2025"]
 
     text10 = all_text(rendered["chi-bo/chi-bo-to-dan-pho-10.docx"])
-    assert "Năm 2025, Chi bộ không kết nạp đảng viên nào." in text10
+    # nobody admitted: said once in the results, no empty table heading; the candidates are "1-"
+    assert "Năm 2025, Chi bộ không kết nạp đảng viên nào." not in text10
+    assert "1- Đảng viên mới kết nạp trong năm" not in text10
+    assert "\n1- Quần chúng ưu tú trong danh sách nguồn" in text10
     assert "Chi bộ đã 03 năm liền (2023, 2024 và 2025) không kết nạp được đảng viên." in text10
-    assert "kết nạp 0/1 đảng viên" in text10
+    assert "Không hoàn thành chỉ tiêu kết nạp 01 đảng viên được giao." in text10  # never "0/01"
+    assert "0/01" not in text10 and "0/1 " not in text10
 
 
 def test_plan_text(rendered):
@@ -209,11 +213,18 @@ def test_plan_text(rendered):
         assert heading in text
     assert "- Quý I: Đảng ủy giao chỉ tiêu" in text and "(20/3, 20/6, 20/9/2026)" in text
     assert "Năm 2026, toàn Đảng bộ phấn đấu kết nạp ít nhất 11 đảng viên mới" in text
-    assert "Chỉ tiêu này bằng mức 3% tổng số đảng viên của Đảng bộ (11 đảng viên) và bằng tổng chỉ tiêu" in text
-    assert "các chi bộ có 09 quần chúng ưu tú trong danh sách nguồn, trong đó 02 quần chúng đã học lớp" in text
+    # the basis names the member count: 3% of 360 is 10,8, so 11
+    assert ("Chỉ tiêu trên bằng mức 3% tổng số đảng viên của Đảng bộ theo Nghị quyết số 21-NQ/TW (3% của 360 đảng"
+            " viên là 11); trường hợp cấp trên giao chỉ tiêu năm 2026 cao hơn, Đảng ủy sẽ điều chỉnh") in text
+    assert "bằng tổng chỉ tiêu giao cho" not in text  # how the figure was obtained is not a plan's business
+    assert ("các chi bộ có 09 quần chúng ưu tú trong danh sách nguồn, trong đó 02 quần chúng có giấy chứng nhận"
+            " học lớp bồi dưỡng nhận thức về Đảng còn giá trị") in text
     assert "chỉ tiêu còn lại được phân bổ" not in text  # the plan states targets, not the method
-    assert "Chi bộ Tổ dân phố 10 và Chi bộ Trường THCS Phổ Hòa hiện chưa có quần chúng có giấy chứng nhận" in text
-    assert "giới thiệu ít nhất 14 quần chúng ưu tú" in text
+    # branches with no valid certificate: a task under III, not a target under II
+    assert ("- Chi bộ Tổ dân phố 10 và Chi bộ Trường THCS Phổ Hòa: lựa chọn, cử quần chúng trong danh sách nguồn"
+            " đi học lớp bồi dưỡng nhận thức về Đảng ngay trong quý I năm 2026") in text
+    assert text.index("2- Bồi dưỡng, xem xét kết nạp") < text.index("- Chi bộ Tổ dân phố 10 và Chi bộ Trường")
+    assert "giới thiệu ít nhất 06 quần chúng ưu tú" in text  # 1 + 3 + 1 + 1: each what it introduced, at least 1
     assert "- Đảng ủy, Ban Thường vụ Đảng ủy: quán triệt, triển khai Kế hoạch này" in text
     assert "tập trung chỉ đạo Chi bộ Tổ dân phố 10 (từ 02 năm liền trở lên không kết nạp được đảng viên)." in text
     assert "Trên đây là Kế hoạch phát triển đảng viên năm 2026 của Đảng ủy phường Phổ Hòa." in text
@@ -243,8 +254,8 @@ def test_plan_tables(rendered):
     orgs = table_rows(find_table(doc, "STT", "Tổ chức"))
     assert orgs[0] == ["STT", "Tổ chức", "Đã giới thiệu năm 2025", "Chỉ tiêu giới thiệu năm 2026"]
     assert orgs[1] == ["1", "Hội Nông dân", "0", "1"]
-    assert orgs[2] == ["2", "Đoàn Thanh niên", "3", "9"]
-    assert orgs[-1] == ["", "Cộng", "4", "14"]
+    assert orgs[2] == ["2", "Đoàn Thanh niên", "3", "3"]
+    assert orgs[-1] == ["", "Cộng", "4", "6"]
 
 
 def test_plan_without_organisations_has_no_second_table(tmp_path):
@@ -534,7 +545,7 @@ def test_summary_workbook(tmp_path):
     by_branch = {r[1].value: [c.value for c in r][2:] for r in plan.iter_rows(min_row=2)}
     assert by_branch[TDP3] == ["Khu dân cư", 3, 2, 9, 16]
     assert by_branch["Cộng"] == [None, 9, 2, 11, 20] and plan["B5"].font.bold
-    assert [c.value for c in wb["Kế hoạch đoàn thể"][6]][1:] == ["Cộng", 4, 14]
+    assert [c.value for c in wb["Kế hoạch đoàn thể"][6]][1:] == ["Cộng", 4, 6]
 
     assert wb["Không kết nạp nhiều năm"]["B2"].value == 3
     assert wb["Quá hạn công nhận chính thức"]["G2"].value == 18

@@ -34,6 +34,8 @@ from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from reportgen.render.linefit import HEADER_LEFT_MM
+
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES_DIR = ROOT / "reportgen" / "templates"  # package data, read through importlib.resources
 
@@ -322,7 +324,7 @@ def _header_block(doc: DocumentObject) -> None:
     """Borderless two-column table: issuing body on the left, the Party's name and date on the right."""
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
-    _fixed_layout(table, (80, TEXT_WIDTH_MM - 80))
+    _fixed_layout(table, (HEADER_LEFT_MM, TEXT_WIDTH_MM - HEADER_LEFT_MM))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     left, right = table.rows[0].cells
     _first_para(left, "{{ header.superior }}", S_CENTER)
@@ -350,27 +352,30 @@ def _subheading(doc: DocumentObject, text: str) -> None:
     _para(doc, text, S_SUBHEADING)
 
 
-def _loop_paragraphs(doc: DocumentObject, items: str) -> None:
-    """{%p for p in items %} / {{ p }} / {%p endfor %}: one body paragraph per item."""
+def _loop_paragraphs(doc: DocumentObject, items: str, keep_next: bool = False) -> None:
+    """{%p for p in items %} / {{ p }} / {%p endfor %}: one body paragraph per item. keep_next: the
+    paragraphs stay on the page of what follows (the last section with the closing and signature)."""
     _para(doc, f"{{%p for p in {items} %}}", S_CONTROL)
-    _para(doc, "{{ p }}", S_NORMAL)
+    p = _para(doc, "{{ p }}", S_NORMAL)
+    if keep_next:
+        p.paragraph_format.keep_with_next = True
     _para(doc, "{%p endfor %}", S_CONTROL)
 
 
 def _signature_block(doc: DocumentObject) -> None:
-    """Recipients on the left, the signature on the right, side by side."""
-    spacer = _para(doc, "", S_NORMAL)
-    spacer.paragraph_format.keep_with_next = True
+    """Recipients on the left, the signature on the right, side by side. No empty paragraph before
+    it: LibreOffice breaks a keep-with-next chain at an empty paragraph, and the closing line
+    and the last section must stay on the signature's page; the space is the cells' own."""
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     _fixed_layout(table, (80, TEXT_WIDTH_MM - 80))
     _row_flags(table.rows[0])  # cantSplit: the signature never breaks over two pages
     left, right = table.rows[0].cells
-    _first_para(left, "Nơi nhận:", S_RECIPIENTS, underline=True, size=Pt(14))
+    _first_para(left, "Nơi nhận:", S_RECIPIENTS, underline=True, size=Pt(14)).paragraph_format.space_before = Pt(12)
     _para(left, "{%p for r in recipients %}", S_CONTROL)
     _para(left, "{{ r }}", S_RECIPIENTS)
     _para(left, "{%p endfor %}", S_CONTROL)
-    _first_para(right, "{{ signature.authority }}", S_CENTER, bold=True)
+    _first_para(right, "{{ signature.authority }}", S_CENTER, bold=True).paragraph_format.space_before = Pt(12)
     _para(right, "{{ signature.position }}", S_CENTER)
     for _ in range(4):
         _para(right, "", S_CENTER)
@@ -704,14 +709,12 @@ def build_branch() -> DocumentObject:
     _para(doc, "{{ intro }}")
     _heading(doc, "I- KẾT QUẢ NĂM {{ year }}")
     _loop_paragraphs(doc, "admission_paragraphs")
-    _subheading(doc, "1- Đảng viên mới kết nạp trong năm")
     _para(doc, "{%p if admitted_rows %}", S_CONTROL)
+    _subheading(doc, "1- Đảng viên mới kết nạp trong năm")
     _people_table(doc, "admitted_rows", "Ngày kết nạp", "Số quyết định")
     _after_table(doc)
-    _para(doc, "{%p else %}", S_CONTROL)
-    _para(doc, "{{ no_admitted_text }}")
     _para(doc, "{%p endif %}", S_CONTROL)
-    _subheading(doc, "2- {{ candidates_heading }}")
+    _subheading(doc, "{{ candidates_heading }}")
     _para(doc, "{%p if candidate_rows %}", S_CONTROL)
     _people_table(doc, "candidate_rows", "Ngày vào nguồn")
     _after_table(doc)
@@ -740,7 +743,7 @@ def build_branch() -> DocumentObject:
     _loop_paragraphs(doc, "cause_paragraphs")
     _para(doc, "{%p endif %}", S_CONTROL)
     _heading(doc, "IV- PHƯƠNG HƯỚNG NĂM {{ next_year }}")
-    _loop_paragraphs(doc, "direction_paragraphs")
+    _loop_paragraphs(doc, "direction_paragraphs", keep_next=True)  # never a signature alone on the last page
     _closing(
         doc,
         "Trên đây là báo cáo kết quả công tác tạo nguồn, kết nạp đảng viên năm {{ year }} của {{ issuer_name }}./.",
@@ -806,24 +809,33 @@ def build_plan() -> DocumentObject:
     cols = [
         Col("STT", "{{ r.stt }}", 12, True),
         Col("Tổ chức", "{{ r.name }}", 83, total="Cộng"),
-        Col("{{ organisation_columns.introduced }}", "{{ r.introduced }}", 35, True,
-            "{{ organisation_total.introduced }}"),
+        Col(
+            "{{ organisation_columns.introduced }}",
+            "{{ r.introduced }}",
+            35,
+            True,
+            "{{ organisation_total.introduced }}",
+        ),
         Col("{{ organisation_columns.quota }}", "{{ r.quota }}", 35, True, "{{ organisation_total.quota }}"),
     ]
     _data_table(doc, cols, "organisation_rows", total=True, keep_together=True)
     _after_table(doc)
     _para(doc, "{%p endif %}", S_CONTROL)
-    _section(doc, "III- NHIỆM VỤ, GIẢI PHÁP", "task_paragraphs", sub=False)
+    _heading(doc, "III- NHIỆM VỤ, GIẢI PHÁP")
+    _section(doc, "1- Tuyên truyền, giáo dục chính trị tư tưởng", "education_paragraphs")
+    _section(doc, "2- Bồi dưỡng, xem xét kết nạp", "procedure_paragraphs")
+    _section(doc, "3- Phân công thực hiện", "task_paragraphs")
     _heading(doc, "IV- TỔ CHỨC THỰC HIỆN")
     _section(doc, "1- Tiến độ thực hiện và chế độ báo cáo", "timetable_paragraphs")
     _subheading(doc, "2- Trách nhiệm thi hành")
-    _para(
+    last = _para(
         doc,
         "Văn phòng Đảng ủy giúp Ban Thường vụ Đảng ủy theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch; các"
         " chi bộ, Mặt trận Tổ quốc và các đoàn thể chính trị\u00a0- xã hội căn cứ chỉ tiêu được giao xây dựng kế"
         " hoạch của đơn vị mình; trong quá trình thực hiện có khó khăn, vướng mắc, báo cáo Đảng ủy (qua Văn phòng"
         " Đảng ủy) để xem xét, giải quyết.",
     )
+    last.paragraph_format.keep_with_next = True  # never a signature alone on the last page
     _closing(
         doc,
         "Trên đây là Kế hoạch phát triển đảng viên năm {{ year }} của {{ issuer_name }}. Đề nghị các chi bộ trực"

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from reportgen import schema
 from reportgen.render.vietnamese import (
     count_pct,
     date_words,
@@ -22,7 +21,6 @@ from reportgen.render.vietnamese import (
     sort_texts,
 )
 from reportgen.stats.model import (
-    BranchReport,
     BranchTerm,
     BranchYear,
     LeftCandidate,
@@ -35,7 +33,6 @@ from reportgen.stats.model import (
     StructureRow,
     TermSummary,
     WardYear,
-    is_no_admission_streak,
     share,
 )
 
@@ -593,84 +590,6 @@ def branch_sources(by: BranchYear, two_digits: bool = True) -> str:
         recognised = _n(by.recognitions, "đồng chí", two_digits)
         text += f" Trong năm, Chi bộ đã xét, đề nghị và được Đảng ủy công nhận đảng viên chính thức cho {recognised}."
     return text
-
-
-def branch_strengths(br: BranchReport, waiting: int, two_digits: bool = True) -> list[str]:
-    """What the branch met or has: its quotas, its recognitions, its trained candidates."""
-    by = br.year
-    out: list[str] = []
-    if by.met_quota:
-        done = f"{fmt_count(by.admissions, two_digits)}/{fmt_count(by.quota or 0, two_digits)}"
-        out.append(f"Hoàn thành chỉ tiêu kết nạp đảng viên được giao ({done}).")
-    elif by.admissions:
-        out.append(f"Kết nạp được {_n(by.admissions, 'đảng viên', two_digits)} trong năm.")
-    if by.source_quota and by.candidates_added >= by.source_quota:
-        out.append(
-            f"Đạt chỉ tiêu tạo nguồn (bổ sung {_n(by.candidates_added, 'quần chúng', two_digits)} vào danh sách nguồn)."
-        )
-    if by.recognitions:
-        out.append(f"Xét, đề nghị công nhận đảng viên chính thức cho {_n(by.recognitions, 'đồng chí', two_digits)}.")
-    if waiting:
-        out.append(
-            f"Có {_n(waiting, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng, giấy chứng"
-            f" nhận còn giá trị đến hết năm {by.year + 1}, là nguồn để xem xét kết nạp."
-        )
-    if not out:
-        out.append("Chi bộ duy trì theo dõi danh sách quần chúng ưu tú và báo cáo kết quả về Đảng ủy theo quy định.")
-    return out
-
-
-def branch_causes(br: BranchReport, waiting: int, two_digits: bool = True) -> list[str]:
-    """The causes the branch's figures show: candidates who moved (objective), files not completed
-    and probations not reviewed in time (subjective)."""
-    by = br.year
-    out: list[str] = []
-    moved = [c for c in br.left_in_year if c.status == schema.STATUS_MOVED]
-    if moved:
-        out.append(
-            f"Khách quan: {_n(len(moved), 'quần chúng', two_digits)} trong danh sách nguồn chuyển đi học"
-            " tập, lao động, công tác nơi khác."
-        )
-    if by.met_quota is False and waiting:
-        out.append(
-            f"Chủ quan: chi ủy chưa tích cực thẩm tra lý lịch, hoàn thiện hồ sơ đề nghị kết nạp"
-            f" {_n(waiting, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng."
-        )
-    elif by.met_quota is False:
-        out.append("Chủ quan: chi ủy chưa kịp thời cử quần chúng ưu tú đi học lớp bồi dưỡng nhận thức về Đảng.")
-    if br.overdue_probation:
-        out.append(
-            "Chủ quan: chi ủy chưa theo dõi chặt chẽ thời hạn dự bị để kịp thời xét, đề nghị công nhận đảng"
-            " viên chính thức."
-        )
-    return out
-
-
-def branch_shortfalls(br: BranchReport, two_digits: bool = True) -> list[str]:
-    by = br.year
-    out: list[str] = []
-    if by.met_quota is False:
-        out.append(f"Chưa đạt chỉ tiêu kết nạp được giao (kết nạp {by.admissions}/{by.quota} đảng viên).")
-    if is_no_admission_streak(br.no_admission_years):
-        years = br.no_admission_years
-        out.append(
-            f"Chi bộ đã {fmt_count(len(years), two_digits)} năm liền ({years_text(years)})"
-            " không kết nạp được đảng viên."
-        )
-    if by.below_source_quota:
-        out.append(f"Chưa đạt chỉ tiêu tạo nguồn (bổ sung {by.candidates_added}/{by.source_quota} quần chúng).")
-    if br.left_in_year:
-        out.append(left_candidates(br.left_in_year, "Trong năm", two_digits))
-    history = [h for h in br.history if not h.partial]
-    idle = [h.year for h in history if h.admissions == 0]
-    if idle and not is_no_admission_streak(br.no_admission_years) and len(history) > 1:
-        out.append(
-            f"Trong nhiệm kỳ, có {_n(len(idle), 'năm', two_digits)} Chi bộ không kết nạp được đảng viên"
-            f" ({years_text(tuple(idle))})."
-        )
-    if br.overdue_probation:
-        out.append(overdue_probation(br.overdue_probation, with_branch=False, two_digits=two_digits))
-    return out
 
 
 def term_rate_notes(term: TermSummary) -> list[str]:

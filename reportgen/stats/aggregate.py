@@ -598,6 +598,13 @@ def plan(p: Prepared, year: int) -> Plan:
                 admission_quota=None if row is None else _int_or_none(row["admission_quota"]),
                 trained_expiring=int((mine & trained & valid_now & ~valid).sum()),
                 trained_expired=int((mine & trained & ~valid_now).sum()),
+                expiries=tuple(
+                    sorted(
+                        e
+                        for d in on_list.loc[mine & trained & valid_now & ~valid, "class_date"]
+                        if (e := rules.class_expiry(d)) is not None
+                    )
+                ),
                 last_source_quota=None if last is None else _int_or_none(last["source_quota"]),
             )
         )

@@ -14,15 +14,17 @@ Rules (DOMAIN.md, Nghị quyết 21-NQ/TW and the ward plans; issue 8, item 3):
 - the remainder (total − minimums) goes to the branches in proportion to those waiting,
   by largest remainders; equal remainders at the cut go to the branch with more waiting,
   then in Vietnamese name order, and the plan states the tie;
-- a branch with nobody waiting gets its minimum and is named as "cần tạo nguồn";
+- a branch with nobody waiting gets its minimum; it is named as "cần tạo nguồn" when nobody on
+  its list holds a valid certificate at all (one expiring in the plan year still counts: that
+  candidate is to be considered before it expires);
 - a branch's source quota is at least 1, at least its source quota of the report year
   (or the plan year's when entered), and at least the candidates it is to admit plus
   those it lacks waiting for that;
-- the mass organisations introduce, together, the share of the new sources they
-  introduced in the report year, applied to the branches' source quotas of the plan
-  year; each at least 1, at least a quota entered for the plan year and at least what it
-  introduced in the report year (a quota never falls below what was achieved), the rest in
-  proportion to what each introduced in the report year, by largest remainders.
+- each mass organisation introduces at least what it introduced in the report year (a
+  quota never falls below what was achieved), at least 1, and at least a quota the office
+  entered for the plan year; the organisations' total is the sum of their quotas. A reader
+  checks each quota against the column beside it ("Đã giới thiệu năm N"): no share, no
+  rounding, no remainder handed to one organisation.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from fractions import Fraction
 
 from .. import rules
@@ -55,6 +58,7 @@ class BranchNeed:
     trained_expiring: int = 0  # on the list, certificate valid on 31/12 of the report year, expiring in the plan year
     last_source_quota: int | None = None  # `Chỉ tiêu tạo nguồn` of the report year
     trained_expired: int = 0  # on the list, class taken, certificate no longer valid on 31/12 of the report year
+    expiries: tuple[date, ...] = ()  # last valid day of each expiring certificate, in order
 
 
 @dataclass(frozen=True)
@@ -146,17 +150,9 @@ def organisation_floor(o: OrganisationNeed) -> int:
     return max(MIN_PER_ORGANISATION, o.introduction_quota or 0, o.introduced_last_year)
 
 
-def organisation_total(
-    organisations: Sequence[OrganisationNeed], source_total: int, sources_added_last_year: int
-) -> int:
-    """The introductions asked of all the organisations together: the share of last year's new
-    sources they introduced, applied to the plan year's source quotas; at least their minimums."""
-    floor = sum(organisation_floor(o) for o in organisations)
-    introduced = sum(o.introduced_last_year for o in organisations)
-    if not sources_added_last_year or not introduced:
-        return floor
-    share = Fraction(min(introduced, sources_added_last_year), sources_added_last_year)
-    return max(floor, math.ceil(share * source_total))
+def organisation_total(organisations: Sequence[OrganisationNeed]) -> int:
+    """The introductions asked of all the organisations together: the sum of their quotas."""
+    return sum(organisation_floor(o) for o in organisations)
 
 
 def make_plan(
@@ -172,7 +168,8 @@ def make_plan(
     member_rate: float = MEMBER_TARGET_RATE,
     sources_added_last_year: int = 0,
 ) -> Plan:
-    """The plan for `year` (the report year + 1)."""
+    """The plan for `year` (the report year + 1). `sources_added_last_year` is kept on the plan
+    for the workbook of figures; no quota is derived from it."""
     quota_floor = superior_quota if superior_quota is not None else (previous_quota or 0)
     floor_members = member_floor(members_base, member_rate)
     ordered = sorted(needs, key=_name_key)
@@ -189,6 +186,7 @@ def make_plan(
             minimum=f,
             trained_expiring=nd.trained_expiring,
             trained_expired=nd.trained_expired,
+            expiries=nd.expiries,
         )
         for nd, q, f in zip(ordered, quotas, floors, strict=True)
     )
@@ -198,17 +196,9 @@ def make_plan(
             tuple(ordered[i].branch for i in shares.tie_given), tuple(ordered[i].branch for i in shares.tie_left)
         )
 
-    source_total = sum(b.source_quota for b in branches)
-    org_total = organisation_total(organisations, source_total, sources_added_last_year)
-    org_floors = [organisation_floor(o) for o in organisations]
-    org_shares = largest_remainders(
-        [o.introduced_last_year for o in organisations],
-        org_total - sum(org_floors),
-        prefer=lambda i: (-organisations[i].introduced_last_year, i),
-    )
     orgs = tuple(
-        PlanOrganisation(o.organisation, f + s, o.introduced_last_year, o.last_quota)
-        for o, f, s in zip(organisations, org_floors, org_shares.counts, strict=True)
+        PlanOrganisation(o.organisation, organisation_floor(o), o.introduced_last_year, o.last_quota)
+        for o in organisations
     )
     return Plan(
         year=year,

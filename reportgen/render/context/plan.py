@@ -21,12 +21,13 @@ from reportgen.render.vietnamese import (
     fmt_pct,
     sort_texts,
 )
-from reportgen.render.wording import Named, streak_words
+from reportgen.render.wording import Named, expiry_words, streak_words
 from reportgen.stats.model import Plan, Report, WardInfo
 
 PLAN_CODE = "KH"
 
 MASS_ORGANISATIONS = "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội"
+CLASS = "lớp bồi dưỡng nhận thức về Đảng"
 
 
 def basis_texts(issued: date) -> str:
@@ -49,41 +50,45 @@ def _n(count: int, unit: str, two_digits: bool) -> str:
     return f"{fmt_count(count, two_digits)} {unit}"
 
 
-def target_sentences(plan: Plan, two_digits: bool = True) -> list[str]:
+def target_sentences(plan: Plan, issued: date, two_digits: bool = True) -> list[str]:
     """The ward's target for the plan year and where it comes from."""
     one = fmt_count(1, two_digits)
-    n_branches = len(plan.branches)
     out = [
         f"Năm {plan.year}, toàn Đảng bộ phấn đấu kết nạp ít nhất {_n(plan.total, 'đảng viên mới', two_digits)};"
         f" mỗi chi bộ trực thuộc kết nạp ít nhất {one} đảng viên và tạo nguồn ít nhất {one} quần chúng ưu tú"
         " (chỉ tiêu của từng chi bộ tại Biểu 1)."
     ]
 
-    # what holds of the target: compared with each floor it was set from, and the branches' sum
-    def cmp(floor: int) -> str:
-        return "cao hơn" if plan.total > floor else "bằng"
-
-    basis = []
+    # what holds of the target, as an office says it: the superior's quota of the plan year when
+    # it has come, the 3% of Nghị quyết 21-NQ/TW with the member count it is taken of, and how the
+    # target will be raised when a higher quota comes. Not how the figure was obtained.
+    held = []
     if plan.superior_quota is not None:
-        basis.append(
-            f"{cmp(plan.superior_quota)} chỉ tiêu cấp trên giao ({_n(plan.superior_quota, 'đảng viên', two_digits)})"
+        word = "cao hơn" if plan.total > plan.superior_quota else "bằng"
+        held.append(f"{word} chỉ tiêu cấp trên giao ({_n(plan.superior_quota, 'đảng viên', two_digits)})")
+    if plan.member_floor and plan.members_base:
+        rate = fmt_pct(plan.member_rate, trim=True)
+        word = "cao hơn" if plan.total > plan.member_floor else "bằng"
+        resolution = (
+            f" theo Nghị quyết số {rules.RESOLUTION_21.number}" if rules.citable(rules.RESOLUTION_21, issued) else ""
         )
-    if plan.member_floor:
-        basis.append(
-            f"{cmp(plan.member_floor)} mức {fmt_pct(plan.member_rate, trim=True)} tổng số đảng viên của"
-            f" Đảng bộ ({_n(plan.member_floor, 'đảng viên', two_digits)})"
+        held.append(
+            f"{word} mức {rate} tổng số đảng viên của Đảng bộ{resolution} ({rate} của"
+            f" {fmt_int(plan.members_base)} đảng viên là {fmt_count(plan.member_floor, two_digits)})"
         )
-    if n_branches:
-        basis.append(f"bằng tổng chỉ tiêu giao cho {_n(n_branches, 'chi bộ', two_digits)}")
-    if basis:
-        text = f"Chỉ tiêu này {prose.join_vi(basis)}."
-        if plan.superior_quota is None:
-            text += (
-                f" Khi cấp trên giao chỉ tiêu năm {plan.year}, nếu chỉ tiêu cao hơn, Đảng ủy sẽ điều chỉnh"
-                " và giao bổ sung cho các chi bộ."
-            )
-        out.append(text)
+    parts = [f"Chỉ tiêu trên {prose.join_vi(held)}"] if held else []
+    if plan.superior_quota is None:
+        parts.append(
+            f"trường hợp cấp trên giao chỉ tiêu năm {plan.year} cao hơn, Đảng ủy sẽ điều chỉnh, giao bổ sung chỉ"
+            " tiêu cho các chi bộ"
+        )
+    if parts:
+        out.append(_cap("; ".join(parts)) + ".")
     return out
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def waiting_sentence(plan: Plan, two_digits: bool = True) -> str:
@@ -96,8 +101,8 @@ def waiting_sentence(plan: Plan, two_digits: bool = True) -> str:
             f"Đến {end}, các chi bộ có {_n(plan.candidates_waiting, 'quần chúng ưu tú', two_digits)}"
             " trong danh sách nguồn, trong đó "
             + (
-                f"{_n(plan.trained_waiting, 'quần chúng', two_digits)} đã học lớp bồi dưỡng nhận thức về Đảng,"
-                f" giấy chứng nhận còn giá trị đến hết năm {plan.year}"
+                f"{_n(plan.trained_waiting, 'quần chúng', two_digits)} có giấy chứng nhận học {CLASS} còn giá"
+                f" trị đến hết năm {plan.year}"
                 if plan.trained_waiting
                 else f"chưa có quần chúng nào có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng còn giá trị"
                 f" đến hết năm {plan.year}"
@@ -105,8 +110,8 @@ def waiting_sentence(plan: Plan, two_digits: bool = True) -> str:
         )
         if plan.trained_expiring:
             text += (
-                f" ({_n(plan.trained_expiring, 'quần chúng', two_digits)} khác có giấy chứng nhận hết hạn trong"
-                f" năm {plan.year}, cần cho học lại)"
+                f" (ngoài ra, {_n(plan.trained_expiring, 'quần chúng', two_digits)} có giấy chứng nhận hết hạn"
+                f" trong năm {plan.year})"
             )
     out = _sentence_end(text)
     if plan.trained_waiting < plan.total:
@@ -136,16 +141,33 @@ def waiting_sentence(plan: Plan, two_digits: bool = True) -> str:
     return out
 
 
-def needs_sources_sentence(plan: Plan, two_digits: bool = True) -> str:
-    """The branches with nobody waiting: their minimum only, and the warning "cần tạo nguồn"."""
-    names = list(plan.needs_sources)
-    if not names:
-        return ""
-    both = "chi bộ" if len(names) == 1 else f"{fmt_count(len(names), two_digits)} chi bộ"
-    return (
-        f"{prose.join_vi(names)} hiện chưa có quần chúng có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng"
-        f" còn giá trị; {both} lựa chọn, cử quần chúng đi học lớp ngay trong quý I năm {plan.year}."
-    )
+def branch_actions(plan: Plan, two_digits: bool = True) -> list[str]:
+    """What the branches without a candidate ready must do first, named: those with nobody holding
+    a valid certificate send candidates to the class in quarter I; those whose only certificates
+    expire in the plan year consider them before they expire, and send others to the class."""
+    y = plan.year
+    out = []
+    none_listed = [b.branch for b in plan.branches if b.needs_sources and b.candidates_waiting == 0]
+    untrained = [b.branch for b in plan.branches if b.needs_sources and b.candidates_waiting > 0]
+    if untrained:
+        out.append(
+            f"- {prose.join_vi(untrained)}: lựa chọn, cử quần chúng trong danh sách nguồn đi học {CLASS} ngay"
+            f" trong quý I năm {y} (hiện chưa có quần chúng có giấy chứng nhận học lớp còn giá trị)."
+        )
+    if none_listed:
+        out.append(
+            f"- {prose.join_vi(none_listed)}: phát hiện, lựa chọn quần chúng ưu tú đưa vào danh sách nguồn, cử đi"
+            f" học {CLASS} ngay trong quý I năm {y}."
+        )
+    for b in plan.branches:
+        if b.expiring_only:
+            out.append(
+                f"- {b.branch}: khẩn trương hoàn thiện hồ sơ, xem xét kết nạp"
+                f" {_n(b.trained_expiring, 'quần chúng', two_digits)} có giấy chứng nhận học {CLASS} hết hạn"
+                f" {expiry_words(b.expiries, y)}; lựa chọn, cử quần chúng trong danh sách nguồn đi học lớp ngay"
+                f" trong quý I năm {y}."
+            )
+    return out
 
 
 def _sentence_end(text: str) -> str:
@@ -162,10 +184,42 @@ def sources_sentence(plan: Plan, two_digits: bool = True) -> str:
         )
     text += (
         f" {MASS_ORGANISATIONS} giới thiệu ít nhất {_n(plan.introduction_total, 'quần chúng ưu tú', two_digits)}"
-        f" để chi bộ xem xét, bồi dưỡng; mỗi tổ chức ít nhất {fmt_count(1, two_digits)} (chỉ tiêu từng tổ chức"
-        " tại Biểu 2)"
+        f" để chi bộ xem xét, bồi dưỡng; mỗi tổ chức giới thiệu không ít hơn số đã giới thiệu năm {plan.base_year}"
+        f" và ít nhất {fmt_count(1, two_digits)} quần chúng (chỉ tiêu từng tổ chức tại Biểu 2)"
     )
     return text + "."
+
+
+def education_paragraphs() -> list[str]:
+    """Publicity and political education that build the sources (the example plan's II-1 and II-3)."""
+    return [
+        "- Đẩy mạnh công tác tuyên truyền, nâng cao nhận thức của cấp ủy, chính quyền, Mặt trận Tổ quốc, các đoàn"
+        " thể chính trị - xã hội và đảng viên về công tác phát triển đảng viên, xác định đây là nhiệm vụ thường"
+        " xuyên của công tác xây dựng Đảng; kịp thời biểu dương tập thể, cá nhân làm tốt công tác tạo nguồn, giới"
+        " thiệu quần chúng ưu tú cho Đảng.",
+        "- Chi ủy, chi bộ tăng cường giáo dục chính trị tư tưởng cho quần chúng ưu tú, giúp quần chúng hiểu rõ mục"
+        " tiêu, lý tưởng của Đảng, xác định động cơ đúng đắn, rèn luyện, phấn đấu vào Đảng; thông qua các phong"
+        " trào thi đua học tập, lao động, sản xuất ở cơ quan, đơn vị, khu dân cư phát hiện, lựa chọn quần chúng"
+        " ưu tú đưa vào danh sách nguồn.",
+    ]
+
+
+def procedure_paragraphs(issued: date, two_digits: bool = True) -> list[str]:
+    """The admission procedure under the texts in force on the plan's date (`rules`), with the
+    time limits of the rules table; only texts issued by that date are named."""
+    texts = rules.rules_in_force(issued)
+    under = (
+        "theo " + " và ".join(f"{t.kind} số {t.number}" for t in texts) if texts else "theo quy định của Điều lệ Đảng"
+    )
+    ceremony = fmt_count(rules.CEREMONY_WITHIN_WORKING_DAYS, two_digits)
+    probation = fmt_count(rules.PROBATION_MONTHS, two_digits)
+    recognition = fmt_count(rules.RECOGNITION_WITHIN_WORKING_DAYS, two_digits)
+    return [
+        f"- Thực hiện đúng quy trình, thủ tục kết nạp đảng viên {under}: chi ủy thẩm tra, xác minh lý lịch"
+        " người vào Đảng; hồ sơ đề nghị kết nạp đầy đủ, đúng mẫu; lễ kết nạp tổ chức trong"
+        f" {ceremony} ngày làm việc kể từ ngày chi bộ nhận quyết định; hết {probation} tháng dự bị, chi bộ xét,"
+        f" đề nghị công nhận đảng viên chính thức trong {recognition} ngày làm việc.",
+    ]
 
 
 def plan_recipients(ward: WardInfo, unit: str) -> list[str]:
@@ -204,10 +258,14 @@ def plan_context(report: Report, ctx: dict[str, Any], unit: str, two_digits: boo
         f" {plan.year} với những nội dung cụ thể như sau:",
     ]
     ctx["target_paragraphs"] = [
-        *target_sentences(plan, two_digits),
+        *target_sentences(plan, report.issued, two_digits),
         waiting_sentence(plan, two_digits),
-        *([needs_sources_sentence(plan, two_digits)] if plan.needs_sources else []),
         sources_sentence(plan, two_digits),
+    ]
+    ctx["education_paragraphs"] = education_paragraphs()
+    ctx["procedure_paragraphs"] = [
+        *procedure_paragraphs(report.issued, two_digits),
+        *branch_actions(plan, two_digits),
     ]
     ctx["task_paragraphs"] = sections.tasks_by_actor(
         report,

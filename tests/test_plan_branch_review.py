@@ -1,0 +1,303 @@
+"""The plan and the branch report as the signers read them (reviews/signer-2.md and the plan
+lane's brief), each kind of fault read back from the built documents with python-docx and
+checked against figures recomputed from the input workbooks (tests/independent.py), on the
+sample ward and on wards generated with other seeds:
+
+- the plan's 3% basis names the member count it is taken of ("3% của 332 đảng viên là 10")
+  and says nothing of how the figure was obtained;
+- the plan has the publicity and political-education part, and the admission procedure under
+  the regulation and guidance in force on its date, never a text issued after it;
+- each organisation's quota is what it introduced last year (at least 1, at least a quota
+  entered for the plan year), and the quotas add up to the target the text gives;
+- certificates expiring in the plan year are counted, never sent "back to class" first;
+- the branch report writes no spreadsheet fraction ("0/01", "05/05 năm"), never offers the
+  same candidates as a strength and as a cause, names "chi ủy" only for a branch of 9 members
+  or more, never counts a year without an admission quota as a year the quota was missed;
+- a long name in the header is broken by reportgen between words, never inside a proper name,
+  each line fitting the column; the closing paragraph stays with the signature.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docread import all_text
+from docx import Document
+from docx.oxml.ns import qn
+from independent import fold, months_later, read_inbox
+
+from reportgen.pipeline import build
+from reportgen.render import linefit
+from reportgen.sample import write_sample
+
+ISSUED = date(2026, 1, 10)
+YEAR = 2025
+
+
+@pytest.fixture(scope="module", params=[2025, 7, 23], ids=["sample", "seed-7", "seed-23"])
+def ward(request, tmp_path_factory):
+    root = tmp_path_factory.mktemp(f"plan-branch-{request.param}")
+    write_sample(root / "in", seed=request.param)
+    build(root / "in", root / "out", issued=ISSUED)
+    return root / "out", read_inbox(root / "in")
+
+
+def _plan(out: Path) -> Path:
+    return next(out.glob("ke-hoach-*.docx"))
+
+
+def _paragraphs(path: Path) -> list[str]:
+    return [line for line in all_text(path).splitlines() if line.strip()]
+
+
+def _count(word: str) -> int:
+    return int(word.replace(".", "").lstrip("0") or "0")
+
+
+def _table_after(path: Path, caption_start: str) -> list[list[str]]:
+    doc = Document(str(path))
+    body = list(doc.element.body.iterchildren())
+    for i, child in enumerate(body):
+        if child.tag == qn("w:p") and "".join(child.itertext()).startswith(caption_start):
+            nxt = next(c for c in body[i + 1 :] if c.tag == qn("w:tbl"))
+            table = next(t for t in doc.tables if t._tbl is nxt)
+            return [[c.text for c in row.cells] for row in table.rows]
+    raise AssertionError(caption_start)
+
+
+def _members(data: dict, year: int) -> int:
+    """The ward's members at the start of the latest year up to `year` the ward workbook gives."""
+    rows = [q for q in data["ward"]["quotas"] if fold(q["branch"]) == fold("Toàn Đảng bộ") and q.get("members_start")]
+    row = max((q for q in rows if int(q["year"]) <= year), key=lambda q: int(q["year"]))
+    return int(row["members_start"])
+
+
+def _on_list(person: dict, day: date) -> bool:
+    if person["entered"] is None or person["entered"] > day:
+        return False
+    if fold(person["status"]) == fold("Đang bồi dưỡng"):
+        return True
+    return person.get("status_date") is not None and person["status_date"] > day
+
+
+# --- the plan ---------------------------------------------------------------------------
+
+
+def test_the_three_percent_basis_names_the_member_count(ward):
+    out, data = ward
+    members = _members(data, YEAR + 1)
+    floor = math.ceil(members * 3 / 100)
+    basis = next(p for p in _paragraphs(_plan(out)) if p.startswith("Chỉ tiêu trên"))
+    match = re.search(r"\(3% của ([\d.]+) đảng viên là (\d+)\)", basis)
+    assert match, basis
+    assert (_count(match.group(1)), _count(match.group(2))) == (members, floor)
+    assert "tổng chỉ tiêu giao cho" not in basis  # how the figure was obtained is not a plan's business
+
+
+def test_the_plan_has_political_education_and_the_admission_procedure(ward):
+    out, _ = ward
+    text = all_text(_plan(out))
+    assert "1- Tuyên truyền, giáo dục chính trị tư tưởng" in text
+    assert "giáo dục chính trị tư tưởng cho quần chúng ưu tú" in text
+    procedure = next(p for p in _paragraphs(_plan(out)) if p.startswith("- Thực hiện đúng quy trình, thủ tục kết nạp"))
+    # the texts in force on 10/01/2026 (DOMAIN.md's dated table): 294-QĐ/TW and Hướng dẫn 06-HD/TW
+    assert "theo Quy định số 294-QĐ/TW và Hướng dẫn số 06-HD/TW" in procedure
+    assert "thẩm tra, xác minh lý lịch" in procedure
+    assert "30 ngày làm việc" in procedure and "12 tháng dự bị" in procedure
+
+
+@pytest.mark.parametrize(("issued", "regulation", "guidance"), [
+    (date(2021, 1, 5), "29-QĐ/TW", "01-HD/TW"),   # before 24-QĐ/TW (30/7/2021)
+    (date(2021, 8, 15), "24-QĐ/TW", "01-HD/TW"),  # 24-QĐ/TW, its guidance not yet out: the 2016 one
+    (date(2025, 1, 6), "24-QĐ/TW", "01-HD/TW"),   # before 232-QĐ/TW (20/01/2025)
+    (date(2025, 6, 20), "232-QĐ/TW", "01-HD/TW"),  # 294-QĐ/TW issued 26/5 but in force from 01/7/2025
+    (date(2026, 1, 10), "294-QĐ/TW", "06-HD/TW"),
+])
+def test_the_procedure_cites_the_texts_in_force_on_the_plans_date(issued, regulation, guidance):
+    """DOMAIN.md's dated table, written out here independently of reportgen.rules."""
+    from reportgen.render.context.plan import procedure_paragraphs
+
+    text = " ".join(procedure_paragraphs(issued))
+    assert f"theo Quy định số {regulation} và Hướng dẫn số {guidance}" in text
+    issued_on = {"29-QĐ/TW": date(2016, 7, 25), "24-QĐ/TW": date(2021, 7, 30), "232-QĐ/TW": date(2025, 1, 20),
+                 "294-QĐ/TW": date(2025, 5, 26), "06-HD/TW": date(2025, 6, 9)}
+    for number, day in issued_on.items():
+        if day > issued:
+            assert number not in text, (issued, number)
+
+
+def test_each_organisation_is_asked_what_it_introduced_last_year(ward):
+    out, data = ward
+    introduced: dict[str, int] = {}
+    for branch in data["branches"]:
+        for p in branch["candidates"]:
+            if p["entered"] is not None and p["entered"].year == YEAR and p.get("introduced_by"):
+                key = fold(p["introduced_by"])
+                introduced[key] = introduced.get(key, 0) + 1
+    entered = {fold(o["organisation"]): int(o["introduction_quota"]) for o in data["ward"]["orgs"] or []
+               if int(o["year"]) == YEAR + 1}
+    rows = _table_after(_plan(out), "Biểu 2.")
+    body = [r for r in rows if r[0].isdigit()]
+    assert body
+    for r in body:
+        name = fold(r[1])
+        assert int(r[2]) == introduced.get(name, 0), r
+        assert int(r[3]) == max(1, introduced.get(name, 0), entered.get(name, 0)), r
+    total = next(r for r in rows if "Cộng" in r)
+    assert int(total[3]) == sum(int(r[3]) for r in body)
+    said = re.search(r"giới thiệu ít nhất (\d+) quần chúng ưu tú để chi bộ xem xét", all_text(_plan(out)))
+    assert said and _count(said.group(1)) == int(total[3])
+
+
+def test_certificates_expiring_in_the_plan_year_are_counted_not_sent_back_first(ward):
+    out, data = ward
+    end, plan_end = date(YEAR, 12, 31), date(YEAR + 1, 12, 31)
+    expiring = 0
+    for branch in data["branches"]:
+        for p in branch["candidates"]:
+            if _on_list(p, end) and p.get("class_date") is not None and p["class_date"] <= end:
+                expiry = months_later(p["class_date"], 60)
+                expiring += end <= expiry < plan_end
+    text = all_text(_plan(out))
+    assert "cần cho học lại" not in text
+    if expiring:
+        assert f"(ngoài ra, {expiring:02d} quần chúng có giấy chứng nhận hết hạn trong năm {YEAR + 1})" in text
+
+
+def test_a_branch_with_a_certificate_expiring_in_the_plan_year_is_not_told_it_has_none(ward):
+    out, data = ward
+    end = date(YEAR, 12, 31)
+    text = all_text(_plan(out))
+    for branch in data["branches"]:
+        name = branch["info"]["name"]
+        valid = [p for p in branch["candidates"] if _on_list(p, end) and p.get("class_date") is not None
+                 and p["class_date"] <= end < months_later(p["class_date"], 60)]
+        if valid:
+            for line in text.splitlines():
+                if line.startswith("- ") and name in line.split(":")[0]:
+                    assert "chưa có quần chúng có giấy chứng nhận" not in line, line
+
+
+# --- the branch report --------------------------------------------------------------------
+
+
+def _branch_docs(out: Path, data: dict):
+    for branch in data["branches"]:
+        name = branch["info"]["name"]
+        path = next(p for p in (out / "chi-bo").glob("*.docx") if f"\n{name} báo cáo" in all_text(p)
+                    or f", {name} báo cáo" in all_text(p))
+        yield branch, path
+
+
+def _section(lines: list[str], start: str, stop: tuple[str, ...]) -> list[str]:
+    i = lines.index(start)
+    rest = lines[i + 1 :]
+    j = next((k for k, line in enumerate(rest) if line.startswith(stop)), len(rest))
+    return rest[:j]
+
+
+def test_branch_reports_write_no_spreadsheet_fractions(ward):
+    out, data = ward
+    for _, path in _branch_docs(out, data):
+        text = all_text(path)
+        assert not re.search(r"\b0/\d", text), path.name
+        assert not re.search(r"\b(\d+)/\1 năm", text), path.name
+
+
+def test_the_same_candidates_are_not_a_strength_and_a_cause(ward):
+    out, data = ward
+    for _, path in _branch_docs(out, data):
+        lines = _paragraphs(path)
+        strengths = _section(lines, "1- Ưu điểm", ("2- ",))
+        causes = _section(lines, "3- Nguyên nhân", ("IV- ",)) if "3- Nguyên nhân" in lines else []
+        if any("giấy chứng nhận" in c for c in causes):
+            assert not any("giấy chứng nhận" in s for s in strengths), path.name
+
+
+def _quota_rows(data: dict, branch: str) -> dict[int, dict]:
+    return {int(q["year"]): q for q in data["ward"]["quotas"] if fold(q["branch"]) == fold(branch)}
+
+
+def test_chi_uy_only_for_a_branch_that_has_one(ward):
+    out, data = ward
+    seen = set()
+    for branch, path in _branch_docs(out, data):
+        members = _quota_rows(data, branch["info"]["name"]).get(YEAR, {}).get("members_start")
+        causes = [p for p in _paragraphs(path) if p.startswith("- Chủ quan:")]
+        for cause in causes:
+            if members is not None and int(members) < 9:
+                assert "chi ủy" not in cause and cause.startswith("- Chủ quan: Chi bộ"), (path.name, cause)
+                seen.add("small")
+            elif members is not None:
+                assert cause.startswith("- Chủ quan: chi ủy"), (path.name, cause)
+                seen.add("large")
+    assert seen  # the wards have branches of both sizes with causes
+
+
+def test_a_year_without_an_admission_quota_is_never_a_missed_year(ward):
+    out, data = ward
+    checked = 0
+    for branch, path in _branch_docs(out, data):
+        quotas = _quota_rows(data, branch["info"]["name"])
+        for line in _paragraphs(path):
+            match = re.search(r"không hoàn thành chỉ tiêu kết nạp (?:các năm|năm) ([\d, và]+)", line)
+            if not match:
+                continue
+            years = [int(y) for y in re.findall(r"\d{4}", match.group(1))]
+            admitted = {y: sum(1 for a in branch["admissions"] if a["admitted"].year == y) for y in years}
+            for y in years:
+                quota = int(quotas[y]["admission_quota"] or 0)
+                assert quota > 0 and admitted[y] < quota, (path.name, y)
+                checked += 1
+            for y in re.findall(r"năm ([\d, và]+) không giao chỉ tiêu kết nạp", line):
+                for year in re.findall(r"\d{4}", y):
+                    assert int(quotas[int(year)]["admission_quota"] or 0) == 0
+    assert checked
+
+
+def test_a_long_name_in_the_header_breaks_between_words_and_fits(ward):
+    out, data = ward
+    width = linefit.header_width_pt()
+    for branch, path in _branch_docs(out, data):
+        name = unicodedata.normalize("NFC", branch["info"]["name"])
+        cell = Document(str(path)).tables[0].rows[0].cells[0]
+        issuer = cell.paragraphs[1]
+        lines = issuer.text.split("\n")  # python-docx reads a line break as "\n"
+        assert " ".join(lines) == name.upper(), path.name
+        for line in lines:
+            assert linefit.text_width_pt(line, 14, bold=True) <= width, (path.name, line)
+        words = name.split()
+        cut = 0
+        for line in lines[:-1]:
+            cut += len(line.split())
+            before, after = words[cut - 1], words[cut]
+            assert not (before[0].isupper() and before[1:].islower() and after[0].isupper() and after[1:].islower()), (
+                f"{path.name}: a proper name split at {before!r} / {after!r}"
+            )
+
+
+def test_header_lines_are_broken_where_an_office_breaks_them():
+    assert linefit.fit_lines("Chi bộ Công ty TNHH Thủy sản Phổ Hòa") == ["CHI BỘ CÔNG TY TNHH", "THỦY SẢN PHỔ HÒA"]
+    assert linefit.fit_lines("Chi bộ Trường THCS Nguyễn Nghiêm") == ["CHI BỘ TRƯỜNG THCS", "NGUYỄN NGHIÊM"]
+    assert linefit.fit_lines("Chi bộ Tổ dân phố 1") == ["CHI BỘ TỔ DÂN PHỐ 1"]
+    assert linefit.fit_lines("Đảng ủy phường Phổ Hòa") == ["ĐẢNG ỦY PHƯỜNG PHỔ HÒA"]
+    # Ư and Ơ are wider than U and O: the horn is measured
+    assert linefit.text_width_pt("Ư", 14, bold=True) > linefit.text_width_pt("U", 14, bold=True)
+
+
+def test_the_closing_paragraph_stays_with_the_signature(ward):
+    out, data = ward
+    for path in [_plan(out), *(p for _, p in _branch_docs(out, data))]:
+        doc = Document(str(path))
+        body = list(doc.element.body.iterchildren())
+        signature = next(i for i, c in enumerate(body) if c.tag == qn("w:tbl") and "Nơi nhận" in "".join(c.itertext()))
+        closing = next(i for i in range(signature - 1, 0, -1) if "".join(body[i].itertext()).startswith("Trên đây"))
+        for child in body[closing:signature]:  # the closing and the spacer: each kept with the next
+            assert child.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None, path.name
+        row = body[signature].find(f"{qn('w:tr')}/{qn('w:trPr')}/{qn('w:cantSplit')}")
+        assert row is not None, path.name
