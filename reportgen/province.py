@@ -9,15 +9,18 @@ otherwise show a total without it); the other wards' documents are still made.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
+from . import schema
 from .cache import Cache, inputs_digest, templates_digest
 from .findings import Findings
-from .intake.normalize import branch_key
+from .intake.load import Inbox
+from .intake.normalize import branch_key, fold
 from .intake.province import ProvinceInbox, is_province, load_province
 from .pipeline import UsageProblem, build as build_ward, check as check_ward, write_checks
 from .progress import SILENT, Progress
@@ -42,10 +45,39 @@ class WardRun:
     written: list[Path] = field(default_factory=list)
     checks: list[Path] = field(default_factory=list)
     problem: str = ""  # a problem of use (no data for the year), in Vietnamese
+    committee: str = ""  # the ward workbook's `Tên đảng ủy`
+    people: tuple[Person, ...] = ()  # every row of `Nguồn` and `Kết nạp` with a date of birth
 
     @property
     def ok(self) -> bool:
         return not self.problem and not self.findings.has_errors
+
+
+# One row of a person in a ward: (folded name, birth, name as written, file, sheet, row, branch, status);
+# status is `Kết nạp` for a row of that sheet. Kept small: a province has many wards.
+Person = tuple[str, date, str, str, str, int, str, str]
+ADMITTED_ROW = "Kết nạp"
+
+
+def _people_of(inbox: Inbox) -> tuple[Person, ...]:
+    out: list[Person] = []
+    for frame in (inbox.candidates, inbox.admissions):
+        if frame.empty:
+            continue
+        statuses = frame["status"] if "status" in frame.columns else [ADMITTED_ROW] * len(frame)
+        for name, birth, file, sheet, row, branch, status in zip(
+            frame["name"], frame["birth"], frame["_file"], frame["_sheet"], frame["_row"], frame["branch"], statuses
+        ):
+            if isinstance(birth, date) and isinstance(name, str):
+                out.append((fold(name), birth, name, str(file), str(sheet), int(row), str(branch), str(status)))
+    return tuple(out)
+
+
+def _ran(run: WardRun, inbox: Inbox) -> None:
+    """What the province needs of a ward's inbox once the ward has been read."""
+    run.files_read, run.branches = len(inbox.files_read), len(inbox.branches)
+    run.committee = inbox.ward.committee if inbox.ward is not None else ""
+    run.people = _people_of(inbox)
 
 
 @dataclass
@@ -104,7 +136,7 @@ def _check_one(ward_dir: Path, slug: str, out: Path, year: int | None, today: da
         run.problem = str(exc)
     else:
         run.findings, run.year = result.findings, result.year
-        run.files_read, run.branches = len(result.inbox.files_read), len(result.inbox.branches)
+        _ran(run, result.inbox)
         run.checks = write_checks(result, out / slug)
     return run
 
@@ -142,6 +174,7 @@ def check_province(
     wards = zip(province.wards, ward_slugs(province.wards), strict=True)
     tasks: list[tuple[object, ...]] = [(ward_dir, slug, out, year, today) for ward_dir, slug in wards]
     runs = _each_ward(_check_one, tasks, jobs, progress)
+    _across_wards(runs, findings)
     return ProvinceResult(province, findings, runs, year)
 
 
@@ -177,7 +210,7 @@ def _build_one(
         return run, None
     inbox = result.check.inbox
     run.findings, run.year = result.check.findings, result.check.year
-    run.files_read, run.branches = len(inbox.files_read), len(inbox.branches)
+    _ran(run, inbox)
     run.written, run.checks = result.written, result.checks
     line = None if result.report is None else _line_of(run, result.report)
     if cache is not None and key is not None:
@@ -228,12 +261,11 @@ def build_province(
         if run.ok and chosen is not None and run.year != chosen:
             runs[index], lines[index] = _build_one(run.folder, run.slug, out, chosen, options, incremental)
     progress.close()
+    _across_wards(runs, findings)
     result = ProvinceResult(province, findings, runs, chosen)
     if not result.ok or chosen is None or province.info is None:
         return result
     kept = [line for line in lines if line is not None]
-    if _same_committee(kept, findings):
-        return result
     _unknown_wards(province, province_rows(province.quotas, chosen), kept, findings)
     result.report = roll_up(province.info, province.quotas, chosen, issued, kept)
 
@@ -252,18 +284,25 @@ def _line_of(run: WardRun, report: Report) -> WardLine:
     return ward_line(run.folder.name, run.slug, report)
 
 
-def _same_committee(lines: list[WardLine], findings: Findings) -> bool:
+def _across_wards(runs: list[WardRun], findings: Findings) -> None:
+    """What no ward can see by itself: two wards with one name, one person in two wards."""
+    _same_committee(runs, findings)
+    _people_in_two_wards(runs, findings)
+
+
+def _same_committee(runs: list[WardRun], findings: Findings) -> bool:
     """Two ward folders whose workbooks give one `Tên đảng ủy` (a ward copied twice, or a
     name not changed after copying) would be counted twice and share one quota row: an
-    error for each such name, and no province report."""
-    by_name: dict[str, list[WardLine]] = {}
-    for line in lines:
-        by_name.setdefault(branch_key(line.committee), []).append(line)
+    error for each such name, and no province report. Said whether or not the wards have errors."""
+    by_name: dict[str, list[WardRun]] = {}
+    for run in runs:
+        if run.committee:
+            by_name.setdefault(branch_key(run.committee), []).append(run)
     twins = [same for same in by_name.values() if len(same) > 1]
     for same in twins:
         findings.error(
             "các thư mục "
-            + ", ".join(f"«{line.folder}»" for line in same)
+            + ", ".join(f"«{run.folder.name}»" for run in same)
             + f" cùng ghi «Tên đảng ủy» là «{same[0].committee}»: mỗi đảng bộ phải có một thư mục và một tên"
             " riêng (sửa «Tên đảng ủy» trong sheet «Đơn vị» của sổ tổng hợp, hoặc bỏ thư mục chép thừa)",
             column="Tên đảng ủy",
@@ -273,10 +312,58 @@ def _same_committee(lines: list[WardLine], findings: Findings) -> bool:
     return bool(twins)
 
 
+def _people_in_two_wards(runs: list[WardRun], findings: Findings) -> None:
+    """The same person (name and date of birth; FORMAT.md has no ID number) in the workbooks of two
+    wards: a warning at the first row, naming every ward, file, sheet and row. The province's
+    figures count such a person in each ward."""
+    places: dict[tuple[str, date], list[tuple[WardRun, Person]]] = defaultdict(list)
+    for run in runs:
+        for person in run.people:
+            places[(person[0], person[1])].append((run, person))
+    for (_key, birth), found in places.items():
+        wards = {run.folder for run, _ in found}
+        if len(wards) < 2:
+            continue
+        first_run, first = found[0]
+        listed = "; ".join(
+            f"«{run.folder.name}» (tệp {run.folder.name}/{p[3]}, sheet «{p[4]}», dòng {p[5]}, chi bộ «{p[6]}»"
+            + ("" if p[7] == ADMITTED_ROW else f", {p[7]}")
+            + ")"
+            for run, p in found
+        )
+        admitted_in = {run.folder for run, p in found if p[7] == ADMITTED_ROW}
+        moved = any(p[7] == schema.STATUS_MOVED for _, p in found)
+        if len(admitted_in) > 1:
+            advice = (
+                f"người này được ghi kết nạp ở {len(admitted_in):02d} đảng bộ nên số kết nạp của tỉnh tính"
+                " người này nhiều lần. Một người chỉ được kết nạp một lần: hãy xóa dòng ghi nhầm; nếu là hai"
+                " người khác nhau, hãy kiểm tra lại ngày sinh"
+            )
+        elif moved:
+            advice = (
+                "một nơi ghi «Chuyển đi»: nếu người này đã chuyển sinh hoạt sang đảng bộ kia thì đúng, chỉ"
+                " cần kiểm tra lại; nếu là hai người khác nhau, hãy kiểm tra lại ngày sinh"
+            )
+        else:
+            advice = (
+                "số liệu của tỉnh tính người này ở mỗi nơi. Nếu đã chuyển sinh hoạt, ghi «Chuyển đi» và «Ngày"
+                " thay đổi» ở nơi cũ; nếu là hai người khác nhau, hãy kiểm tra lại ngày sinh"
+            )
+        findings.warning(
+            f"cùng một người (họ tên «{first[2]}», ngày sinh {birth:%d/%m/%Y}) có trong sổ của"
+            f" {len(wards):02d} đảng bộ: {listed}; {advice}",
+            file=f"{first_run.folder.name}/{first[3]}",
+            sheet=first[4],
+            row=first[5],
+            column="Họ và tên",
+            value=first[2],
+            rule="person-in-two-wards",
+        )
+
+
 def _unknown_wards(
     province: ProvinceInbox, rows: dict[str, dict[str, object]], lines: list[WardLine], findings: Findings
 ) -> None:
-    from . import schema
 
     known = {branch_key(line.committee) for line in lines} | {branch_key(schema.WARD_TOTAL)}
     for key, row in rows.items():

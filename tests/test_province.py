@@ -41,12 +41,13 @@ def _ward(
     folder: Path, committee: str, branches: dict[str, tuple[int, int]], quota: int, members: int, bad: bool = False
 ) -> None:
     folder.mkdir(parents=True)
+    place = committee.split()[-1].title()  # people of different wards have different names
     quotas = [(YEAR, "Toàn Đảng bộ", quota, None, members)]
     for index, (name, (branch_quota, admitted)) in enumerate(branches.items()):
         quotas.append((YEAR, name, branch_quota, 1, 10))
         people = [
             Admission(
-                f"Nguyễn Văn {chr(65 + index)}{n}",
+                f"Nguyễn {place} {chr(65 + index)}{n}",
                 date(1995, 3, 1 + n),
                 date(YEAR, 4, 1 + n),
                 gender="Nữ" if n % 2 else "Nam",
@@ -59,7 +60,7 @@ def _ward(
             folder,
             name,
             admissions=people,
-            candidates=[Candidate(f"Lê Thị {index}", date(2000, 1, 1), date(YEAR, 2, 1))],
+            candidates=[Candidate(f"Lê Thị {place} {index}", date(2000, 1, 1), date(YEAR, 2, 1))],
         )
     make_ward(folder, Ward(quotas=quotas, fields={"Tên đảng ủy": committee}))
 
@@ -206,6 +207,9 @@ def test_two_ward_folders_with_one_committee_name_block_the_province_report(tmp_
     assert "Chưa lập báo cáo tổng hợp vì các lỗi nêu trên." in result.output
     assert not (out / f"bao-cao-tong-hop-{YEAR}.docx").exists()
     assert (out / "phuong-an-hai" / f"bao-cao-{YEAR}.docx").is_file()
+    checked = _run("check", root, tmp_path / "out-check")  # said by check as well, before any build
+    assert checked.exit_code == 1
+    assert "cùng ghi «Tên đảng ủy» là «ĐẢNG ỦY XÃ CẨM THÀNH»" in " ".join(checked.output.split())
 
 
 @pytest.mark.parametrize("command", ["check", "build"])
@@ -271,3 +275,35 @@ def test_a_sub_folder_that_is_no_ward_is_named_with_what_it_holds(tmp_path):
         ) in text
         assert "phải là số liệu của một đảng bộ" in text
         assert "✓ Phuong An Hai" in result.output  # the wards are still read
+
+
+def test_one_person_in_two_wards_is_warned_naming_both(tmp_path):
+    """FORMAT.md has no ID number: name and date of birth make the person, as inside a ward."""
+    root = _province(tmp_path / "tinh")
+    make_branch(root / "Phuong An Hai", "Chi bộ Tổ dân phố 9", file="CB-9.xlsx",
+                candidates=[Candidate("Phạm Thị Trùng", date(1999, 5, 6), date(YEAR, 2, 1)),
+                            Candidate("Võ Thị Khác", date(1998, 1, 2), date(YEAR, 2, 1))])
+    make_branch(root / "Xa Cam Thanh", "Chi bộ Thôn Tây", file="CB-Tay.xlsx",
+                candidates=[Candidate("Võ Thị Khác", date(1998, 1, 3), date(YEAR, 2, 1))],  # another birth date
+                admissions=[Admission("Phạm Thị Trùng", date(1999, 5, 6), date(YEAR, 6, 1), gender="Nữ")])
+    for command in ("check", "build"):
+        result = _run(command, root, tmp_path / f"out-{command}")
+        text = " ".join(result.output.split())
+        assert "cùng một người (họ tên «Phạm Thị Trùng», ngày sinh 06/05/1999) có trong sổ của 02 đảng bộ" in text
+        assert ("«Phuong An Hai» (tệp Phuong An Hai/CB-9.xlsx, sheet «Nguồn», dòng 4, chi bộ «Chi bộ Tổ dân phố 9»,"
+                " Đang bồi dưỡng)") in text
+        assert "«Xa Cam Thanh» (tệp Xa Cam Thanh/CB-Tay.xlsx, sheet «Kết nạp», dòng 4, chi bộ «Chi bộ Thôn Tây»)" in text
+        assert "Võ Thị Khác" not in text  # two people who share a name
+        assert text.count("cùng một người") == 1
+
+
+def test_one_person_admitted_in_two_wards_is_counted_twice_and_said(tmp_path):
+    root = _province(tmp_path / "tinh")
+    for folder in ("Phuong An Hai", "Phuong Binh Minh"):
+        make_branch(root / folder, "Chi bộ Tổ dân phố 9", file="CB-9.xlsx",
+                    admissions=[Admission("Phạm Văn Hai Lần", date(1993, 7, 8), date(YEAR, 6, 1))])
+    result = _run("check", root, tmp_path / "out")
+    text = " ".join(result.output.split())
+    assert "người này được ghi kết nạp ở 02 đảng bộ nên số kết nạp của tỉnh tính người này nhiều lần" in text
+    assert "tệp Phuong An Hai/CB-9.xlsx, sheet «Kết nạp», dòng 4" in text
+    assert "tệp Phuong Binh Minh/CB-9.xlsx, sheet «Kết nạp», dòng 4" in text

@@ -123,7 +123,8 @@ def _ward_info(book: RawWorkbook, file: str, findings: Findings, today: date | N
             rule="missing-sheet",
         )
         return None
-    values, rows = read_fields(sheet, schema.WARD_FIELDS, file, findings)
+    marks: dict[str, str] = {}
+    values, rows = read_fields(sheet, schema.WARD_FIELDS, file, findings, marks)
     out: dict[str, object] = {}
     ok = True
     for spec in schema.WARD_FIELDS:
@@ -131,11 +132,13 @@ def _ward_info(book: RawWorkbook, file: str, findings: Findings, today: date | N
         text = clean_text(raw)
         if spec.required and not text:
             findings.error(
-                f"thiếu trường bắt buộc «{spec.label}» (ghi tên trường ở cột đầu, giá trị ở cột bên cạnh)",
+                f"thiếu trường bắt buộc «{spec.label}» (ghi tên trường ở cột đầu, giá trị ở cột bên cạnh)"
+                + _placeholder_said(marks.get(spec.key)),
                 file=file,
                 sheet=sheet.name,
                 row=rows.get(spec.key),
                 column=spec.label,
+                value=marks.get(spec.key, ""),
                 rule="missing-field",
             )
             ok = False
@@ -239,6 +242,13 @@ def _ward_info(book: RawWorkbook, file: str, findings: Findings, today: date | N
     )
 
 
+def _placeholder_said(mark: str | None) -> str:
+    """`; ô đang ghi «N/A», ký hiệu thay cho ô trống...` when a required field holds a placeholder."""
+    if mark is None:
+        return ""
+    return f"; ô đang ghi «{mark}», là ký hiệu thay cho ô trống chứ không phải giá trị, nên coi như chưa ghi"
+
+
 def _congress(text: str) -> str:
     """ "XVII", "lần thứ XVII", "17" -> "XVII" (Roman numerals as the documents write them)."""
     text = re.sub(r"^(?:đại hội\s*)?(?:lần\s*thứ\s*)?", "", text.strip(), flags=re.IGNORECASE).strip(" .")
@@ -261,15 +271,18 @@ def _branch_info(book: RawWorkbook, file: str, findings: Findings) -> Branch | N
             rule="missing-sheet",
         )
         return None
-    values, rows = read_fields(sheet, schema.BRANCH_FIELDS, file, findings)
+    marks: dict[str, str] = {}
+    values, rows = read_fields(sheet, schema.BRANCH_FIELDS, file, findings, marks)
     name = clean_text(values.get("name"))
     if not name:
         findings.error(
-            "thiếu «Tên chi bộ» (ghi «Tên chi bộ» ở cột đầu, tên ở cột bên cạnh)",
+            "thiếu «Tên chi bộ» (ghi «Tên chi bộ» ở cột đầu, tên ở cột bên cạnh)"
+            + _placeholder_said(marks.get("name")),
             file=file,
             sheet=sheet.name,
             row=rows.get("name"),
             column="Tên chi bộ",
+            value=marks.get("name", ""),
             rule="missing-field",
         )
         return None
@@ -291,11 +304,13 @@ def _branch_info(book: RawWorkbook, file: str, findings: Findings) -> Branch | N
         parsed = kind
     if parsed is None:
         findings.error(
-            f"thiếu «Loại hình» của chi bộ; cần một trong: {', '.join(schema.BRANCH_KINDS)}",
+            f"thiếu «Loại hình» của chi bộ; cần một trong: {', '.join(schema.BRANCH_KINDS)}"
+            + _placeholder_said(marks.get("kind")),
             file=file,
             sheet=sheet.name,
             row=rows.get("kind"),
             column="Loại hình",
+            value=marks.get("kind", ""),
             rule="missing-field",
         )
         parsed = kind

@@ -11,6 +11,7 @@ import re
 import unicodedata
 import zipfile
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -36,7 +37,7 @@ from .normalize import (
     show,
     strip_format_characters,
 )
-from .safety import FormulaCell, UnsafeArchive, check_archive, formulas_without_value
+from .safety import FormulaCell, UnsafeArchive, check_archive, scan_cells
 
 HEADER_SEARCH_ROWS = 40
 _OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
@@ -51,6 +52,9 @@ class RawSheet:
     name: str  # as written in the workbook
     rows: list[list[object]]  # row 0 is Excel row 1; empty cells are None
     hidden: bool = False
+    # (row index, column index) -> the text of a cell read as empty because it held a placeholder
+    # (`#N/A`, `NULL`, `N/A`...): a required cell holding one is reported with it, not as blank.
+    placeholders: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 @dataclass
@@ -124,6 +128,37 @@ MISSING_TEXTS = frozenset(
         "null",
     }
 )
+
+
+# The texts above but the empty one, as they are read into None; and, for the checks, every way
+# of writing "nothing here" that a required cell must not hold: those texts in any case and
+# spacing, and dashes (`-` means "no" in a yes/no column, and is read so there).
+_PLACEHOLDER_CELLS = MISSING_TEXTS - {""}
+PLACEHOLDER_WORDS = frozenset({t.casefold() for t in _PLACEHOLDER_CELLS} | {"-", "--", "---", "–", "—", "n.a", "n.a."})
+_PLACEHOLDER_LONGEST = max(len(t) for t in PLACEHOLDER_WORDS) + 4  # room for spaces
+
+
+def placeholder_text(value: object) -> str | None:
+    """The placeholder a text cell holds (`N/A`, ` - `, `null`), stripped; None for anything else."""
+    if value.__class__ is not str or len(value) > _PLACEHOLDER_LONGEST:  # type: ignore[arg-type]
+        return None
+    text = value.strip()  # type: ignore[attr-defined]
+    return text if text.casefold() in PLACEHOLDER_WORDS else None
+
+
+def _placeholder_cells(rows: Sequence[Sequence[object]]) -> dict[tuple[int, int], str]:
+    """Where the raw rows hold a placeholder text that reading turns into an empty cell."""
+    found: dict[tuple[int, int], str] = {}
+    for r, row in enumerate(rows):
+        try:
+            if _PLACEHOLDER_CELLS.isdisjoint(row):
+                continue
+        except TypeError:  # an unhashable cell: look at each
+            pass
+        for c, v in enumerate(row):
+            if v.__class__ is str and v in _PLACEHOLDER_CELLS:
+                found[(r, c)] = v  # type: ignore[assignment]
+    return found
 
 
 def _value(value: object) -> object:
@@ -269,17 +304,19 @@ def open_workbook(path: Path) -> RawWorkbook:
             written_names: dict[str, str] = {}
             for name in book.sheet_names:
                 sheet = book.get_sheet_by_name(name)
+                raw_rows = sheet.to_python(skip_empty_area=False)
+                placeholders = _placeholder_cells(raw_rows)
                 rows = [
                     [
                         v if v.__class__ is str and v and v not in MISSING_TEXTS and not v.isspace() else _value(v)
                         for v in row
                     ]
-                    for row in sheet.to_python(skip_empty_area=False)
+                    for row in raw_rows
                 ]
                 _fill_vertical_merges(rows, sheet)
                 clean_name = unicodedata.normalize("NFC", strip_format_characters(name)[0])
                 written_names[clean_name] = name
-                sheets.append(RawSheet(clean_name, rows, visibility.get(name, False)))
+                sheets.append(RawSheet(clean_name, rows, visibility.get(name, False), placeholders))
         finally:
             book.close()
     except UnreadableWorkbook:
@@ -292,18 +329,30 @@ def open_workbook(path: Path) -> RawWorkbook:
         ) from exc
     invisible = _remove_format_characters(sheets, written_names)
     legacy = _convert_legacy(sheets)
-    return RawWorkbook(path, sheets, formulas_without_value(path), legacy, invisible)
+    formulas, error_values = scan_cells(path)
+    by_written = {written: clean for clean, written in written_names.items()}
+    for cell in error_values:  # Excel's own `#N/A`, `#REF!`...: calamine gives them as empty cells
+        raw = next((s for s in sheets if s.name == by_written.get(cell.sheet, cell.sheet)), None)
+        if raw is not None:
+            raw.placeholders.setdefault((cell.row - 1, cell.column - 1), cell.formula)
+    return RawWorkbook(path, sheets, formulas, legacy, invisible)
 
 
 # --- field/value sheets ------------------------------------------------------
 
 
 def read_fields(
-    sheet: RawSheet, fields: tuple[Field, ...], file: str, findings: Findings
+    sheet: RawSheet,
+    fields: tuple[Field, ...],
+    file: str,
+    findings: Findings,
+    placeholders: dict[str, str] | None = None,
 ) -> tuple[dict[str, object], dict[str, int]]:
     """A two-column field/value sheet to {key: raw value}; unknown rows ignored.
 
-    Returns the values and the Excel row of each field found.
+    Returns the values and the Excel row of each field found. A value that is a placeholder
+    (`N/A`, `-`) is no value: it goes into `placeholders` (key -> text) for the caller to name
+    when the field is required, and an optional date field holding one is a warning here.
     """
     by_label: dict[str, Field] = {}
     for f in fields:
@@ -320,6 +369,27 @@ def read_fields(
         if spec is None:
             continue
         value = next((v for i, v in cells[1:]), None)
+        mark = (
+            placeholder_text(value)
+            if value is not None
+            else next((t for (r, c), t in sheet.placeholders.items() if r == index and c > label_col), None)
+        )
+        if mark is not None:
+            value = None
+            if placeholders is not None and spec.key not in values:
+                placeholders[spec.key] = mark
+            if not spec.required and spec.kind is Kind.DATE and spec.key not in values:
+                findings.warning(
+                    f"ô ghi «{mark}» (ký hiệu thay cho ô trống) được đọc là ô trống: không có {expected(spec)}."
+                    f" Nếu chưa có thì để trống ô; nếu có thì ghi {expected(spec)}",
+                    file=file,
+                    sheet=sheet.name,
+                    row=index + 1,
+                    column=spec.label,
+                    value=mark,
+                    rule="placeholder-read-as-empty",
+                    cell_column=label_col + 2,
+                )
         if spec.key in values:
             findings.warning(
                 f"trường «{spec.label}» được ghi hai lần; dùng giá trị ở dòng {rows_of[spec.key]}",
@@ -502,6 +572,33 @@ def _column_letter(number: int) -> str:
     return letters
 
 
+_EXAMPLES = {
+    Kind.DATE: "ngày (ví dụ 05/01/2023)",
+    Kind.COUNT: "số (ví dụ 2)",
+    Kind.YEAR: "năm (ví dụ 2025)",
+    Kind.PERIOD: "năm hoặc nhiệm kỳ (ví dụ 2025 hoặc 2020-2025)",
+    Kind.YESNO: "Có hoặc Không",
+    Kind.TEXT: "nội dung",
+}
+# Columns where a placeholder read as empty changes a figure or a date: said even when optional.
+_NUMBER_KINDS = (Kind.DATE, Kind.COUNT, Kind.YEAR, Kind.PERIOD)
+
+
+def what_mark_is(mark: str) -> str:
+    """`#REF!` is Excel's error value; `N/A`, `-`, `#N/A` stand for an empty cell."""
+    if mark.startswith("#") and mark.upper() not in ("#N/A", "#NA", "#N/A N/A"):
+        return "giá trị lỗi của Excel (thường do công thức tham chiếu sai)"
+    return "ký hiệu thay cho ô trống"
+
+
+def expected(spec: Column | Field) -> str:
+    """What a cell of this column should hold, for a message: `ngày (ví dụ 05/01/2023)`."""
+    choices = getattr(spec, "choices", ())
+    if spec.kind is Kind.CHOICE and choices:
+        return "một trong: " + ", ".join(choices)
+    return _EXAMPLES.get(spec.kind, "nội dung")
+
+
 class _Parsed:
     """One column's parser with a memory: each distinct raw value is parsed once."""
 
@@ -608,12 +705,26 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
     names = _header_names(spec)
     required_first = _required_first(match)
     name_index = next((i for i, c in columns.items() if c.key == "name"), None)
+    marks = sheet.placeholders
+    marked_rows = {r for r, _ in marks}
     for index in range(header_index + 1, len(sheet.rows)):
         row = sheet.rows[index]
         excel_row = index + 1
         counts.read += 1
         if all(v is None for v in row):
             counts.ignored += 1
+            if index in marked_rows:  # `#N/A` dragged down a column: not silently dropped
+                found = sorted({t for (r, _c), t in marks.items() if r == index})
+                findings.warning(
+                    "dòng chỉ có " + ", ".join(f"«{t}»" for t in found) + " (ký hiệu thay cho ô trống), không có"
+                    " số liệu nên không được tính; nếu là một người hay một chỉ tiêu, hãy điền đủ các cột bắt buộc,"
+                    " nếu không hãy xóa dòng",
+                    file=file,
+                    sheet=sheet.name,
+                    row=excel_row,
+                    value=", ".join(found),
+                    rule="placeholder-row",
+                )
             continue
         if _is_totals(row):
             counts.ignored += 1
@@ -666,7 +777,9 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
                     cell_column=positions[first.key],
                 )
                 continue
-        if all((row[i] if i < width else None) is None for i in required_present):
+        if all((row[i] if i < width else None) is None for i in required_present) and not (
+            index in marked_rows and any((index, i) in marks for i in required_present)
+        ):
             counts.ignored += 1
             content = "; ".join(show(v) for v in row if v is not None)
             findings.warning(
@@ -683,6 +796,41 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
         ok = True
         for i, column, parse in present:
             raw = row[i] if i < width else None
+            mark = (
+                marks.get((index, i))
+                if raw is None
+                else placeholder_text(raw)
+                if raw.__class__ is str and column.kind is not Kind.YESNO
+                else None
+            )
+            if mark is not None:
+                if column.required:
+                    ok = False
+                    findings.error(
+                        f"ô bắt buộc đang ghi «{mark}»: đây là {what_mark_is(mark)}, không phải"
+                        f" {expected(column)}, nên coi như chưa ghi. Hãy ghi {expected(column)}",
+                        file=file,
+                        sheet=sheet.name,
+                        row=excel_row,
+                        column=headers[column.key],
+                        value=mark,
+                        rule="placeholder-in-required",
+                        cell_column=i + 1,
+                    )
+                    continue
+                if column.kind in _NUMBER_KINDS:
+                    findings.warning(
+                        f"ô ghi «{mark}» ({what_mark_is(mark)}) được đọc là ô trống: không có"
+                        f" {expected(column)}. Nếu chưa có thì để trống ô; nếu có thì ghi {expected(column)}",
+                        file=file,
+                        sheet=sheet.name,
+                        row=excel_row,
+                        column=headers[column.key],
+                        value=mark,
+                        rule="placeholder-read-as-empty",
+                        cell_column=i + 1,
+                    )
+                raw = None
             value = parse(raw)
             if value.__class__ is CellError:
                 exc = value

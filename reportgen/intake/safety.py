@@ -121,9 +121,20 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 
 def formulas_without_value(path: Path) -> list[FormulaCell]:
     """Formula cells of an .xlsx/.xlsm that hold no computed value."""
+    return scan_cells(path)[0]
+
+
+_ERROR_TYPE = re.compile(rb'\bt="e"')
+
+
+def scan_cells(path: Path) -> tuple[list[FormulaCell], list[FormulaCell]]:
+    """Formula cells of an .xlsx/.xlsm that hold no computed value, and cells that hold an Excel
+    error value (`#N/A`, `#REF!`: the reader sees them as empty). For the latter `formula` is the
+    error's text. One pass over the sheets' XML, and only those that hold such cells."""
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return []
+        return [], []
     found: list[FormulaCell] = []
+    errors: list[FormulaCell] = []
     try:
         with zipfile.ZipFile(path) as archive:
             for name, part in _sheet_parts(archive).items():
@@ -131,18 +142,27 @@ def formulas_without_value(path: Path) -> list[FormulaCell]:
                     data = archive.read(part)
                 except KeyError:
                     continue
-                if b"<f" not in data:
+                formulas, error_values = b"<f" in data, b't="e"' in data
+                if not formulas and not error_values:
                     continue
                 for match in _CELL.finditer(data):
-                    inner = match.group(2)
+                    head, inner = match.group(1), match.group(2)
+                    if error_values and _ERROR_TYPE.search(head):
+                        value, ref = _VALUE.search(inner), _REF.search(head)
+                        if value is not None and ref is not None:
+                            text = value.group(1).decode("utf-8", "replace")
+                            errors.append(FormulaCell(name, int(ref.group(2)), _column_number(ref.group(1)), text))
+                        continue
+                    if not formulas:
+                        continue
                     formula = _FORMULA.search(inner)
                     if formula is None or _VALUE.search(inner):
                         continue
-                    ref = _REF.search(match.group(1))
+                    ref = _REF.search(head)
                     if ref is None:
                         continue
                     text = (formula.group(1) or b"").decode("utf-8", "replace")
                     found.append(FormulaCell(name, int(ref.group(2)), _column_number(ref.group(1)), "=" + text))
     except (zipfile.BadZipFile, KeyError, ParseError, DefusedXmlException, OSError):
-        return found  # check_archive has refused such files before they are read
-    return found
+        return found, errors  # check_archive has refused such files before they are read
+    return found, errors
