@@ -97,6 +97,14 @@ def test_the_three_percent_basis_names_the_member_count(ward):
     assert match, basis
     assert (_count(match.group(1)), _count(match.group(2))) == (members, floor)
     assert "tổng chỉ tiêu giao cho" not in basis  # how the figure was obtained is not a plan's business
+    # the report year's quota, when above the 3%, is the floor the reader needs to see the target's reason
+    wards = [q for q in data["ward"]["quotas"] if fold(q["branch"]) == fold("Toàn Đảng bộ")]
+    previous = next((int(q["admission_quota"]) for q in wards if int(q["year"]) == YEAR), 0)
+    this_year = [q for q in wards if int(q["year"]) == YEAR + 1]
+    if not this_year and previous > floor:
+        assert f"chỉ tiêu kết nạp năm {YEAR} ({previous:02d} đảng viên)" in basis, basis
+    else:
+        assert f"chỉ tiêu kết nạp năm {YEAR}" not in basis, basis
 
 
 def test_the_plan_has_political_education_and_the_admission_procedure(ward):

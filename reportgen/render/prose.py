@@ -563,8 +563,6 @@ def branch_admissions(by: BranchYear, two_digits: bool = True) -> str:
     )
     if by.admissions > by.quota:
         text += f", vượt {_n(by.admissions - by.quota, 'đảng viên', two_digits)}"
-    elif by.below_quota:
-        text += ", chưa đạt chỉ tiêu được giao"
     return _sentence(text)
 
 

@@ -52,6 +52,17 @@ def branch_leaders(has_committee: bool | None) -> str:
     return "chi ủy" if has_committee else "chi bộ"
 
 
+def leaders_of(has_committee: Iterable[bool | None]) -> str:
+    """Who answers for the branches of a ward: "chi ủy" when every one has a chi ủy, "chi bộ" when
+    none has, "chi ủy, chi bộ" otherwise (or when a branch's members are not known)."""
+    values = set(has_committee)
+    if values == {True}:
+        return "chi ủy"
+    if values == {False}:
+        return "chi bộ"
+    return "chi ủy, chi bộ"
+
+
 def expiry_words(expiries: Sequence[date], year: int) -> str:
     """When certificates expire in the plan year: "tháng 10/2026" when all in one month, else
     "trong năm 2026"."""

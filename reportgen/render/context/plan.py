@@ -21,7 +21,7 @@ from reportgen.render.vietnamese import (
     fmt_pct,
     sort_texts,
 )
-from reportgen.render.wording import Named, expiry_words, streak_words
+from reportgen.render.wording import Named, expiry_words, leaders_of, streak_words
 from reportgen.stats.model import Plan, Report, WardInfo
 
 PLAN_CODE = "KH"
@@ -66,6 +66,13 @@ def target_sentences(plan: Plan, issued: date, two_digits: bool = True) -> list[
     if plan.superior_quota is not None:
         word = "cao hơn" if plan.total > plan.superior_quota else "bằng"
         held.append(f"{word} chỉ tiêu cấp trên giao ({_n(plan.superior_quota, 'đảng viên', two_digits)})")
+    elif plan.previous_quota and plan.previous_quota > plan.member_floor:
+        # the report year's quota is the floor that set the target: said as last year's quota, not as
+        # "chỉ tiêu cấp trên giao" (a reader takes that for the plan year's, which has not come)
+        word = "cao hơn" if plan.total > plan.previous_quota else "bằng"
+        held.append(
+            f"{word} chỉ tiêu kết nạp năm {plan.base_year} ({_n(plan.previous_quota, 'đảng viên', two_digits)})"
+        )
     if plan.member_floor and plan.members_base:
         rate = fmt_pct(plan.member_rate, trim=True)
         word = "cao hơn" if plan.total > plan.member_floor else "bằng"
@@ -152,7 +159,7 @@ def branch_actions(plan: Plan, two_digits: bool = True) -> list[str]:
     if untrained:
         out.append(
             f"- {prose.join_vi(untrained)}: lựa chọn, cử quần chúng trong danh sách nguồn đi học {CLASS} ngay"
-            f" trong quý I năm {y} (hiện chưa có quần chúng có giấy chứng nhận học lớp còn giá trị)."
+            f" trong quý I năm {y}."
         )
     if none_listed:
         out.append(
@@ -204,7 +211,7 @@ def education_paragraphs() -> list[str]:
     ]
 
 
-def procedure_paragraphs(issued: date, two_digits: bool = True) -> list[str]:
+def procedure_paragraphs(issued: date, two_digits: bool = True, leaders: str = "chi ủy, chi bộ") -> list[str]:
     """The admission procedure under the texts in force on the plan's date (`rules`), with the
     time limits of the rules table; only texts issued by that date are named."""
     texts = rules.rules_in_force(issued)
@@ -215,7 +222,7 @@ def procedure_paragraphs(issued: date, two_digits: bool = True) -> list[str]:
     probation = fmt_count(rules.PROBATION_MONTHS, two_digits)
     recognition = fmt_count(rules.RECOGNITION_WITHIN_WORKING_DAYS, two_digits)
     return [
-        f"- Thực hiện đúng quy trình, thủ tục kết nạp đảng viên {under}: chi ủy thẩm tra, xác minh lý lịch"
+        f"- Thực hiện đúng quy trình, thủ tục kết nạp đảng viên {under}: {leaders} thẩm tra, xác minh lý lịch"
         " người vào Đảng; hồ sơ đề nghị kết nạp đầy đủ, đúng mẫu; lễ kết nạp tổ chức trong"
         f" {ceremony} ngày làm việc kể từ ngày chi bộ nhận quyết định; hết {probation} tháng dự bị, chi bộ xét,"
         f" đề nghị công nhận đảng viên chính thức trong {recognition} ngày làm việc.",
@@ -264,7 +271,7 @@ def plan_context(report: Report, ctx: dict[str, Any], unit: str, two_digits: boo
     ]
     ctx["education_paragraphs"] = education_paragraphs()
     ctx["procedure_paragraphs"] = [
-        *procedure_paragraphs(report.issued, two_digits),
+        *procedure_paragraphs(report.issued, two_digits, leaders_of(b.has_committee for b in report.branch_years)),
         *branch_actions(plan, two_digits),
     ]
     ctx["task_paragraphs"] = sections.tasks_by_actor(
