@@ -562,11 +562,11 @@ def _annex(doc: DocumentObject) -> None:
     _caption(doc, "Đảng viên dự bị quá hạn xét công nhận đảng viên chính thức")
     cols = [
         Col("STT", "{{ r.stt }}", 12, True),
-        Col("Họ và tên", "{{ r.name }}", 38),
-        Col("Ngày sinh", "{{ r.birth }}", 25, center=True),
-        Col("Chi bộ", "{{ r.branch }}", 41),
+        Col("Họ và tên", "{{ r.name }}", 36),
+        Col("Ngày sinh", "{{ r.birth }}", 24, center=True),
+        Col("Chi bộ", "{{ r.branch }}", 37),
         Col("{{ annex_columns.start }}", "{{ r.start }}", 25, center=True),
-        Col("{{ annex_columns.months }}", "{{ r.months }}", 24, True),
+        Col("{{ annex_columns.months }}", "{{ r.months }}", 31, True),
     ]
     _data_table(doc, cols, "annex_overdue_rows")
     _after_table(doc)

@@ -312,7 +312,10 @@ def structure_summary(structure: Structure, kinds: Structure, two_digits: bool =
         ages.append(f"{_n(young.count, 'đồng chí', two_digits)} {_label_in_sentence(young.label)}{pct(young)}")
     if structure.mean_age is not None:
         ages.append(f"tuổi bình quân khi kết nạp {fmt_decimal(structure.mean_age, 1)} tuổi")
+    school = next((r for r in structure.rows if r.key == "education_thpt"), None)
     parts = [", ".join(traits), ", ".join(ages)]
+    if school is not None and school.count:
+        parts.append(f"{_n(school.count, 'đồng chí', two_digits)} có trình độ trung học phổ thông{pct(school)}")
     residential = next((r for r in kinds.rows if r.label.lower() == "khu dân cư"), None)
     if residential is not None and residential.count:
         parts.append(

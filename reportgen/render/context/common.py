@@ -129,7 +129,8 @@ def opt_int(n: int | None) -> str:
 def structure_rows(
     structure: Structure, kinds: Structure | None = None, with_prev: bool = True
 ) -> list[dict[str, Any]]:
-    """Rows of the structure table: group titles, figures, the mean age after the ages."""
+    """Rows of the structure table: group titles, figures, the mean age after the ages. A row with nobody
+    (in either year compared) is left out, so that the table fits a page; the group keeps its title."""
     rows: list[dict[str, Any]] = []
 
     def group_row(label: str) -> dict[str, Any]:
@@ -146,9 +147,12 @@ def structure_rows(
         }
 
     def add_group(name: str, grows: Sequence[Any]) -> None:
+        shown = [r for r in grows if r.key == "total" or r.count or (with_prev and r.prev_count)]
+        if not shown:
+            return
         if len(grows) > 1 and not any(r.label == name for r in grows):  # "Tổng số" needs no title
             rows.append(group_row(name))
-        for r in grows:
+        for r in shown:
             rows.append(
                 {
                     "is_group": False,

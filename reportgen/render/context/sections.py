@@ -42,10 +42,15 @@ def kind_name(text: OfficeText) -> str:
     return S.DOCUMENT_KINDS.get(text.code, "Văn bản")
 
 
-def cite(text: OfficeText, issuer: str) -> str:
-    """ "Kế hoạch số 44-KH/ĐU ngày 13/01/2025 của Đảng ủy phường về ..." (issuer may be "")."""
+def cite(text: OfficeText, issuer: str, quoted: bool = False) -> str:
+    """ "Kế hoạch số 44-KH/ĐU ngày 13/01/2025 của Đảng ủy phường về ..." (issuer may be ""); `quoted`: the
+    subject in quotation marks, as texts are listed (`về “...”`), so a list of texts separated by ";" stays
+    readable when a subject holds a ";" itself."""
     of = f" của {issuer}" if issuer else ""
     summary = text.summary.strip().rstrip(".")
+    if quoted:
+        head, sep, rest = summary.partition(" ")
+        summary = f"{head} “{rest}”" if sep and head.lower() in ("về", "v/v") else f"“{summary}”"
     return f"{kind_name(text)} số {text.number} ngày {fmt_date(text.issued)}{of} {summary}".strip()
 
 
@@ -130,7 +135,7 @@ def leadership(report: Report, years: Sequence[int], two_digits: bool, period: s
     texts = [t for y in years for t in report.texts_of(y)]
     if texts:
         if len(years) == 1:
-            by_kind = "; ".join(cite(t, "") for t in texts)
+            by_kind = "; ".join(cite(t, "", quoted=True) for t in texts)
             out.append(
                 f"{period}, Đảng ủy ban hành {_n(len(texts), 'văn bản', two_digits)} lãnh đạo, chỉ đạo công tác"
                 f" tạo nguồn, kết nạp đảng viên: {by_kind}."
@@ -752,10 +757,9 @@ def term_tasks(report: Report, two_digits: bool, named: Named, next_label: str) 
     )
     branches = (
         "Các chi ủy, chi bộ: rà soát, bổ sung danh sách nguồn ngay từ đầu năm; phân công đảng viên giúp đỡ từng"
-        f" quần chúng; xem xét kết nạp kịp thời quần chúng {TRAINED}, không để giấy chứng nhận hết hạn"
+        " quần chúng; hoàn thiện hồ sơ, đề nghị kết nạp quần chúng đủ điều kiện trong thời hạn giấy chứng nhận"
+        " học lớp bồi dưỡng nhận thức về Đảng"
     )
-    if term.left_trained:
-        branches += " hoặc quần chúng chuyển đi khi chưa được xem xét kết nạp"
     if sf.overdue_probation:
         branches += "; xét, đề nghị công nhận đảng viên chính thức đúng thời hạn"
     out.append(branches + ".")
@@ -898,8 +902,12 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
         more = "" if term.admissions and added % term.admissions == 0 else "hơn "
         r.strengths.append(
             f"Nguồn được bổ sung thường xuyên ({_n(added, 'quần chúng', two_digits)}, gấp {more}"
-            f"{fmt_count(times, two_digits)} lần số được kết nạp), bảo đảm các chi bộ luôn có quần"
-            " chúng để bồi dưỡng."
+            f"{fmt_count(times, two_digits)} lần số được kết nạp)"
+            + (
+                ", bảo đảm các chi bộ luôn có quần chúng để bồi dưỡng."
+                if all(b.candidates_at_year_end for b in report.branch_years)  # else a branch had nobody
+                else "."
+            )
             if added >= 2 * term.admissions
             else f"Nguồn được bổ sung {_n(added, 'quần chúng', two_digits)}, nhiều hơn số được kết nạp."
         )
@@ -1056,8 +1064,8 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
     if term.left_trained:
         r.lessons.append(
             Said(
-                "Phải quản lý chặt chẽ danh sách nguồn và xem xét kết nạp kịp thời quần chúng đã học lớp bồi"
-                " dưỡng nhận thức về Đảng, không để quần chúng chuyển đi hoặc giấy chứng nhận hết hạn.",
+                "Phải quản lý chặt chẽ danh sách nguồn, xem xét kết nạp kịp thời quần chúng đã học lớp bồi"
+                " dưỡng nhận thức về Đảng trước khi quần chúng chuyển đi nơi khác hoặc giấy chứng nhận hết hạn.",
                 "moved",
             )
         )
