@@ -175,7 +175,9 @@ def test_c_part_years_are_marked_and_not_set_against_whole_years(tmp_path: Path)
     assert years["2025 (đến 14/07)"][3] == "–" and years["2020 (từ 15/07)"][3] == "–"
     assert years["2022"][3] == pct(1, quota[2022])
     text = all_text(tmp_path / "out" / "tong-ket-nhiem-ky-2020-2025.docx")
-    assert "năm 2020 (từ 15/07) và năm 2025 (đến 14/07) chỉ tính một phần năm" in text
+    # under Biểu 1, a fact: which part of the two years is counted
+    note = "Ghi chú: Năm 2020 tính từ ngày 15/07/2020 và năm 2025 tính đến ngày 14/07/2025"
+    assert note in text and text.index(note) > text.index("Biểu 1.") and text.index(note) < text.index("II- ")
     years_said = " và ".join(str(y) for y in short) if len(short) < 3 else None
     if len(short) == len(whole):
         assert f"Cả {len(short):02d} năm của nhiệm kỳ, tỷ lệ kết nạp đều chưa đạt 3%" in text

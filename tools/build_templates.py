@@ -654,6 +654,7 @@ def build_term() -> DocumentObject:
     ]
     _data_table(doc, cols, "year_rows", total=True, keep_together=True)
     _after_table(doc)
+    _loop_paragraphs(doc, "year_table_notes")
     _charts(doc)
     _section(doc, "3- Cơ cấu đảng viên mới kết nạp", "structure_paragraphs")
     _caption(doc, "Biểu 2. Cơ cấu đảng viên mới kết nạp, nhiệm kỳ\u00a0{{ term.label }}")

@@ -594,26 +594,24 @@ def branch_sources(by: BranchYear, two_digits: bool = True) -> str:
 
 
 def term_rate_notes(term: TermSummary) -> list[str]:
-    """What the term's yearly rates leave out, said once under the results: years covered only in
-    part (never set against a whole year's quota or members)."""
-    out = []
-    partial = [y for y in term.partial_years]
-    if partial:
-        labels = join_vi(
-            [
-                f"năm {y.year} (từ {term.start.strftime('%d/%m')})"
-                if y.year == term.start.year
-                else f"năm {y.year} (đến {term.end.strftime('%d/%m')})"
-                for y in partial
-            ]
+    """The note under the years' table when the term starts or ends mid-year: which part of those years
+    is counted, and that their rates are not given (a fact under the table, not a method in the text)."""
+    partial = list(term.partial_years)
+    if not partial:
+        return []
+    labels = join_vi(
+        [
+            f"năm {y.year} tính từ ngày {term.start.strftime('%d/%m/%Y')}"
+            if y.year == term.start.year
+            else f"năm {y.year} tính đến ngày {term.end.strftime('%d/%m/%Y')}"
+            for y in partial
+        ]
+    )
+    return [
+        _sentence(
+            f"Ghi chú: {labels[:1].upper() + labels[1:]}, không tính tỷ lệ so với chỉ tiêu và số đảng viên đầu năm"
         )
-        out.append(
-            _sentence(
-                f"Nhiệm kỳ bắt đầu hoặc kết thúc giữa năm nên {labels} chỉ tính một phần năm: số kết nạp của"
-                " những năm này không so với chỉ tiêu và số đảng viên đầu năm của cả năm"
-            )
-        )
-    return out
+    ]
 
 
 def branch_quota_note(term: TermSummary) -> str:

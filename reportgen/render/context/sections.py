@@ -631,12 +631,9 @@ def tasks_by_actor(
     if below_orgs and organisations_reported:
         who = named.name("orgs_below", below_orgs, noun="tổ chức")
         if not who.endswith("nêu trên") and any("mặt trận" in o.lower() for o in below_orgs):
-            # never "Mặt trận ...: ...; Mặt trận ..." in one bullet
-            who = (
-                f"các tổ chức năm {report.year} chưa đạt chỉ tiêu giới thiệu (Biểu 2)"
-                if in_plan
-                else f"{_n(len(below_orgs), 'tổ chức', two_digits)} năm {report.year} chưa đạt chỉ tiêu giới thiệu"
-            )
+            # never "Mặt trận ...: ...; Mặt trận ..." in one bullet: the organisations referred to by what
+            # they did not do (named in the limitations, or in the plan's Biểu 2)
+            who = f"tổ chức chưa đạt chỉ tiêu giới thiệu năm {report.year}{' (Biểu 2)' if in_plan else ''}"
         orgs += f"; {who} có giải pháp cụ thể để giới thiệu được quần chúng ưu tú"
     out.append(orgs + ".")
     out += assessments(report, period, S.SECTION_TASKS)

@@ -81,7 +81,8 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
         *sections.leadership(report, years, two_digits, _cap(period_words)),
         *sections.assessments(report, term.label, schema.SECTION_LEADERSHIP),
     ]
-    ctx["admission_paragraphs"] = [*review.results, *prose.term_rate_notes(term)]
+    ctx["admission_paragraphs"] = review.results
+    ctx["year_table_notes"] = prose.term_rate_notes(term)
     note = prose.branch_quota_note(term)
     ctx["branch_table_notes"] = [note] if note else []
     ctx["structure_paragraphs"] = prose.structure_summary(
