@@ -94,6 +94,9 @@ def test_causes_count_the_branches_the_limitations_named(built):
     causes = [p for p in paras if "không kết nạp được" in p and "đã học lớp bồi dưỡng" in p]
     for cause in causes:
         among = re.search(r"[Tt]rong (?:số )?(\d+) chi bộ", cause) or re.match(r"- (\d+) ", cause)
+        if among is None and len(zero) == 1:  # one branch is named, not counted
+            assert cause.startswith(f"- {zero[0]} không kết nạp"), (cause, zero)
+            continue
         assert among and _count(among.group(1)) == len(zero), (cause, zero)
 
 

@@ -211,6 +211,8 @@ TOPICS: dict[str, tuple[str, ...]] = {
     ),
     "probation": ("công nhận chính thức", "công nhận đảng viên chính thức", "đảng viên dự bị", "thời hạn dự bị"),
     "youth": ("trẻ hóa", "đoàn viên thanh niên"),
+    "class": ("mở lớp", "mở thêm lớp", "giảng viên"),
+    "transfer": ("chuyển tiếp hồ sơ", "chuyển sinh hoạt", "chuyển nơi cư trú"),
 }  # fmt: skip
 
 

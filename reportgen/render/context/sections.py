@@ -12,11 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reportgen import rules, schema
+from reportgen.intake.normalize import fold
 from reportgen.render.vietnamese import fmt_count, fmt_date, fmt_decimal, fmt_pct, sort_texts
 from reportgen.render.wording import (
     TRAINED,
     Named,
     Said,
+    branch_leaders,
     expiring_words,
     in_conventional_order,
     join_vi,
@@ -311,17 +313,19 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
     year = str(report.year)
     r = YearReview()
     # strengths: only what was met or improved
+    # (the figures are in Part I: a strength judges, it does not repeat them)
+    met_parts = []
     if wy.ward_quota and wy.admissions >= wy.ward_quota:
-        r.strengths.append(
-            f"Toàn Đảng bộ kết nạp {_n(wy.admissions, 'đảng viên', two_digits)},"
-            f" {'vượt' if wy.admissions > wy.ward_quota else 'đạt'} chỉ tiêu cấp trên giao"
-            f" ({_n(wy.ward_quota, 'đảng viên', two_digits)})."
+        met_parts.append(f"{'vượt' if wy.admissions > wy.ward_quota else 'đạt'} chỉ tiêu kết nạp cấp trên giao")
+    if wy.met_member_target:
+        met_parts.append(
+            f"đạt mục tiêu kết nạp {fmt_pct(wy.member_target_rate, trim=True)} tổng số đảng viên{resolution_21(report)}"
         )
-    if prev is not None and wy.admissions > prev.admissions:
-        r.strengths.append(
-            f"Số đảng viên mới kết nạp tăng {_n(wy.admissions - prev.admissions, 'đảng viên', two_digits)}"
-            f" so với năm {prev.year}."
-        )
+    if met_parts:
+        more = f", kết nạp nhiều hơn năm {prev.year}" if prev is not None and wy.admissions > prev.admissions else ""
+        r.strengths.append(f"Toàn Đảng bộ {' và '.join(met_parts)}{more}.")
+    elif prev is not None and wy.admissions > prev.admissions:
+        r.strengths.append(f"Số đảng viên mới kết nạp tăng so với năm {prev.year}.")
     met = [b.branch for b in sort_texts(report.branch_years, key=lambda b: b.branch) if b.quota and b.met_quota]
     if met:
         exceeded = [b.branch for b in report.branch_years if b.quota and b.admissions > b.quota]
@@ -334,7 +338,7 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
         r.strengths.append(text + ".")
     with_source_quota = [b for b in report.branch_years if b.source_quota]
     sources_met = [b for b in with_source_quota if not b.below_source_quota]
-    if sources_met and wy.candidates_added:  # the figures are in Part I: the strength says what was met
+    if 2 * len(sources_met) > len(with_source_quota) and wy.candidates_added:  # most met theirs: a strength
         r.strengths.append(
             "Các chi bộ duy trì, bổ sung danh sách nguồn;"
             f" {ratio(len(sources_met), len(with_source_quota), two_digits)} chi bộ đạt chỉ tiêu tạo nguồn được giao."
@@ -345,7 +349,7 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
         r.strengths.append(
             f"Đoàn viên thanh niên chiếm {fmt_pct(youth)} số đảng viên mới kết nạp (năm {prev.year}:"
             f" {fmt_pct(youth_before)}); tuổi bình quân khi kết nạp giảm từ {fmt_decimal(st.prev_mean_age or 0, 1)}"
-            f" xuống {fmt_decimal(st.mean_age or 0, 1)} tuổi, đội ngũ đảng viên tiếp tục được trẻ hóa."
+            f" xuống {fmt_decimal(st.mean_age or 0, 1)} tuổi, đội ngũ đảng viên được trẻ hóa."
         )
     good_orgs = [o for o in report.organisations if o.introduction_quota and o.introduced >= o.introduction_quota]
     if good_orgs:
@@ -465,14 +469,7 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
         if b.branch in {s.branch for s in below} and b.members_start is not None and b.members_start <= 10
     ]
     if small:
-        kinds = sort_texts({b.kind.lower() for b in small})
-        r.objective.append(
-            Said(
-                f"Một số chi bộ ít đảng viên, phạm vi hoạt động hẹp (chi bộ {join_vi(kinds)}) nên nguồn"
-                " quần chúng để lựa chọn, bồi dưỡng còn ít.",
-                "small",
-            )
-        )
+        r.objective.append(Said(small_branches_cause({b.kind for b in small}), "small"))
     r.objective = office_first(r.objective, assessments(report, year, S.SECTION_OBJECTIVE))
     if plan is not None and below:
         attended = {b.branch: b for b in plan.branches}
@@ -487,16 +484,16 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
                 two_digits,
             )
             if len(idle_with_trained) == len(zero):
-                text = (
-                    f"{_n(len(zero), 'chi bộ', two_digits)} không kết nạp được đảng viên nào, mặc dù có {trained_text}"
-                )
+                whom = zero[0] if len(zero) == 1 else _n(len(zero), "chi bộ", two_digits)  # one: its name
+                text = f"{whom} không kết nạp được đảng viên nào, mặc dù có {trained_text}"
             else:
                 text = (
                     f"Trong {_n(len(zero), 'chi bộ', two_digits)} không kết nạp được đảng viên nào,"
                     f" {_n(len(idle_with_trained), 'chi bộ', two_digits)} có {trained_text} nhưng chưa đề nghị kết nạp"
                 )
+            who = leaders_of(report, idle_with_trained)
             r.subjective.append(
-                Said(text + "; chi ủy chưa tích cực thẩm tra lý lịch, hoàn thiện hồ sơ đề nghị kết nạp.", "files")
+                Said(f"{text}; {who} chưa tích cực thẩm tra lý lịch, hoàn thiện hồ sơ đề nghị kết nạp.", "files")
             )
     r.subjective += certificate_causes(plan, two_digits)
     removed = [c for c in sf.left_in_year if c.status == S.STATUS_REMOVED]
@@ -521,6 +518,24 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
         )
     r.subjective = office_first(r.subjective, assessments(report, year, S.SECTION_SUBJECTIVE))
     return r
+
+
+def leaders_of(report: Report, branches: Sequence[str]) -> str:
+    """Who answers for these branches' work: "chi ủy" when each has one, "chi bộ" when none has
+    (rules.has_branch_committee on the members at the start of the year), else "chi ủy, chi bộ"."""
+    has = {b.branch: b.has_committee for b in report.branch_years}
+    found = {has.get(b) for b in branches}
+    return branch_leaders(found.pop() if len(found) == 1 else None)
+
+
+def small_branches_cause(kinds: set[str]) -> str:
+    """ "Một số chi bộ ít đảng viên, phạm vi hoạt động hẹp (chi bộ doanh nghiệp và y tế) ...": the kinds
+    named when they say something (never "chi bộ khác")."""
+    named = sort_texts({k.lower() for k in kinds if fold(k) not in ("khac", "")})
+    which = f" (chi bộ {join_vi(named)})" if named else ""
+    return (
+        f"Một số chi bộ ít đảng viên, phạm vi hoạt động hẹp{which} nên nguồn quần chúng để lựa chọn, bồi dưỡng còn ít."
+    )
 
 
 def certificate_causes(plan: Plan | None, two_digits: bool) -> list[str]:
@@ -615,7 +630,7 @@ def tasks_by_actor(
     out.append(committee + ".")
     out.append(office_task(report, two_digits, year))
     members = (
-        "Các đồng chí đảng ủy viên phụ trách chi bộ: dự sinh hoạt, giúp chi ủy xây dựng kế hoạch tạo nguồn,"
+        "Các đồng chí đảng ủy viên phụ trách chi bộ: dự sinh hoạt, giúp chi ủy, chi bộ xây dựng kế hoạch tạo nguồn,"
         " kết nạp đảng viên của chi bộ"
     )
     streak_names = sort_texts(x.branch for x in sf.no_admission_streaks)
@@ -665,7 +680,7 @@ def office_task(report: Report, two_digits: bool, year: int) -> str:
             why = (
                 f"năm {report.year} chưa cử quần chúng nào đi học lớp"
                 if all(sent.get(b, 0) == 0 for b in plan.needs_sources)
-                else f"chưa có quần chúng {valid_words(plan.year)}"
+                else "chưa có quần chúng có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng còn giá trị"
             )
             first.append(f"quần chúng của {join_vi(list(plan.needs_sources))} ({why})")
         if plan.trained_expired:
@@ -748,7 +763,7 @@ def term_tasks(report: Report, two_digits: bool, named: Named, next_label: str) 
     )
     out.append(office)
     out.append(
-        "Các đồng chí đảng ủy viên phụ trách chi bộ: dự sinh hoạt, giúp chi ủy xây dựng và thực hiện kế hoạch"
+        "Các đồng chí đảng ủy viên phụ trách chi bộ: dự sinh hoạt, giúp chi ủy, chi bộ xây dựng và thực hiện kế hoạch"
         " tạo nguồn, kết nạp đảng viên của chi bộ; chịu trách nhiệm trước Đảng ủy về kết quả của chi bộ được"
         " phân công phụ trách."
     )
@@ -772,24 +787,32 @@ def term_tasks(report: Report, two_digits: bool, named: Named, next_label: str) 
 
 
 def proposals(report: Report, two_digits: bool, period: str, left_trained_moved: int, key: str) -> list[str]:
-    """Recommendations to the superior the figures support, then the office's own."""
+    """Recommendations to the superior the figures support, then the office's own (an office row on the
+    same topic replaces the program's). `key` is the year ("2025") or the term ("2020-2025"): the
+    term review asks for what is needed every year, not for the plan year's quarter I."""
     plan = report.plan
-    out = []
+    out: list[str] = []
     standing = superior_standing(report)
     if left_trained_moved:
         out.append(
-            f"Đề nghị {standing} hướng dẫn việc chuyển tiếp hồ sơ của quần chúng ưu tú đã học lớp bồi dưỡng nhận"
-            " thức về Đảng khi chuyển nơi cư trú, nơi làm việc, để nơi đến tiếp tục bồi dưỡng, xem xét kết nạp"
-            f" ({period} có {_n(left_trained_moved, 'quần chúng', two_digits)} đã học lớp chuyển đi)."
+            Said(
+                f"Đề nghị {standing} hướng dẫn việc chuyển tiếp hồ sơ của quần chúng ưu tú đã học lớp bồi dưỡng"
+                " nhận thức về Đảng khi chuyển nơi cư trú, nơi làm việc, để nơi đến tiếp tục bồi dưỡng, xem xét kết"
+                f" nạp ({period} có {_n(left_trained_moved, 'quần chúng', two_digits)} đã học lớp chuyển đi).",
+                "transfer",
+            )
         )
-    if plan is not None and (plan.trained_expiring or plan.needs_sources):
-        # the office itself opens the class in quarter I (tasks): the superior is asked to support it
+    if plan is not None and (plan.trained_expired or plan.needs_sources or plan.expiring_only):
+        # the office itself opens the class (tasks): the superior is asked to support it
+        when = "hằng năm" if "-" in key else f"trong quý I năm {plan.year}"
         out.append(
-            f"Đề nghị {standing} hỗ trợ tài liệu, giảng viên để Đảng ủy {_unit(report)} mở lớp bồi dưỡng nhận"
-            f" thức về Đảng trong quý I năm {plan.year}.".replace("  ", " ")
+            Said(
+                f"Đề nghị {standing} hỗ trợ tài liệu, giảng viên để Đảng ủy {_unit(report)} mở lớp bồi dưỡng nhận"
+                f" thức về Đảng {when}.".replace("  ", " "),
+                "class",
+            )
         )
-    out += assessments(report, key, S.SECTION_PROPOSALS)
-    return out
+    return office_first(out, assessments(report, key, S.SECTION_PROPOSALS))
 
 
 def timetable(plan: Plan, two_digits: bool) -> list[str]:
@@ -990,18 +1013,12 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
             text += f" ({fmt_count(trained_moved, two_digits)} quần chúng đã học lớp bồi dưỡng nhận thức về Đảng)"
         r.objective.append(Said(_cap(text) + ".", "moved"))
     small = {
-        b.kind.lower()
+        b.kind
         for b in report.branch_years
         if b.branch in {x.branch for x in below} and b.members_start is not None and b.members_start <= 10
     }
     if small:
-        r.objective.append(
-            Said(
-                f"Một số chi bộ ít đảng viên, phạm vi hoạt động hẹp (chi bộ {join_vi(sort_texts(small))})"
-                " nên nguồn quần chúng để lựa chọn, bồi dưỡng còn ít.",
-                "small",
-            )
-        )
+        r.objective.append(Said(small_branches_cause(small), "small"))
     r.objective = office_first(r.objective, assessments(report, key, S.SECTION_OBJECTIVE))
     if plan is not None and below:
         by_branch = {b.branch: b for b in plan.branches}
@@ -1021,7 +1038,8 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
             )
             r.subjective.append(
                 Said(
-                    f"{where} {trained_text} nhưng chưa được xem xét kết nạp; chi ủy chưa tích cực bồi dưỡng,"
+                    f"{where} {trained_text} nhưng chưa được xem xét kết nạp; {leaders_of(report, with_trained)}"
+                    " chưa tích cực bồi dưỡng,"
                     " thẩm tra lý lịch, hoàn thiện hồ sơ đề nghị kết nạp.",
                     "files",
                 )
