@@ -18,10 +18,10 @@ from reportgen.render.wording import (
     TRAINED,
     Named,
     Said,
-    branch_leaders,
     expiring_words,
     in_conventional_order,
     join_vi,
+    leaders_of,
     office_first,
     people_average,
     ratio,
@@ -491,7 +491,7 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
                     f"Trong {_n(len(zero), 'chi bộ', two_digits)} không kết nạp được đảng viên nào,"
                     f" {_n(len(idle_with_trained), 'chi bộ', two_digits)} có {trained_text} nhưng chưa đề nghị kết nạp"
                 )
-            who = leaders_of(report, idle_with_trained)
+            who = branches_leaders(report, idle_with_trained)
             r.subjective.append(
                 Said(f"{text}; {who} chưa tích cực thẩm tra lý lịch, hoàn thiện hồ sơ đề nghị kết nạp.", "files")
             )
@@ -520,12 +520,10 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
     return r
 
 
-def leaders_of(report: Report, branches: Sequence[str]) -> str:
-    """Who answers for these branches' work: "chi ủy" when each has one, "chi bộ" when none has
-    (rules.has_branch_committee on the members at the start of the year), else "chi ủy, chi bộ"."""
+def branches_leaders(report: Report, branches: Sequence[str]) -> str:
+    """Who answers for these branches' work (wording.leaders_of on their members at the start of the year)."""
     has = {b.branch: b.has_committee for b in report.branch_years}
-    found = {has.get(b) for b in branches}
-    return branch_leaders(found.pop() if len(found) == 1 else None)
+    return leaders_of(has.get(b) for b in branches)
 
 
 def small_branches_cause(kinds: set[str]) -> str:
@@ -1038,7 +1036,7 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
             )
             r.subjective.append(
                 Said(
-                    f"{where} {trained_text} nhưng chưa được xem xét kết nạp; {leaders_of(report, with_trained)}"
+                    f"{where} {trained_text} nhưng chưa được xem xét kết nạp; {branches_leaders(report, with_trained)}"
                     " chưa tích cực bồi dưỡng,"
                     " thẩm tra lý lịch, hoàn thiện hồ sơ đề nghị kết nạp.",
                     "files",
