@@ -672,7 +672,7 @@ def build_term() -> DocumentObject:
         Col("Tạo nguồn", "{{ r.added }}", 16, True, "{{ branch_total.added }}"),
         Col("Ra khỏi nguồn", "{{ r.left }}", 16, True, "{{ branch_total.left }}"),
     ]
-    _data_table(doc, cols, "branch_rows", total=True)
+    _data_table(doc, cols, "branch_rows", total=True, keep_together=True)  # the total never alone
     _after_table(doc)
     _loop_paragraphs(doc, "branch_table_notes")
     _heading(doc, "II- ĐÁNH GIÁ CHUNG")
