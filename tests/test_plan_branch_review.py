@@ -289,7 +289,19 @@ def test_a_long_name_in_the_header_breaks_between_words_and_fits(ward):
             )
 
 
+def test_the_place_and_date_line_never_wraps_inside_the_date(ward):
+    out, data = ward
+    width = linefit.header_width_pt(linefit.HEADER_RIGHT_MM)
+    for path in [_plan(out), *(p for _, p in _branch_docs(out, data))]:
+        line = Document(str(path)).tables[0].rows[0].cells[1].paragraphs[1].text
+        for part in line.split("\n"):
+            assert linefit.text_width_pt(part, 14, italic=True) <= width, (path.name, part)
+        assert re.search(r"ngày \d{2} tháng \d{2} năm \d{4}$", line.split("\n")[-1]), line
+
+
 def test_header_lines_are_broken_where_an_office_breaks_them():
+    assert linefit.date_line_fit("Phổ Hòa, ngày 10 tháng 01 năm 2026") == "Phổ Hòa, ngày 10 tháng 01 năm 2026"
+    assert linefit.date_line_fit("Nghĩa Hưng, ngày 10 tháng 01 năm 2026") == "Nghĩa Hưng,\nngày 10 tháng 01 năm 2026"
     assert linefit.fit_lines("Chi bộ Công ty TNHH Thủy sản Phổ Hòa") == ["CHI BỘ CÔNG TY TNHH", "THỦY SẢN PHỔ HÒA"]
     assert linefit.fit_lines("Chi bộ Trường THCS Nguyễn Nghiêm") == ["CHI BỘ TRƯỜNG THCS", "NGUYỄN NGHIÊM"]
     assert linefit.fit_lines("Chi bộ Tổ dân phố 1") == ["CHI BỘ TỔ DÂN PHỐ 1"]

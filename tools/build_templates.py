@@ -34,7 +34,7 @@ from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from reportgen.render.linefit import HEADER_LEFT_MM
+from reportgen.render.linefit import HEADER_LEFT_MM, HEADER_RIGHT_MM
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES_DIR = ROOT / "reportgen" / "templates"  # package data, read through importlib.resources
@@ -324,7 +324,8 @@ def _header_block(doc: DocumentObject) -> None:
     """Borderless two-column table: issuing body on the left, the Party's name and date on the right."""
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
-    _fixed_layout(table, (HEADER_LEFT_MM, TEXT_WIDTH_MM - HEADER_LEFT_MM))
+    assert HEADER_LEFT_MM + HEADER_RIGHT_MM == TEXT_WIDTH_MM, "the header's columns fill the text width"
+    _fixed_layout(table, (HEADER_LEFT_MM, HEADER_RIGHT_MM))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     left, right = table.rows[0].cells
     _first_para(left, "{{ header.superior }}", S_CENTER)

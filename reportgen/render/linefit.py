@@ -19,8 +19,10 @@ import unicodedata
 from collections.abc import Sequence
 from itertools import combinations
 
-# The header's left column (tools/build_templates.py builds the templates with it).
+# The header's two columns (tools/build_templates.py builds the templates with them; together
+# they are the text width, 210 - 30 - 15 mm).
 HEADER_LEFT_MM = 80.0
+HEADER_RIGHT_MM = 85.0
 HEADER_SIZE_PT = 14.0
 CELL_MARGIN_PT = 5.4  # Word's default cell margin, left and right (108 twips)
 SAFETY = 0.97  # Word and LibreOffice lay text out a little differently: keep 3% spare
@@ -522,3 +524,14 @@ def fit_lines(
 def header_line(name: str, width_pt: float | None = None, size_pt: float = HEADER_SIZE_PT, bold: bool = True) -> str:
     """`fit_lines` joined by line breaks ("\\n" becomes a line break in the document)."""
     return "\n".join(fit_lines(name, width_pt, size_pt, bold))
+
+
+def date_line_fit(line: str, width_pt: float | None = None, size_pt: float = HEADER_SIZE_PT) -> str:
+    """The place-date line of the header ("Nghĩa Hưng, ngày 10 tháng 01 năm 2026", italic) on one
+    line when it fits the right column; else broken after the place ("Nghĩa Hưng," / "ngày ...
+    năm 2026") rather than where Word would wrap it ("... năm" / "2026")."""
+    width = header_width_pt(HEADER_RIGHT_MM) if width_pt is None else width_pt
+    if text_width_pt(line, size_pt, italic=True) <= width or ", " not in line:
+        return line
+    place, _, day = line.partition(", ")
+    return f"{place},\n{day}"

@@ -10,6 +10,7 @@ import unicodedata
 from typing import Any
 
 from reportgen.render.context import committee_in_sentence, recipient_lines, structure_rows
+from reportgen.render.linefit import date_line_fit
 from reportgen.render.vietnamese import date_line, fmt_count, fmt_int, fmt_pct, sort_texts
 from reportgen.stats.province import ProvinceReport, WardLine
 
@@ -56,7 +57,7 @@ def province_context(report: ProvinceReport, two_digits: bool = True) -> dict[st
             "superior": _nfc(info.superior).upper(),
             "issuer": _nfc(info.committee).upper(),
             "number": f"Số{NUMBER_BLANK}-BC/{_nfc(info.code) or 'ĐU'}",
-            "date_line": date_line(info.place, report.issued),
+            "date_line": date_line_fit(date_line(info.place, report.issued)),
         },
         "title": {
             "type": "BÁO CÁO",

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportgen.render import charts as charts_module, prose
-from reportgen.render.linefit import header_line
+from reportgen.render.linefit import date_line_fit, header_line
 from reportgen.render.vietnamese import (
     date_line,
     fmt_count,
@@ -110,7 +110,7 @@ def common_context(report: Report, two_digits: bool, doc_code: str = "BC") -> di
             "superior": header_line(nfc(ward.superior), bold=False),
             "issuer": header_line(nfc(ward.committee)),
             "number": f"Số{NUMBER_BLANK}-{doc_code}/{nfc(ward.code) or 'ĐU'}",
-            "date_line": date_line(ward.place, report.issued),
+            "date_line": date_line_fit(date_line(ward.place, report.issued)),
         },
         "issuer_name": committee_in_sentence(ward),
         "signature": {
