@@ -274,3 +274,17 @@ def test_an_office_row_replaces_the_programs_cause_on_the_same_topic(tmp_path):
     causes = _section(_body(_doc(tmp_path / "out2", "bao-cao")), "a) Nguyên nhân khách quan", "b) Nguyên nhân")
     assert any(row in p for p in causes), causes  # printed as written
     assert not any(moved in p for p in causes), causes  # not both
+
+
+def test_one_result_is_said_once_for_the_branches_that_share_it():
+    from reportgen.render.context.sections import SOURCE_LIST_MAX, below_pieces, source_pieces
+
+    items = [("Chi bộ A", 1, 2), ("Chi bộ B", 1, 2), ("Chi bộ C", 0, 1), ("Chi bộ D", 2, 3)]
+    text = below_pieces(items, [], True)
+    assert text.count("mới đạt 01/02") == 1 and "Chi bộ A và Chi bộ B mới đạt 01/02" in text
+    assert "Chi bộ C chưa kết nạp được đảng viên nào" in text and "Chi bộ D mới đạt 02/03" in text
+    short = source_pieces([("Chi bộ A", 0, 2), ("Chi bộ B", 1, 3)], True)
+    assert short == "Chi bộ A chưa bổ sung được quần chúng nào (chỉ tiêu 02); Chi bộ B bổ sung 01/03"
+    many = [("Chi bộ Z", 0, 1)] + [(f"Chi bộ {i}", 1, 3) for i in range(SOURCE_LIST_MAX)]
+    text = source_pieces(many, True)  # a long list: only those that added nobody are named
+    assert text == f"Chi bộ Z chưa bổ sung được quần chúng nào (chỉ tiêu 01); {SOURCE_LIST_MAX:02d} chi bộ còn lại bổ sung chưa đủ chỉ tiêu"

@@ -267,17 +267,23 @@ def _years_lead(years: Sequence[WardYear], of: Sequence[WardYear], two_digits: b
     return f"Có {_n(len(years), 'năm', two_digits)} ({join_vi([str(y.year) for y in years])})"
 
 
+SOURCE_LIST_MAX = 6  # above this many branches below their source quota, only those that added nobody are named
+
+
 def source_pieces(items: Sequence[tuple[str, int, int]], two_digits: bool) -> str:
     """ "Chi bộ A và Chi bộ B chưa bổ sung được quần chúng nào (chỉ tiêu 01 và 02); Chi bộ C bổ sung 01/02":
-    nobody added is said in words, never "0/01"."""
+    nobody added is said in words, never "0/01"; a long list names only those that added nobody (the
+    others' figures are in Biểu 1)."""
     zero = [(n, q) for n, done, q in items if done == 0]
+    part = [(n, done, q) for n, done, q in items if done > 0]
     pieces = []
     if zero:
         quotas = join_vi([fmt_count(q, two_digits) for _, q in zero])
         pieces.append(f"{join_vi([n for n, _ in zero])} chưa bổ sung được quần chúng nào (chỉ tiêu {quotas})")
-    part = [f"{n} bổ sung {ratio(done, q, two_digits)}" for n, done, q in items if done > 0]
-    if part:
-        pieces.append(", ".join(part))
+    if part and len(items) > SOURCE_LIST_MAX:
+        pieces.append(f"{_n(len(part), 'chi bộ', two_digits)} còn lại bổ sung chưa đủ chỉ tiêu")
+    elif part:
+        pieces.append(", ".join(f"{n} bổ sung {ratio(done, q, two_digits)}" for n, done, q in part))
     return "; ".join(pieces)
 
 
@@ -302,9 +308,12 @@ def below_pieces(
         pieces.append(f"{join_vi(zero)} chưa kết nạp được đảng viên nào")
     if long_idle:
         pieces.append(streak_pieces(long_idle, no_quota))
+    part: dict[tuple[int, int], list[str]] = {}  # one result said once for the branches that share it
     for n, d, q in items:
         if d > 0:
-            pieces.append(f"{n} mới đạt {ratio(d, q, two_digits)}")
+            part.setdefault((d, q), []).append(n)
+    for (d, q), names in part.items():
+        pieces.append(f"{join_vi(names)} mới đạt {ratio(d, q, two_digits)}")
     return "; ".join(pieces)
 
 
@@ -403,7 +412,7 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
     sources = sort_texts(sf.below_source_quota, key=lambda s: s.branch)
     if sources:
         r.limitations.append(
-            f"{_n(len(sources), 'chi bộ', two_digits)} chưa đạt chỉ tiêu tạo nguồn: "
+            f"{ratio(len(sources), len(with_source_quota), two_digits)} chi bộ chưa đạt chỉ tiêu tạo nguồn được giao: "
             + source_pieces([(s.branch, s.candidates_added, s.source_quota) for s in sources], two_digits)
             + "."
         )
