@@ -244,7 +244,7 @@ def test_plan_tables(rendered):
         "Chỉ tiêu năm 2026",
         "Chỉ tiêu năm 2026",
     ]
-    assert rows[1] == ["STT", "Chi bộ", "Trong danh sách", "Đã học lớp NTVĐ, còn hạn", "Kết nạp", "Tạo nguồn"]
+    assert rows[1] == ["STT", "Chi bộ", "Trong danh sách", "GCN NTVĐ còn giá trị", "Kết nạp", "Tạo nguồn"]
     assert rows[2:] == [
         ["1", TDP3, "3", "2", "9", "16"],
         ["2", TDP10, "1", "0", "1", "2"],

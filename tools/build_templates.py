@@ -795,7 +795,7 @@ def build_plan() -> DocumentObject:
         Col("STT", "{{ r.stt }}", 12, True),
         Col("Chi bộ", "{{ r.name }}", 69, total="Cộng"),
         Col("Trong danh sách", "{{ r.waiting }}", 21, True, "{{ plan_total.waiting }}"),
-        Col("Đã học lớp NTVĐ, còn hạn", "{{ r.trained }}", 21, True, "{{ plan_total.trained }}"),
+        Col("GCN NTVĐ còn giá trị", "{{ r.trained }}", 21, True, "{{ plan_total.trained }}"),
         Col("Kết nạp", "{{ r.admissions }}", 21, True, "{{ plan_total.admissions }}"),
         Col("Tạo nguồn", "{{ r.sources }}", 21, True, "{{ plan_total.sources }}"),
     ]

@@ -341,7 +341,7 @@ def _plan_sheets(wb: Workbook, report: Report) -> None:
         ("Chi bộ", 34, None),
         ("Loại hình", 14, None),
         (f"Nguồn trong danh sách đến {end}", 14, None),
-        (f"Đã học lớp NTVĐ đến {end}", 14, None),
+        (f"Có giấy chứng nhận NTVĐ còn giá trị đến hết năm {plan.year}", 14, None),
         (f"Chỉ tiêu kết nạp năm {plan.year}", 14, None),
         (f"Chỉ tiêu tạo nguồn năm {plan.year}", 14, None),
     ]
