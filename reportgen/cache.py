@@ -45,6 +45,22 @@ def program_digest() -> str:
     return _digest(*(part for p in files for part in (p.relative_to(package).as_posix().encode(), p.read_bytes())))
 
 
+# A template's digest by (path, size, time): hashed once per process, not once per document
+# (10,000 branch reports share one 850 KB template).
+_FILE_DIGESTS: dict[tuple[str, int, int], str] = {}
+
+
+def _file_digest(path: Path) -> str:
+    st = path.stat()
+    key = (str(path.resolve()), st.st_size, st.st_mtime_ns)
+    digest = _FILE_DIGESTS.get(key)
+    if digest is None:
+        if len(_FILE_DIGESTS) >= 64:
+            _FILE_DIGESTS.clear()
+        digest = _FILE_DIGESTS[key] = _digest(path.read_bytes())
+    return digest
+
+
 def inputs_digest(folder: Path, options: Iterable[object], exclude: tuple[Path, ...] = ()) -> str:
     """The workbooks under `folder` (relative names and bytes), the options and the version."""
     excluded = [e.resolve() for e in exclude if e.exists()]
@@ -109,7 +125,8 @@ class Cache:
 
     @staticmethod
     def document_key(template: Path, context: Any) -> str:
-        return _digest(program_digest().encode(), Path(template).read_bytes(), pickle.dumps(context, protocol=4))
+        template_digest = _file_digest(Path(template)).encode()
+        return _digest(program_digest().encode(), template_digest, pickle.dumps(context, protocol=4))
 
     def document_fresh(self, target: Path, key: str) -> bool:
         """The document at `target` was rendered from the same template and variables."""

@@ -61,8 +61,9 @@ def test_a_ward_in_parallel_is_the_same_as_serially(tmp_path, many_documents):
     sample = ROOT / "sample_data"
     serial = build(sample, tmp_path / "serial", issued=SAMPLE_DAY, today=SAMPLE_DAY, jobs=1)
     parallel = build(sample, tmp_path / "parallel", issued=SAMPLE_DAY, today=SAMPLE_DAY, jobs=2)
-    assert [p.relative_to(tmp_path / "serial") for p in serial.written] == \
-        [p.relative_to(tmp_path / "parallel") for p in parallel.written]
+    assert [p.relative_to(tmp_path / "serial") for p in serial.written] == [
+        p.relative_to(tmp_path / "parallel") for p in parallel.written
+    ]
     assert len(serial.written) > 10
     assert contents(tmp_path / "serial") == contents(tmp_path / "parallel")
 
@@ -111,15 +112,23 @@ def test_an_incremental_ward_run_is_the_same_as_a_full_run(tmp_path):
 
     inbox = tmp_path / "phuong"
     inbox.mkdir()
-    make_ward(inbox, Ward(quotas=[(YEAR, "Toàn Đảng bộ", 2, None, 30), (YEAR, "Chi bộ A", 1, 1, 10),
-                                  (YEAR, "Chi bộ B", 1, 1, 10)]))
+    make_ward(
+        inbox,
+        Ward(quotas=[(YEAR, "Toàn Đảng bộ", 2, None, 30), (YEAR, "Chi bộ A", 1, 1, 10), (YEAR, "Chi bộ B", 1, 1, 10)]),
+    )
     make_branch(inbox, "Chi bộ A", admissions=[Admission("Lê Văn An", date(1990, 1, 1), date(YEAR, 3, 1))])
     make_branch(inbox, "Chi bộ B", admissions=[Admission("Lê Thị Bé", date(1991, 1, 1), date(YEAR, 4, 1))])
     out = tmp_path / "out"
     build(inbox, out, issued=ISSUED, today=ISSUED, incremental=True)
     before = stamps(out)
-    make_branch(inbox, "Chi bộ B", admissions=[Admission("Lê Thị Bé", date(1991, 1, 1), date(YEAR, 4, 1)),
-                                               Admission("Lê Thị Cúc", date(1992, 1, 1), date(YEAR, 5, 1))])
+    make_branch(
+        inbox,
+        "Chi bộ B",
+        admissions=[
+            Admission("Lê Thị Bé", date(1991, 1, 1), date(YEAR, 4, 1)),
+            Admission("Lê Thị Cúc", date(1992, 1, 1), date(YEAR, 5, 1)),
+        ],
+    )
     build(inbox, out, issued=ISSUED, today=ISSUED, incremental=True)
     build(inbox, tmp_path / "full", issued=ISSUED, today=ISSUED)
     assert contents(out) == contents(tmp_path / "full")
@@ -129,9 +138,41 @@ def test_an_incremental_ward_run_is_the_same_as_a_full_run(tmp_path):
     assert after[f"bao-cao-{YEAR}.docx"] != before[f"bao-cao-{YEAR}.docx"]
 
 
+def test_an_edited_template_renders_its_documents_again_in_an_incremental_run(tmp_path):
+    """The template's digest is kept per process (one hash for 10,000 branch reports), but an
+    edited template is a new one: its documents are rendered again, the others are kept."""
+    from docx import Document
+
+    from builders import Ward, make_branch, make_ward
+    from reportgen.render.documents import TEMPLATE_FILES, copy_templates
+    from reportgen.render.context import KIND_BRANCH
+
+    inbox = tmp_path / "phuong"
+    inbox.mkdir()
+    make_ward(inbox, Ward(quotas=[(YEAR, "Toàn Đảng bộ", 2, None, 30), (YEAR, "Chi bộ A", 1, 1, 10)]))
+    make_branch(inbox, "Chi bộ A", admissions=[Admission("Lê Văn An", date(1990, 1, 1), date(YEAR, 3, 1))])
+    templates = tmp_path / "mau"
+    copy_templates(templates)
+    out = tmp_path / "out"
+    build(inbox, out, issued=ISSUED, today=ISSUED, templates=templates, incremental=True)
+    before = stamps(out)
+    path = templates / TEMPLATE_FILES[KIND_BRANCH]
+    doc = Document(str(path))
+    doc.add_paragraph("Đoạn văn phòng thêm vào mẫu.")
+    doc.save(str(path))
+    build(inbox, out, issued=ISSUED, today=ISSUED, templates=templates, incremental=True)
+    after = stamps(out)
+    assert after["chi-bo/chi-bo-a.docx"] != before["chi-bo/chi-bo-a.docx"]
+    assert after[f"bao-cao-{YEAR}.docx"] == before[f"bao-cao-{YEAR}.docx"]
+    assert "Đoạn văn phòng thêm vào mẫu." in [
+        p.text for p in Document(str(out / "chi-bo" / "chi-bo-a.docx")).paragraphs
+    ]
+
+
 def test_no_progress_bar_in_a_script_and_one_closing_line(tmp_path):
-    result = CliRunner().invoke(main, ["build", str(ROOT / "sample_data"), "--out", str(tmp_path / "o"),
-                                       "--ngay", "05/01/2026", "--jobs", "1"])
+    result = CliRunner().invoke(
+        main, ["build", str(ROOT / "sample_data"), "--out", str(tmp_path / "o"), "--ngay", "05/01/2026", "--jobs", "1"]
+    )
     assert result.exit_code == 0, result.output
     assert "Tạo văn bản" not in result.output and "Đọc sổ" not in result.output
     closing = [line for line in result.output.splitlines() if line.startswith("Xong sau ")]
@@ -139,10 +180,12 @@ def test_no_progress_bar_in_a_script_and_one_closing_line(tmp_path):
     made = [p for p in (tmp_path / "o").rglob("*") if p.is_file() and CACHE_DIR not in p.parts]
     workbooks = len(list((ROOT / "sample_data").glob("*.xlsx")))
     warnings = result.output.count("[Cảnh báo]")
-    assert re.fullmatch(rf"Xong sau \d+,\d giây: đọc {workbooks} sổ, tạo {len(made)} tệp; 0 lỗi, {warnings} cảnh báo\.",
-                        closing[0]), closing[0]
-    quiet = CliRunner().invoke(main, ["build", str(ROOT / "sample_data"), "--out", str(tmp_path / "o"),
-                                      "--ngay", "05/01/2026", "--quiet"])
+    assert re.fullmatch(
+        rf"Xong sau \d+,\d giây: đọc {workbooks} sổ, tạo {len(made)} tệp; 0 lỗi, {warnings} cảnh báo\.", closing[0]
+    ), closing[0]
+    quiet = CliRunner().invoke(
+        main, ["build", str(ROOT / "sample_data"), "--out", str(tmp_path / "o"), "--ngay", "05/01/2026", "--quiet"]
+    )
     assert quiet.exit_code == 0 and "chi-bo/" not in quiet.output and "Xong sau " in quiet.output
 
 
