@@ -144,8 +144,8 @@ def test_an_edited_template_renders_its_documents_again_in_an_incremental_run(tm
     from docx import Document
 
     from builders import Ward, make_branch, make_ward
-    from reportgen.render.documents import TEMPLATE_FILES, copy_templates
     from reportgen.render.context import KIND_BRANCH
+    from reportgen.render.documents import TEMPLATE_FILES, copy_templates
 
     inbox = tmp_path / "phuong"
     inbox.mkdir()
