@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path, PurePath
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .. import schema
@@ -93,15 +94,36 @@ def _empty(spec: schema.Sheet, extra: tuple[str, ...] = ()) -> pd.DataFrame:
     return pd.DataFrame(columns=keys)
 
 
-def _stack(tables: list[pd.DataFrame], spec: schema.Sheet, extra: tuple[str, ...] = ()) -> pd.DataFrame:
+def _stack(tables: list[_Tagged], spec: schema.Sheet, extra: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The tables of one kind, one under the other, each row with its file, sheet (and branch).
+
+    The frames are joined first and the columns naming where each row comes from are added
+    once to the whole (not once per workbook: 10,000 copies of a frame)."""
     template = _empty(spec, extra)
-    frames = [t for t in tables if not t.empty]
-    if not frames:
+    kept = [t for t in tables if not t.frame.empty]
+    if not kept:
         return template
-    return pd.concat(frames, ignore_index=True)[list(template.columns)]
+    stacked = pd.concat([t.frame for t in kept], ignore_index=True)
+    lengths = [len(t.frame) for t in kept]
+    for key in ("_file", "_sheet", *extra):
+        stacked[key] = np.repeat(np.array([t.tags[key] for t in kept], dtype=object), lengths)
+    return stacked[list(template.columns)]
+
+
+@dataclass(frozen=True)
+class _Tagged:
+    """A table's rows and where they come from (`_file`, `_sheet`, and `branch` for a branch's tables)."""
+
+    frame: pd.DataFrame
+    tags: dict[str, object]
+
+
+def _where(table: Table, **columns: object) -> _Tagged:
+    return _Tagged(table.frame, {"_file": table.file, "_sheet": table.sheet, **columns})
 
 
 def _tagged(table: Table, **columns: object) -> pd.DataFrame:
+    """One table's rows with the columns naming where they come from (a single table: the province's)."""
     frame = table.frame.copy()
     frame["_file"] = table.file
     frame["_sheet"] = table.sheet
@@ -414,7 +436,7 @@ class _Tables:
     the findings reading them made, in order."""
 
     findings: Findings = field(default_factory=Findings)
-    tables: list[tuple[str, Table | None, pd.DataFrame | None]] = field(default_factory=list)  # (sheet, table, tagged)
+    tables: list[tuple[str, Table | None, _Tagged | None]] = field(default_factory=list)  # (sheet, table, rows)
 
 
 @dataclass
@@ -472,8 +494,8 @@ def _read_file(path: Path, inbox: Path, today: date) -> _FileRead:
         if result is not None:
             headers[(file, result.sheet)] = result.headers
             positions[(file, result.sheet)] = result.positions
-            tagged = _tagged(result) if branch is None else _tagged(result, branch=branch)
-            result = replace(result, frame=_NO_FRAME)  # the tagged copy is what is kept (and sent back)
+            tagged = _where(result) if branch is None else _where(result, branch=branch)
+            result = replace(result, frame=_NO_FRAME)  # the rows travel once, in `tagged`
         into.tables.append((spec.name, result, tagged))
 
     if file != _raw_rel(path, inbox):
@@ -663,7 +685,7 @@ def load_inbox(
 
     ward: WardInfo | None = None
     ward_file = ""
-    frames: dict[str, list[pd.DataFrame]] = {spec.name: [] for spec in (*_WARD_SPECS, *_BRANCH_SPECS)}
+    frames: dict[str, list[_Tagged]] = {spec.name: [] for spec in (*_WARD_SPECS, *_BRANCH_SPECS)}
     branches: list[Branch] = []
     tallies: list[SheetTally] = []
     files_read: list[str] = []
