@@ -321,3 +321,33 @@ def test_the_closing_paragraph_stays_with_the_signature(ward):
             assert child.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None, path.name
         row = body[signature].find(f"{qn('w:tr')}/{qn('w:trPr')}/{qn('w:cantSplit')}")
         assert row is not None, path.name
+
+
+# --- the branch's causes on hand-made figures ------------------------------------------------
+
+
+def _branch(members: int, quota: int, admitted: int, trained_in_year: int, on_list: int):
+    from reportgen.stats.model import BranchInfo, BranchReport, BranchYear
+
+    year = BranchYear("Chi bộ A", "Khu dân cư", YEAR, admitted, quota, 1, members, 1, trained_in_year, on_list,
+                      0, 0, 0)
+    return BranchReport(BranchInfo("Chi bộ A", "Khu dân cư", "X", "a.xlsx", "a"), year, (year,), (), (), (), (), ())
+
+
+@pytest.mark.parametrize(("members", "who"), [(12, "chi ủy"), (7, "Chi bộ")])
+def test_a_missed_quota_is_explained_by_what_the_branch_lacked(members, who):
+    from reportgen.render.context.branch import Waiting, causes
+
+    # certificates enough for the quota: the files were not completed, nothing about the class
+    enough = causes(_branch(members, 1, 0, 0, 5), Waiting(YEAR + 1, 3))
+    assert enough == [f"Chủ quan: {who} chưa tích cực thẩm tra lý lịch, hoàn thiện hồ sơ đề nghị kết nạp 03 quần"
+                      " chúng có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng còn giá trị."]
+    # nobody ready and nobody sent to the class in the year
+    untrained = causes(_branch(members, 2, 0, 0, 4), Waiting(YEAR + 1))
+    assert untrained == [f"Chủ quan: {who} chưa kịp thời cử quần chúng ưu tú đi học lớp bồi dưỡng nhận thức về Đảng"
+                         f" (năm {YEAR} không cử quần chúng nào)."]
+    # nobody on the list at all: the sources are the cause
+    empty = causes(_branch(members, 1, 0, 0, 0), Waiting(YEAR + 1))
+    assert empty == [f"Chủ quan: {who} chưa chủ động phát hiện, lựa chọn quần chúng ưu tú đưa vào danh sách nguồn."]
+    # the quota met: no subjective cause from the candidates
+    assert causes(_branch(members, 1, 1, 0, 5), Waiting(YEAR + 1, 3)) == []

@@ -157,7 +157,10 @@ def causes(br: BranchReport, waiting: Waiting, two_digits: bool = True) -> list[
                 who = "" if waiting.valid == 1 else "có quần chúng "
                 part += f" ({who}học lớp từ năm {first})"
         parts.append(part)
-    if by.met_quota is False and by.candidates_trained == 0:
+    short = by.met_quota is False and waiting.valid < (by.quota_counted or 0)  # too few ready to meet it
+    if short and not by.candidates_at_year_end:
+        parts.append("chưa chủ động phát hiện, lựa chọn quần chúng ưu tú đưa vào danh sách nguồn")
+    elif short and by.candidates_trained == 0:
         parts.append(f"chưa kịp thời cử quần chúng ưu tú đi học {CLASS} (năm {by.year} không cử quần chúng nào)")
     if br.overdue_probation:
         parts.append("chưa theo dõi chặt chẽ thời hạn dự bị để kịp thời xét, đề nghị công nhận đảng viên chính thức")
