@@ -77,6 +77,11 @@ def _members(data: dict, year: int) -> int:
     return int(row["members_start"])
 
 
+def _members_year(data: dict, year: int) -> int:
+    rows = [q for q in data["ward"]["quotas"] if fold(q["branch"]) == fold("Toàn Đảng bộ") and q.get("members_start")]
+    return max(int(q["year"]) for q in rows if int(q["year"]) <= year)
+
+
 def _on_list(person: dict, day: date) -> bool:
     if person["entered"] is None or person["entered"] > day:
         return False
@@ -93,9 +98,10 @@ def test_the_three_percent_basis_names_the_member_count(ward):
     members = _members(data, YEAR + 1)
     floor = math.ceil(members * 3 / 100)
     basis = next(p for p in _paragraphs(_plan(out)) if p.startswith("Chỉ tiêu trên"))
-    match = re.search(r"\(3% của ([\d.]+) đảng viên là (\d+)\)", basis)
+    match = re.search(r"\((\d+) đảng viên, tính trên ([\d.]+) đảng viên đầu năm (\d{4})\)", basis)
     assert match, basis
-    assert (_count(match.group(1)), _count(match.group(2))) == (members, floor)
+    assert (_count(match.group(1)), _count(match.group(2))) == (floor, members)
+    assert int(match.group(3)) == _members_year(data, YEAR + 1)
     assert "tổng chỉ tiêu giao cho" not in basis  # how the figure was obtained is not a plan's business
     # the report year's quota, when above the 3%, is the floor the reader needs to see the target's reason
     wards = [q for q in data["ward"]["quotas"] if fold(q["branch"]) == fold("Toàn Đảng bộ")]
@@ -351,3 +357,18 @@ def test_a_missed_quota_is_explained_by_what_the_branch_lacked(members, who):
     assert empty == [f"Chủ quan: {who} chưa chủ động phát hiện, lựa chọn quần chúng ưu tú đưa vào danh sách nguồn."]
     # the quota met: no subjective cause from the candidates
     assert causes(_branch(members, 1, 1, 0, 5), Waiting(YEAR + 1, 3)) == []
+
+
+def test_expired_certificates_and_a_whole_term_without_admission_are_said(ward):
+    out, data = ward
+    end = date(YEAR, 12, 31)
+    for branch, path in _branch_docs(out, data):
+        text = all_text(path)
+        expired = sum(1 for p in branch["candidates"] if _on_list(p, end) and p.get("class_date") is not None
+                      and p["class_date"] <= end and months_later(p["class_date"], 60) < end)
+        said = f"{expired:02d} quần chúng trong danh sách nguồn có giấy chứng nhận học lớp bồi dưỡng nhận thức về" \
+               " Đảng đã hết hạn nhưng chưa được cử đi học lại."
+        assert (said in text) == bool(expired), path.name
+        admitted = [a for a in branch["admissions"] if 2021 <= a["admitted"].year <= YEAR]
+        whole = "Chi bộ không kết nạp được đảng viên nào." in text and "Cả nhiệm kỳ" in text
+        assert whole == (not admitted), path.name

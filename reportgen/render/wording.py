@@ -258,3 +258,19 @@ def without_annex(recipients: Sequence[str]) -> list[str]:
             text = f"{text} {NO_ANNEX}"
         out.append(text)
     return out
+
+
+def whole_term(years: Sequence[int], term_years: Sequence[int]) -> bool:
+    """A run of years without an admission that covers every year of the term the figures cover."""
+    return bool(term_years) and set(term_years) <= set(years)
+
+
+def no_admission_words(
+    streaks: Sequence[Sequence[int]], term_years: Sequence[int], term_label: str, two_digits: bool = True
+) -> str:
+    """Why branches are named for having admitted nobody, never understated: "cả nhiệm kỳ 2020-2025
+    chưa kết nạp được đảng viên" when every one of them admitted nobody in the whole term, else the
+    streak rule's words ("từ 02 năm liền trở lên ...")."""
+    if streaks and all(whole_term(s, term_years) for s in streaks):
+        return f"cả nhiệm kỳ {term_label} chưa kết nạp được đảng viên"
+    return streak_words(two_digits)

@@ -32,7 +32,7 @@ from reportgen.render.vietnamese import (
     fmt_pct,
     sort_names,
 )
-from reportgen.render.wording import branch_leaders, expiry_words, quota_result
+from reportgen.render.wording import branch_leaders, expiry_words, quota_result, whole_term
 from reportgen.stats.model import (
     BranchReport,
     LeftCandidate,
@@ -64,6 +64,7 @@ class Waiting:
     waiting: int = 0
     expiring: int = 0
     expiries: tuple[date, ...] = ()
+    expired: int = 0  # on the list, certificate no longer valid at the end of the report year
 
     @property
     def valid(self) -> int:
@@ -80,7 +81,9 @@ def waiting_of(report: Report, branch: str) -> Waiting:
     planned = None if report.plan is None else next((b for b in report.plan.branches if b.branch == branch), None)
     if planned is None:
         return Waiting(plan_year)
-    return Waiting(plan_year, planned.trained_waiting, planned.trained_expiring, planned.expiries)
+    return Waiting(
+        plan_year, planned.trained_waiting, planned.trained_expiring, planned.expiries, planned.trained_expired
+    )
 
 
 def _subject(br: BranchReport) -> str:
@@ -144,8 +147,7 @@ def causes(br: BranchReport, waiting: Waiting, two_digits: bool = True) -> list[
     out: list[str] = []
     if moved_is_a_cause(br):
         out.append(
-            f"Khách quan: {_n(len(_moved(br)), 'quần chúng', two_digits)} trong danh sách nguồn chuyển đi học"
-            " tập, lao động, công tác nơi khác."
+            f"Khách quan: {_n(len(_moved(br)), 'quần chúng', two_digits)} trong danh sách nguồn chuyển đi nơi khác."
         )
     parts = []
     if by.met_quota is False and waiting.valid:
@@ -203,7 +205,7 @@ def _no_quota_note(years: Sequence[int]) -> str:
     return f" (năm {prose.years_text(tuple(years))} không giao chỉ tiêu kết nạp)" if years else ""
 
 
-def shortfalls(br: BranchReport, term_label: str, two_digits: bool = True) -> list[str]:
+def shortfalls(br: BranchReport, term_label: str, waiting: Waiting | None = None, two_digits: bool = True) -> list[str]:
     """The branch's limitations in an office's words (never "0/01"): quotas missed, years without
     admission (a year without a quota is said as such, never counted as a failure), candidates
     removed from the list, probations overdue."""
@@ -221,7 +223,9 @@ def shortfalls(br: BranchReport, term_label: str, two_digits: bool = True) -> li
     history = [h for h in br.history if not h.partial]
     without_quota = years_without_quota(history)
     streak = is_no_admission_streak(br.no_admission_years)
-    if streak:
+    if streak and whole_term(br.no_admission_years, [h.year for h in history]) and len(history) > 1:
+        out.append(f"Cả nhiệm kỳ {term_label}, Chi bộ không kết nạp được đảng viên nào.")
+    elif streak:
         years = br.no_admission_years
         out.append(
             f"Chi bộ đã {_n(len(years), 'năm', two_digits)} liền ({prose.years_text(years)})"
@@ -238,6 +242,11 @@ def shortfalls(br: BranchReport, term_label: str, two_digits: bool = True) -> li
                 "Chưa đạt chỉ tiêu tạo nguồn"
                 f" ({quota_result(by.candidates_added, by.source_quota or 0, 'bổ sung', 'quần chúng', two_digits)})."
             )
+    if waiting is not None and waiting.expired:
+        out.append(
+            f"{_cap(_n(waiting.expired, 'quần chúng', two_digits))} trong danh sách nguồn có giấy chứng nhận học"
+            f" {CLASS} đã hết hạn nhưng chưa được cử đi học lại."
+        )
     removed = tuple(c for c in br.left_in_year if c.status != schema.STATUS_MOVED)
     if removed:  # those who moved are a cause or a result, not a limitation of the branch
         out.append(left_sentence(removed, two_digits))
@@ -285,6 +294,11 @@ def _branch_directions(report: Report, br: BranchReport, waiting: Waiting, two_d
             f"Xem xét đề nghị kết nạp {_n(waiting.expiring, 'quần chúng', two_digits)} có giấy chứng nhận hết hạn"
             f" {waiting.expiry_words()} trước khi giấy chứng nhận hết hạn; không kịp thì cử đi học lại."
         )
+    if waiting.expired:
+        out.append(
+            f"Đề nghị Đảng ủy cử {_n(waiting.expired, 'quần chúng', two_digits)} có giấy chứng nhận đã hết hạn đi"
+            f" học lại {CLASS} trong quý I năm {next_year}."
+        )
     if not waiting.waiting and br.candidates:
         out.append(
             f"Lựa chọn, cử quần chúng ưu tú trong danh sách nguồn đi học {CLASS} ngay trong quý I năm {next_year}."
@@ -331,10 +345,11 @@ def _branch(report: Report, br: BranchReport, two_digits: bool) -> dict[str, Any
     ctx["no_candidates_text"] = (
         f"Đến {date_words(year_end(report.year))}, Chi bộ không còn quần chúng nào trong danh sách nguồn."
     )
-    # nobody admitted: the results paragraph says so, and the empty table's heading is left out
-    number = "2-" if br.admitted else "1-"
+    # nobody admitted: the results paragraph says so, the empty table's heading is left out, and the
+    # list, then the only part, has no number ("1-" with no "2-")
+    number = "2- " if br.admitted else ""
     ctx["candidates_heading"] = (
-        f"{number} Quần chúng ưu tú trong danh sách nguồn (đến ngày {fmt_date(year_end(report.year))})"
+        f"{number}Quần chúng ưu tú trong danh sách nguồn (đến ngày {fmt_date(year_end(report.year))})"
     )
     history = sorted(br.history, key=lambda h: h.year)
     ctx["history_rows"] = [
@@ -363,7 +378,7 @@ def _branch(report: Report, br: BranchReport, two_digits: bool) -> dict[str, Any
     ctx["direction_paragraphs"] = bullets(_branch_directions(report, br, waiting, two_digits))
     ctx["strength_paragraphs"] = bullets(strengths(br, waiting, two_digits))
     ctx["cause_paragraphs"] = bullets(causes(br, waiting, two_digits))
-    ctx["shortfall_paragraphs"] = bullets(shortfalls(br, report.term.label, two_digits)) or [
+    ctx["shortfall_paragraphs"] = bullets(shortfalls(br, report.term.label, waiting, two_digits)) or [
         f"Năm {report.year}, Chi bộ hoàn thành các chỉ tiêu được giao; cần tiếp tục nâng cao chất lượng"
         " nguồn, quan tâm bồi dưỡng quần chúng ưu tú đủ tiêu chuẩn để xem xét kết nạp."
     ]

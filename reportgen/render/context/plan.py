@@ -21,7 +21,7 @@ from reportgen.render.vietnamese import (
     fmt_pct,
     sort_texts,
 )
-from reportgen.render.wording import Named, expiry_words, leaders_of, streak_words
+from reportgen.render.wording import Named, expiry_words, leaders_of, no_admission_words
 from reportgen.stats.model import Plan, Report, WardInfo
 
 PLAN_CODE = "KH"
@@ -79,9 +79,11 @@ def target_sentences(plan: Plan, issued: date, two_digits: bool = True) -> list[
         resolution = (
             f" theo Nghị quyết số {rules.RESOLUTION_21.number}" if rules.citable(rules.RESOLUTION_21, issued) else ""
         )
+        start = f" đầu năm {plan.members_year}" if plan.members_year else ""
         held.append(
-            f"{word} mức {rate} tổng số đảng viên của Đảng bộ{resolution} ({rate} của"
-            f" {fmt_int(plan.members_base)} đảng viên là {fmt_count(plan.member_floor, two_digits)})"
+            f"{word} mức {rate} tổng số đảng viên của Đảng bộ{resolution}"
+            f" ({_n(plan.member_floor, 'đảng viên', two_digits)}, tính trên {fmt_int(plan.members_base)} đảng viên"
+            f"{start})"
         )
     parts = [f"Chỉ tiêu trên {prose.join_vi(held)}"] if held else []
     if plan.superior_quota is None:
@@ -280,7 +282,12 @@ def plan_context(report: Report, ctx: dict[str, Any], unit: str, two_digits: boo
         Named(two_digits),
         str(plan.base_year),
         weak=sort_texts(s.branch for s in report.shortfalls.no_admission_streaks),
-        weak_what=streak_words(two_digits),
+        weak_what=no_admission_words(
+            [s.years for s in report.shortfalls.no_admission_streaks],
+            [y.year for y in report.term.years if not y.partial],
+            report.term.label,
+            two_digits,
+        ),
         in_plan=True,
     )
     ctx["timetable_paragraphs"] = sections.timetable(plan, two_digits)
