@@ -372,3 +372,13 @@ def test_expired_certificates_and_a_whole_term_without_admission_are_said(ward):
         admitted = [a for a in branch["admissions"] if 2021 <= a["admitted"].year <= YEAR]
         whole = "Chi bộ không kết nạp được đảng viên nào." in text and "Cả nhiệm kỳ" in text
         assert whole == (not admitted), path.name
+
+
+def test_the_plan_table_never_leaves_its_total_alone(ward):
+    out, _ = ward
+    doc = Document(str(_plan(out)))
+    table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Chi bộ")
+    rows = [r for r in table.rows[2:]]
+    kept = [all(p.paragraph_format.keep_with_next for c in r.cells for p in c.paragraphs) for r in rows[:-1]]
+    assert kept[-2:] == [True, True]  # the last two branches go with the "Cộng" row
+    assert not any(kept[:-2])  # the rest may break across pages

@@ -402,12 +402,14 @@ def _data_table(
     group_rows: bool = False,
     head2: Sequence[tuple[str, int]] | None = None,
     keep_together: bool = False,
+    keep_tail: bool = False,
 ) -> Table:
     """A bordered table whose body is a {%tr for r in rows %} loop.
 
     head2: an upper header row of (text, span) over the column heads (e.g. the years of
     the structure table). group_rows: rows with r.is_group print only their label, bold.
     keep_together: a short table (a term's years) is not split over two pages.
+    keep_tail: a long table may break, but its last two rows stay with the total (never "Cộng" alone).
     """
     n_head = 2 if head2 else 1
     table = doc.add_table(rows=n_head, cols=len(cols))
@@ -441,13 +443,13 @@ def _data_table(
         row = table.add_row()
         _first_para(row.cells[0], tag, S_CONTROL)
 
-    def data_row() -> None:
+    def data_row(keep: bool = keep_together) -> None:
         row = table.add_row()
         _row_flags(row)
         for i, col in enumerate(cols):
             style = S_CELL_NUM if col.numeric else S_CELL_CENTER if col.center else S_CELL
             p = _first_para(row.cells[i], col.cell, style)
-            if keep_together:
+            if keep:
                 p.paragraph_format.keep_with_next = True
 
     def group_row() -> None:
@@ -466,6 +468,12 @@ def _data_table(
         group_row()
         control_row("{%tr else %}")
         data_row()
+        control_row("{%tr endif %}")
+    elif keep_tail:
+        control_row("{%tr if loop.revindex > 2 %}")
+        data_row()
+        control_row("{%tr else %}")
+        data_row(keep=True)
         control_row("{%tr endif %}")
     else:
         data_row()
@@ -800,7 +808,7 @@ def build_plan() -> DocumentObject:
         Col("Tạo nguồn", "{{ r.sources }}", 21, True, "{{ plan_total.sources }}"),
     ]
     head2 = [("", 1), ("", 1), ("{{ plan_columns.waiting }}", 2), ("{{ plan_columns.quota }}", 2)]
-    _data_table(doc, cols, "plan_rows", total=True, head2=head2)
+    _data_table(doc, cols, "plan_rows", total=True, head2=head2, keep_tail=True)
     _after_table(doc)
     _para(doc, "{%p if organisation_rows %}", S_CONTROL)
     _caption(
