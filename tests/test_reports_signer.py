@@ -288,3 +288,16 @@ def test_one_result_is_said_once_for_the_branches_that_share_it():
     many = [("Chi bộ Z", 0, 1)] + [(f"Chi bộ {i}", 1, 3) for i in range(SOURCE_LIST_MAX)]
     text = source_pieces(many, True)  # a long list: only those that added nobody are named
     assert text == f"Chi bộ Z chưa bổ sung được quần chúng nào (chỉ tiêu 01); {SOURCE_LIST_MAX:02d} chi bộ còn lại bổ sung chưa đủ chỉ tiêu"
+
+
+def test_an_office_task_on_the_members_replaces_the_programs_bullet(tmp_path):
+    row = "Đảng ủy phân công đảng ủy viên trực tiếp giúp các chi bộ chưa kết nạp được đảng viên rà soát nguồn."
+    plain = _small_ward(tmp_path / "plain")
+    worded = _small_ward(tmp_path / "worded", [("2025", "Nhiệm vụ, giải pháp", row)])
+    build(plain, tmp_path / "out1", issued=ISSUED)
+    build(worded, tmp_path / "out2", issued=ISSUED)
+    before = _section(_body(_doc(tmp_path / "out1", "bao-cao")), "2- Nhiệm vụ, giải pháp", "Trên đây")
+    after = _section(_body(_doc(tmp_path / "out2", "bao-cao")), "2- Nhiệm vụ, giải pháp", "Trên đây")
+    members = "- Các đồng chí đảng ủy viên phụ trách chi bộ:"
+    assert any(p.startswith(members) for p in before)
+    assert not any(p.startswith(members) for p in after) and any(row in p for p in after)

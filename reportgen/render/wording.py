@@ -212,6 +212,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "probation": ("công nhận chính thức", "công nhận đảng viên chính thức", "đảng viên dự bị", "thời hạn dự bị"),
     "youth": ("trẻ hóa", "đoàn viên thanh niên"),
     "class": ("mở lớp", "mở thêm lớp", "giảng viên"),
+    "members": ("đảng ủy viên phụ trách", "phân công đảng ủy viên", "đảng ủy viên trực tiếp"),
     "transfer": ("chuyển tiếp hồ sơ", "chuyển sinh hoạt", "chuyển nơi cư trú"),
 }  # fmt: skip
 

@@ -643,7 +643,7 @@ def tasks_by_actor(
     streak_names = sort_texts(x.branch for x in sf.no_admission_streaks)
     if streak_names and set(weak) != set(streak_names):
         members += f"; trực tiếp giúp đỡ {_streaks_ref(named, streak_names, two_digits)}"
-    out.append(members + ".")
+    out.append(Said(members + ".", "members"))
     out.append(branch_task(report, two_digits))
     orgs = (
         "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội: thông qua phong trào thi đua phát hiện, bồi dưỡng,"
@@ -658,7 +658,7 @@ def tasks_by_actor(
             who = f"tổ chức chưa đạt chỉ tiêu giới thiệu năm {report.year}{' (Biểu 2)' if in_plan else ''}"
         orgs += f"; {who} có giải pháp cụ thể để giới thiệu được quần chúng ưu tú"
     out.append(orgs + ".")
-    out += assessments(report, period, S.SECTION_TASKS)
+    out = office_first(out, assessments(report, period, S.SECTION_TASKS))  # an office row on the members' task wins
     return [f"- {p}" if not p.startswith("- ") else p for p in out]
 
 
@@ -770,9 +770,12 @@ def term_tasks(report: Report, two_digits: bool, named: Named, next_label: str) 
     )
     out.append(office)
     out.append(
-        "Các đồng chí đảng ủy viên phụ trách chi bộ: dự sinh hoạt, giúp chi ủy, chi bộ xây dựng và thực hiện kế hoạch"
-        " tạo nguồn, kết nạp đảng viên của chi bộ; chịu trách nhiệm trước Đảng ủy về kết quả của chi bộ được"
-        " phân công phụ trách."
+        Said(
+            "Các đồng chí đảng ủy viên phụ trách chi bộ: dự sinh hoạt, giúp chi ủy, chi bộ xây dựng và thực hiện"
+            " kế hoạch tạo nguồn, kết nạp đảng viên của chi bộ; chịu trách nhiệm trước Đảng ủy về kết quả của chi bộ"
+            " được phân công phụ trách.",
+            "members",
+        )
     )
     branches = (
         "Các chi ủy, chi bộ: rà soát, bổ sung danh sách nguồn ngay từ đầu năm; phân công đảng viên giúp đỡ từng"
@@ -789,7 +792,7 @@ def term_tasks(report: Report, two_digits: bool, named: Named, next_label: str) 
     if term.structure.youth_union_low:
         orgs += "; Đoàn Thanh niên phát huy vai trò giới thiệu đoàn viên ưu tú cho Đảng"
     out.append(orgs + ".")
-    out += assessments(report, term.label, S.SECTION_TASKS)
+    out = office_first(out, assessments(report, term.label, S.SECTION_TASKS))
     return [f"- {p}" if not p.startswith("- ") else p for p in out]
 
 
