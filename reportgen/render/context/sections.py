@@ -23,6 +23,7 @@ from reportgen.render.wording import (
     join_vi,
     leaders_of,
     office_first,
+    organisation_rank,
     people_average,
     ratio,
     streak_words,
@@ -278,7 +279,12 @@ def source_pieces(items: Sequence[tuple[str, int, int]], two_digits: bool) -> st
     part = [(n, done, q) for n, done, q in items if done > 0]
     pieces = []
     if zero:
-        quotas = join_vi([fmt_count(q, two_digits) for _, q in zero])
+        same = len({q for _, q in zero}) == 1 and len(zero) > 1
+        quotas = (
+            f"mỗi chi bộ {fmt_count(zero[0][1], two_digits)}"
+            if same
+            else join_vi([fmt_count(q, two_digits) for _, q in zero])
+        )
         pieces.append(f"{join_vi([n for n, _ in zero])} chưa bổ sung được quần chúng nào (chỉ tiêu {quotas})")
     if part and len(items) > SOURCE_LIST_MAX:
         pieces.append(f"{_n(len(part), 'chi bộ', two_digits)} còn lại bổ sung chưa đủ chỉ tiêu")
@@ -372,9 +378,7 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
             )
         r.strengths.append(text + ".")
     if wy.recognitions and not sf.overdue_probation:
-        r.strengths.append(
-            f"Xét công nhận đảng viên chính thức đúng thời hạn cho {_n(wy.recognitions, 'đồng chí', two_digits)}."
-        )
+        r.strengths.append("Việc xét công nhận đảng viên chính thức được thực hiện đúng thời hạn.")
     r.strengths += assessments(report, year, S.SECTION_STRENGTHS)
     if not r.strengths:
         r.strengths.append(
@@ -423,10 +427,11 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
         parts = []
         if zero:
             parts.append(f"{join_vi(zero)} chưa giới thiệu được quần chúng ưu tú nào cho Đảng")
-        for o in sorted(short, key=lambda o: in_conventional_order([o.organisation])):
-            parts.append(
-                f"{o.organisation} mới giới thiệu {ratio(o.introduced, o.introduction_quota, two_digits)} theo chỉ tiêu"
-            )
+        same: dict[tuple[int, int], list[str]] = {}  # one result said once, in the conventional order
+        for o in sorted(short, key=lambda o: organisation_rank(o.organisation)):
+            same.setdefault((o.introduced, o.introduction_quota), []).append(o.organisation)
+        for (done, quota), names in same.items():
+            parts.append(f"{join_vi(names)} mới giới thiệu {ratio(done, quota, two_digits)} theo chỉ tiêu")
         r.limitations.append(_cap("; ".join(parts)) + ".")
         named.name("orgs_below", [o.organisation for o in idle])
     older = []
@@ -689,7 +694,9 @@ def office_task(report: Report, two_digits: bool, year: int) -> str:
                 if all(sent.get(b, 0) == 0 for b in plan.needs_sources)
                 else "chưa có quần chúng có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng còn giá trị"
             )
-            first.append(f"quần chúng của {join_vi(list(plan.needs_sources))} ({why})")
+            names = list(plan.needs_sources)
+            listed = join_vi(names) if not plan.trained_expired else ", ".join(names)  # one "và" in the clause
+            first.append(f"quần chúng của {listed} ({why})")
         if plan.trained_expired:
             first.append(f"{_n(plan.trained_expired, 'quần chúng', two_digits)} có giấy chứng nhận đã hết hạn")
         if first:
