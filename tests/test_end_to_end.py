@@ -145,7 +145,12 @@ def test_branches_without_admissions_for_years_are_named(sample):
             assert para.count(name) == 1 and "chưa đạt chỉ tiêu kết nạp" in para, (name, para)
             assert sum(name in p for p in limits.splitlines() if "chỉ tiêu kết nạp" in p or "từ năm" in p) == 1
             tail = para.partition(name)[2]
-            assert f"từ năm {min(streak)}" in tail, (name, para)
+            # the years said, never an ambiguous "từ năm 2024": "đã 02 năm liền (2024, 2025)", "(2022 - 2025)",
+            # or "cả nhiệm kỳ" for a branch that admitted nobody in the term
+            years = sorted(streak)
+            span = f"({years[0]}, {years[1]})" if len(years) == 2 else f"({years[0]}\xa0- {years[-1]})"
+            assert "từ năm" not in tail.split(";")[0], (name, para)
+            assert f"đã {len(years):02d} năm liền {span}" in tail or "cả nhiệm kỳ" in tail, (name, para)
 
 
 def test_branch_report_lists_the_people_admitted(sample):

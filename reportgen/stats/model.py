@@ -220,12 +220,16 @@ class Structure:
 
     @property
     def younger_than_before(self) -> bool:
-        """Younger than the year before ("trẻ hóa"): a lower mean age at admission and a Youth Union
-        share no lower. False when there is no year before to compare with."""
+        """Younger than the year before ("trẻ hóa"): the mean age at admission lower and the Youth Union
+        share higher, each by rules.STRUCTURE_SHIFT_*. False when there is no year before to compare with."""
         now, before = self.youth_union_share, self.prev_youth_union_share
         if now is None or before is None or self.mean_age is None or self.prev_mean_age is None:
             return False
-        return self.mean_age <= self.prev_mean_age - rules.STRUCTURE_SHIFT_AGE and now >= before
+        # both must move: a lower mean age with the Youth Union share unchanged is one or two people
+        return (
+            self.mean_age <= self.prev_mean_age - rules.STRUCTURE_SHIFT_AGE
+            and now >= before + rules.STRUCTURE_SHIFT_SHARE - 1e-9
+        )
 
     @property
     def youth_union_fell(self) -> bool:

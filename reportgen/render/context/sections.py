@@ -212,7 +212,11 @@ def quotas_given(report: Report, years: Sequence[int], two_digits: bool) -> str:
         if any(admission.values()):
             pieces.append(f"giao chỉ tiêu kết nạp cho {by_count(admission)}")
     orgs = [o.organisation for o in report.organisations if o.introduction_quota]
-    if orgs:
+    if orgs and several:  # the organisations with a quota change from year to year: not counted for the term
+        pieces.append(
+            "giao chỉ tiêu giới thiệu quần chúng ưu tú cho Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội"
+        )
+    elif orgs:
         others = [o for o in orgs if "mặt trận" not in o.lower()]
         whom = _n(len(others), "đoàn thể chính trị - xã hội", two_digits)
         if len(others) < len(orgs):
@@ -236,29 +240,41 @@ class YearReview:
     subjective: list[str] = field(default_factory=list)
 
 
-def streak_pieces(streaks: Sequence[NoAdmissionStreak], no_quota: dict[str, list[int]] | None = None) -> str:
-    """ "Chi bộ A (năm 2024 không giao chỉ tiêu kết nạp) và Chi bộ B không kết nạp được đảng viên từ năm 2024,
-    Chi bộ C từ năm 2022": grouped by the first year without admission, latest first; a year of the streak
-    in which the branch had no admission quota is said."""
-    no_quota = no_quota or {}
-    by_year: dict[int, list[str]] = {}
+@dataclass(frozen=True)
+class StreakWords:
+    """What a document needs to say a streak of years without admission: the branches that admitted
+    nobody in the whole term (so far), and how the term is named ("cả nhiệm kỳ 2020-2025")."""
+
+    whole_term: frozenset[str] = frozenset()
+    term_words: str = ""
+
+    @staticmethod
+    def of(report: Report) -> StreakWords:
+        term = report.term
+        idle = frozenset(b.branch for b in term.branches if b.admissions == 0)
+        words = f"cả nhiệm kỳ {term.label}" if term.complete else f"từ đầu nhiệm kỳ {term.label} đến nay"
+        return StreakWords(idle, words)
+
+
+def streak_pieces(streaks: Sequence[NoAdmissionStreak], words: StreakWords, two_digits: bool = True) -> str:
+    """ "Chi bộ A và Chi bộ B đã 02 năm liền (2024, 2025), Chi bộ C đã 04 năm liền (2022 - 2025) không kết
+    nạp được đảng viên"; a branch that admitted nobody in the whole term "cả nhiệm kỳ 2020-2025 không kết
+    nạp được đảng viên nào" (the years said, never an ambiguous "từ năm 2024")."""
+    whole = [s.branch for s in streaks if s.branch in words.whole_term]
+    groups: dict[tuple[int, ...], list[str]] = {}
     for s in streaks:
-        free = [y for y in no_quota.get(s.branch, []) if y in s.years]
-        note = f" (năm {join_vi([str(y) for y in free])} không giao chỉ tiêu kết nạp)" if free else ""
-        by_year.setdefault(s.years[0], []).append(f"{s.branch}{note}")
+        if s.branch not in words.whole_term:
+            groups.setdefault(tuple(s.years), []).append(s.branch)
     pieces = []
-    for i, (first, names) in enumerate(sorted(by_year.items(), reverse=True)):
-        lead = " không kết nạp được đảng viên" if i == 0 else ""
-        pieces.append(f"{join_vi(sort_texts(names))}{lead} từ năm {first}")
-    return ", ".join(pieces)
-
-
-def years_without_quota(report: Report) -> dict[str, list[int]]:
-    """Each branch's years (whole years of its history) without an admission quota."""
-    return {
-        br.info.name: [h.year for h in br.history if not h.partial and not rules.quota_given(h.quota)]
-        for br in report.branch_reports
-    }
+    for years, names in sorted(groups.items(), key=lambda g: (len(g[0]), g[0])):
+        span = f"{years[0]}, {years[1]}" if len(years) == 2 else f"{years[0]} - {years[-1]}"
+        pieces.append(f"{join_vi(sort_texts(names))} đã {_n(len(years), 'năm', two_digits)} liền ({span})")
+    out = []
+    if pieces:
+        out.append(", ".join(pieces) + " không kết nạp được đảng viên")
+    if whole:
+        out.append(f"{join_vi(sort_texts(whole))} {words.term_words} không kết nạp được đảng viên nào")
+    return "; ".join(out)
 
 
 def _years_lead(years: Sequence[WardYear], of: Sequence[WardYear], two_digits: bool) -> str:
@@ -302,7 +318,7 @@ def below_pieces(
     items: Sequence[tuple[str, int, int]],
     streaks: Sequence[NoAdmissionStreak],
     two_digits: bool,
-    no_quota: dict[str, list[int]] | None = None,
+    words: StreakWords | None = None,
 ) -> str:
     """The branches below their quota, each named once: those that admitted nobody this year, those
     that have admitted nobody for years (from which year), those part-way ("mới đạt 01/02")."""
@@ -313,7 +329,7 @@ def below_pieces(
     if zero:
         pieces.append(f"{join_vi(zero)} chưa kết nạp được đảng viên nào")
     if long_idle:
-        pieces.append(streak_pieces(long_idle, no_quota))
+        pieces.append(streak_pieces(long_idle, words or StreakWords(), two_digits))
     part: dict[tuple[int, int], list[str]] = {}  # one result said once for the branches that share it
     for n, d, q in items:
         if d > 0:
@@ -403,14 +419,14 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
         r.limitations.append(
             f"{ratio(len(below), wy.branches_with_quota, two_digits)} chi bộ chưa đạt chỉ tiêu kết nạp được giao: "
             + below_pieces(
-                [(s.branch, s.admissions, s.quota) for s in below], streaks, two_digits, years_without_quota(report)
+                [(s.branch, s.admissions, s.quota) for s in below], streaks, two_digits, StreakWords.of(report)
             )
             + "."
         )
         named.name("below", [s.branch for s in below])
     outside = [s for s in streaks if s.branch not in {b.branch for b in below}]
     if outside:
-        r.limitations.append(_cap(streak_pieces(outside, years_without_quota(report))) + ".")
+        r.limitations.append(_cap(streak_pieces(outside, StreakWords.of(report), two_digits)) + ".")
     if streaks:
         named.name("streaks", [s.branch for s in streaks])
     sources = sort_texts(sf.below_source_quota, key=lambda s: s.branch)
@@ -647,7 +663,7 @@ def tasks_by_actor(
     )
     streak_names = sort_texts(x.branch for x in sf.no_admission_streaks)
     if streak_names and set(weak) != set(streak_names):
-        members += f"; trực tiếp giúp đỡ {_streaks_ref(named, streak_names, two_digits)}"
+        members += f"; trực tiếp giúp đỡ {_streaks_ref(report, named, streak_names, two_digits)}"
     out.append(Said(members + ".", "members"))
     out.append(branch_task(report, two_digits))
     orgs = (
@@ -657,20 +673,34 @@ def tasks_by_actor(
     below_orgs = in_conventional_order([o.organisation for o in sf.organisations_below_quota])
     if below_orgs and organisations_reported:
         who = named.name("orgs_below", below_orgs, noun="tổ chức")
-        if not who.endswith("nêu trên") and any("mặt trận" in o.lower() for o in below_orgs):
+        if len(below_orgs) <= NAMES_AGAIN_MAX:  # a short list is named again: the bullet reads on its own
+            who = join_vi(below_orgs)
+        if any("mặt trận" in o.lower() for o in below_orgs):
             # never "Mặt trận ...: ...; Mặt trận ..." in one bullet: the organisations referred to by what
             # they did not do (named in the limitations, or in the plan's Biểu 2)
             who = f"tổ chức chưa đạt chỉ tiêu giới thiệu năm {report.year}{' (Biểu 2)' if in_plan else ''}"
-        orgs += f"; {who} có giải pháp cụ thể để giới thiệu được quần chúng ưu tú"
+        orgs += f"; {who} có giải pháp cụ thể để giới thiệu được quần chúng ưu tú cho Đảng"
     out.append(orgs + ".")
     out = office_first(out, assessments(report, period, S.SECTION_TASKS))  # an office row on the members' task wins
     return [f"- {p}" if not p.startswith("- ") else p for p in out]
 
 
-def _streaks_ref(named: Named, names: Sequence[str], two_digits: bool) -> str:
-    """The branches without admission for years: "03 chi bộ ... nêu trên" once named, else their names."""
-    what = streak_words(two_digits)
-    whom = named.name("streaks", list(names), what=what)
+NAMES_AGAIN_MAX = 4  # in the tasks (section III), a list this short is named again rather than "nêu trên"
+
+
+def _streaks_ref(report: Report, named: Named, names: Sequence[str], two_digits: bool) -> str:
+    """The branches without admission for years, in the tasks: their names and why (a short list; what
+    each is to do must be readable on its own), else "05 chi bộ ... nêu trên"."""
+    words = StreakWords.of(report)
+    what = (
+        f"{words.term_words} chưa kết nạp được đảng viên"
+        if names and all(n in words.whole_term for n in names)
+        else streak_words(two_digits)
+    )
+    if len(names) <= NAMES_AGAIN_MAX:
+        named.name("streaks", list(names))
+        return f"{join_vi(list(names))} ({what})"
+    whom = named.name("streaks", list(names), what=streak_words(two_digits))
     return whom if whom.endswith("nêu trên") else f"{whom} ({what})"
 
 
@@ -687,16 +717,10 @@ def office_task(report: Report, two_digits: bool, year: int) -> str:
     office += f"tham mưu mở lớp bồi dưỡng nhận thức về Đảng trong quý I năm {year}"
     if plan is not None:
         first = []
-        if plan.needs_sources:
-            sent = {b.branch: b.candidates_trained for b in report.branch_years}
-            why = (
-                f"năm {report.year} chưa cử quần chúng nào đi học lớp"
-                if all(sent.get(b, 0) == 0 for b in plan.needs_sources)
-                else "chưa có quần chúng có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng còn giá trị"
-            )
-            names = list(plan.needs_sources)
-            listed = join_vi(names) if not plan.trained_expired else ", ".join(names)  # one "và" in the clause
-            first.append(f"quần chúng của {listed} ({why})")
+        without = sort_texts([*plan.needs_sources, *plan.expiring_only])
+        if without:  # the fact that sets them apart: nobody with a certificate valid through the plan year
+            listed = join_vi(without) if not plan.trained_expired else ", ".join(without)  # one "và" in the clause
+            first.append(f"quần chúng của {listed} (chưa có quần chúng {valid_words(plan.year)})")
         if plan.trained_expired:
             first.append(f"{_n(plan.trained_expired, 'quần chúng', two_digits)} có giấy chứng nhận đã hết hạn")
         if first:
@@ -768,7 +792,7 @@ def term_tasks(report: Report, two_digits: bool, named: Named, next_label: str) 
     )
     streaks = sort_texts(s.branch for s in sf.no_admission_streaks)
     if streaks:
-        committee += f"; tập trung chỉ đạo {_streaks_ref(named, streaks, two_digits)}"
+        committee += f"; tập trung chỉ đạo {_streaks_ref(report, named, streaks, two_digits)}"
     out.append(committee + ".")
     office = (
         "Văn phòng Đảng ủy (bộ phận xây dựng Đảng): tham mưu mở lớp bồi dưỡng nhận thức về Đảng hằng năm; theo"
@@ -912,6 +936,12 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
             f"Tổng chỉ tiêu Đảng ủy giao cho các chi bộ {period} là {_n(branch_sum, 'đảng viên', two_digits)};"
             f" các chi bộ kết nạp {ratio(admitted, branch_sum, two_digits)}, đạt {fmt_pct(admitted / branch_sum)}"
         )
+        outside = term.admissions - admitted  # admitted in a year the branch had no quota: said, not hidden
+        if outside > 0:
+            text += (
+                f" (không tính {_n(outside, 'đảng viên', two_digits)} kết nạp trong năm Đảng ủy không giao chỉ tiêu"
+                " kết nạp cho chi bộ)"
+            )
         r.results.append(text + ".")  # the branches below it are said once, under the limitations
     added = sum(y.candidates_added for y in term.years)
     trained = sum(y.candidates_trained for y in term.years)
@@ -922,6 +952,11 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
     )
 
     # strengths
+    if term.ward_quota_sum and term.admissions_in_quota_years >= term.ward_quota_sum:
+        exceeded = term.admissions_in_quota_years > term.ward_quota_sum
+        r.strengths.append(
+            f"Toàn Đảng bộ {'vượt' if exceeded else 'đạt'} tổng chỉ tiêu kết nạp cấp trên giao {period}."
+        )
     every_year = [
         b.info.name
         for b in sort_texts(report.branch_reports, key=lambda b: b.info.name)
@@ -958,7 +993,13 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
     short = term.years_short_of_three_percent
     if short:
         rate = fmt_pct(report.ward_year.member_target_rate, trim=True)
-        if len(short) > 1:
+        every_short = len(short) == len(term.years_with_members)
+        if 1 < len(short) <= 3 and not every_short:  # a few years: each with its rate (not "cao nhất")
+            extremes = " (" + "; ".join(f"năm {y.year} đạt {fmt_pct(y.member_share)}" for y in short) + ")"
+        elif len(short) > 1 and not every_short:
+            lo = min(short, key=lambda y: (y.member_share or 0, -y.year))
+            extremes = f" (thấp nhất {fmt_pct(lo.member_share)} năm {lo.year})"
+        elif len(short) > 1:
             hi = max(short, key=lambda y: (y.member_share or 0, -y.year))
             lo = min(short, key=lambda y: (y.member_share or 0, -y.year))
             extremes = (
@@ -968,13 +1009,18 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
         else:
             extremes = f" ({fmt_pct(short[0].member_share)})"
         every = len(short) == len(term.years_with_members) and len(short) > 1
+        each = 1 < len(short) <= 3 and not every_short  # the years are in the bracket with their rates
         r.limitations.append(
-            _years_lead(short, term.years_with_members, two_digits)
+            (
+                f"Có {_n(len(short), 'năm', two_digits)}"
+                if each
+                else _years_lead(short, term.years_with_members, two_digits)
+            )
             + (", tỷ lệ kết nạp đều" if every else " tỷ lệ kết nạp")
             + f" chưa đạt {rate} tổng số đảng viên đầu năm{resolution_21(report)}{extremes}."
         )
     streaks = sort_texts(sf.no_admission_streaks, key=lambda s: s.branch)
-    no_quota = years_without_quota(report)
+    words = StreakWords.of(report)
     if below:
         # Biểu 3 gives every branch's figures: the limitation names only those that admitted nobody in
         # the term and those that have admitted nobody for years (each once), else the three lowest
@@ -988,7 +1034,7 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
         if zero:
             pieces.append(f"{join_vi(zero)} chưa kết nạp được đảng viên nào {period}")
         if idle:
-            pieces.append(streak_pieces(idle, no_quota))
+            pieces.append(streak_pieces(idle, words, two_digits))
         if pieces:
             text += ", trong đó " + "; ".join(pieces)
         else:
@@ -998,9 +1044,9 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
             )
         r.limitations.append(text + ".")
         named.name("below", [b.branch for b in below])
-    outside = [s for s in streaks if s.branch not in {b.branch for b in below}]
-    if outside:
-        r.limitations.append(_cap(streak_pieces(outside, no_quota)) + ".")
+    apart = [s for s in streaks if s.branch not in {b.branch for b in below}]
+    if apart:
+        r.limitations.append(_cap(streak_pieces(apart, words, two_digits)) + ".")
     if streaks:
         named.name("streaks", [s.branch for s in streaks])  # named above: referred to by count after
     if term.left:
