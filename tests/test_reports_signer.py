@@ -301,3 +301,28 @@ def test_an_office_task_on_the_members_replaces_the_programs_bullet(tmp_path):
     members = "- Các đồng chí đảng ủy viên phụ trách chi bộ:"
     assert any(p.startswith(members) for p in before)
     assert not any(p.startswith(members) for p in after) and any(row in p for p in after)
+
+
+def test_the_term_review_reports_the_organisations_over_the_term(built):
+    """Quotas summed over the term's years from `Đoàn thể`; introductions counted from the candidates put on
+    a list in those years with their `Tổ chức giới thiệu`; an organisation given a quota that introduced
+    nobody is named among the limitations with its total quota."""
+    out, data = built
+    text = _body(_doc(out, "tong-ket-nhiem-ky"))
+    years = range(2021, 2026)
+    quota: dict[str, int] = {}
+    for r in data["ward"]["orgs"] or []:
+        if int(r["year"]) in years:
+            quota[fold(r["organisation"])] = quota.get(fold(r["organisation"]), 0) + int(r["introduction_quota"] or 0)
+    introduced: dict[str, int] = {}
+    for b in data["branches"]:
+        for c in b["candidates"]:
+            if isinstance(c.get("entered"), date) and c["entered"].year in years and c.get("introduced_by"):
+                introduced[fold(c["introduced_by"])] = introduced.get(fold(c["introduced_by"]), 0) + 1
+    total = sum(n for k, n in introduced.items() if k in quota)
+    if total:
+        assert f"giới thiệu {_two(total)} quần chúng ưu tú để chi bộ xem xét, bồi dưỡng" in text
+    limits = " ".join(_section(text, "2- Hạn chế", "3- Nguyên nhân"))
+    for key, q in quota.items():
+        if q and not introduced.get(key):
+            assert "chưa giới thiệu được quần chúng ưu tú nào" in limits and f"{q:02d}" in limits, (key, q)

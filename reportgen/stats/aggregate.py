@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
@@ -570,6 +571,21 @@ def organisations(p: Prepared, year: int) -> tuple[OrganisationYear, ...]:
     return tuple(result)
 
 
+def term_organisations(p: Prepared, years: Iterable[int]) -> tuple[OrganisationYear, ...]:
+    """Each organisation over the years of the term: its quotas and its introductions summed, in the
+    conventional order (the `year` of each row is the last year)."""
+    totals: dict[str, tuple[str, int, int]] = {}
+    last = 0
+    for y in years:
+        last = y
+        for o in organisations(p, y):
+            key = organisation_key(o.organisation)
+            name, quota, introduced = totals.get(key, (o.organisation, 0, 0))
+            totals[key] = (name, quota + o.introduction_quota, introduced + o.introduced)
+    rows = sorted(totals.values(), key=lambda t: organisation_rank(t[0]))
+    return tuple(OrganisationYear(name, last, quota, introduced) for name, quota, introduced in rows)
+
+
 # --- the plan for the next year -------------------------------------------------------------
 
 
@@ -783,6 +799,7 @@ def aggregate(inbox: Inbox, year: int, issued: date) -> Report:
         shortfalls=shortfalls,
         term=term,
         term_kind_structure=kind_structure(adm_term, p.kind_of),
+        term_organisations=term_organisations(p, range(ward.term_start.year, covered_end.year + 1)),
         branch_reports=tuple(branch_reports),
         ward_years=tuple(ward_year(p, y) for y in range(first_table_year, year + 1)),
         plan=plan(p, year),

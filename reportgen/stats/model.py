@@ -643,6 +643,9 @@ class Report:
     texts: tuple[OfficeText, ...] = ()  # every row of `Văn bản`, oldest first
     assessments: tuple[Assessment, ...] = ()  # every row of `Nhận định`, in the workbook's order
     term_declared: bool = True  # the report year lies in the term `Đơn vị` declares (else no term review)
+    term_organisations: tuple[
+        OrganisationYear, ...
+    ] = ()  # each organisation over the term: quotas and introductions summed
 
     def texts_of(self, year: int) -> tuple[OfficeText, ...]:
         """The committee's texts of `year` issued on or before the document's date."""

@@ -820,6 +820,9 @@ def term_tasks(report: Report, two_digits: bool, named: Named, next_label: str) 
         "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội: gắn phong trào thi đua với phát hiện, bồi dưỡng,"
         " giới thiệu đoàn viên, hội viên ưu tú cho Đảng; hằng năm đăng ký, thực hiện chỉ tiêu giới thiệu được giao"
     )
+    short = [o.organisation for o in report.term_organisations if o.below_quota]
+    if short and len(short) <= NAMES_AGAIN_MAX and not any("mặt trận" in o.lower() for o in short):
+        orgs += f"; {join_vi(short)} có giải pháp cụ thể để giới thiệu được quần chúng ưu tú cho Đảng"
     if term.structure.youth_union_low:
         orgs += "; Đoàn Thanh niên phát huy vai trò giới thiệu đoàn viên ưu tú cho Đảng"
     out.append(orgs + ".")
@@ -950,6 +953,14 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
         f" {_n(added, 'quần chúng ưu tú', two_digits)},"
         f" cử {_n(trained, 'quần chúng', two_digits)} đi học lớp bồi dưỡng nhận thức về Đảng."
     )
+    orgs = report.term_organisations
+    introduced = sum(o.introduced for o in orgs)
+    if orgs and introduced:
+        detail = join_vi([f"{o.organisation} {fmt_count(o.introduced, two_digits)}" for o in orgs if o.introduced])
+        r.results.append(
+            f"{_cap(period)}, Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội giới thiệu"
+            f" {_n(introduced, 'quần chúng ưu tú', two_digits)} để chi bộ xem xét, bồi dưỡng ({detail})."
+        )
 
     # strengths
     if term.ward_quota_sum and term.admissions_in_quota_years >= term.ward_quota_sum:
@@ -1049,6 +1060,27 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
         r.limitations.append(_cap(streak_pieces(apart, words, two_digits)) + ".")
     if streaks:
         named.name("streaks", [s.branch for s in streaks])  # named above: referred to by count after
+    org_short = [o for o in report.term_organisations if o.below_quota]
+    if org_short:
+        org_zero = [o for o in org_short if o.introduced == 0]
+        org_part = [o for o in org_short if o.introduced > 0]
+        pieces = []
+        if org_zero:
+            org_quotas = join_vi([fmt_count(o.introduction_quota, two_digits) for o in org_zero])
+            pieces.append(
+                f"{join_vi([o.organisation for o in org_zero])} {period} chưa giới thiệu được quần chúng ưu tú nào"
+                f" cho Đảng (tổng chỉ tiêu {org_quotas})"
+            )
+        if org_part:
+            pieces.append(
+                ", ".join(
+                    f"{o.organisation} giới thiệu {ratio(o.introduced, o.introduction_quota, two_digits)}"
+                    for o in org_part
+                )
+                + " theo tổng chỉ tiêu được giao"
+            )
+        r.limitations.append(_cap("; ".join(pieces)) + ".")
+        named.name("term_orgs_below", [o.organisation for o in org_short])
     if term.left:
         text = f"{_n(len(term.left), 'quần chúng', two_digits)} ra khỏi danh sách nguồn {period}"
         if term.left_trained == len(term.left):
