@@ -570,7 +570,7 @@ def test_term_causes_follow_the_figures():
     report = make_report()
     blocks = build_context(report, KIND_TERM, with_charts=False)["cause_blocks"]
     assert [b["title"] for b in blocks] == ["a) Nguyên nhân khách quan", "b) Nguyên nhân chủ quan"]
-    assert any("chuyển đi học tập, lao động" in p for p in blocks[0]["paragraphs"])
+    assert any("chuyển đi nơi khác" in p for p in blocks[0]["paragraphs"])
     met = tuple(replace(b, quota=b.admissions) for b in report.term.branches)
     clean = replace(
         report,

@@ -487,8 +487,7 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
     if moved:
         trained = sum(1 for c in moved if c.trained)
         text = (
-            f"{_n(len(moved), 'quần chúng ưu tú', two_digits)} chuyển đi học tập, lao động, công tác nơi khác"
-            " nên phải đưa ra khỏi danh sách nguồn"
+            f"{_n(len(moved), 'quần chúng ưu tú', two_digits)} chuyển đi nơi khác nên phải đưa ra khỏi danh sách nguồn"
         )
         if trained:
             text += f" ({fmt_count(trained, two_digits)} quần chúng đã học lớp bồi dưỡng nhận thức về Đảng)"
@@ -1101,9 +1100,7 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
     moved = [c for c in term.left if c.status == S.STATUS_MOVED]
     if moved:
         trained_moved = sum(1 for c in moved if c.trained)
-        text = (
-            f"{_n(len(moved), 'quần chúng ưu tú', two_digits)} chuyển đi học tập, lao động, công tác nơi khác {period}"
-        )
+        text = f"{_n(len(moved), 'quần chúng ưu tú', two_digits)} chuyển đi nơi khác {period}"
         if trained_moved:
             text += f" ({fmt_count(trained_moved, two_digits)} quần chúng đã học lớp bồi dưỡng nhận thức về Đảng)"
         r.objective.append(Said(_cap(text) + ".", "moved"))
