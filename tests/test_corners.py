@@ -133,7 +133,9 @@ def test_b_a_year_without_quota_is_left_out_of_both_sides(tmp_path: Path) -> Non
     branch_quota = sum(int(r["admission_quota"]) for r in data["ward"]["quotas"] if r["branch"] != "Toàn Đảng bộ")
     assert pct(sum(1 for y in all_years if y in quota_years), branch_quota) in total
     text = all_text(tmp_path / "out" / "tong-ket-nhiem-ky-2020-2025.docx")
-    assert "Ghi chú: Năm 2023 không giao chỉ tiêu kết nạp cho các chi bộ." in text
+    assert "Ghi chú: Năm 2023 không giao chỉ tiêu kết nạp cho các chi bộ" in text
+    outside = sum(1 for y in all_years if y not in quota_years)  # in the Kết nạp column, not in the rate: said
+    assert outside and f"{outside:02d} đảng viên kết nạp trong năm không giao chỉ tiêu (" in text
     assert result.report.term.quota_years_missing == (2023,)
 
 

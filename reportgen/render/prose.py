@@ -614,7 +614,7 @@ def term_rate_notes(term: TermSummary) -> list[str]:
     ]
 
 
-def branch_quota_note(term: TermSummary) -> str:
+def branch_quota_note(term: TermSummary, two_digits: bool = True) -> str:
     """The note under the branches' table: which branch had no admission quota in which year, grouped by
     the years ("Năm 2021 và 2024 không giao chỉ tiêu kết nạp cho Chi bộ A; năm 2023 ... cho Chi bộ B và Chi bộ
     C"). A fact, not how the rate was computed."""
@@ -629,5 +629,18 @@ def branch_quota_note(term: TermSummary) -> str:
         f" {join_vi(sort_texts(names)) if len(names) < len(term.branches) else 'các chi bộ'}"
         for years, names in sorted(by_years.items())
     ]
+    # admissions in those years: in the Kết nạp column, not in the rate (said, so that 02 of 04 is not read as 25%)
+    outside = [
+        (b.branch, b.admissions - b.admissions_against_quota)
+        for b in sort_texts(term.branches, key=lambda b: b.branch)
+        if b.quota_counted is not None and b.admissions > b.admissions_against_quota
+    ]
+    if outside:
+        total = sum(n for _, n in outside)
+        detail = ", ".join(f"{name} {fmt_count(n, two_digits)}" for name, n in outside)
+        parts.append(
+            f"{fmt_count(total, two_digits)} đảng viên kết nạp trong năm không giao chỉ tiêu ({detail}) có trong cột"
+            " Kết nạp, không tính vào cột Tỷ lệ %"
+        )
     text = "; ".join(parts)
     return _sentence(f"Ghi chú: {text[:1].upper() + text[1:]}")

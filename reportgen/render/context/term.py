@@ -83,7 +83,7 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
     ]
     ctx["admission_paragraphs"] = review.results
     ctx["year_table_notes"] = prose.term_rate_notes(term)
-    note = prose.branch_quota_note(term)
+    note = prose.branch_quota_note(term, two_digits)
     ctx["branch_table_notes"] = [note] if note else []
     ctx["structure_paragraphs"] = prose.structure_summary(
         term.structure, report.term_kind_structure, two_digits, f" {period_words}"
