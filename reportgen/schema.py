@@ -40,6 +40,9 @@ class Column:
     choice_aliases: dict[str, str] = field(default_factory=dict)
     # What to suggest for a value that is not allowed (else the closest spelling).
     choice_hint: Callable[[str], str | None] | None = None
+    # A free-text column read against a list (`ethnicity`, `religion`): known spellings are
+    # normalised, anything else is kept with a warning (see ETHNICITY_UNKNOWN_RULE...).
+    vocabulary: str = ""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -103,6 +106,128 @@ BRANCH_KIND_ALIASES = {
     "Quân sự phường": "Quân sự",
     "Trạm y tế": "Y tế",
 }
+
+# --- ethnicity and religion (Dân tộc, Tôn giáo) --------------------------------------
+# Free-text columns whose values decide two rows of the breakdown (ethnic minorities: not
+# Kinh; religious: any religion). The reader maps every value onto these lists; the rule
+# for a value it cannot map is in `ETHNICITY_UNKNOWN_RULE` / `RELIGION_UNKNOWN_RULE`.
+KINH = "Kinh"
+NO_RELIGION = "Không"
+# The 54 ethnic groups of Viet Nam (Danh mục các dân tộc Việt Nam, General Statistics Office).
+ETHNICITIES = (
+    "Kinh", "Tày", "Thái", "Mường", "Khmer", "Hoa", "Nùng", "Mông", "Dao", "Gia Rai", "Ê Đê",
+    "Ba Na", "Sán Chay", "Chăm", "Cơ Ho", "Xơ Đăng", "Sán Dìu", "Hrê", "Ra Glai", "Mnông", "Thổ",
+    "Xtiêng", "Khơ Mú", "Bru - Vân Kiều", "Cơ Tu", "Giáy", "Tà Ôi", "Mạ", "Giẻ Triêng", "Co",
+    "Chơ Ro", "Xinh Mun", "Hà Nhì", "Chu Ru", "Lào", "Kháng", "La Chí", "Phù Lá", "La Hủ",
+    "La Ha", "Pà Thẻn", "Chứt", "Lự", "Lô Lô", "Mảng", "Cờ Lao", "Bố Y", "Cống", "Ngái", "Si La",
+    "Pu Péo", "Brâu", "Ơ Đu", "Rơ Măm",
+)  # fmt: skip
+ETHNICITY_ALIASES = {
+    "Việt": KINH,
+    "Người Việt": KINH,
+    "Người Kinh": KINH,
+    "Kinh (Việt)": KINH,
+    "Khơ-me": "Khmer",
+    "Khơ me": "Khmer",
+    "Khmer Krom": "Khmer",
+    "H'Mông": "Mông",
+    "Hmông": "Mông",
+    "Mèo": "Mông",
+    "Jrai": "Gia Rai",
+    "Ja Rai": "Gia Rai",
+    "Bahnar": "Ba Na",
+    "Cao Lan": "Sán Chay",
+    "Sán Chỉ": "Sán Chay",
+    "Chàm": "Chăm",
+    "Cơ Tu": "Cơ Tu",
+    "Katu": "Cơ Tu",
+    "Stiêng": "Xtiêng",
+    "Raglai": "Ra Glai",
+    "Mơ Nông": "Mnông",
+    "Vân Kiều": "Bru - Vân Kiều",
+    "Bru": "Bru - Vân Kiều",
+    "Ta Ôi": "Tà Ôi",
+    "Pa Cô": "Tà Ôi",
+    "Kơ Ho": "Cơ Ho",
+    "Xê Đăng": "Xơ Đăng",
+    "Sedang": "Xơ Đăng",
+    "Ê-đê": "Ê Đê",
+    "Rhade": "Ê Đê",
+    "Khơ Mú": "Khơ Mú",
+    "Xá": "Khơ Mú",
+}
+# Values read as Kinh with a warning: they name the nation, not an ethnic group.
+ETHNICITY_NATIONAL = ("Việt Nam", "VN", "Người Việt Nam")
+# Words written before the group's name: `Dân tộc Kinh`, `Người Tày`.
+ETHNICITY_PREFIXES = ("Dân tộc", "DT", "Người")
+ETHNICITY_UNKNOWN_RULE = "được tính là người dân tộc thiểu số (không phải dân tộc Kinh)"
+
+# Religions recognised in Viet Nam (the Government Committee for Religious Affairs' list) and
+# the common ways of writing them.
+RELIGIONS = (
+    "Phật giáo",
+    "Công giáo",
+    "Tin Lành",
+    "Cao Đài",
+    "Phật giáo Hòa Hảo",
+    "Hồi giáo",
+    "Bà-la-môn",
+    "Baha'i",
+    "Tịnh độ Cư sĩ Phật hội Việt Nam",
+    "Tứ Ân Hiếu Nghĩa",
+    "Bửu Sơn Kỳ Hương",
+    "Minh Sư Đạo",
+    "Minh Lý Đạo",
+    "Cơ đốc Phục lâm",
+    "Mặc Môn",
+    "Phật giáo Hiếu Nghĩa Tà Lơn",
+    "Bửu Quang",
+    "Các Thánh hữu ngày sau",
+)
+RELIGION_ALIASES = {
+    "Phật": "Phật giáo",
+    "Đạo Phật": "Phật giáo",
+    "Thiên Chúa": "Công giáo",
+    "Thiên Chúa giáo": "Công giáo",
+    "Đạo Thiên Chúa": "Công giáo",
+    "Công giáo La Mã": "Công giáo",
+    "Đạo Tin Lành": "Tin Lành",
+    "Tin lành giáo": "Tin Lành",
+    "Đạo Cao Đài": "Cao Đài",
+    "Hòa Hảo": "Phật giáo Hòa Hảo",
+    "Đạo Hòa Hảo": "Phật giáo Hòa Hảo",
+    "Đạo Hồi": "Hồi giáo",
+    "Islam": "Hồi giáo",
+    "Bà Ni": "Hồi giáo",
+    "Chăm Bà Ni": "Hồi giáo",
+    "Bà La Môn": "Bà-la-môn",
+    "Chăm Bà-la-môn": "Bà-la-môn",
+}
+# Every way of writing "no religion" (`Lương`: not a believer, as opposed to `Giáo`).
+NO_RELIGION_WORDS = (
+    "Không",
+    "Không có",
+    "Không theo tôn giáo",
+    "Không theo tôn giáo nào",
+    "Không tôn giáo",
+    "Không theo đạo",
+    "Không theo đạo nào",
+    "Không đạo",
+    "KTG",
+    "K",
+    "Ko",
+    "Lương",
+    "Bên lương",
+    "Vô thần",
+    "Chưa",
+    "0",
+    "-",
+)
+RELIGION_PREFIXES = ("Đạo", "Tôn giáo")
+RELIGION_UNKNOWN_RULE = "được tính là người có tôn giáo"
+# A yes/no mark or a number where a name is expected (`x`, `Có`, `1`) names no group and no
+# religion: it is read as an empty cell (the column's default), with a warning.
+VOCABULARY_MARK_RULE = "được đọc như ô trống"
 
 GENDERS = ("Nam", "Nữ")
 EDUCATION = ("Tiểu học", "THCS", "THPT")
@@ -356,8 +481,8 @@ def _person_columns() -> tuple[Column, ...]:
             choices=GENDERS,
             choice_aliases={"Nu": "Nữ", "Phái nữ": "Nữ", "Male": "Nam", "Female": "Nữ"},
         ),
-        Column("ethnicity", "Dân tộc", Kind.TEXT, default="Kinh"),
-        Column("religion", "Tôn giáo", Kind.TEXT, default="Không"),
+        Column("ethnicity", "Dân tộc", Kind.TEXT, default=KINH, vocabulary="ethnicity"),
+        Column("religion", "Tôn giáo", Kind.TEXT, default=NO_RELIGION, vocabulary="religion"),
         Column(
             "education",
             "Trình độ học vấn",

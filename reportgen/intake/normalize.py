@@ -385,12 +385,135 @@ def parse_choice(
     raise CellError(f"giá trị không thuộc danh sách cho phép ({allowed}).{suggestion}", value)
 
 
+# --- ethnicity and religion -----------------------------------------------------
+
+
+class CellNote:
+    """A value read with a remark: the reader keeps `value` and warns with `message`."""
+
+    __slots__ = ("message", "value")
+
+    def __init__(self, value: object, message: str) -> None:
+        self.value = value
+        self.message = message
+
+
+_VOCABULARY_PUNCTUATION = re.compile(r"[\s\-'’‘.()]")
+
+
+def _vocabulary_key(text: str, keep_marks: bool) -> str:
+    key = unicodedata.normalize("NFC", text).lower() if keep_marks else fold(text)
+    return _VOCABULARY_PUNCTUATION.sub("", key)
+
+
+@lru_cache(maxsize=8)
+def _vocabulary_table(names: tuple[str, ...], aliases: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Canonical names by key, with diacritics kept, then folded where that is unambiguous."""
+    pairs = [(n, n) for n in names] + list(aliases)
+    table = {_vocabulary_key(a, True): c for a, c in pairs}
+    folded: dict[str, set[str]] = {}
+    for alias, canonical in pairs:
+        folded.setdefault(_vocabulary_key(alias, False), set()).add(canonical)
+    for key, canonicals in folded.items():
+        if len(canonicals) == 1:
+            table.setdefault(key, next(iter(canonicals)))
+    return table
+
+
+def _lookup(text: str, table: dict[str, str], prefixes: tuple[str, ...]) -> str | None:
+    for candidate in (text, *_without_prefixes(text, prefixes)):
+        for keep in (True, False):
+            found = table.get(_vocabulary_key(candidate, keep))
+            if found is not None:
+                return found
+    return None
+
+
+def _without_prefixes(text: str, prefixes: tuple[str, ...]) -> list[str]:
+    words = text.split(" ")
+    rest: list[str] = []
+    for prefix in prefixes:
+        size = len(prefix.split(" "))
+        if len(words) > size and fold(" ".join(words[:size])) == fold(prefix):
+            rest.append(" ".join(words[size:]))
+    return rest
+
+
+def _is_mark(text: str) -> bool:
+    """A yes/no mark or a number, not a name: `x`, `Có`, `1`, `Không`."""
+    key = fold(text)
+    return key in _YES_NO_KEYS or key.replace(".", "").replace(",", "").isdigit()
+
+
+_YES_NO_KEYS = {fold(w) for w in (*schema.YES_WORDS, *schema.NO_WORDS)} - {""}
+
+
+def _closest(text: str, table: dict[str, str]) -> str:
+    close = difflib.get_close_matches(_vocabulary_key(text, False), list(table), n=1, cutoff=0.75)
+    return f" Có phải «{table[close[0]]}»?" if close else ""
+
+
+def read_ethnicity(text: str) -> object:
+    """`Kinh`, `Dân tộc Kinh`, `Việt` → Kinh; a known group by its usual spellings; anything
+    else kept as written with a `CellNote` that says how it is counted."""
+    table = _vocabulary_table(schema.ETHNICITIES, tuple(schema.ETHNICITY_ALIASES.items()))
+    found = _lookup(text, table, schema.ETHNICITY_PREFIXES)
+    if found is not None:
+        return found
+    if fold(text) in {fold(v) for v in schema.ETHNICITY_NATIONAL}:
+        return CellNote(
+            schema.KINH,
+            f"«{text}» là tên nước, không phải tên một dân tộc; được đọc là dân tộc {schema.KINH}. "
+            "Nếu người này là dân tộc khác, hãy ghi tên dân tộc",
+        )
+    if _is_mark(text):
+        return CellNote(
+            schema.KINH,
+            f"cột «Dân tộc» cần tên một dân tộc (ví dụ Kinh, Tày, Hoa); «{text}» không phải tên dân tộc nên "
+            f"{schema.VOCABULARY_MARK_RULE}, tức là dân tộc {schema.KINH}. Hãy ghi tên dân tộc của người này",
+        )
+    return CellNote(
+        text,
+        f"«{text}» không có trong danh mục 54 dân tộc Việt Nam; {schema.ETHNICITY_UNKNOWN_RULE}."
+        f"{_closest(text, table)} Nếu ghi sai, hãy sửa cho đúng tên dân tộc",
+    )
+
+
+def read_religion(text: str) -> object:
+    """`Không`, `Lương`, `KTG`, `Không theo tôn giáo nào` → Không; a known religion by its usual
+    spellings; anything else kept as written with a `CellNote` that says how it is counted."""
+    none = _vocabulary_table((schema.NO_RELIGION,), tuple((w, schema.NO_RELIGION) for w in schema.NO_RELIGION_WORDS))
+    if _lookup(text, none, ()) is not None:
+        return schema.NO_RELIGION
+    table = _vocabulary_table(schema.RELIGIONS, tuple(schema.RELIGION_ALIASES.items()))
+    found = _lookup(text, table, schema.RELIGION_PREFIXES)
+    if found is not None:
+        return found
+    if _is_mark(text):
+        return CellNote(
+            schema.NO_RELIGION,
+            f"cột «Tôn giáo» cần tên tôn giáo (ví dụ Phật giáo, Công giáo) hoặc «Không»; «{text}» không phải tên "
+            f"tôn giáo nên {schema.VOCABULARY_MARK_RULE}, tức là không theo tôn giáo. Nếu người này theo một "
+            "tôn giáo, hãy ghi tên tôn giáo",
+        )
+    return CellNote(
+        text,
+        f"«{text}» không có trong danh sách tôn giáo được công nhận; {schema.RELIGION_UNKNOWN_RULE}."
+        f"{_closest(text, table)} Nếu người này không theo tôn giáo nào, hãy ghi «Không»",
+    )
+
+
+VOCABULARIES: dict[str, Callable[[str], object]] = {"ethnicity": read_ethnicity, "religion": read_religion}
+
+
 def parse_cell(column: Column, value: object) -> object:
     """A cell to the value its column expects (the default when empty)."""
     if column.kind is Kind.IGNORED:
         return None
     if column.kind is Kind.TEXT:
         text = clean_text(value)
+        if text and column.vocabulary:
+            return VOCABULARIES[column.vocabulary](text)
         return text if text else column.default
     if column.kind is Kind.DATE:
         return parse_date(value)

@@ -27,6 +27,7 @@ from .legacy import fix_legacy
 from .normalize import (
     FORMAT_CHARACTERS,
     CellError,
+    CellNote,
     check_date_bounds,
     clean_text,
     fold,
@@ -846,6 +847,18 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
                     cell_column=i + 1,
                 )
                 continue
+            if value.__class__ is CellNote:
+                findings.warning(
+                    value.message,  # type: ignore[attr-defined]
+                    file=file,
+                    sheet=sheet.name,
+                    row=excel_row,
+                    column=headers[column.key],
+                    value=show(raw),
+                    rule=f"unknown-{column.vocabulary}",
+                    cell_column=i + 1,
+                )
+                value = value.value  # type: ignore[attr-defined]
             record[column.key] = value
         for i, column, parse in twins:
             raw = row[i] if i < width else None

@@ -60,8 +60,10 @@ def trained_note(class_date: object, plan_year_end: date) -> str:
     return note
 
 
-_NO_RELIGION = {fold(v) for v in ("", "Không", "Không có", "Không theo tôn giáo", "Không tôn giáo", "0", "-")}
-_MAJORITY = {fold(v) for v in ("", "Kinh", "Việt")}
+# The reader has already mapped every spelling onto schema.KINH / schema.NO_RELIGION (warning
+# on what it could not map); the synonyms are kept here for tables built in other ways.
+_NO_RELIGION = {fold(v) for v in ("", schema.NO_RELIGION, *schema.NO_RELIGION_WORDS)}
+_MAJORITY = {fold(v) for v in ("", schema.KINH, *(k for k, v in schema.ETHNICITY_ALIASES.items() if v == schema.KINH))}
 
 
 # --- small helpers ---------------------------------------------------------------

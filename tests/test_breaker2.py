@@ -1,0 +1,86 @@
+"""The second black-box review (reviews/breaker-2.md): each finding as a case on real workbooks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from builders import Admission, Ward, make_branch, make_ward
+from openpyxl import load_workbook
+
+from reportgen.findings import Findings
+from reportgen.intake.load import load_inbox
+from reportgen.stats.aggregate import aggregate
+
+TODAY = date(2026, 1, 5)
+
+
+def _header_row(path, sheet):
+    ws = load_workbook(path)[sheet]
+    return next(r for r in range(1, 30) if ws.cell(r, 2).value == "Họ và tên")
+
+
+def _load(folder):
+    findings = Findings()
+    inbox = load_inbox(folder, findings, today=TODAY)
+    return inbox, findings
+
+
+# --- F5: Dân tộc / Tôn giáo values ----------------------------------------------------
+# What each written value means, decided here from the Vietnamese, not from the code:
+# (is an ethnic minority, a warning names the cell).
+ETHNIC_CASES = {
+    "Kinh": (False, False),
+    "Dân tộc Kinh": (False, False),
+    "Việt": (False, False),
+    "Việt Nam": (False, True),  # a nation, read as Kinh but said
+    "Không": (False, True),  # not an ethnic group: read as empty (Kinh), said
+    "Hrê": (True, False),
+    "dân tộc Tày": (True, False),
+    "Ê-đê": (True, False),
+    "Xơ-rê-ta": (True, True),  # not one of the 54: counted as a minority, said
+}
+# (is religious, a warning names the cell)
+RELIGION_CASES = {
+    "Không": (False, False),
+    "Lương": (False, False),
+    "KTG": (False, False),
+    "Không theo tôn giáo nào": (False, False),
+    "x": (False, True),  # a mark, not a religion: read as empty, said
+    "Phật giáo": (True, False),
+    "Thiên Chúa giáo": (True, False),
+    "Đạo Mẫu Tam phủ": (True, True),  # not on the list: counted as religious, said
+}
+
+
+def test_ethnicity_and_religion_values_are_normalised_or_warned(tmp_path):
+    ethnic = list(ETHNIC_CASES)
+    religion = list(RELIGION_CASES)
+    size = max(len(ethnic), len(religion))
+    people = []
+    for i in range(size):
+        people.append(
+            Admission(
+                f"Lê Văn Người{chr(65 + i)}",
+                date(1990, 1, 1 + i),
+                date(2025, 6, 2 + i),
+                ethnicity=ethnic[i] if i < len(ethnic) else None,
+                religion=religion[i] if i < len(religion) else None,
+            )
+        )
+    make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 30)]))
+    make_branch(tmp_path, "Chi bộ A", file="a.xlsx", admissions=people)
+    inbox, findings = _load(tmp_path)
+    assert not findings.has_errors, [f.describe() for f in findings.errors]
+    structure = aggregate(inbox, 2025, TODAY).structure
+    assert structure.total == size
+    assert structure.row("ethnic_minority").count == sum(m for m, _ in ETHNIC_CASES.values())
+    assert structure.row("religious").count == sum(r for r, _ in RELIGION_CASES.values())
+    warned = {(f.row, f.column, f.value) for f in findings.warnings if f.rule.startswith("unknown-")}
+    header_row = _header_row(tmp_path / "a.xlsx", "Kết nạp")
+    expected = {(header_row + 1 + i, "Dân tộc", v) for i, v in enumerate(ethnic) if ETHNIC_CASES[v][1]}
+    expected |= {(header_row + 1 + i, "Tôn giáo", v) for i, v in enumerate(religion) if RELIGION_CASES[v][1]}
+    assert warned == expected
+    for f in findings.warnings:
+        if f.rule.startswith("unknown-"):
+            assert f.file == "a.xlsx" and f.sheet == "Kết nạp"
+            assert "được tính là" in f.message or "được đọc" in f.message
