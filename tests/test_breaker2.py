@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from builders import Admission, Ward, make_branch, make_ward
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from reportgen.findings import Findings
 from reportgen.intake.load import load_inbox
@@ -84,3 +84,49 @@ def test_ethnicity_and_religion_values_are_normalised_or_warned(tmp_path):
         if f.rule.startswith("unknown-"):
             assert f.file == "a.xlsx" and f.sheet == "Kết nạp"
             assert "được tính là" in f.message or "được đọc" in f.message
+
+
+# --- F8: a copy of the findings workbook among branch workbooks -------------------------
+
+
+def _findings_copy(path):
+    wb = Workbook()
+    wb.active.title = "Lỗi và cảnh báo"
+    wb.active.append(["Mức", "Tệp", "Sheet", "Dòng", "Cột", "Giá trị", "Nội dung"])
+    wb.save(path)
+
+
+def test_a_copy_of_the_findings_workbook_skips_only_itself(tmp_path):
+    make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 30), (2025, "Chi bộ Trường", 1, 1, 20)]))
+    make_branch(
+        tmp_path, "Chi bộ A", file="a.xlsx", admissions=[Admission("Lê Văn An", date(1990, 1, 1), date(2025, 6, 2))]
+    )
+    school = tmp_path / "Trường học"
+    school.mkdir()
+    admitted = [Admission("Trần Thị Bình", date(1995, 3, 1), date(2025, 7, 1), gender="Nữ")]
+    make_branch(school, "Chi bộ Trường", file="truong.xlsx", admissions=admitted)
+    _findings_copy(school / "kiem-tra-du-lieu.xlsx")
+    inbox, findings = _load(tmp_path)
+    assert not findings.has_errors, [f.describe() for f in findings.errors]
+    assert sorted(b.name for b in inbox.branches) == ["Chi bộ A", "Chi bộ Trường"]
+    report = aggregate(inbox, 2025, TODAY)
+    assert report.structure.total == 2  # one admission in each branch, both counted
+    notes = [f for f in findings.items if f.rule == "skipped-file"]
+    assert [n.file for n in notes] == ["Trường học/kiem-tra-du-lieu.xlsx"]
+    assert "các sổ khác trong thư mục vẫn được đọc" in notes[0].message
+
+
+def test_an_earlier_output_folder_is_still_skipped_whole(tmp_path):
+    make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 30)]))
+    make_branch(
+        tmp_path, "Chi bộ A", file="a.xlsx", admissions=[Admission("Lê Văn An", date(1990, 1, 1), date(2025, 6, 2))]
+    )
+    out = tmp_path / "ket-qua"
+    (out / "kiem-tra").mkdir(parents=True)
+    _findings_copy(out / "kiem-tra-du-lieu.xlsx")
+    make_branch(out / "kiem-tra", "Chi bộ A", file="a.xlsx")  # the marked copy of a.xlsx
+    inbox, findings = _load(tmp_path)
+    assert not findings.has_errors, [f.describe() for f in findings.errors]
+    assert [b.name for b in inbox.branches] == ["Chi bộ A"]
+    notes = [f for f in findings.items if f.rule == "skipped-file"]
+    assert [n.file for n in notes] == ["ket-qua"]

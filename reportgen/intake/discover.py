@@ -12,6 +12,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..cache import CACHE_DIR
 from ..errors import os_reason
 from ..schema import WORKBOOK_SUFFIXES
 
@@ -30,9 +31,25 @@ class Discovery:
     skipped: tuple[Skipped, ...]
 
 
+# What else a run writes beside the findings workbook: the marked copies, its own
+# bookkeeping folder, the documents.
+OUTPUT_FOLDERS = ("kiem-tra", CACHE_DIR)
+OUTPUT_SUFFIXES = (".docx", ".pdf")
+
+
 def is_output_folder(folder: Path) -> bool:
-    """A folder an earlier run wrote its results into: it holds the findings workbook."""
-    return (folder / FINDINGS_FILE).is_file()
+    """A folder an earlier run wrote its results into: the findings workbook with the marked
+    copies, the run's bookkeeping or its documents beside it. The findings workbook alone (a
+    copy the office saved next to the branch workbooks) does not make a folder an output: the
+    folder is read and only that file is skipped."""
+    if not (folder / FINDINGS_FILE).is_file():
+        return False
+    if any((folder / name).is_dir() for name in OUTPUT_FOLDERS):
+        return True
+    try:
+        return any(p.suffix.lower() in OUTPUT_SUFFIXES for p in folder.iterdir())
+    except OSError:
+        return True
 
 
 def _same_or_inside(path: Path, folder: Path) -> bool:
@@ -128,6 +145,14 @@ def discover(inbox: Path, exclude: tuple[Path, ...] = ()) -> Discovery:
                 skipped.append(Skipped(path, lock_file_reason(name, [os.fsdecode(e.name) for e in entries])))
             elif name.startswith("."):
                 skipped.append(Skipped(path, "tệp ẩn, không đọc"))
+            elif name.lower() == FINDINGS_FILE:
+                skipped.append(
+                    Skipped(
+                        path,
+                        "sổ kiểm tra dữ liệu do chương trình này tạo (bản chép từ một lần chạy trước), không đọc; "
+                        "các sổ khác trong thư mục vẫn được đọc",
+                    )
+                )
             elif path.suffix.lower() not in WORKBOOK_SUFFIXES:
                 skipped.append(Skipped(path, "không phải sổ Excel (.xlsx, .xlsm, .xls, .ods), không đọc"))
             elif not stat.S_ISREG(mode):
