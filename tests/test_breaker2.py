@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from builders import Admission, Ward, make_branch, make_ward
+from builders import Admission, Candidate, Ward, make_branch, make_ward
 from openpyxl import Workbook, load_workbook
 
 from reportgen.findings import Findings
@@ -130,3 +130,46 @@ def test_an_earlier_output_folder_is_still_skipped_whole(tmp_path):
     assert [b.name for b in inbox.branches] == ["Chi bộ A"]
     notes = [f for f in findings.items if f.rule == "skipped-file"]
     assert [n.file for n in notes] == ["ket-qua"]
+
+
+# --- F4: a branch workbook without the «Kết nạp» sheet ----------------------------------
+
+
+def _drop_sheet(path, name):
+    wb = load_workbook(path)
+    del wb[name]
+    wb.save(path)
+
+
+def test_missing_admission_sheet_with_admitted_people_is_one_error(tmp_path):
+    make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 30)]))
+    admitted = [
+        Candidate(
+            f"Lê Thị Hoa{i}", date(1995, 1, 1 + i), date(2023, 1, 2), status="Đã kết nạp", status_date=date(2025, 6, 2)
+        )
+        for i in range(3)
+    ]
+    waiting = [Candidate("Lê Thị Mai", date(1996, 1, 1), date(2024, 1, 2))]
+    path = make_branch(tmp_path, "Chi bộ A", file="a.xlsx", candidates=admitted + waiting)
+    _drop_sheet(path, "Kết nạp")
+    inbox, findings = _load(tmp_path)
+    from reportgen.validate.rules import validate
+
+    validate(inbox, findings, 2025, TODAY)
+    errors = [f for f in findings.errors if f.rule == "missing-admission-sheet"]
+    assert len(errors) == 1 and errors[0].file == "a.xlsx"
+    expected = sum(1 for c in admitted + waiting if c.status == "Đã kết nạp")
+    assert f"{expected:02d} người «Đã kết nạp»" in errors[0].message and "«Kết nạp»" in errors[0].message
+    assert not [f for f in findings.items if f.rule == "admitted-not-listed"]  # not once per person
+
+
+def test_missing_admission_sheet_with_nobody_admitted_is_a_warning(tmp_path):
+    make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 30)]))
+    path = make_branch(
+        tmp_path, "Chi bộ A", file="a.xlsx", candidates=[Candidate("Lê Thị Mai", date(1996, 1, 1), date(2024, 1, 2))]
+    )
+    _drop_sheet(path, "Kết nạp")
+    _inbox, findings = _load(tmp_path)
+    assert not findings.has_errors, [f.describe() for f in findings.errors]
+    warnings = [f for f in findings.warnings if f.rule == "missing-admission-sheet"]
+    assert len(warnings) == 1 and "chưa kết nạp" in warnings[0].message

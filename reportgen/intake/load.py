@@ -19,7 +19,7 @@ from ..progress import SILENT, Progress
 from ..rules import EARLIEST_YEAR, EVENT_YEARS_AHEAD
 from ..schema import Kind
 from .discover import discover
-from .normalize import CellError, branch_key, clean_text, fold_header, parse_choice, parse_date, show
+from .normalize import CellError, branch_key, clean_text, fold, fold_header, parse_choice, parse_date, show
 from .read import (
     RawWorkbook,
     RowCounts,
@@ -458,6 +458,9 @@ class _FileRead:
     branch_findings: Findings = field(default_factory=Findings)  # `Thông tin`
     branch_tables: _Tables = field(default_factory=_Tables)
     tail: Findings = field(default_factory=Findings)  # converted cells, formulas, not a standard workbook
+    # folded names of the people `Đã kết nạp` in `Nguồn` of a branch workbook without `Kết nạp`
+    # (said once for the sheet; their admissions cannot be read)
+    unlisted_admitted: set[str] = field(default_factory=set)
 
 
 _NO_FRAME = pd.DataFrame()
@@ -528,6 +531,8 @@ def _read_file(path: Path, inbox: Path, today: date) -> _FileRead:
         read.branch = _branch_info(book, file, read.branch_findings)
         for spec in _BRANCH_SPECS:
             table(book, spec, read.branch_tables, None if read.branch is None else read.branch.name)
+        if not renamed:
+            _missing_admission_sheet(book, file, read)
     _converted_cells(book, file, read.tail, headers, positions)
     for cell in book.formulas_without_value:
         keys = {pos: key for key, pos in positions.get((file, cell.sheet), {}).items()}
@@ -554,6 +559,38 @@ def _read_file(path: Path, inbox: Path, today: date) -> _FileRead:
             rule="not-a-standard-workbook",
         )
     return read
+
+
+def _missing_admission_sheet(book: RawWorkbook, file: str, read: _FileRead) -> None:
+    """A branch workbook without `Kết nạp` (the old form, the wrong file): its admissions are
+    not in the run. An error when `Nguồn` lists people as admitted (they would be lost), else a
+    warning (the branch is taken to have admitted nobody)."""
+    spec = schema.ADMISSION_SHEET
+    if book.find(spec.name, spec.aliases) is not None:
+        return
+    admitted: list[str] = []
+    for name, result, tagged in read.branch_tables.tables:
+        if name == schema.CANDIDATE_SHEET.name and result is not None and tagged is not None and len(tagged):
+            admitted = [str(n) for n in tagged.loc[tagged["status"] == schema.STATUS_ADMITTED, "name"]]
+    sheets = ", ".join(f"«{s.name}»" for s in book.sheets)
+    if admitted:
+        read.unlisted_admitted |= {fold(n) for n in admitted}
+        shown = ", ".join(admitted[:5]) + (f" và {len(admitted) - 5} người khác" if len(admitted) > 5 else "")
+        read.head.error(
+            f"sổ chi bộ không có sheet «{spec.name}» (các sheet có: {sheets}) nhưng sheet "
+            f"«{schema.CANDIDATE_SHEET.name}» có {len(admitted):02d} người «{schema.STATUS_ADMITTED}» ({shown}); "
+            f"số kết nạp chỉ tính theo sheet «{spec.name}» nên các người này sẽ bị mất khỏi báo cáo. "
+            f"Hãy thêm sheet «{spec.name}» theo mẫu và ghi các đảng viên mới kết nạp",
+            file=file,
+            rule="missing-admission-sheet",
+        )
+    else:
+        read.head.warning(
+            f"sổ chi bộ không có sheet «{spec.name}» (các sheet có: {sheets}); chi bộ được coi là chưa kết nạp "
+            f"ai. Nếu chi bộ đã kết nạp đảng viên, hãy thêm sheet «{spec.name}» theo mẫu",
+            file=file,
+            rule="missing-admission-sheet",
+        )
 
 
 def _column_name(
@@ -757,6 +794,7 @@ def load_inbox(
                     seen_branch[branch_key(branch.name)] = branch
                     branches.append(branch)
             taken(read.branch_tables)
+            rejected_admissions |= read.unlisted_admitted
             for name, result, tagged in read.branch_tables.tables:
                 if result is not None and name == schema.ADMISSION_SHEET.name:
                     rejected_admissions |= result.rejected_names
