@@ -173,3 +173,24 @@ def test_missing_admission_sheet_with_nobody_admitted_is_a_warning(tmp_path):
     assert not findings.has_errors, [f.describe() for f in findings.errors]
     warnings = [f for f in findings.warnings if f.rule == "missing-admission-sheet"]
     assert len(warnings) == 1 and "chưa kết nạp" in warnings[0].message
+
+
+# --- F13: a person whose name cell says «Cộng» ------------------------------------------
+
+
+def test_a_row_named_cong_with_dates_is_a_person_and_a_real_totals_line_is_not(tmp_path):
+    make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 30)]))
+    people = [
+        Admission("Lê Văn An", date(1990, 1, 1), date(2025, 6, 2)),
+        Admission("Cộng", date(1991, 2, 3), date(2025, 7, 1)),  # a full admission row
+    ]
+    totals = [None, "Tổng cộng", 2]  # a real totals line: words and a count
+    path = make_branch(tmp_path, "Chi bộ A", file="a.xlsx", admissions=people, extra_admission_rows=[totals])
+    header = _header_row(path, "Kết nạp")
+    inbox, findings = _load(tmp_path)
+    assert not findings.has_errors, [f.describe() for f in findings.errors]
+    assert aggregate(inbox, 2025, TODAY).structure.total == len(people)
+    warned = [f for f in findings.warnings if f.rule == "totals-word-on-person"]
+    assert [(f.row, f.column, f.value) for f in warned] == [(header + 2, "Họ và tên", "Cộng")]
+    noted = [f for f in findings.items if f.rule == "totals-row"]
+    assert [f.row for f in noted] == [header + 3]

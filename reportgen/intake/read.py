@@ -35,6 +35,7 @@ from .normalize import (
     header_keys,
     is_empty,
     parse_cell,
+    parse_date,
     show,
     strip_format_characters,
 )
@@ -514,11 +515,28 @@ _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 _TOTALS_LONGEST = max(len(w) for w in TOTALS_WORDS) + 4  # room for a colon and spaces
 
 
-def _is_totals(row: list[object]) -> bool:
-    for value in row[:4]:
+def _totals_word(row: list[object]) -> int | None:
+    """The index of a cell among the first four that says `Tổng cộng` / `Cộng`, if any."""
+    for index, value in enumerate(row[:4]):
         if value.__class__ is str and len(value) <= _TOTALS_LONGEST:  # type: ignore[arg-type]
             if fold(value).rstrip(":").strip() in _TOTALS:
-                return True
+                return index
+    return None
+
+
+def _has_dates(row: list[object], but: int) -> bool:
+    """A cell other than `but` holds a date (a person's birth, admission...): no totals line."""
+    for index, value in enumerate(row):
+        if index == but or value is None:
+            continue
+        if isinstance(value, date):
+            return True
+        if value.__class__ is str:
+            try:
+                if parse_date(value) is not None:
+                    return True
+            except CellError:
+                continue
     return False
 
 
@@ -727,7 +745,21 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
                     rule="placeholder-row",
                 )
             continue
-        if _is_totals(row):
+        totals_word = _totals_word(row)
+        if totals_word is not None and _has_dates(row, totals_word):
+            findings.warning(
+                f"ô ghi «{show(row[totals_word])}» như dòng tổng cộng nhưng dòng có ngày tháng (số liệu của một "
+                "người) nên được đọc và tính như một dòng bình thường; nếu là dòng tổng cộng, hãy xóa các ngày "
+                "ở dòng này, nếu là một người, hãy kiểm tra lại ô này",
+                file=file,
+                sheet=sheet.name,
+                row=excel_row,
+                column=clean_text(header_row[totals_word]) if totals_word < len(header_row) else "",
+                value=show(row[totals_word]),
+                rule="totals-word-on-person",
+                cell_column=totals_word + 1,
+            )
+        elif totals_word is not None:
             counts.ignored += 1
             findings.info(
                 "dòng tổng cộng, không tính vào số liệu",
