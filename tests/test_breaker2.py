@@ -194,3 +194,21 @@ def test_a_row_named_cong_with_dates_is_a_person_and_a_real_totals_line_is_not(t
     assert [(f.row, f.column, f.value) for f in warned] == [(header + 2, "Họ và tên", "Cộng")]
     noted = [f for f in findings.items if f.rule == "totals-row"]
     assert [f.row for f in noted] == [header + 3]
+
+
+def test_hidden_rows_are_counted_and_named(tmp_path):
+    make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 30)]))
+    people = [Admission(f"Lê Văn An{i}", date(1990, 1, 1 + i), date(2025, 6, 2 + i)) for i in range(3)]
+    path = make_branch(tmp_path, "Chi bộ A", file="a.xlsx", admissions=people)
+    header = _header_row(path, "Kết nạp")
+    wb = load_workbook(path)
+    hidden = [header + 2]  # the second person, hidden rather than deleted
+    for row in hidden:
+        wb["Kết nạp"].row_dimensions[row].hidden = True
+    wb.save(path)
+    inbox, findings = _load(tmp_path)
+    assert not findings.has_errors, [f.describe() for f in findings.errors]
+    assert aggregate(inbox, 2025, TODAY).structure.total == len(people)
+    warned = [f for f in findings.warnings if f.rule == "hidden-rows"]
+    assert len(warned) == 1 and warned[0].sheet == "Kết nạp" and warned[0].row == hidden[0]
+    assert str(hidden[0]) in warned[0].message

@@ -57,6 +57,7 @@ class RawSheet:
     # (row index, column index) -> the text of a cell read as empty because it held a placeholder
     # (`#N/A`, `NULL`, `N/A`...): a required cell holding one is reported with it, not as blank.
     placeholders: dict[tuple[int, int], str] = field(default_factory=dict)
+    hidden_rows: tuple[int, ...] = ()  # Excel numbers of the rows hidden in Excel (read all the same)
 
 
 @dataclass
@@ -331,8 +332,13 @@ def open_workbook(path: Path) -> RawWorkbook:
         ) from exc
     invisible = _remove_format_characters(sheets, written_names)
     legacy = _convert_legacy(sheets)
-    formulas, error_values = scan_cells(path)
+    hidden: dict[str, list[int]] = {}
+    formulas, error_values = scan_cells(path, hidden)
     by_written = {written: clean for clean, written in written_names.items()}
+    for written, numbers in hidden.items():
+        raw = next((s for s in sheets if s.name == by_written.get(written, written)), None)
+        if raw is not None:
+            raw.hidden_rows = tuple(numbers)
     for cell in error_values:  # Excel's own `#N/A`, `#REF!`...: calamine gives them as empty cells
         raw = next((s for s in sheets if s.name == by_written.get(cell.sheet, cell.sheet)), None)
         if raw is not None:
@@ -726,6 +732,8 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
     name_index = next((i for i, c in columns.items() if c.key == "name"), None)
     marks = sheet.placeholders
     marked_rows = {r for r, _ in marks}
+    hidden_rows = set(sheet.hidden_rows)
+    hidden_used: list[int] = []
     for index in range(header_index + 1, len(sheet.rows)):
         row = sheet.rows[index]
         excel_row = index + 1
@@ -932,10 +940,23 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
         if ok:
             counts.used += 1
             records.append(record)
+            if hidden_rows and excel_row in hidden_rows:
+                hidden_used.append(excel_row)
         else:
             counts.rejected += 1
             if name_index is not None and name_index < width and row[name_index] is not None:
                 rejected_names.add(fold(row[name_index]))
+    if hidden_used:
+        shown = ", ".join(str(r) for r in hidden_used[:20]) + (" ..." if len(hidden_used) > 20 else "")
+        findings.warning(
+            f"{len(hidden_used):02d} dòng đang bị ẩn trong Excel (dòng {shown}) nhưng có số liệu nên vẫn được đọc "
+            "và tính; nếu là người đã chuyển đi hay không còn tính, hãy ghi đúng tình trạng hoặc xóa dòng thay vì ẩn",
+            file=file,
+            sheet=sheet.name,
+            row=hidden_used[0],
+            value=shown,
+            rule="hidden-rows",
+        )
     keys = ["_row", *(c.key for c in spec.columns if c.kind is not Kind.IGNORED)]
     frame = pd.DataFrame.from_records(records, columns=keys) if records else pd.DataFrame(columns=keys)
     return Table(file, sheet.name, header_index + 1, headers, positions, frame, counts, rejected_names)

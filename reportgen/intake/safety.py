@@ -127,7 +127,23 @@ def formulas_without_value(path: Path) -> list[FormulaCell]:
 _ERROR_TYPE = re.compile(rb'\bt="e"')
 
 
-def scan_cells(path: Path) -> tuple[list[FormulaCell], list[FormulaCell]]:
+_HIDDEN_ROW = re.compile(rb'<row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+
+
+def hidden_rows(data: bytes) -> list[int]:
+    """The Excel numbers of the rows a sheet's XML marks as hidden."""
+    if b'hidden="1"' not in data and b'hidden="true"' not in data:
+        return []
+    found = []
+    for match in _HIDDEN_ROW.finditer(data):
+        number = _ROW_NUMBER.search(match.group(0))
+        if number is not None:
+            found.append(int(number.group(1)))
+    return found
+
+
+def scan_cells(path: Path, hidden: dict[str, list[int]] | None = None) -> tuple[list[FormulaCell], list[FormulaCell]]:
     """Formula cells of an .xlsx/.xlsm that hold no computed value, and cells that hold an Excel
     error value (`#N/A`, `#REF!`: the reader sees them as empty). For the latter `formula` is the
     error's text. One pass over the sheets' XML, and only those that hold such cells."""
@@ -142,6 +158,10 @@ def scan_cells(path: Path) -> tuple[list[FormulaCell], list[FormulaCell]]:
                     data = archive.read(part)
                 except KeyError:
                     continue
+                if hidden is not None:
+                    rows = hidden_rows(data)
+                    if rows:
+                        hidden[name] = rows
                 formulas, error_values = b"<f" in data, b't="e"' in data
                 if not formulas and not error_values:
                     continue
