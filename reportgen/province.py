@@ -314,8 +314,9 @@ def _same_committee(runs: list[WardRun], findings: Findings) -> bool:
 
 def _people_in_two_wards(runs: list[WardRun], findings: Findings) -> None:
     """The same person (name and date of birth; FORMAT.md has no ID number) in the workbooks of two
-    wards: a warning at the first row, naming every ward, file, sheet and row. The province's
-    figures count such a person in each ward."""
+    wards: a warning at the first row, naming every ward, file, sheet and row; an error (no province
+    report) when two wards record the person's admission, as across two branches of one ward: the
+    province's admissions would count the person twice."""
     places: dict[tuple[str, date], list[tuple[WardRun, Person]]] = defaultdict(list)
     for run in runs:
         for person in run.people:
@@ -335,9 +336,9 @@ def _people_in_two_wards(runs: list[WardRun], findings: Findings) -> None:
         moved = any(p[7] == schema.STATUS_MOVED for _, p in found)
         if len(admitted_in) > 1:
             advice = (
-                f"người này được ghi kết nạp ở {len(admitted_in):02d} đảng bộ nên số kết nạp của tỉnh tính"
-                " người này nhiều lần. Một người chỉ được kết nạp một lần: hãy xóa dòng ghi nhầm; nếu là hai"
-                " người khác nhau, hãy kiểm tra lại ngày sinh"
+                f"người này được ghi kết nạp ở {len(admitted_in):02d} đảng bộ nên số kết nạp của tỉnh sẽ tính"
+                " người này nhiều lần; vì vậy chưa lập báo cáo tổng hợp của tỉnh. Một người chỉ được kết nạp một"
+                " lần: hãy xóa dòng ghi nhầm; nếu là hai người khác nhau, hãy kiểm tra lại ngày sinh"
             )
         elif moved:
             advice = (
@@ -349,7 +350,8 @@ def _people_in_two_wards(runs: list[WardRun], findings: Findings) -> None:
                 "số liệu của tỉnh tính người này ở mỗi nơi. Nếu đã chuyển sinh hoạt, ghi «Chuyển đi» và «Ngày"
                 " thay đổi» ở nơi cũ; nếu là hai người khác nhau, hãy kiểm tra lại ngày sinh"
             )
-        findings.warning(
+        say = findings.error if len(admitted_in) > 1 else findings.warning
+        say(
             f"cùng một người (họ tên «{first[2]}», ngày sinh {birth:%d/%m/%Y}) có trong sổ của"
             f" {len(wards):02d} đảng bộ: {listed}; {advice}",
             file=f"{first_run.folder.name}/{first[3]}",

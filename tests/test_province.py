@@ -275,35 +275,79 @@ def test_a_sub_folder_that_is_no_ward_is_named_with_what_it_holds(tmp_path):
         ) in text
         assert "phải là số liệu của một đảng bộ" in text
         assert "✓ Phuong An Hai" in result.output  # the wards are still read
+        # a ward one level deeper is certainly a ward: the province's totals would leave it out
+        assert "chưa lập báo cáo tổng hợp của tỉnh" in text and "chuyển thư mục «Xa Moi/2024» lên" in text
+        assert result.exit_code == 1
+        assert not list((tmp_path / f"out-{command}").glob("bao-cao-tong-hop-*.docx"))
+
+
+def test_a_ward_folder_without_its_ward_workbook_blocks_the_province_report(tmp_path):
+    root = _province(tmp_path / "tinh")
+    lone = root / "Xa Thieu So"
+    lone.mkdir()
+    make_branch(
+        lone,
+        "Chi bộ Thôn Đông",
+        file="CB-Dong.xlsx",
+        admissions=[Admission("Lê Văn Đông", date(1990, 2, 3), date(YEAR, 6, 1))],
+    )
+    result = _run("build", root, tmp_path / "out")
+    text = " ".join(result.output.split())
+    assert result.exit_code == 1, result.output
+    assert "thư mục con «Xa Thieu So» không được đọc: có 01 sổ chi bộ nhưng không có sổ tổng hợp của Đảng ủy" in text
+    assert "thêm sổ tổng hợp của Đảng ủy vào thư mục này" in text
+    assert not list((tmp_path / "out").glob("bao-cao-tong-hop-*.docx"))
 
 
 def test_one_person_in_two_wards_is_warned_naming_both(tmp_path):
     """FORMAT.md has no ID number: name and date of birth make the person, as inside a ward."""
     root = _province(tmp_path / "tinh")
-    make_branch(root / "Phuong An Hai", "Chi bộ Tổ dân phố 9", file="CB-9.xlsx",
-                candidates=[Candidate("Phạm Thị Trùng", date(1999, 5, 6), date(YEAR, 2, 1)),
-                            Candidate("Võ Thị Khác", date(1998, 1, 2), date(YEAR, 2, 1))])
-    make_branch(root / "Xa Cam Thanh", "Chi bộ Thôn Tây", file="CB-Tay.xlsx",
-                candidates=[Candidate("Võ Thị Khác", date(1998, 1, 3), date(YEAR, 2, 1))],  # another birth date
-                admissions=[Admission("Phạm Thị Trùng", date(1999, 5, 6), date(YEAR, 6, 1), gender="Nữ")])
+    make_branch(
+        root / "Phuong An Hai",
+        "Chi bộ Tổ dân phố 9",
+        file="CB-9.xlsx",
+        candidates=[
+            Candidate("Phạm Thị Trùng", date(1999, 5, 6), date(YEAR, 2, 1)),
+            Candidate("Võ Thị Khác", date(1998, 1, 2), date(YEAR, 2, 1)),
+        ],
+    )
+    make_branch(
+        root / "Xa Cam Thanh",
+        "Chi bộ Thôn Tây",
+        file="CB-Tay.xlsx",
+        candidates=[Candidate("Võ Thị Khác", date(1998, 1, 3), date(YEAR, 2, 1))],  # another birth date
+        admissions=[Admission("Phạm Thị Trùng", date(1999, 5, 6), date(YEAR, 6, 1), gender="Nữ")],
+    )
     for command in ("check", "build"):
         result = _run(command, root, tmp_path / f"out-{command}")
         text = " ".join(result.output.split())
         assert "cùng một người (họ tên «Phạm Thị Trùng», ngày sinh 06/05/1999) có trong sổ của 02 đảng bộ" in text
-        assert ("«Phuong An Hai» (tệp Phuong An Hai/CB-9.xlsx, sheet «Nguồn», dòng 4, chi bộ «Chi bộ Tổ dân phố 9»,"
-                " Đang bồi dưỡng)") in text
-        assert "«Xa Cam Thanh» (tệp Xa Cam Thanh/CB-Tay.xlsx, sheet «Kết nạp», dòng 4, chi bộ «Chi bộ Thôn Tây»)" in text
+        assert (
+            "«Phuong An Hai» (tệp Phuong An Hai/CB-9.xlsx, sheet «Nguồn», dòng 4, chi bộ «Chi bộ Tổ dân phố 9»,"
+            " Đang bồi dưỡng)"
+        ) in text
+        assert (
+            "«Xa Cam Thanh» (tệp Xa Cam Thanh/CB-Tay.xlsx, sheet «Kết nạp», dòng 4, chi bộ «Chi bộ Thôn Tây»)" in text
+        )
         assert "Võ Thị Khác" not in text  # two people who share a name
         assert text.count("cùng một người") == 1
 
 
-def test_one_person_admitted_in_two_wards_is_counted_twice_and_said(tmp_path):
+def test_one_person_admitted_in_two_wards_is_an_error_and_no_province_report(tmp_path):
     root = _province(tmp_path / "tinh")
     for folder in ("Phuong An Hai", "Phuong Binh Minh"):
-        make_branch(root / folder, "Chi bộ Tổ dân phố 9", file="CB-9.xlsx",
-                    admissions=[Admission("Phạm Văn Hai Lần", date(1993, 7, 8), date(YEAR, 6, 1))])
-    result = _run("check", root, tmp_path / "out")
+        make_branch(
+            root / folder,
+            "Chi bộ Tổ dân phố 9",
+            file="CB-9.xlsx",
+            admissions=[Admission("Phạm Văn Hai Lần", date(1993, 7, 8), date(YEAR, 6, 1))],
+        )
+    result = _run("build", root, tmp_path / "out")
     text = " ".join(result.output.split())
-    assert "người này được ghi kết nạp ở 02 đảng bộ nên số kết nạp của tỉnh tính người này nhiều lần" in text
+    assert result.exit_code == 1, result.output  # an error, as across two branches of one ward
+    assert "[Lỗi]" in text
+    assert "người này được ghi kết nạp ở 02 đảng bộ nên số kết nạp của tỉnh sẽ tính người này nhiều lần" in text
+    assert "chưa lập báo cáo tổng hợp của tỉnh" in text
+    assert not list((tmp_path / "out").glob("bao-cao-tong-hop-*.docx"))
     assert "tệp Phuong An Hai/CB-9.xlsx, sheet «Kết nạp», dòng 4" in text
     assert "tệp Phuong Binh Minh/CB-9.xlsx, sheet «Kết nạp», dòng 4" in text

@@ -98,6 +98,9 @@ def _contents(folder: Path) -> str:
     return ", ".join(parts) if parts else "không có tệp nào"
 
 
+_BRANCH_SHEETS = (schema.CANDIDATE_SHEET.name, schema.ADMISSION_SHEET.name)
+
+
 def _skipped_folders(folder: Path, wards: tuple[Path, ...], exclude: tuple[Path, ...], findings: Findings) -> None:
     """A sub-folder of a province that is no ward inbox is named with what it holds: a ward whose
     workbooks are missing (only Word files, the workbooks one level deeper) is not left out silently."""
@@ -110,7 +113,12 @@ def _skipped_folders(folder: Path, wards: tuple[Path, ...], exclude: tuple[Path,
             continue
         workbooks = top_workbooks(sub)
         deeper = ward_folders(sub) if not workbooks else ()
-        if workbooks:
+        branch_books = [p for p in workbooks if any(has_sheet(p, s) for s in _BRANCH_SHEETS)]
+        if branch_books:
+            why = (
+                f"có {len(branch_books):02d} sổ chi bộ nhưng không có sổ tổng hợp của Đảng ủy (sổ có sheet «Chỉ tiêu»)"
+            )
+        elif workbooks:
             why = "có sổ Excel nhưng không sổ nào có sheet «Chỉ tiêu» (sổ tổng hợp của Đảng ủy)"
         elif deeper:
             why = "không có sổ Excel ngay trong thư mục; sổ tổng hợp của Đảng ủy nằm sâu hơn một cấp, ở " + ", ".join(
@@ -118,15 +126,31 @@ def _skipped_folders(folder: Path, wards: tuple[Path, ...], exclude: tuple[Path,
             )
         else:
             why = "không có sổ Excel nào (.xlsx, .xlsm, .xls, .ods)"
-        findings.warning(
+        message = (
             f"thư mục con «{sub.name}» không được đọc: {why}. Trong thư mục có: {_contents(sub)}. Mỗi thư mục con"
             " của tỉnh phải là số liệu của một đảng bộ: sổ tổng hợp của Đảng ủy (có sheet «Chỉ tiêu») và các sổ"
-            " chi bộ, đặt ngay trong thư mục đó. Nếu đây là một đảng bộ, số liệu của đảng bộ này chưa được tính"
-            " vào báo cáo của tỉnh",
-            file=f"{sub.name}/",
-            value=sub.name,
-            rule="province-folder-skipped",
+            " chi bộ, đặt ngay trong thư mục đó."
         )
+        if branch_books or deeper:  # certainly a ward: the province's totals would leave it out
+            findings.error(
+                message + " Đây là số liệu của một đảng bộ nên chưa lập báo cáo tổng hợp của tỉnh (tổng của tỉnh sẽ"
+                " thiếu đảng bộ này); hãy "
+                + (
+                    f"chuyển thư mục «{sub.name}/{deeper[0].name}» lên ngay trong thư mục của tỉnh"
+                    if deeper
+                    else "thêm sổ tổng hợp của Đảng ủy vào thư mục này"
+                ),
+                file=f"{sub.name}/",
+                value=sub.name,
+                rule="province-folder-skipped",
+            )
+        else:
+            findings.warning(
+                message + " Nếu đây là một đảng bộ, số liệu của đảng bộ này chưa được tính vào báo cáo của tỉnh",
+                file=f"{sub.name}/",
+                value=sub.name,
+                rule="province-folder-skipped",
+            )
 
 
 def is_province(folder: Path, exclude: tuple[Path, ...] = ()) -> bool:
