@@ -20,7 +20,7 @@ from . import schema
 from .cache import Cache, inputs_digest, templates_digest
 from .findings import Findings
 from .intake.load import Inbox
-from .intake.normalize import branch_key, fold
+from .intake.normalize import branch_key, person_key
 from .intake.province import ProvinceInbox, is_province, load_province
 from .pipeline import UsageProblem, build as build_ward, check as check_ward, write_checks
 from .progress import SILENT, Progress
@@ -69,7 +69,7 @@ def _people_of(inbox: Inbox) -> tuple[Person, ...]:
             frame["name"], frame["birth"], frame["_file"], frame["_sheet"], frame["_row"], frame["branch"], statuses
         ):
             if isinstance(birth, date) and isinstance(name, str):
-                out.append((fold(name), birth, name, str(file), str(sheet), int(row), str(branch), str(status)))
+                out.append((person_key(name), birth, name, str(file), str(sheet), int(row), str(branch), str(status)))
     return tuple(out)
 
 

@@ -212,3 +212,32 @@ def test_hidden_rows_are_counted_and_named(tmp_path):
     warned = [f for f in findings.warnings if f.rule == "hidden-rows"]
     assert len(warned) == 1 and warned[0].sheet == "Kết nạp" and warned[0].row == hidden[0]
     assert str(hidden[0]) in warned[0].message
+
+
+# --- F3: twins whose names differ only in a tone mark -----------------------------------
+
+
+def test_names_differing_only_in_diacritics_are_two_people_with_a_warning(tmp_path):
+    make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 30)]))
+    twins = [
+        Admission("Nguyễn Văn Long", date(1997, 8, 12), date(2025, 7, 26), decision_no="02-QĐ/ĐU"),
+        Admission("Nguyễn Văn Lòng", date(1997, 8, 12), date(2025, 7, 26), decision_no="03-QĐ/ĐU"),
+    ]
+    candidates = [
+        Candidate("Trần Văn Hùng", date(2000, 3, 4), date(2024, 1, 2), gender="Nam"),
+        Candidate("Trần Văn Hưng", date(2000, 3, 4), date(2024, 1, 2), gender="Nam"),
+        Candidate("TRẦN  văn hùng", date(2000, 3, 4), date(2024, 1, 2), gender="Nam"),  # Hùng again: case, spaces
+    ]
+    path = make_branch(tmp_path, "Chi bộ A", file="a.xlsx", admissions=twins, candidates=candidates)
+    from reportgen.validate.rules import validate
+
+    inbox, findings = _load(tmp_path)
+    validate(inbox, findings, 2025, TODAY)
+    duplicates = [f for f in findings.errors if f.rule == "duplicate-person"]
+    first = _header_row(path, "Nguồn") + 1
+    # only the real repeat (same letters and marks, other case and spacing) is an error
+    assert [(f.sheet, f.row) for f in duplicates] == [("Nguồn", first + 2)]
+    similar = sorted((f.sheet, f.row, f.value) for f in findings.warnings if f.rule == "similar-person")
+    admissions_first = _header_row(path, "Kết nạp") + 1
+    assert similar == [("Kết nạp", admissions_first + 1, "Nguyễn Văn Lòng"), ("Nguồn", first + 1, "Trần Văn Hưng")]
+    assert aggregate(inbox, 2025, TODAY).structure.total == len(twins)

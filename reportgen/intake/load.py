@@ -19,7 +19,7 @@ from ..progress import SILENT, Progress
 from ..rules import EARLIEST_YEAR, EVENT_YEARS_AHEAD
 from ..schema import Kind
 from .discover import discover
-from .normalize import CellError, branch_key, clean_text, fold, fold_header, parse_choice, parse_date, show
+from .normalize import CellError, branch_key, clean_text, fold_header, parse_choice, parse_date, person_key, show
 from .read import (
     RawWorkbook,
     RowCounts,
@@ -574,7 +574,7 @@ def _missing_admission_sheet(book: RawWorkbook, file: str, read: _FileRead) -> N
             admitted = [str(n) for n in tagged.loc[tagged["status"] == schema.STATUS_ADMITTED, "name"]]
     sheets = ", ".join(f"«{s.name}»" for s in book.sheets)
     if admitted:
-        read.unlisted_admitted |= {fold(n) for n in admitted}
+        read.unlisted_admitted |= {person_key(n) for n in admitted}
         shown = ", ".join(admitted[:5]) + (f" và {len(admitted) - 5} người khác" if len(admitted) > 5 else "")
         read.head.error(
             f"sổ chi bộ không có sheet «{spec.name}» (các sheet có: {sheets}) nhưng sheet "

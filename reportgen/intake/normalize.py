@@ -94,6 +94,12 @@ def _fold(value: object) -> str:
     return text.replace("đ", "d").replace("ð", "d")
 
 
+def person_key(name: object) -> str:
+    """A person's name as an identity: case, spaces and Unicode form folded, diacritics kept.
+    `Hùng` and `Hưng`, `Long` and `Lòng` are different names (twins are often named so)."""
+    return clean_text(name).casefold()
+
+
 def branch_key(name: object) -> str:
     """The key that links a branch across workbooks: folded, without a leading `Chi bộ`, short
     forms written out (`Tổ dân phố 3` = `Chi bộ Tổ dân phố 3` = `CHI BỘ TDP 3`)."""

@@ -36,6 +36,7 @@ from .normalize import (
     is_empty,
     parse_cell,
     parse_date,
+    person_key,
     show,
     strip_format_characters,
 )
@@ -945,7 +946,7 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
         else:
             counts.rejected += 1
             if name_index is not None and name_index < width and row[name_index] is not None:
-                rejected_names.add(fold(row[name_index]))
+                rejected_names.add(person_key(row[name_index]))
     if hidden_used:
         shown = ", ".join(str(r) for r in hidden_used[:20]) + (" ..." if len(hidden_used) > 20 else "")
         findings.warning(

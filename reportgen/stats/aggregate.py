@@ -15,7 +15,7 @@ import pandas as pd
 from .. import rules, schema
 from ..dates import full_months, full_years
 from ..intake.load import Branch, Inbox
-from ..intake.normalize import branch_key, fold, known_organisations, organisation_key
+from ..intake.normalize import branch_key, fold, known_organisations, organisation_key, person_key
 from ..intake.ward import term_for_year
 from ..vntext import name_sort_key, slugify, text_sort_key
 from .model import (
@@ -112,7 +112,7 @@ def prepare(inbox: Inbox) -> Prepared:
     candidates = inbox.candidates.copy()
     admissions = inbox.admissions.copy()
     for frame in (candidates, admissions):
-        frame["person"] = [f"{fold(n)}|{b}" for n, b in zip(frame["name"], frame["birth"])]
+        frame["person"] = [f"{person_key(n)}|{b}" for n, b in zip(frame["name"], frame["birth"])]
     # Someone admitted but still `Đang bồi dưỡng` in `Nguồn` (validate warns) counts once, as
     # admitted: off the list from the admission's date.
     admitted_on = {

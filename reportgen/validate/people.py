@@ -11,7 +11,7 @@ import pandas as pd
 from .. import schema
 from ..findings import Findings
 from ..intake.load import Inbox, records
-from ..intake.normalize import fold
+from ..intake.normalize import person_key
 
 
 def _where(inbox: Inbox, r: dict, key: str, spec: schema.Sheet) -> dict[str, object]:
@@ -44,7 +44,7 @@ def check_people_across_branches(inbox: Inbox, findings: Findings) -> None:
     keyed = []
     for r, spec in rows:
         if isinstance(r.get("birth"), date):
-            key = (fold(r["name"]), r["birth"])
+            key = (person_key(r["name"]), r["birth"])
             keyed.append((key, r, spec))
             if branch_of.setdefault(key, r["branch"]) != r["branch"]:
                 shared.add(key)

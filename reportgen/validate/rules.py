@@ -18,7 +18,7 @@ from .. import schema
 from ..dates import add_months, add_working_days, full_months, full_years
 from ..findings import Findings
 from ..intake.load import Inbox, records
-from ..intake.normalize import branch_key, fold, known_organisations, organisation_key
+from ..intake.normalize import branch_key, fold, known_organisations, organisation_key, person_key
 from ..intake.ward import term_for_year
 from ..rules import (
     CEREMONY_WITHIN_WORKING_DAYS,
@@ -84,10 +84,22 @@ def _future(s: _Sheet, keys: tuple[str, ...], on: date) -> None:
 
 
 def _duplicates(inbox: Inbox, frame: pd.DataFrame, spec: schema.Sheet, findings: Findings) -> None:
-    """The same person (name and date of birth) twice in one sheet."""
+    """The same person (name and date of birth) twice in one sheet; names that differ only in
+    their diacritics (`Hùng`/`Hưng`, or one written without marks) with one birth date: a warning."""
     seen: dict[tuple[str, str, str, object], int] = {}
+    alike: dict[tuple[str, str, str, object], tuple[str, int]] = {}
     for r in records(frame):
-        key = (r["_file"], r["_sheet"], fold(r["name"]), r["birth"])
+        key = (r["_file"], r["_sheet"], person_key(r["name"]), r["birth"])
+        loose = (r["_file"], r["_sheet"], fold(r["name"]), r["birth"])
+        other = alike.setdefault(loose, (str(r["name"]), int(r["_row"])))
+        if key not in seen and other[1] != int(r["_row"]):
+            _Sheet(inbox, findings, r, spec).warning(
+                "name",
+                f"tên gần giống «{other[0]}» ở dòng {other[1]} (chỉ khác dấu) và cùng ngày sinh; được tính là hai "
+                "người khác nhau. Nếu là một người ghi hai lần, hãy xóa một dòng; nếu là hai người (ví dụ anh em "
+                "sinh đôi), không cần sửa",
+                "similar-person",
+            )
         if key in seen:
             _Sheet(inbox, findings, r, spec).error(
                 "name",
@@ -200,7 +212,7 @@ def check_admissions(inbox: Inbox, findings: Findings, today: date, reference: d
         s = _Sheet(inbox, findings, r, spec)
         birth, admitted, class_date = r["birth"], r["admitted"], r["class_date"]
         ceremony = r["ceremony"] if isinstance(r["ceremony"], date) else admitted
-        branches_of[(fold(r["name"]), birth)].append((r["branch"], r["_file"], int(r["_row"])))
+        branches_of[(person_key(r["name"]), birth)].append((r["branch"], r["_file"], int(r["_row"])))
         _future(s, ("birth", "meeting", "admitted", "ceremony", "class_date", "official"), today)
         meeting = r.get("meeting") if isinstance(r.get("meeting"), date) else None
         if admitted <= birth:
@@ -268,11 +280,11 @@ def check_candidates(inbox: Inbox, findings: Findings, today: date) -> None:
     spec = schema.CANDIDATE_SHEET
     frame = inbox.candidates
     _duplicates(inbox, frame, spec, findings)
-    admitted = {(fold(n), b) for n, b in zip(inbox.admissions["name"], inbox.admissions["birth"])}
+    admitted = {(person_key(n), b) for n, b in zip(inbox.admissions["name"], inbox.admissions["birth"])}
     admission_rows: dict[tuple[str, object], dict[str, Any]] = {}
     for a in records(inbox.admissions):
         if isinstance(a["admitted"], date):
-            admission_rows.setdefault((fold(a["name"]), a["birth"]), a)
+            admission_rows.setdefault((person_key(a["name"]), a["birth"]), a)
     known_orgs = known_organisations(inbox.organisation_quotas["organisation"])
     for r in records(frame):
         s = _Sheet(inbox, findings, r, spec)
@@ -298,7 +310,7 @@ def check_candidates(inbox: Inbox, findings: Findings, today: date) -> None:
             )
         if r["entered"] <= r["birth"]:
             s.error("entered", f"ngày vào nguồn không sau ngày sinh {_fmt(r['birth'])}", "entered-before-birth")
-        listed = admission_rows.get((fold(r["name"]), r["birth"]))
+        listed = admission_rows.get((person_key(r["name"]), r["birth"]))
         if status == schema.STATUS_ACTIVE and listed is not None:
             s.warning(
                 "status",
@@ -311,8 +323,8 @@ def check_candidates(inbox: Inbox, findings: Findings, today: date) -> None:
             )
         if (
             status == schema.STATUS_ADMITTED
-            and (fold(r["name"]), r["birth"]) not in admitted
-            and fold(r["name"]) not in inbox.rejected_admissions
+            and (person_key(r["name"]), r["birth"]) not in admitted
+            and person_key(r["name"]) not in inbox.rejected_admissions
         ):  # its row has an error already
             s.warning(
                 "status",
