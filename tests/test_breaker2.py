@@ -241,3 +241,24 @@ def test_names_differing_only_in_diacritics_are_two_people_with_a_warning(tmp_pa
     admissions_first = _header_row(path, "Kết nạp") + 1
     assert similar == [("Kết nạp", admissions_first + 1, "Nguyễn Văn Lòng"), ("Nguồn", first + 1, "Trần Văn Hưng")]
     assert aggregate(inbox, 2025, TODAY).structure.total == len(twins)
+
+
+# --- F12: the signature block under the table -------------------------------------------
+
+
+def test_signature_block_under_the_table_is_a_warning_not_a_date_error(tmp_path):
+    make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 30)]))
+    people = [Admission("Lê Văn An", date(1990, 1, 1), date(2025, 6, 2))]
+    path = make_branch(tmp_path, "Chi bộ A", file="a.xlsx", admissions=people)
+    wb = load_workbook(path)
+    ws = wb["Kết nạp"]
+    header = _header_row(path, "Kết nạp")
+    class_column = next(c for c in range(1, 30) if ws.cell(header, c).value == "Ngày học lớp nhận thức")
+    ws.cell(header + 4, class_column, "Người lập biểu")
+    ws.cell(header + 8, class_column, "Trần Văn Hải")
+    wb.save(path)
+    inbox, findings = _load(tmp_path)
+    assert not findings.has_errors, [f.describe() for f in findings.errors]
+    footer = [f for f in findings.warnings if f.rule == "footer-row"]
+    assert [(f.row, f.value) for f in footer] == [(header + 4, "Người lập biểu"), (header + 8, "Trần Văn Hải")]
+    assert aggregate(inbox, 2025, TODAY).structure.total == len(people)

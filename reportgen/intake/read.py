@@ -519,6 +519,9 @@ _TOTALS = {fold(w) for w in TOTALS_WORDS}
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 
 
+# A row with no name and no birth date and at most this many cells, none a date, is the note or
+# signature block under a table (`Người lập biểu`, `T/M CHI ỦY | BÍ THƯ`), not a person.
+FOOTER_CELLS = 2
 _TOTALS_LONGEST = max(len(w) for w in TOTALS_WORDS) + 4  # room for a colon and spaces
 
 
@@ -731,6 +734,7 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
     names = _header_names(spec)
     required_first = _required_first(match)
     name_index = next((i for i, c in columns.items() if c.key == "name"), None)
+    birth_index = next((i for i, c in columns.items() if c.key == "birth"), None)
     marks = sheet.placeholders
     marked_rows = {r for r, _ in marks}
     hidden_rows = set(sheet.hidden_rows)
@@ -832,6 +836,27 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
                 row=excel_row,
                 value=content[:120],
                 rule="row-without-required",
+            )
+            continue
+        if (
+            name_index is not None
+            and birth_index is not None
+            and (row[name_index] if name_index < width else None) is None
+            and (row[birth_index] if birth_index < width else None) is None
+            and sum(v is not None for v in row) <= FOOTER_CELLS
+            and not _has_dates(row, -1)
+        ):  # `Người lập biểu`, a signer's name, a note: text under the table in any column
+            counts.ignored += 1
+            content = "; ".join(show(v) for v in row if v is not None)
+            findings.warning(
+                f"dòng không có «{headers['name']}» và «{headers['birth']}», chỉ có chữ («{content[:80]}») nên được"
+                " coi là phần ghi chú, ký tên dưới bảng và không được tính; nếu đây là một người, hãy điền họ tên"
+                " và ngày sinh, nếu không nên chuyển phần ký tên xuống dưới một dòng trống hoặc sang sheet khác",
+                file=file,
+                sheet=sheet.name,
+                row=excel_row,
+                value=content[:120],
+                rule="footer-row",
             )
             continue
         record: dict[str, object] = {"_row": excel_row}
