@@ -268,7 +268,7 @@ def check_admissions(inbox: Inbox, findings: Findings, today: date, reference: d
     for (name, birth), where in branches_of.items():
         if len({b for b, _, _ in where}) > 1:
             places = "; ".join(f"«{b}» (tệp {f}, dòng {row})" for b, f, row in where)
-            first = frame[(frame["name"].map(fold) == name) & (frame["birth"] == birth)].iloc[0]
+            first = frame[(frame["name"].map(person_key) == name) & (frame["birth"] == birth)].iloc[0]
             _Sheet(inbox, findings, first, spec).error(
                 "name",
                 f"cùng một người (họ tên và ngày sinh) được ghi kết nạp ở nhiều chi bộ: {places}",
