@@ -262,3 +262,56 @@ def test_signature_block_under_the_table_is_a_warning_not_a_date_error(tmp_path)
     footer = [f for f in findings.warnings if f.rule == "footer-row"]
     assert [(f.row, f.value) for f in footer] == [(header + 4, "Người lập biểu"), (header + 8, "Trần Văn Hải")]
     assert aggregate(inbox, 2025, TODAY).structure.total == len(people)
+
+
+# --- F1, F7: one bad row or one unreadable workbook, one message ------------------------
+
+
+def _quota_cell(path, row_of, column, value):
+    wb = load_workbook(path)
+    ws = wb["Chỉ tiêu"]
+    header = next(r for r in range(1, 30) if ws.cell(r, 1).value == "Năm")
+    headers = [c.value for c in ws[header]]
+    for r in range(header + 1, ws.max_row + 1):
+        if (ws.cell(r, 1).value, ws.cell(r, 2).value) == row_of:
+            ws.cell(r, headers.index(column) + 1, value)
+            wb.save(path)
+            return r
+    raise AssertionError(row_of)
+
+
+def test_a_rejected_quota_row_gives_one_error_and_no_false_missing_row_warning(tmp_path):
+    quotas = [(2025, "Chi bộ A", 1, 1, 30), (2025, "Toàn Đảng bộ", 2, None, 30)]
+    ward = make_ward(tmp_path, Ward(quotas=quotas))
+    make_branch(
+        tmp_path, "Chi bộ A", file="a.xlsx", admissions=[Admission("Lê Văn An", date(1990, 1, 1), date(2025, 6, 2))]
+    )
+    branch_row = _quota_cell(ward, (2025, "Chi bộ A"), "Chỉ tiêu kết nạp", "2 người")
+    ward_row = _quota_cell(ward, (2025, "Toàn Đảng bộ"), "Số đảng viên đầu năm", "1.332")
+    from reportgen.validate.rules import validate
+
+    inbox, findings = _load(tmp_path)
+    validate(inbox, findings, 2025, TODAY)
+    assert sorted(f.row for f in findings.errors) == sorted([branch_row, ward_row])
+    thousands = next(f for f in findings.errors if f.row == ward_row)
+    assert "1332" in thousands.message and "hàng nghìn" in thousands.message
+    assert not [f for f in findings.warnings if f.rule in ("branch-without-quota", "no-ward-quota")]
+
+
+def test_an_unreadable_branch_workbook_does_not_send_the_clerk_elsewhere(tmp_path):
+    quotas = [(y, b, 1, 1, m) for y in (2024, 2025) for b, m in (("Chi bộ A", 30), ("Chi bộ B", 35))]
+    quotas += [(y, "Toàn Đảng bộ", 2, None, 65) for y in (2024, 2025)]
+    make_ward(tmp_path, Ward(quotas=quotas))
+    make_branch(
+        tmp_path, "Chi bộ A", file="a.xlsx", admissions=[Admission("Lê Văn An", date(1990, 1, 1), date(2025, 6, 2))]
+    )
+    (tmp_path / "b-matkhau.xlsx").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 600)  # encrypted: OLE
+    from reportgen.validate.rules import validate
+
+    inbox, findings = _load(tmp_path)
+    validate(inbox, findings, 2025, TODAY)
+    assert [f.file for f in findings.errors] == ["b-matkhau.xlsx"]
+    about_b = [f for f in findings.warnings if f.rule == "quota-without-workbook"]
+    assert about_b and all("«b-matkhau.xlsx»" in f.message and "Có phải" not in f.message for f in about_b)
+    # 30 + 35 = 65 as the sheet says: no "không khớp" because B's workbook is unreadable
+    assert not [f for f in findings.warnings if f.rule == "members-mismatch"]

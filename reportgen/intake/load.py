@@ -65,6 +65,8 @@ class Inbox:
     headers: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     positions: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
     rejected_admissions: set[str] = field(default_factory=set)  # folded names of unreadable `Kết nạp` rows
+    rejected_quotas: set[str] = field(default_factory=set)  # branches named by unreadable `Chỉ tiêu` rows
+    unread_files: list[str] = field(default_factory=list)  # workbooks that could not be read (or named no branch)
     texts: pd.DataFrame = field(default_factory=lambda: _empty(schema.TEXT_SHEET))  # `Văn bản` rows
     assessments: pd.DataFrame = field(default_factory=lambda: _empty(schema.ASSESSMENT_SHEET))  # `Nhận định`
     paths: dict[str, Path] = field(default_factory=dict)  # file as named in findings -> the file itself
@@ -730,6 +732,8 @@ def load_inbox(
     headers: dict[tuple[str, str], dict[str, str]] = {}
     positions: dict[tuple[str, str], dict[str, int]] = {}
     rejected_admissions: set[str] = set()
+    rejected_quotas: set[str] = set()
+    unread_files: list[str] = []
 
     def taken(tables: _Tables) -> None:
         """A part's findings and tables, as the serial read recorded them."""
@@ -745,9 +749,11 @@ def load_inbox(
         paths[file] = read.path
         findings.extend(read.head)
         if not read.readable:
+            unread_files.append(file)
             continue
         files_read.append(file)
         if read.renamed_only:
+            unread_files.append(file)
             findings.extend(read.tail)
             continue  # a branch workbook whose tables were all renamed: the errors say what to rename
         if read.is_ward:
@@ -770,6 +776,8 @@ def load_inbox(
             ward = read.ward
             taken(read.ward_tables)
             for name, result, tagged in read.ward_tables.tables:
+                if result is not None and name == schema.QUOTA_SHEET.name:
+                    rejected_quotas |= result.rejected_names
                 if result is not None and tagged is not None:
                     frames[name].append(tagged)
         if read.is_branch:
@@ -831,6 +839,8 @@ def load_inbox(
         headers=headers,
         positions=positions,
         rejected_admissions=rejected_admissions,
+        rejected_quotas=rejected_quotas,
+        unread_files=unread_files,
         texts=_stack(frames[schema.TEXT_SHEET.name], schema.TEXT_SHEET),
         assessments=_stack(frames[schema.ASSESSMENT_SHEET.name], schema.ASSESSMENT_SHEET),
         paths=paths,

@@ -295,6 +295,12 @@ def parse_yes_no(value: object) -> bool:
 # --- numbers ----------------------------------------------------------------
 
 
+def _thousands_dot(value: float) -> bool:
+    """`1.332` typed for 1332: Excel reads the thousands dot as a decimal point (exactly three decimals)."""
+    scaled = value * 1000
+    return abs(scaled - round(scaled)) < 1e-6 and abs(value * 100 - round(value * 100)) > 1e-6
+
+
 def parse_count(value: object) -> int | None:
     """A whole number >= 0 (`12`, `12.0`, `"12"`); empty gives None."""
     if is_empty(value):
@@ -306,9 +312,21 @@ def parse_count(value: object) -> int | None:
         number = float(value)
     else:
         text = clean_text(value).replace(" ", "")
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+            raise CellError(
+                f"cần một số nguyên không âm; nếu dấu chấm là dấu ngăn cách hàng nghìn, hãy bỏ dấu chấm và ghi "
+                f"{text.replace('.', '')}",
+                value,
+            )
         if not re.fullmatch(r"-?\d+(?:[.,]0+)?", text):
             raise CellError("cần một số nguyên không âm (0, 1, 2, ...)", value)
         number = float(text.replace(",", "."))
+    if isinstance(value, float) and 1 <= value < 1000 and _thousands_dot(value):
+        raise CellError(
+            f"cần một số nguyên không âm; nếu dấu chấm là dấu ngăn cách hàng nghìn (Excel đọc «{value}» là số thập"
+            f" phân), hãy ghi {round(value * 1000)}",
+            value,
+        )
     if not number.is_integer() or number < 0:
         raise CellError("cần một số nguyên không âm (0, 1, 2, ...)", value)
     return int(number)

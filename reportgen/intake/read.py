@@ -734,6 +734,9 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
     names = _header_names(spec)
     required_first = _required_first(match)
     name_index = next((i for i, c in columns.items() if c.key == "name"), None)
+    identity_index = (
+        name_index if name_index is not None else next((i for i, c in columns.items() if c.key == "branch"), None)
+    )  # what names a rejected row: the person, else the branch (`Chỉ tiêu`)
     birth_index = next((i for i, c in columns.items() if c.key == "birth"), None)
     marks = sheet.placeholders
     marked_rows = {r for r, _ in marks}
@@ -805,6 +808,8 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
         width = len(row)
         if missing:
             counts.rejected += 1
+            if identity_index is not None and identity_index < width and row[identity_index] is not None:
+                rejected_names.add(person_key(row[identity_index]))
             continue
         if spec.placeholder:
             cell_of = {c.key: (row[i] if i < width else None) for i, c in columns.items()}
@@ -970,8 +975,8 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
                 hidden_used.append(excel_row)
         else:
             counts.rejected += 1
-            if name_index is not None and name_index < width and row[name_index] is not None:
-                rejected_names.add(person_key(row[name_index]))
+            if identity_index is not None and identity_index < width and row[identity_index] is not None:
+                rejected_names.add(person_key(row[identity_index]))
     if hidden_used:
         shown = ", ".join(str(r) for r in hidden_used[:20]) + (" ..." if len(hidden_used) > 20 else "")
         findings.warning(

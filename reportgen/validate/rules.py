@@ -369,7 +369,8 @@ def check_members(inbox: Inbox, findings: Findings, year: int | None) -> None:
                 rule="members-incomplete",
             )
         if ward is not None and ward_members is not None and figures and not missing:
-            total = sum(v for v in figures.values() if v is not None)
+            # the sheet's own rows: a branch whose workbook could not be read still has its row
+            total = sum(_count(r["members_start"]) or 0 for k, r in rows[y].items() if k != ward_key)
             if total != ward_members:
                 _Sheet(inbox, findings, ward, spec).warning(
                     "members_start",
@@ -401,6 +402,12 @@ def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
             warned.add(key[1])
             close = difflib.get_close_matches(key[1], list(known), n=1, cutoff=0.6)
             hint = f" Có phải «{known[close[0]]}»?" if close else ""
+            if inbox.unread_files:  # its workbook may be the one that could not be read: no guess
+                hint = (
+                    " Có thể sổ của chi bộ này là "
+                    + ", ".join(f"«{f}»" for f in inbox.unread_files)
+                    + " (không đọc được, xem lỗi của tệp đó): sửa tệp đó trước"
+                )
             s.warning(
                 "branch",
                 "không có sổ của chi bộ này trong thư mục (hoặc tên ghi khác với «Tên chi bộ» "
@@ -416,9 +423,10 @@ def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
                 f"chi bộ cần ít nhất {MIN_OFFICIAL_MEMBERS} đảng viên chính thức)",
                 "small-branch",
             )
+    unreadable = {branch_key(name) for name in inbox.rejected_quotas}  # their rows have an error already
     if year is not None:
         for b in inbox.branches:
-            if (year, branch_key(b.name)) not in seen:
+            if (year, branch_key(b.name)) not in seen and branch_key(b.name) not in unreadable:
                 findings.warning(
                     f"chi bộ «{b.name}» không có chỉ tiêu năm {year} trong sheet «Chỉ tiêu»; "
                     "báo cáo ghi chỉ tiêu là «–»",
@@ -433,7 +441,7 @@ def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
             years = list(range(term.term_start.year, year + 1)) or [year]
         active = {y for y, _ in seen} | {d.year for d in inbox.admissions["admitted"] if isinstance(d, date)}
         missing = [y for y in years if (y, branch_key(schema.WARD_TOTAL)) not in seen and (y in active or y == year)]
-        if inbox.ward_file and missing:
+        if inbox.ward_file and missing and branch_key(schema.WARD_TOTAL) not in unreadable:
             listed = ", ".join(str(y) for y in missing)
             findings.warning(
                 f"không có dòng «{schema.WARD_TOTAL}» năm {listed} (chỉ tiêu cấp trên giao cho toàn Đảng bộ); "
