@@ -260,7 +260,13 @@ _GRADE_RE = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{2})\s*$")
 
 
 def education_hint(value: str) -> str | None:
-    """What an unlisted grade such as `8/12` means: the level completed (`Tiểu học`)."""
+    """What an unlisted grade such as `8/12` means: the level completed (`Tiểu học`); a
+    professional level (`Đại học`) belongs in the other column."""
+    if value.casefold() in {v.casefold() for v in (*PROFESSIONAL[1:], *PROFESSIONAL_ALIASES)}:
+        return (
+            f"«{value.strip()}» là trình độ chuyên môn, ghi ở cột «Chuyên môn»; cột này ghi cấp phổ thông đã học"
+            " xong (người học đại học, cao đẳng thường là THPT)"
+        )
     match = _GRADE_RE.match(value)
     if not match:
         return None

@@ -315,3 +315,26 @@ def test_an_unreadable_branch_workbook_does_not_send_the_clerk_elsewhere(tmp_pat
     assert about_b and all("«b-matkhau.xlsx»" in f.message and "Có phải" not in f.message for f in about_b)
     # 30 + 35 = 65 as the sheet says: no "không khớp" because B's workbook is unreadable
     assert not [f for f in findings.warnings if f.rule == "members-mismatch"]
+
+
+# --- F6: Excel's own conversions shown as the clerk sees them ---------------------------
+
+
+def test_excel_auto_dates_and_odd_cells_are_explained(tmp_path):
+    make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 30)]))
+    people = [
+        Candidate("Lê Thị Một", date(1996, 1, 1), date(2024, 1, 2), education=date(2025, 12, 9)),  # typed 9/12
+        Candidate("Lê Thị Hai", date(1996, 1, 2), date(2024, 1, 2), education="Đại học"),
+        Candidate("Lê Thị Ba", True, date(2024, 1, 2)),
+    ]
+    path = make_branch(tmp_path, "Chi bộ A", file="a.xlsx", candidates=people)
+    first = _header_row(path, "Nguồn") + 1
+    inbox, findings = _load(tmp_path)
+    auto = [f for f in findings.warnings if f.rule == "excel-auto-date"]
+    assert [(f.row, f.column) for f in auto] == [(first, "Trình độ học vấn")]
+    assert "Excel đã tự đổi «9/12» thành ngày 09/12/2025" in auto[0].message and "(THCS)" in auto[0].message
+    assert inbox.candidates.loc[inbox.candidates["_row"] == first, "education"].item() == "THCS"
+    university = next(f for f in findings.errors if f.row == first + 1)
+    assert "cột «Chuyên môn»" in university.message and "Có phải «Tiểu học»?" not in university.message
+    boolean = next(f for f in findings.errors if f.row == first + 2)
+    assert boolean.value == "TRUE"

@@ -12,7 +12,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 from .. import schema
@@ -192,7 +192,11 @@ def is_empty(value: object) -> bool:
 
 
 def show(value: object) -> str:
-    """A cell's value as text for messages."""
+    """A cell's value as text for messages, as Excel shows it (`TRUE`, not Python's `True`)."""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, time):  # a date cell holding 0 or a negative number (a formula giving 0)
+        return "0" if value == time(0) else value.strftime("%H:%M")
     if isinstance(value, datetime) and value.time() == datetime.min.time():
         return value.strftime("%d/%m/%Y")
     if isinstance(value, datetime):
@@ -415,11 +419,12 @@ def parse_choice(
 class CellNote:
     """A value read with a remark: the reader keeps `value` and warns with `message`."""
 
-    __slots__ = ("message", "value")
+    __slots__ = ("message", "rule", "value")
 
-    def __init__(self, value: object, message: str) -> None:
+    def __init__(self, value: object, message: str, rule: str = "") -> None:
         self.value = value
         self.message = message
+        self.rule = rule
 
 
 _VOCABULARY_PUNCTUATION = re.compile(r"[\s\-'’‘.()]")
@@ -530,6 +535,35 @@ def read_religion(text: str) -> object:
 VOCABULARIES: dict[str, Callable[[str], object]] = {"ethnicity": read_ethnicity, "religion": read_religion}
 
 
+def _auto_date_choice(column: Column, value: date) -> object:
+    """A list cell that Excel turned into a date as it was typed (`9/12` in a General cell becomes
+    09/12 of this year): read back as the day/month typed when that is an allowed value, said."""
+    shown = value.strftime("%d/%m/%Y")
+    read: set[str] = set()
+    typed = ""
+    for text in (f"{value.day}/{value.month}", f"{value.month}/{value.day}"):
+        try:
+            found = parse_choice(text, column.choices, column.choice_aliases)
+        except CellError:
+            continue
+        if found is not None:
+            read.add(found)
+            typed = typed or text
+    advice = "hãy định dạng cột là Văn bản (Text) rồi ghi lại"
+    if len(read) == 1:
+        return CellNote(
+            next(iter(read)),
+            f"Excel đã tự đổi «{typed}» thành ngày {shown}; được đọc là «{typed}» ({next(iter(read))}). "
+            f"Để khỏi bị đổi, {advice} «{typed}»",
+            "excel-auto-date",
+        )
+    raise CellError(
+        f"ô này là ngày {shown}: có thể Excel đã tự đổi thành ngày một giá trị gõ dạng «ngày/tháng» "
+        f"(ví dụ «{value.day}/{value.month}»); {advice}. Cần {', '.join(column.choices)}",
+        value,
+    )
+
+
 def parse_cell(column: Column, value: object) -> object:
     """A cell to the value its column expects (the default when empty)."""
     if column.kind is Kind.IGNORED:
@@ -550,6 +584,8 @@ def parse_cell(column: Column, value: object) -> object:
         return column.default if parsed is None else parsed
     if column.kind is Kind.YESNO:
         return parse_yes_no(value)
+    if column.kind is Kind.CHOICE and isinstance(value, date):
+        return _auto_date_choice(column, value)
     if column.kind is Kind.CHOICE:
         parsed_choice = parse_choice(value, column.choices, column.choice_aliases, column.choice_hint)
         return column.default if parsed_choice is None else parsed_choice

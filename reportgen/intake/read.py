@@ -926,7 +926,7 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
                     row=excel_row,
                     column=headers[column.key],
                     value=show(raw),
-                    rule=f"unknown-{column.vocabulary}",
+                    rule=value.rule or f"unknown-{column.vocabulary}",  # type: ignore[attr-defined]
                     cell_column=i + 1,
                 )
                 value = value.value  # type: ignore[attr-defined]
