@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from builders import Admission, Candidate, Ward, make_branch, make_ward
 from openpyxl import Workbook, load_workbook
 
@@ -338,3 +340,21 @@ def test_excel_auto_dates_and_odd_cells_are_explained(tmp_path):
     assert "cột «Chuyên môn»" in university.message and "Có phải «Tiểu học»?" not in university.message
     boolean = next(f for f in findings.errors if f.row == first + 2)
     assert boolean.value == "TRUE"
+
+
+# --- F2: the ward row under another name ------------------------------------------------
+
+
+@pytest.mark.parametrize("written", ["Đảng bộ phường", "Toàn ĐB"])
+def test_the_ward_row_under_another_name_is_pointed_to_toan_dang_bo(tmp_path, written):
+    quotas = [(2025, "Chi bộ A", 1, 1, 30), (2025, "Chi bộ Quân sự phường", 1, 1, 5), (2025, written, 2, None, 35)]
+    make_ward(tmp_path, Ward(quotas=quotas))
+    make_branch(tmp_path, "Chi bộ A", file="a.xlsx")
+    make_branch(tmp_path, "Chi bộ Quân sự phường", "Quân sự", file="qs.xlsx")
+    from reportgen.validate.rules import validate
+
+    inbox, findings = _load(tmp_path)
+    validate(inbox, findings, 2025, TODAY)
+    warned = [f for f in findings.warnings if f.rule == "quota-without-workbook"]
+    assert [f.value for f in warned] == [written]
+    assert "hãy ghi đúng «Toàn Đảng bộ»" in warned[0].message and "Quân sự" not in warned[0].message

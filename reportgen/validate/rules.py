@@ -381,6 +381,16 @@ def check_members(inbox: Inbox, findings: Findings, year: int | None) -> None:
                 )
 
 
+# Words that name the whole ward rather than a branch (`Đảng bộ phường`, `Toàn ĐB`).
+_WARD_WORDS = ("dang bo", "db", "toan", "dang uy", "du")
+
+
+def _names_the_ward(name: str) -> bool:
+    words = fold(name).replace(".", " ").split()
+    joined = " ".join(words)
+    return not joined.startswith("chi bo") and any(w in words or (" " in w and w in joined) for w in _WARD_WORDS)
+
+
 def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
     spec = schema.QUOTA_SHEET
     names = {branch_key(b.name) for b in inbox.branches} | {branch_key(schema.WARD_TOTAL)}
@@ -402,6 +412,11 @@ def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
             warned.add(key[1])
             close = difflib.get_close_matches(key[1], list(known), n=1, cutoff=0.6)
             hint = f" Có phải «{known[close[0]]}»?" if close else ""
+            if _names_the_ward(str(r["branch"])):
+                hint = (
+                    f" Nếu đây là chỉ tiêu cấp trên giao cho cả Đảng bộ, hãy ghi đúng «{schema.WARD_TOTAL}»"
+                    " (chỉ dòng ghi như vậy được hiểu là của toàn Đảng bộ)"
+                )
             if inbox.unread_files:  # its workbook may be the one that could not be read: no guess
                 hint = (
                     " Có thể sổ của chi bộ này là "
