@@ -207,13 +207,13 @@ class _Commands(click.Group):
         super().add_command(cmd, name)
 
 
-def _show_findings(findings: Findings, verbose: bool, no_data: bool = False) -> None:
+def _show_findings(findings: Findings, verbose: bool, no_data: bool = False, watching: bool = False) -> None:
     lines = console.finding_lines(findings, show_info=True)
     if lines:
         click.echo("")
         _echo(lines)
     click.echo("")
-    _echo([console.verdict_line(findings, no_data)])
+    _echo([console.verdict_line(findings, no_data, watching)])
 
 
 def _province(folder: Path, out: Path, build: bool, quiet: bool, **options: object) -> None:
@@ -350,12 +350,12 @@ def build(
         sys.exit(EXIT_DATA)
 
 
-def _show_build(result: BuildResult, out: Path, verbose: bool, quiet: bool = False) -> bool:
+def _show_build(result: BuildResult, out: Path, verbose: bool, quiet: bool = False, watching: bool = False) -> bool:
     """What a build found and wrote; False when the workbooks have errors (nothing written)."""
     _echo(console.summary_lines(result.check.inbox))
     if verbose:
         _echo(console.tally_lines(result.check.inbox))
-    _show_findings(result.check.findings, verbose, result.check.no_data)
+    _show_findings(result.check.findings, verbose, result.check.no_data, watching)
     _echo(console.checks_lines(result.checks, out))
     _echo(console.removed_lines(result.removed, result.kept_edited, out, errors=not result.check.ok))
     if not result.check.ok:
@@ -479,7 +479,7 @@ def watch(inbox: Path, year: int | None, out: Path, issued: str | None, template
         if run.problem:
             _echo([f"[{Severity.ERROR.value}] {run.problem}"])
         elif run.result is not None:
-            _show_build(run.result, out, verbose)
+            _show_build(run.result, out, verbose, watching=True)
         click.echo(f"Đang theo dõi «{inbox}»; dừng: Ctrl+C.")
 
     try:

@@ -64,16 +64,18 @@ def finding_lines(findings: Findings, show_info: bool = True) -> list[str]:
     return lines
 
 
-def verdict_line(findings: Findings, no_data: bool = False) -> str:
+def verdict_line(findings: Findings, no_data: bool = False, watching: bool = False) -> str:
+    """The closing sentence; `watching`: the run starts again by itself when a workbook is saved."""
     errors, warnings = len(findings.errors), len(findings.warnings)
+    again = "lưu lại, chương trình tự kiểm tra lại" if watching else "chạy lại"
     if no_data and not errors:
         return (
             "Các sổ chưa có số liệu (sổ trống): không có lỗi. Hãy điền các ô còn trống (ghi chú ở trên), "
-            "các danh sách nguồn, kết nạp, chỉ tiêu rồi chạy lại."
+            f"các danh sách nguồn, kết nạp, chỉ tiêu rồi {again}."
         )
     if errors:
         return (
-            f"Có {errors} lỗi và {warnings} cảnh báo. Hãy sửa các lỗi trong sổ Excel rồi chạy lại; "
+            f"Có {errors} lỗi và {warnings} cảnh báo. Hãy sửa các lỗi trong sổ Excel rồi {again}; "
             "chưa có văn bản nào được tạo."
         )
     if warnings:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from builders import Admission, Candidate, Ward, make_branch, make_ward
+from builders import ADMISSION_HEADERS, Admission, Candidate, Ward, make_branch, make_ward
 from openpyxl import Workbook, load_workbook
 
 from reportgen.findings import Findings
@@ -358,3 +358,28 @@ def test_the_ward_row_under_another_name_is_pointed_to_toan_dang_bo(tmp_path, wr
     warned = [f for f in findings.warnings if f.rule == "quota-without-workbook"]
     assert [f.value for f in warned] == [written]
     assert "hãy ghi đúng «Toàn Đảng bộ»" in warned[0].message and "Quân sự" not in warned[0].message
+
+
+# --- F14: small things -------------------------------------------------------------------
+
+
+def test_a_second_column_under_a_used_header_that_holds_something_else_is_an_error(tmp_path):
+    make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 30)]))
+    headers = ["Ngày kết nạp" if h == "Số quyết định" else h for h in ADMISSION_HEADERS]
+    people = [Admission("Lê Văn An", date(1990, 1, 1), date(2025, 6, 2), decision_no="02-QĐ/ĐU")]
+    path = make_branch(tmp_path, "Chi bộ A", file="a.xlsx", admissions=people, admission_headers=headers)
+    _inbox, findings = _load(tmp_path)
+    errors = [f for f in findings.errors if f.rule == "conflicting-columns"]
+    assert [(f.row, f.value) for f in errors] == [(_header_row(path, "Kết nạp") + 1, "02-QĐ/ĐU")]
+    assert "sửa tiêu đề" in errors[0].message
+
+
+def test_watch_says_the_run_starts_again_by_itself():
+    from reportgen.console import verdict_line
+    from reportgen.findings import Findings as F
+
+    findings = F()
+    findings.error("x", file="a.xlsx")
+    assert "chạy lại" in verdict_line(findings)
+    assert "chạy lại" not in verdict_line(findings, watching=True)
+    assert "tự kiểm tra lại" in verdict_line(findings, watching=True)

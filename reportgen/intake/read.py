@@ -937,7 +937,24 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
                 continue
             other = parse(raw)
             if other.__class__ is CellError:
-                continue  # only the column read is checked; this one is compared when it can be read
+                # not readable as this column at all (a decision number under a second `Ngày kết nạp`):
+                # the two columns differ, as the header's warning says; the header may be a mistake
+                ok = False
+                used_index = positions[column.key] - 1
+                used_value = show(row[used_index] if used_index < width else None)
+                findings.error(
+                    f"cột này cũng mang tiêu đề «{column.header}» nhưng ô này không đọc được như vậy"
+                    f" ({other.message}), khác với cột «{headers[column.key]}» ({used_value})."  # type: ignore[attr-defined]
+                    " Nếu tiêu đề cột này ghi nhầm, hãy sửa tiêu đề cho đúng nội dung cột",
+                    file=file,
+                    sheet=sheet.name,
+                    row=excel_row,
+                    column=clean_text(header_row[i]),
+                    value=show(raw),
+                    rule="conflicting-columns",
+                    cell_column=i + 1,
+                )
+                continue
             used = positions[column.key] - 1
             used_raw = row[used] if used < width else None
             if used_raw is None:
