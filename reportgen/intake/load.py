@@ -572,8 +572,9 @@ def _missing_admission_sheet(book: RawWorkbook, file: str, read: _FileRead) -> N
         return
     admitted: list[str] = []
     for name, result, tagged in read.branch_tables.tables:
-        if name == schema.CANDIDATE_SHEET.name and result is not None and tagged is not None and len(tagged):
-            admitted = [str(n) for n in tagged.loc[tagged["status"] == schema.STATUS_ADMITTED, "name"]]
+        frame = None if tagged is None else tagged.frame
+        if name == schema.CANDIDATE_SHEET.name and result is not None and frame is not None and len(frame):
+            admitted = [str(n) for n in frame.loc[frame["status"] == schema.STATUS_ADMITTED, "name"]]
     sheets = ", ".join(f"«{s.name}»" for s in book.sheets)
     if admitted:
         read.unlisted_admitted |= {person_key(n) for n in admitted}
