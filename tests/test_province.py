@@ -351,3 +351,16 @@ def test_one_person_admitted_in_two_wards_is_an_error_and_no_province_report(tmp
     assert not list((tmp_path / "out").glob("bao-cao-tong-hop-*.docx"))
     assert "tệp Phuong An Hai/CB-9.xlsx, sheet «Kết nạp», dòng 4" in text
     assert "tệp Phuong Binh Minh/CB-9.xlsx, sheet «Kết nạp», dòng 4" in text
+
+
+def test_a_stray_branch_workbook_at_the_province_top_is_one_error(tmp_path):
+    root = _province(tmp_path / "tinh")
+    shutil.copy(next((root / "Xa Cam Thanh").glob("Chi bộ*.xlsx")), root / "CB-lac.xlsx")
+    result = _run("check", root, tmp_path / "out")
+    text = " ".join(result.output.split())
+    assert result.exit_code == 1, result.output
+    assert "── CB-lac.xlsx" in result.output
+    assert "sổ chi bộ nằm ở thư mục ngoài cùng của tỉnh" in text
+    assert text.count("[Lỗi]") == 1  # the one cause, not a ward's worth of duplicates
+    for ward in WARDS:
+        assert f"✓ {ward}" in result.output

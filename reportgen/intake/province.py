@@ -99,6 +99,9 @@ def _contents(folder: Path) -> str:
 
 
 _BRANCH_SHEETS = (schema.CANDIDATE_SHEET.name, schema.ADMISSION_SHEET.name)
+# A folder is a province with stray branch workbooks at its top (rather than a ward with old
+# copies in sub-folders) when its ward sub-folders are more than this many times as many.
+LOOSE_BRANCH_RATIO = 2
 
 
 def _skipped_folders(folder: Path, wards: tuple[Path, ...], exclude: tuple[Path, ...], findings: Findings) -> None:
@@ -153,18 +156,23 @@ def _skipped_folders(folder: Path, wards: tuple[Path, ...], exclude: tuple[Path,
             )
 
 
+def loose_branch_workbooks(folder: Path) -> list[Path]:
+    """Branch workbooks at the top of a folder."""
+    return [p for p in top_workbooks(folder) if any(has_sheet(p, s) for s in _BRANCH_SHEETS)]
+
+
 def is_province(folder: Path, exclude: tuple[Path, ...] = ()) -> bool:
-    """A folder whose top holds a workbook with `Đơn vị` but no branch workbook, and
-    whose sub-folders hold ward inboxes."""
+    """A folder whose top holds a workbook with `Đơn vị` and whose sub-folders hold ward inboxes.
+    A branch workbook at the top is a ward's; a province's only when the ward sub-folders outnumber
+    such loose workbooks at least twice over (one put in the wrong folder, said as an error)."""
     if not folder.is_dir():
         return False
     top = top_workbooks(folder)
     if not any(has_sheet(p, schema.WARD_INFO_SHEET) for p in top):
         return False
-    branch_sheets = (schema.CANDIDATE_SHEET.name, schema.ADMISSION_SHEET.name)
-    if any(has_sheet(p, s) for p in top for s in branch_sheets):
-        return False
-    return bool(ward_folders(folder, exclude))
+    loose = loose_branch_workbooks(folder)
+    wards = ward_folders(folder, exclude)
+    return bool(wards) and len(loose) * LOOSE_BRANCH_RATIO < len(wards)
 
 
 def load_province(folder: Path, findings: Findings, exclude: tuple[Path, ...] = ()) -> ProvinceInbox:
@@ -177,6 +185,14 @@ def load_province(folder: Path, findings: Findings, exclude: tuple[Path, ...] = 
                 "bỏ qua: không phải sổ Excel (.xlsx, .xlsm, .xls, .ods), không đọc", file=path.name, rule="skipped-file"
             )
     _skipped_folders(folder, wards, exclude, findings)
+    for path in loose_branch_workbooks(folder):
+        findings.error(
+            "sổ chi bộ nằm ở thư mục ngoài cùng của tỉnh nên không được đọc (số liệu của chi bộ này chưa được"
+            " tính vào đảng bộ nào); hãy chuyển sổ vào thư mục của đảng bộ có chi bộ này, nếu là bản chép thừa"
+            " thì xóa. Chưa lập báo cáo tổng hợp của tỉnh",
+            file=path.name,
+            rule="loose-branch-workbook",
+        )
     if len(top) > 1:
         findings.error(
             "có nhiều sổ của cấp tỉnh (có sheet «Đơn vị») ở thư mục gốc: "
