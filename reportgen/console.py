@@ -6,7 +6,7 @@ import os
 import sys
 from collections import defaultdict
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -159,10 +159,12 @@ def province_lines(result: ProvinceResult, out: Path) -> list[str]:
             made = f", {len(w.written)} tệp trong {where}" if w.written else ""
             lines.append(f"  ✓ {w.folder.name}: {w.files_read} sổ, {warnings} cảnh báo{made}")
     for w in result.wards:
-        if w.findings.has_errors:
+        # a workbook open in Excel while the ward was read: its unsaved changes are not counted
+        locks = [f for f in w.findings if PurePath(f.file).name.startswith(("~$", ".~lock"))]
+        if w.findings.has_errors or locks:
             lines.append("")
             lines.append(f"══ {w.folder.name}")
-            lines += [f"   {line}" for line in finding_lines(Findings(w.findings.errors), show_info=False)]
+            lines += [f"   {line}" for line in finding_lines(Findings([*w.findings.errors, *locks]), show_info=True)]
     if len(result.findings):
         lines.append("")
         lines += finding_lines(result.findings, show_info=True)

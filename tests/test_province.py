@@ -364,3 +364,14 @@ def test_a_stray_branch_workbook_at_the_province_top_is_one_error(tmp_path):
     assert text.count("[Lỗi]") == 1  # the one cause, not a ward's worth of duplicates
     for ward in WARDS:
         assert f"✓ {ward}" in result.output
+
+
+def test_a_workbook_open_in_excel_in_a_ward_is_said_in_the_province_run(tmp_path):
+    root = _province(tmp_path / "tinh")
+    ward = root / "Xa Cam Thanh"
+    book = next(ward.glob("Chi bộ*.xlsx"))
+    (ward / f"~${book.name}").write_bytes(b"lock")
+    result = _run("check", root, tmp_path / "out")
+    text = " ".join(result.output.split())
+    assert "══ Xa Cam Thanh" in result.output
+    assert f"sổ «{book.name}» đang mở trong Excel" in text
