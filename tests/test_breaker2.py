@@ -383,3 +383,17 @@ def test_watch_says_the_run_starts_again_by_itself():
     assert "chạy lại" in verdict_line(findings)
     assert "chạy lại" not in verdict_line(findings, watching=True)
     assert "tự kiểm tra lại" in verdict_line(findings, watching=True)
+
+
+def test_a_name_without_marks_admitted_in_another_branch_is_warned(tmp_path):
+    make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 30), (2025, "Chi bộ B", 1, 1, 30)]))
+    make_branch(tmp_path, "Chi bộ A", file="a.xlsx", admissions=[Admission("Nguyễn Văn Long", date(1997, 8, 12), date(2025, 7, 26))])
+    make_branch(tmp_path, "Chi bộ B", file="b.xlsx", admissions=[Admission("Nguyen Van Long", date(1997, 8, 12), date(2025, 7, 26))])
+    from reportgen.validate.rules import validate
+
+    inbox, findings = _load(tmp_path)
+    validate(inbox, findings, 2025, TODAY)
+    assert not findings.has_errors, [f.describe() for f in findings.errors]
+    similar = [f for f in findings.warnings if f.rule == "similar-person"]
+    assert [(f.file, f.value) for f in similar] == [("b.xlsx", "Nguyen Van Long")]
+    assert "«Chi bộ A»" in similar[0].message

@@ -274,6 +274,29 @@ def check_admissions(inbox: Inbox, findings: Findings, today: date, reference: d
                 f"cùng một người (họ tên và ngày sinh) được ghi kết nạp ở nhiều chi bộ: {places}",
                 "admitted-twice",
             )
+    _similar_across_branches(inbox, frame, spec, findings)
+
+
+def _similar_across_branches(inbox: Inbox, frame: pd.DataFrame, spec: schema.Sheet, findings: Findings) -> None:
+    """Names that differ only in diacritics (one written without marks), one birth date, admitted in
+    two branches: counted as two people, with a warning (it may be one person admitted twice)."""
+    groups: dict[tuple[str, object], list[dict[str, Any]]] = defaultdict(list)
+    for r in records(frame):
+        groups[(fold(r["name"]), r["birth"])].append(r)
+    for rows in groups.values():
+        if len({person_key(r["name"]) for r in rows}) < 2 or len({r["branch"] for r in rows}) < 2:
+            continue
+        first = rows[0]
+        for r in rows[1:]:
+            if r["branch"] == first["branch"] or person_key(r["name"]) == person_key(first["name"]):
+                continue  # one sheet: said by _duplicates; the same name: an error above
+            _Sheet(inbox, findings, r, spec).warning(
+                "name",
+                f"tên gần giống «{first['name']}» (chỉ khác dấu) cùng ngày sinh, được ghi kết nạp ở chi bộ"
+                f" «{first['branch']}» (tệp {first['_file']}, dòng {int(first['_row'])}); được tính là hai người."
+                " Nếu là một người được ghi hai lần, hãy xóa dòng ghi nhầm",
+                "similar-person",
+            )
 
 
 def check_candidates(inbox: Inbox, findings: Findings, today: date) -> None:
