@@ -260,3 +260,26 @@ def test_e_sixty_years_three_months_is_over_sixty_in_the_table_and_the_warning(t
     doc = Document(str(tmp_path / "out" / "bao-cao-2025.docx"))
     text = "\n".join("|".join(r) for t in doc.tables for r in table_rows(t))
     assert "Trên 60 tuổi|1|" in text and "Từ 56 đến 60 tuổi|1|" in text
+
+
+def test_b_an_admission_in_a_year_without_quota_is_still_an_admission_in_the_prose(tmp_path: Path) -> None:
+    """The rate leaves the year out of both sides, but the term review never says a branch admitted
+    nobody in the term when it admitted someone in a year without a quota."""
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    quotas = [(y, b, q, 1, 50) for y in (2021, 2022, 2024, 2025)
+              for b, q in (("Toàn Đảng bộ", 3), ("Chi bộ C", 1), ("Chi bộ D", 1), ("Chi bộ E", 1))]
+    make_ward(inbox, Ward(quotas=quotas))
+    make_branch(inbox, "Chi bộ C", file="c.xlsx", admissions=[person("Người C", date(2023, 4, 10))])
+    make_branch(inbox, "Chi bộ D", file="d.xlsx", admissions=[])
+    make_branch(inbox, "Chi bộ E", file="e.xlsx", admissions=[
+        person(f"Người E{y}", date(y, 4, 10)) for y in (2021, 2022, 2024, 2025)])
+    run(inbox, tmp_path / "out")
+    data = read_inbox(inbox)
+    counts = admissions_by_branch(data, date(2021, 1, 1), date(2025, 12, 31))
+    assert counts.get("Chi bộ C", 0) == 1 and counts.get("Chi bộ D", 0) == 0
+    text = all_text(tmp_path / "out" / "tong-ket-nhiem-ky-2020-2025.docx")
+    said = [line for line in text.splitlines() if "chưa kết nạp được đảng viên nào" in line]
+    assert said, text
+    assert any("Chi bộ D" in line for line in said)
+    assert not any("Chi bộ C chưa kết nạp" in line or "Chi bộ C và" in line for line in said), said

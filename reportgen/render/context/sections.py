@@ -1034,7 +1034,7 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
     if below:
         # Biểu 3 gives every branch's figures: the limitation names only those that admitted nobody in
         # the term and those that have admitted nobody for years (each once), else the three lowest
-        zero = [b.branch for b in below if b.admissions_against_quota == 0]
+        zero = [b.branch for b in below if b.admissions == 0]  # nobody in the term, quota or not
         idle = [s for s in streaks if s.branch in {b.branch for b in below} and s.branch not in zero]
         text = (
             f"{ratio(len(below), len(quotas), two_digits)} chi bộ chưa đạt tổng chỉ tiêu kết nạp được giao"
