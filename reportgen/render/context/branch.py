@@ -173,8 +173,9 @@ def causes(br: BranchReport, waiting: Waiting, two_digits: bool = True) -> list[
 
 def left_sentence(items: tuple[LeftCandidate, ...], two_digits: bool = True) -> str:
     """ "Trong năm có 02 quần chúng ra khỏi danh sách nguồn (01 chuyển đi, 01 bị đưa ra khỏi danh
-    sách), cả 02 quần chúng đều đã học lớp ...": one reason is named without a count, one person
-    is not "tất cả"; "" for nobody."""
+    sách), cả 02 quần chúng đều đã học lớp ...": one reason is said in the sentence itself ("Chi bộ
+    phải đưa 02 quần chúng ra khỏi danh sách nguồn"), never twice; one person is not "tất cả";
+    "" for nobody."""
     if not items:
         return ""
     kinds = {
@@ -185,12 +186,17 @@ def left_sentence(items: tuple[LeftCandidate, ...], two_digits: bool = True) -> 
     for c in items:
         label = kinds.get(c.status, "lý do khác")
         counts[label] = counts.get(label, 0) + 1
-    if len(counts) == 1:
-        detail = next(iter(counts))
-    else:
-        detail = ", ".join(_n(n, label, two_digits) for label, n in counts.items())
     n = len(items)
-    text = f"Trong năm có {_n(n, 'quần chúng', two_digits)} ra khỏi danh sách nguồn ({detail})"
+    who = _n(n, "quần chúng", two_digits)
+    if len(counts) > 1:
+        detail = ", ".join(_n(k, label, two_digits) for label, k in counts.items())
+        text = f"Trong năm có {who} ra khỏi danh sách nguồn ({detail})"
+    elif schema.STATUS_REMOVED in {c.status for c in items}:  # one reason: said once, no bracket
+        text = f"Trong năm, Chi bộ phải đưa {who} ra khỏi danh sách nguồn"
+    elif schema.STATUS_MOVED in {c.status for c in items}:
+        text = f"Trong năm có {who} chuyển đi nơi khác, ra khỏi danh sách nguồn"
+    else:
+        text = f"Trong năm có {who} ra khỏi danh sách nguồn"
     trained = sum(1 for c in items if c.trained)
     if trained and trained == n == 1:
         text += f", đã học {CLASS}"
