@@ -199,7 +199,7 @@ def left_sentence(items: tuple[LeftCandidate, ...], two_digits: bool = True) -> 
         text = f"Trong năm có {who} ra khỏi danh sách nguồn"
     trained = sum(1 for c in items if c.trained)
     if trained and trained == n == 1:
-        text += f", đã học {CLASS}"
+        text += f"; quần chúng này đã học {CLASS}"
     elif trained and trained == n:
         text += f", cả {fmt_count(n, two_digits)} quần chúng đều đã học {CLASS}"
     elif trained:
