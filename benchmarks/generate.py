@@ -156,7 +156,10 @@ def write_ward_folder(args: tuple[Path, int, int]) -> int:
     write_ward(folder / "So-tong-hop-Dang-uy.xlsx", f"ĐẢNG ỦY PHƯỜNG SỐ {ward + 1}", f"Phường Số {ward + 1}",
                branches)
     for b, name in enumerate(branches):
-        write_branch(folder / f"CB-{b + 1:03d}.xlsx", name, KINDS[b % len(KINDS)], f"{ward}/{b}", 30 * b)
+        # people numbered across the province, so that two wards do not share a person by chance (the
+        # tool rightly warns of one person in two wards); a single ward (ward 0) is numbered as before
+        first = 30 * (b + ward * len(branches))
+        write_branch(folder / f"CB-{b + 1:03d}.xlsx", name, KINDS[b % len(KINDS)], f"{ward}/{b}", first)
     return count
 
 
