@@ -45,6 +45,7 @@ def test_a_required_cell_holding_a_placeholder_is_missing_with_the_text_found(tm
     assert (name.severity, name.file, name.sheet, name.row, name.value) == (
         Severity.ERROR, "CB-1.xlsx", "Nguồn", 4, "NULL")
     assert "«NULL»" in name.message and "ký hiệu thay cho ô trống" in name.message
+    assert "Hãy ghi họ và tên" in name.message
     entered = _one(findings, "placeholder-in-required", "Ngày vào nguồn")
     assert (entered.row, entered.value) == (5, "-")
     assert "ngày (ví dụ 05/01/2023)" in entered.message

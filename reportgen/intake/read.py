@@ -625,6 +625,9 @@ def expected(spec: Column | Field) -> str:
     choices = getattr(spec, "choices", ())
     if spec.kind is Kind.CHOICE and choices:
         return "một trong: " + ", ".join(choices)
+    if spec.kind is Kind.TEXT:  # the column's own name: "họ và tên", "chi bộ"
+        name = getattr(spec, "header", None) or getattr(spec, "label", "")
+        return name[:1].lower() + name[1:] if name else "nội dung"
     return _EXAMPLES.get(spec.kind, "nội dung")
 
 
