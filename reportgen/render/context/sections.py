@@ -537,7 +537,7 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
     if idle:
         names = in_conventional_order([o.organisation for o in idle])
         members = "quần chúng" if any("mặt trận" in n.lower() for n in names) else "đoàn viên, hội viên"
-        who = named.name("orgs_below", names, noun="tổ chức")  # named in the limitations: "02 tổ chức nêu trên"
+        who = join_vi(names)  # at most six short names: said again in the causes, never "02 tổ chức nêu trên"
         r.subjective.append(
             Said(_cap(f"{who} chưa chủ động phát hiện, giới thiệu {members} ưu tú cho Đảng."), "organisations")
         )
