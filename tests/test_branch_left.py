@@ -24,3 +24,12 @@ def test_one_reason_is_said_in_the_sentence_not_repeated_in_a_bracket() -> None:
 def test_two_reasons_are_counted_apart() -> None:
     text = left_sentence((_left(schema.STATUS_MOVED), _left(schema.STATUS_REMOVED)))
     assert "02 quần chúng ra khỏi danh sách nguồn (01 chuyển đi, 01 bị đưa ra khỏi danh sách)" in text
+
+
+def test_the_organisations_introduce_their_own_members() -> None:
+    from reportgen.render.context.sections import members_of
+
+    assert members_of(["Hội Nông dân", "Hội Cựu chiến binh"]) == "hội viên"
+    assert members_of(["Đoàn Thanh niên", "Công đoàn"]) == "đoàn viên"
+    assert members_of(["Công đoàn", "Hội Nông dân"]) == "đoàn viên, hội viên"
+    assert members_of(["Mặt trận Tổ quốc", "Hội Nông dân"]) == "quần chúng"

@@ -227,6 +227,19 @@ def quotas_given(report: Report, years: Sequence[int], two_digits: bool) -> str:
     return f"{lead} {'; '.join(pieces)}."
 
 
+def members_of(organisations: Sequence[str]) -> str:
+    """Whom the organisations introduce: "hội viên" of the Hội, "đoàn viên" of the Đoàn and the
+    Công đoàn, "quần chúng" where the Mặt trận is among them."""
+    names = [o.lower() for o in organisations]
+    if any("mặt trận" in n for n in names):
+        return "quần chúng"
+    if all(n.startswith("hội") for n in names):
+        return "hội viên"
+    if all(n.startswith(("đoàn", "công đoàn")) for n in names):
+        return "đoàn viên"
+    return "đoàn viên, hội viên"
+
+
 # --- strengths, limitations, causes (a year) ---------------------------------------------
 
 
@@ -536,7 +549,7 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
         )
     if idle:
         names = in_conventional_order([o.organisation for o in idle])
-        members = "quần chúng" if any("mặt trận" in n.lower() for n in names) else "đoàn viên, hội viên"
+        members = members_of(names)
         who = join_vi(names)  # at most six short names: said again in the causes, never "02 tổ chức nêu trên"
         r.subjective.append(
             Said(_cap(f"{who} chưa chủ động phát hiện, giới thiệu {members} ưu tú cho Đảng."), "organisations")
