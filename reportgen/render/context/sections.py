@@ -897,12 +897,10 @@ def average_words(average: float, two_digits: bool) -> str:
 
 
 @dataclass
-class TermReview:
+class TermReview(YearReview):
+    """The term's assessment: a year's four parts, plus the term's results and lessons."""
+
     results: list[str] = field(default_factory=list)
-    strengths: list[str] = field(default_factory=list)
-    limitations: list[str] = field(default_factory=list)
-    objective: list[str] = field(default_factory=list)
-    subjective: list[str] = field(default_factory=list)
     lessons: list[str] = field(default_factory=list)
 
 
