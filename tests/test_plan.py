@@ -232,7 +232,9 @@ def test_aggregate_gathers_the_waiting_candidates_and_the_floors(tmp_path):
     school = rows["Chi bộ Trường học"]
     assert (school.trained_waiting, school.candidates_waiting) == (1, 1)
     assert plan.superior_quota is None and plan.previous_quota == 4 and plan.quota_floor == 4
-    assert plan.members_base == 250 and plan.members_year == 2025 and plan.member_floor == 8
+    # no 2026 figure: the 250 at the start of 2025 and the 01 admitted in 2025, 3% of 251 is 7,53
+    assert (plan.members_base, plan.members_year, plan.members_admitted, plan.member_floor) == (251, 2025, 1, 8)
+    assert plan.members_estimated
     assert plan.target == 8 and plan.total == 8
     # the remainder 6 in proportion to 3 and 1 waiting: 4,5 and 1,5, the tie at the cut to the one with more
     assert (tdp1.admission_quota, school.admission_quota) == (6, 2)
@@ -273,6 +275,7 @@ def test_plan_uses_the_plan_years_members_when_entered(tmp_path):
     findings = Findings()
     report = aggregate(load_inbox(tmp_path, findings), 2025, _date(2026, 1, 5))
     assert (report.plan.members_year, report.plan.members_base, report.plan.member_floor) == (2026, 137, 5)
+    assert not report.plan.members_estimated and report.plan.members_admitted == 0
     assert report.plan.target == 5
 
 

@@ -93,16 +93,34 @@ def _on_list(person: dict, day: date) -> bool:
 # --- the plan ---------------------------------------------------------------------------
 
 
-def test_the_three_percent_basis_names_the_member_count(ward):
+def _admitted(data: dict, first: int, last: int) -> int:
+    """People admitted from 01/01/first to 31/12/last in the branch workbooks, a person moved between
+    branches counted once."""
+    people = {
+        (fold(a["name"]), a["birth"])
+        for b in data["branches"]
+        for a in b["admissions"]
+        if a.get("admitted") and first <= a["admitted"].year <= last
+    }
+    return len(people)
+
+
+def test_the_three_percent_basis_is_the_members_at_the_start_of_the_plan_year(ward):
+    """signer-4: the 2026 target is at least 3% of the members at 01/01/2026 (the 2026 figure, else the
+    latest figure plus those admitted since, which is never below it), said as an office says it."""
     out, data = ward
-    members = _members(data, YEAR + 1)
+    figure_year = _members_year(data, YEAR + 1)
+    members = _members(data, YEAR + 1) + (_admitted(data, figure_year, YEAR) if figure_year <= YEAR else 0)
     floor = math.ceil(members * 3 / 100)
-    basis = next(p for p in _paragraphs(_plan(out)) if p.startswith("Chỉ tiêu trên"))
-    match = re.search(r"\((\d+) đảng viên, tính trên ([\d.]+) đảng viên đầu năm (\d{4})\)", basis)
-    assert match, basis
-    assert (_count(match.group(1)), _count(match.group(2))) == (floor, members)
-    assert int(match.group(3)) == _members_year(data, YEAR + 1)
-    assert "tổng chỉ tiêu giao cho" not in basis  # how the figure was obtained is not a plan's business
+    paragraphs = _paragraphs(_plan(out))
+    target = next(p for p in paragraphs if p.startswith(f"Năm {YEAR + 1}, toàn Đảng bộ phấn đấu kết nạp ít nhất"))
+    total = _count(re.search(r"ít nhất (\d+) đảng viên mới", target).group(1))
+    assert total >= floor, (total, floor, members)
+    basis = next(p for p in paragraphs if p.startswith("Chỉ tiêu trên"))
+    assert "không thấp hơn 3% tổng số đảng viên hiện có của Đảng bộ theo Nghị quyết số 21-NQ/TW" in basis, basis
+    assert not re.search(r"(bằng|cao hơn) mức 3%", basis), basis
+    assert "tính trên" not in basis and "đầu năm" not in basis  # no method in brackets, no past year's base
+    assert "tổng chỉ tiêu giao cho" not in basis
     # the report year's quota, when above the 3%, is the floor the reader needs to see the target's reason
     wards = [q for q in data["ward"]["quotas"] if fold(q["branch"]) == fold("Toàn Đảng bộ")]
     previous = next((int(q["admission_quota"]) for q in wards if int(q["year"]) == YEAR), 0)

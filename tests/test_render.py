@@ -213,10 +213,9 @@ def test_plan_text(rendered):
         assert heading in text
     assert "- Quý I: Đảng ủy giao chỉ tiêu" in text and "(20/3, 20/6, 20/9/2026)" in text
     assert "Năm 2026, toàn Đảng bộ phấn đấu kết nạp ít nhất 11 đảng viên mới" in text
-    # the basis names the member count: 3% of 360 is 10,8, so 11
-    assert ("Chỉ tiêu trên bằng mức 3% tổng số đảng viên của Đảng bộ theo Nghị quyết số 21-NQ/TW (11 đảng viên,"
-            " tính trên 360 đảng viên đầu năm 2025); trường hợp cấp trên giao chỉ tiêu năm 2026 cao hơn, Đảng ủy"
-            " sẽ điều chỉnh") in text
+    # 3% of 360 is 10,8, so 11: said as what holds of the target, with no method in brackets
+    assert ("Chỉ tiêu trên không thấp hơn 3% tổng số đảng viên hiện có của Đảng bộ theo Nghị quyết số 21-NQ/TW;"
+            " trường hợp cấp trên giao chỉ tiêu năm 2026 cao hơn, Đảng ủy sẽ điều chỉnh") in text
     assert "bằng tổng chỉ tiêu giao cho" not in text  # how the figure was obtained is not a plan's business
     assert ("các chi bộ có 09 quần chúng ưu tú trong danh sách nguồn, trong đó 02 quần chúng có giấy chứng nhận"
             " học lớp bồi dưỡng nhận thức về Đảng còn giá trị") in text

@@ -9,7 +9,7 @@ independent reader (tests/independent.py):
 - a list of branches named once; a year without data never compared with;
 - the structure paragraph does not repeat Biểu 2; the term review gives the term's direction;
 - an office row (`Nhận định`) on a topic replaces the program's cause on the same topic;
-- the Front named once in a bullet; no spreadsheet fractions ("0/01", "05/05 năm") in prose.
+- the Front named once in a bullet (again only as the ward's Front short of its quota); no spreadsheet fractions ("0/01", "05/05 năm") in prose.
 """
 
 from __future__ import annotations
@@ -181,7 +181,10 @@ def test_the_front_is_named_once_in_a_bullet(built, kind):
     out, _ = built
     for p in _body(_doc(out, kind)).splitlines():
         if p.startswith("- "):
-            assert p.count("Mặt trận") <= 1, p
+            # once, but for the ward's Front among the organisations short of their quota, named as such
+            # (signer-4: "Mặt trận Tổ quốc phường và Hội Cựu chiến binh (chưa đạt chỉ tiêu giới thiệu năm 2025)")
+            short = r"Mặt trận Tổ quốc (?:phường|xã|thị trấn)(?=[^;]* \(chưa đạt chỉ tiêu giới thiệu năm \d{4}\))"
+            assert re.sub(short, "", p).count("Mặt trận") <= 1, p
 
 
 @pytest.mark.parametrize("kind", ("bao-cao", "tong-ket-nhiem-ky"))

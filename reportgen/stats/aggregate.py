@@ -628,8 +628,17 @@ def plan(p: Prepared, year: int) -> Plan:
         )
     superior = _quota_row(p, schema.WARD_TOTAL, year + 1)
     previous = _quota_row(p, schema.WARD_TOTAL, year)
-    # The plan year's own start-of-year figure when the office has entered it, else the latest before.
+    # The members at the start of the plan year, the base of the 3%: the figure entered for the plan year
+    # (its `Toàn Đảng bộ` row, or every branch's) when the office has it; else an upper bound, the latest
+    # start-of-year figure plus everyone admitted from that year to the end of the report year, nobody
+    # counted as leaving (deaths, exclusions, transfers out only lower the real figure; transfers in are in
+    # no workbook). 3% of a figure never below the real one keeps "không thấp hơn 3%" true.
     members_year = next((y for y in range(year + 1, p.first_year - 1, -1) if _members_start(p, y) is not None), None)
+    admitted_since = (
+        0
+        if members_year is None
+        else sum(b.admissions for y in range(members_year, year + 1) for b in branch_years(p, y).values())
+    )
 
     # Organisations of either year's rows; the plan year's quotas are floors, the report year's are not copied.
     entered = {organisation_key(name): quota for name, quota, _ in _introductions(p, year + 1, year)}
@@ -653,6 +662,7 @@ def plan(p: Prepared, year: int) -> Plan:
         previous_quota=None if previous is None else _int_or_none(previous["admission_quota"]),
         members_base=None if members_year is None else _members_start(p, members_year),
         members_year=members_year,
+        members_admitted=admitted_since,
         organisations=orgs,
         organisations_year=year + 1 if entered else year,
         member_rate=rules.MEMBER_TARGET_RATE,

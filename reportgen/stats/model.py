@@ -515,7 +515,8 @@ class Plan:
 
     The ward total is at least the quota floor (the superior's quota for the plan year,
     else the quota of the report year) and at least the member floor (3% of the members
-    at the start of the report year, rounded up), and at least one per branch.
+    at the start of the plan year, or of an upper bound of them, rounded up), and at least
+    one per branch.
     """
 
     year: int  # the plan year, N+1
@@ -523,8 +524,8 @@ class Plan:
     superior_quota: int | None  # the `Toàn Đảng bộ` row of the plan year
     previous_quota: int | None  # the ward quota of the report year
     quota_floor: int  # superior_quota if given, else previous_quota, else 0
-    members_base: int | None  # members at the start of members_year
-    members_year: int | None  # the report year, or the latest earlier year with a figure
+    members_base: int | None  # members at the start of the plan year: entered, or estimated from above
+    members_year: int | None  # the year of the start-of-year figure it comes from (the plan year when entered)
     member_rate: float
     member_floor: int  # ceil(member_rate * members_base), 0 without a figure
     branches: tuple[PlanBranch, ...]  # in name order
@@ -532,6 +533,13 @@ class Plan:
     organisations_year: int | None  # the year of the `Đoàn thể` rows used
     tie: PlanTie | None = None  # equal remainders at the cut of the allocation
     sources_added_last_year: int = 0  # candidates put on the lists in the report year
+    members_admitted: int = 0  # admitted from members_year to the report year, added to that year's figure
+
+    @property
+    def members_estimated(self) -> bool:
+        """The 3% is taken of an upper bound (the latest figure plus those admitted since), not of a
+        figure entered for the plan year."""
+        return self.members_year is not None and self.members_year < self.year
 
     @property
     def remainder(self) -> int:

@@ -6,7 +6,8 @@ gathers the inputs from the workbooks, and every document prints these numbers.
 
 Rules (DOMAIN.md, Nghị quyết 21-NQ/TW and the ward plans; issue 8, item 3):
 - the ward target is at least the superior's quota for the plan year (else the quota
-  of the report year) and at least 3% of the members, rounded up;
+  of the report year) and at least 3% of the members at the start of the plan year, rounded
+  up (without that figure, of the latest one plus those admitted since: never below it);
 - every branch admits at least 1, and at least the quota the office has already
   entered for the plan year (its minimum); the ward total is at least the minimums' sum;
 - a candidate is *waiting* when on the list at the end of the report year with an
@@ -163,15 +164,21 @@ def make_plan(
     previous_quota: int | None,
     members_base: int | None,
     members_year: int | None,
+    members_admitted: int = 0,
     organisations: Sequence[OrganisationNeed] = (),
     organisations_year: int | None = None,
     member_rate: float = MEMBER_TARGET_RATE,
     sources_added_last_year: int = 0,
 ) -> Plan:
-    """The plan for `year` (the report year + 1). `sources_added_last_year` is kept on the plan
-    for the workbook of figures; no quota is derived from it."""
+    """The plan for `year` (the report year + 1). `members_base` is the members at the start of
+    `members_year`; when that is before `year`, the `members_admitted` since (to the end of the report
+    year) are added: the 3% is taken of the members at the start of the plan year, or of a figure above
+    it. `sources_added_last_year` is kept on the plan for the workbook of figures; no quota is derived
+    from it."""
     quota_floor = superior_quota if superior_quota is not None else (previous_quota or 0)
-    floor_members = member_floor(members_base, member_rate)
+    admitted = members_admitted if members_base is not None and members_year is not None and members_year < year else 0
+    members = None if members_base is None else members_base + admitted
+    floor_members = member_floor(members, member_rate)
     ordered = sorted(needs, key=_name_key)
     quotas, shares = allocate_with_ties(ordered, max(quota_floor, floor_members))
     floors = minimums(ordered)
@@ -206,8 +213,9 @@ def make_plan(
         superior_quota=superior_quota,
         previous_quota=previous_quota,
         quota_floor=quota_floor,
-        members_base=members_base,
+        members_base=members,
         members_year=members_year if members_base is not None else None,
+        members_admitted=admitted,
         member_rate=member_rate,
         member_floor=floor_members,
         branches=branches,

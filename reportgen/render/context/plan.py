@@ -60,7 +60,7 @@ def target_sentences(plan: Plan, issued: date, two_digits: bool = True) -> list[
     ]
 
     # what holds of the target, as an office says it: the superior's quota of the plan year when
-    # it has come, the 3% of Nghị quyết 21-NQ/TW with the member count it is taken of, and how the
+    # it has come, the 3% of Nghị quyết 21-NQ/TW (of the members now, not of a past year), and how the
     # target will be raised when a higher quota comes. Not how the figure was obtained.
     held = []
     if plan.superior_quota is not None:
@@ -74,17 +74,13 @@ def target_sentences(plan: Plan, issued: date, two_digits: bool = True) -> list[
             f"{word} chỉ tiêu kết nạp năm {plan.base_year} ({_n(plan.previous_quota, 'đảng viên', two_digits)})"
         )
     if plan.member_floor and plan.members_base:
+        # "không thấp hơn" and nothing finer: the target is at least 3% of the members at the start of the
+        # plan year, or of an upper bound of them (stats/plan.py), so only that is certain
         rate = fmt_pct(plan.member_rate, trim=True)
-        word = "cao hơn" if plan.total > plan.member_floor else "bằng"
         resolution = (
             f" theo Nghị quyết số {rules.RESOLUTION_21.number}" if rules.citable(rules.RESOLUTION_21, issued) else ""
         )
-        start = f" đầu năm {plan.members_year}" if plan.members_year else ""
-        held.append(
-            f"{word} mức {rate} tổng số đảng viên của Đảng bộ{resolution}"
-            f" ({_n(plan.member_floor, 'đảng viên', two_digits)}, tính trên {fmt_int(plan.members_base)} đảng viên"
-            f"{start})"
-        )
+        held.append(f"không thấp hơn {rate} tổng số đảng viên hiện có của Đảng bộ{resolution}")
     parts = [f"Chỉ tiêu trên {prose.join_vi(held)}"] if held else []
     if plan.superior_quota is None:
         parts.append(

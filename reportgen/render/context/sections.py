@@ -685,12 +685,13 @@ def tasks_by_actor(
     below_orgs = in_conventional_order([o.organisation for o in sf.organisations_below_quota])
     if below_orgs and organisations_reported:
         who = named.name("orgs_below", below_orgs, noun="tổ chức")
-        if len(below_orgs) <= NAMES_AGAIN_MAX:  # a short list is named again: the bullet reads on its own
-            who = join_vi(below_orgs)
-        if any("mặt trận" in o.lower() for o in below_orgs):
-            # never "Mặt trận ...: ...; Mặt trận ..." in one bullet: the organisations referred to by what
-            # they did not do (named in the limitations, or in the plan's Biểu 2)
-            who = f"tổ chức chưa đạt chỉ tiêu giới thiệu năm {report.year}{' (Biểu 2)' if in_plan else ''}"
+        front = any("mặt trận" in o.lower() for o in below_orgs)
+        if len(below_orgs) <= NAMES_AGAIN_MAX or front:  # named again: the bullet reads on its own
+            # the Front as "Mặt trận Tổ quốc phường", set apart from the bullet's head ("Mặt trận Tổ quốc và
+            # các đoàn thể ...: ..."); why they are named, where the document does not say it above (the plan)
+            who = join_vi([_with_unit(o, report) for o in below_orgs])
+            if in_plan or front:
+                who += f" (chưa đạt chỉ tiêu giới thiệu năm {report.year})"
         orgs += f"; {who} có giải pháp cụ thể để giới thiệu được quần chúng ưu tú cho Đảng"
     out.append(orgs + ".")
     out = office_first(out, assessments(report, period, S.SECTION_TASKS))  # an office row on the members' task wins
@@ -698,6 +699,12 @@ def tasks_by_actor(
 
 
 NAMES_AGAIN_MAX = 4  # in the tasks (section III), a list this short is named again rather than "nêu trên"
+
+
+def _with_unit(organisation: str, report: Report) -> str:
+    """ "Mặt trận Tổ quốc" -> "Mặt trận Tổ quốc phường"; the other organisations as named."""
+    unit = _unit(report)
+    return f"{organisation} {unit}" if unit and organisation.strip().lower() == "mặt trận tổ quốc" else organisation
 
 
 def _streaks_ref(report: Report, named: Named, names: Sequence[str], two_digits: bool) -> str:
