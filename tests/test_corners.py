@@ -134,8 +134,11 @@ def test_b_a_year_without_quota_is_left_out_of_both_sides(tmp_path: Path) -> Non
     assert pct(sum(1 for y in all_years if y in quota_years), branch_quota) in total
     text = all_text(tmp_path / "out" / "tong-ket-nhiem-ky-2020-2025.docx")
     assert "Ghi chú: Năm 2023 không giao chỉ tiêu kết nạp cho các chi bộ" in text
-    outside = sum(1 for y in all_years if y not in quota_years)  # in the Kết nạp column, not in the rate: said
-    assert outside and f"{outside:02d} đảng viên kết nạp trong năm không giao chỉ tiêu (" in text
+    outside = sum(1 for y in all_years if y not in quota_years)  # admitted, not in the rate: said apart
+    assert outside and f"ngoài ra, {outside:02d} đảng viên được kết nạp ở các chi bộ trong năm không" in text
+    # Biểu 3 shows, beside all the admissions, those set against the quota, and the total divides to its rate
+    counted_all = sum(1 for y in all_years if y in quota_years)
+    assert [str(branch_quota), str(len(all_years)), str(counted_all), pct(counted_all, branch_quota)] == total[3:7]
     assert result.report.term.quota_years_missing == (2023,)
 
 

@@ -109,7 +109,7 @@ def test_annual_branch_table(rendered):
     doc = Document(str(rendered[ANNUAL]))
     table = find_table(doc, "STT", "Chi bộ")
     rows = table_rows(table)
-    assert rows[0] == ["STT", "Chi bộ", "Chỉ tiêu", "Kết nạp", "Tỷ lệ %", "Tạo nguồn", "Học lớp NTVĐ", "Nguồn cuối năm"]
+    assert rows[0] == ["STT", "Chi bộ", "Chỉ tiêu", "Kết nạp", "Tỷ lệ", "Tạo nguồn", "Học lớp NTVĐ", "Nguồn cuối năm"]
     # Vietnamese order, numbers as numbers: "Tổ dân phố 3" before "Tổ dân phố 10"
     assert [r[1] for r in rows[1:-1]] == [TDP3, TDP10, SCHOOL]
     assert rows[1] == ["1", TDP3, "4", "4", "100,00%", "5", "4", "3"]

@@ -383,6 +383,10 @@ def _signature_block(doc: DocumentObject) -> None:
     _para(right, "{{ signature.name }}", S_CENTER, bold=True)
 
 
+# the second Kết nạp column of a table holding admissions made in a year without quota: those set against it
+SPLIT_HEAD = "Trong năm được giao chỉ tiêu"
+
+
 @dataclass(frozen=True)
 class Col:
     head: str  # header text (may hold a tag)
@@ -391,6 +395,7 @@ class Col:
     numeric: bool = False  # right-aligned
     total: str = ""  # the totals row's cell (text or tag)
     center: bool = False  # centred (dates, marks)
+    part: str = ""  # the cell of the "Trong đó" rows under the total (parts=...)
 
 
 def _data_table(
@@ -403,6 +408,7 @@ def _data_table(
     head2: Sequence[tuple[str, int]] | None = None,
     keep_together: bool = False,
     keep_tail: bool = False,
+    parts: str = "",
 ) -> Table:
     """A bordered table whose body is a {%tr for r in rows %} loop.
 
@@ -410,6 +416,7 @@ def _data_table(
     the structure table). group_rows: rows with r.is_group print only their label, bold.
     keep_together: a short table (a term's years) is not split over two pages.
     keep_tail: a long table may break, but its last two rows stay with the total (never "Cộng" alone).
+    parts: a loop of rows under the total ("Trong đó: ..."), in italics, cells from Col.part.
     """
     n_head = 2 if head2 else 1
     table = doc.add_table(rows=n_head, cols=len(cols))
@@ -484,6 +491,14 @@ def _data_table(
         for i, col in enumerate(cols):
             style = S_CELL_NUM if col.numeric else S_CELL_HEAD
             _first_para(row.cells[i], col.total, style, bold=True)
+    if parts:
+        control_row(f"{{%tr for r in {parts} %}}")
+        row = table.add_row()
+        _row_flags(row)
+        for i, col in enumerate(cols):
+            style = S_CELL_NUM if col.numeric else S_CELL
+            _first_para(row.cells[i], col.part, style, italic=True)
+        control_row("{%tr endfor %}")
     _fixed_layout(table, [c.width for c in cols])
     return table
 
@@ -609,14 +624,15 @@ def build_annual() -> DocumentObject:
     cols = [
         Col("STT", "{{ r.stt }}", 12, True),
         Col("Chi bộ", "{{ r.name }}", 48, total="Cộng"),
-        Col("Chỉ tiêu", "{{ r.quota }}", 15, True, "{{ branch_total.quota }}"),
-        Col("Kết nạp", "{{ r.admissions }}", 15, True, "{{ branch_total.admissions }}"),
-        Col("Tỷ lệ %", "{{ r.share }}", 20, True, "{{ branch_total.share }}"),
-        Col("Tạo nguồn", "{{ r.added }}", 17, True, "{{ branch_total.added }}"),
-        Col("Học lớp NTVĐ", "{{ r.trained }}", 18, True, "{{ branch_total.trained }}"),
-        Col("Nguồn cuối năm", "{{ r.year_end }}", 20, True, "{{ branch_total.year_end }}"),
+        Col("Chỉ tiêu", "{{ r.quota }}", 15, True, "{{ branch_total.quota }}", part="{{ r.quota }}"),
+        Col("Kết nạp", "{{ r.admissions }}", 15, True, "{{ branch_total.admissions }}", part="{{ r.admissions }}"),
+        Col("Tỷ lệ", "{{ r.share }}", 20, True, "{{ branch_total.share }}", part="{{ r.share }}"),
+        Col("Tạo nguồn", "{{ r.added }}", 17, True, "{{ branch_total.added }}", part="{{ r.added }}"),
+        Col("Học lớp NTVĐ", "{{ r.trained }}", 18, True, "{{ branch_total.trained }}", part="{{ r.trained }}"),
+        Col("Nguồn cuối năm", "{{ r.year_end }}", 20, True, "{{ branch_total.year_end }}", part="{{ r.year_end }}"),
     ]
-    _data_table(doc, cols, "branch_rows", total=True)
+    cols[1] = Col("Chi bộ", "{{ r.name }}", 48, total="Cộng", part="{{ r.name }}")
+    _data_table(doc, cols, "branch_rows", total=True, parts="branch_parts")
     _after_table(doc)
     _charts(doc)
     _section(doc, "3- Công tác tạo nguồn", "source_paragraphs")
@@ -671,17 +687,34 @@ def build_term() -> DocumentObject:
     _after_table(doc)
     _subheading(doc, "4- Kết quả của các chi bộ")
     _caption(doc, "Biểu 3. Kết quả kết nạp đảng viên, tạo nguồn của các chi bộ, nhiệm kỳ\u00a0{{ term.label }}")
+    # with admissions in a year without quota, Kết nạp has two columns: all, and those set against the quota
+    _para(doc, "{%p if branch_split %}", S_CONTROL)
+    cols = [
+        Col("STT", "{{ r.stt }}", 10, True),
+        Col("Chi bộ", "{{ r.name }}", 40, total="Cộng"),
+        Col("Loại hình", "{{ r.kind }}", 20),
+        Col("Chỉ tiêu", "{{ r.quota }}", 14, True, "{{ branch_total.quota }}"),
+        Col("Tổng số", "{{ r.admissions }}", 14, True, "{{ branch_total.admissions }}"),
+        Col(SPLIT_HEAD, "{{ r.counted }}", 20, True, "{{ branch_total.counted }}"),
+        Col("Tỷ lệ", "{{ r.share }}", 18, True, "{{ branch_total.share }}"),
+        Col("Tạo nguồn", "{{ r.added }}", 14, True, "{{ branch_total.added }}"),
+        Col("Ra khỏi nguồn", "{{ r.left }}", 15, True, "{{ branch_total.left }}"),
+    ]
+    head2 = [("", 4), ("Kết nạp", 2), ("", 3)]
+    _data_table(doc, cols, "branch_rows", total=True, keep_together=True, head2=head2)
+    _para(doc, "{%p else %}", S_CONTROL)
     cols = [
         Col("STT", "{{ r.stt }}", 12, True),
         Col("Chi bộ", "{{ r.name }}", 46, total="Cộng"),
         Col("Loại hình", "{{ r.kind }}", 25),
         Col("Chỉ tiêu", "{{ r.quota }}", 15, True, "{{ branch_total.quota }}"),
         Col("Kết nạp", "{{ r.admissions }}", 15, True, "{{ branch_total.admissions }}"),
-        Col("Tỷ lệ %", "{{ r.share }}", 20, True, "{{ branch_total.share }}"),
+        Col("Tỷ lệ", "{{ r.share }}", 20, True, "{{ branch_total.share }}"),
         Col("Tạo nguồn", "{{ r.added }}", 16, True, "{{ branch_total.added }}"),
         Col("Ra khỏi nguồn", "{{ r.left }}", 16, True, "{{ branch_total.left }}"),
     ]
     _data_table(doc, cols, "branch_rows", total=True, keep_together=True)  # the total never alone
+    _para(doc, "{%p endif %}", S_CONTROL)
     _after_table(doc)
     _loop_paragraphs(doc, "branch_table_notes")
     _heading(doc, "II- ĐÁNH GIÁ CHUNG")
@@ -732,16 +765,30 @@ def build_branch() -> DocumentObject:
     _para(doc, "{{ no_candidates_text }}")
     _para(doc, "{%p endif %}", S_CONTROL)
     _heading(doc, "II- KẾT QUẢ QUA CÁC NĂM, NHIỆM KỲ {{ term_label }}")
+    _para(doc, "{%p if history_split %}", S_CONTROL)
+    cols = [
+        Col("Năm", "{{ r.year }}", 18, total="Cộng", center=True),
+        Col("Chỉ tiêu", "{{ r.quota }}", 18, True, "{{ history_total.quota }}"),
+        Col("Tổng số", "{{ r.admissions }}", 18, True, "{{ history_total.admissions }}"),
+        Col(SPLIT_HEAD, "{{ r.counted }}", 24, True, "{{ history_total.counted }}"),
+        Col("Tỷ lệ", "{{ r.share }}", 20, True, "{{ history_total.share }}"),
+        Col("Tạo nguồn", "{{ r.added }}", 20, True, "{{ history_total.added }}"),
+        Col("Học lớp NTVĐ", "{{ r.trained }}", 22, True, "{{ history_total.trained }}"),
+        Col("Nguồn cuối năm", "{{ r.year_end }}", 25, True),
+    ]
+    _data_table(doc, cols, "history_rows", total=True, keep_together=True, head2=[("", 2), ("Kết nạp", 2), ("", 4)])
+    _para(doc, "{%p else %}", S_CONTROL)
     cols = [
         Col("Năm", "{{ r.year }}", 20, total="Cộng", center=True),
         Col("Chỉ tiêu", "{{ r.quota }}", 20, True, "{{ history_total.quota }}"),
         Col("Kết nạp", "{{ r.admissions }}", 20, True, "{{ history_total.admissions }}"),
-        Col("Tỷ lệ %", "{{ r.share }}", 25, True, "{{ history_total.share }}"),
+        Col("Tỷ lệ", "{{ r.share }}", 25, True, "{{ history_total.share }}"),
         Col("Tạo nguồn", "{{ r.added }}", 25, True, "{{ history_total.added }}"),
         Col("Học lớp NTVĐ", "{{ r.trained }}", 27, True, "{{ history_total.trained }}"),
         Col("Nguồn cuối năm", "{{ r.year_end }}", 28, True),
     ]
     _data_table(doc, cols, "history_rows", total=True, keep_together=True)
+    _para(doc, "{%p endif %}", S_CONTROL)
     _after_table(doc)
     _heading(doc, "III- ĐÁNH GIÁ")
     _subheading(doc, "1- Ưu điểm")

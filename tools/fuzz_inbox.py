@@ -22,10 +22,45 @@ import openpyxl
 from reportgen.pipeline import UsageProblem, build
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"
-VALUES = [None, "", " ", "x", "abc", "Tổng cộng", "31/02/2020", "12/25/2020", "2020", 0, -1, 3.5, 1e9, True,
-          datetime.datetime(2030, 1, 1), datetime.datetime(1800, 1, 1), datetime.datetime(2024, 2, 29), "=1+1",
-          "Nữ", "Nam", "Đã kết nạp", "Chuyển đi", "Toàn Đảng bộ", "{{ x }}", "<b>&", "NguyÔn V¨n A", "Có", "0",
-          "Khu dân cư", "Chi bộ Tổ dân phố 1", 2025, "2025", "Năm", "Họ và tên", "Ngày sinh", "\u200b", "∞"]
+VALUES = [
+    None,
+    "",
+    " ",
+    "x",
+    "abc",
+    "Tổng cộng",
+    "31/02/2020",
+    "12/25/2020",
+    "2020",
+    0,
+    -1,
+    3.5,
+    1e9,
+    True,
+    datetime.datetime(2030, 1, 1),
+    datetime.datetime(1800, 1, 1),
+    datetime.datetime(2024, 2, 29),
+    "=1+1",
+    "Nữ",
+    "Nam",
+    "Đã kết nạp",
+    "Chuyển đi",
+    "Toàn Đảng bộ",
+    "{{ x }}",
+    "<b>&",
+    "NguyÔn V¨n A",
+    "Có",
+    "0",
+    "Khu dân cư",
+    "Chi bộ Tổ dân phố 1",
+    2025,
+    "2025",
+    "Năm",
+    "Họ và tên",
+    "Ngày sinh",
+    "\u200b",
+    "∞",
+]
 SHEET_NAMES = ["Nguồn", "Kết nạp", "X", "Thông tin", "Chỉ tiêu", "Đơn vị", "nguon"]
 
 
@@ -60,8 +95,11 @@ def main() -> int:
             inbox = Path(tmp) / "in"
             shutil.copytree(SAMPLE, inbox)
             files = sorted(inbox.glob("*.xlsx"))
-            chosen = ([inbox / "So-tong-hop-Dang-uy.xlsx"] + rng.sample(files, 1)) if ward else \
-                rng.sample(files, rng.randint(1, 4))
+            chosen = (
+                ([inbox / "So-tong-hop-Dang-uy.xlsx"] + rng.sample(files, 1))
+                if ward
+                else rng.sample(files, rng.randint(1, 4))
+            )
             for path in chosen:
                 mutate(path, rng, rng.randint(1, 25))
             try:

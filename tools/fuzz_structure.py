@@ -33,8 +33,24 @@ from reportgen.pipeline import build
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"
 WARD = "So-tong-hop-Dang-uy.xlsx"
-NAMES = ["Nguồn", "Kết nạp", "Thông tin", "Chỉ tiêu", "Đơn vị", "Đoàn thể", "Văn bản", "Nhận định", "NGUON",
-         "ket nap", "Kết\u2060 nạp", "\ufeffNguồn", "Sheet1", "Danh sách nguồn", "Đảng viên mới", "X"]
+NAMES = [
+    "Nguồn",
+    "Kết nạp",
+    "Thông tin",
+    "Chỉ tiêu",
+    "Đơn vị",
+    "Đoàn thể",
+    "Văn bản",
+    "Nhận định",
+    "NGUON",
+    "ket nap",
+    "Kết\u2060 nạp",
+    "\ufeffNguồn",
+    "Sheet1",
+    "Danh sách nguồn",
+    "Đảng viên mới",
+    "X",
+]
 
 
 def _header_row(ws) -> int:  # type: ignore[no-untyped-def]
@@ -155,8 +171,19 @@ def copy_sheet(rng, wb, others) -> str:  # type: ignore[no-untyped-def]
     return f"copy {ws.title!r} as {copy.title!r}"
 
 
-OPERATIONS = [rename_sheet, duplicate_column, move_column, empty_column, paste_rows, delete_header, push_down,
-              delete_sheet, hide_sheet, merge_cells, copy_sheet]
+OPERATIONS = [
+    rename_sheet,
+    duplicate_column,
+    move_column,
+    empty_column,
+    paste_rows,
+    delete_header,
+    push_down,
+    delete_sheet,
+    hide_sheet,
+    merge_cells,
+    copy_sheet,
+]
 
 
 def damage(path: Path, rng: random.Random, others: list[Path], log: list[str]) -> None:
@@ -208,8 +235,9 @@ def main() -> int:
     parser.add_argument("runs", type=int)
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds a run may take before it is a hang")
     parser.add_argument("--branches", type=int, default=4, help="branch workbooks of the sample in each inbox")
-    parser.add_argument("--first", type=int, default=0,
-                        help="index of the first run (to share one seed's runs between processes)")
+    parser.add_argument(
+        "--first", type=int, default=0, help="index of the first run (to share one seed's runs between processes)"
+    )
     args = parser.parse_args()
     context = multiprocessing.get_context("fork")
     pool = context.Pool(1, maxtasksperchild=25)
@@ -234,15 +262,19 @@ def main() -> int:
             failures += 1
             print(f"FAILED seed {seed}", *log, trace, sep="\n", flush=True)
         if (i + 1 - args.first) % 50 == 0:
-            print(f"{i + 1 - args.first} runs (up to index {i}), {failures} failures, {hangs} hangs, "
-                  f"{time.perf_counter() - started:.0f} s",
-                  flush=True)
+            print(
+                f"{i + 1 - args.first} runs (up to index {i}), {failures} failures, {hangs} hangs, "
+                f"{time.perf_counter() - started:.0f} s",
+                flush=True,
+            )
     pool.close()
     pool.join()
-    print(f"{args.runs} runs (seed {args.seed}, indexes {args.first}-{args.first + args.runs - 1}): "
-          f"{failures} failures, {hangs} hangs; "
-          f"slowest run {slowest:.1f} s, {time.perf_counter() - started:.0f} s in all; endings: "
-          + ", ".join(f"{k} {v}" for k, v in sorted(endings.items())))
+    print(
+        f"{args.runs} runs (seed {args.seed}, indexes {args.first}-{args.first + args.runs - 1}): "
+        f"{failures} failures, {hangs} hangs; "
+        f"slowest run {slowest:.1f} s, {time.perf_counter() - started:.0f} s in all; endings: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(endings.items()))
+    )
     return 1 if failures or hangs else 0
 
 

@@ -27,13 +27,13 @@ from reportgen.stats.model import (
     NoAdmissionStreak,
     OrganisationYear,
     OverdueProbation,
+    QuotaBasis,
     QuotaShortfall,
     SourceShortfall,
     Structure,
     StructureRow,
     TermSummary,
     WardYear,
-    share,
 )
 
 MOVED = "Chuyển đi"
@@ -156,33 +156,44 @@ def branches_meeting_quota(wy: WardYear, two_digits: bool = True) -> str:
             parts.append("không có chi bộ nào đạt chỉ tiêu được giao")
         else:
             parts.append(f"{ratio(met, with_quota, two_digits)} chi bộ đạt chỉ tiêu được giao")
-        missing = total - with_quota
-        if missing > 0:
-            parts.append(f"{_n(missing, 'chi bộ', two_digits)} không được giao chỉ tiêu")
+        # the branches given no quota are said with their admissions (branch_quota_total)
     return _sentence("; ".join(parts))
 
 
-def branch_quota_total(wy: WardYear, admitted_with_quota: int, two_digits: bool = True) -> str:
-    """When the quotas the committee gave its branches add up to more (or less) than the
-    superior's quota, say so, so that the table's totals row reads right."""
-    if not wy.ward_quota or not wy.branch_quota_sum or wy.branch_quota_sum == wy.ward_quota:
+def branch_quota_total(wy: WardYear, basis: QuotaBasis, two_digits: bool = True) -> str:
+    """The quotas the committee gave its branches, on the basis of Biểu 1's rate: said when they add up to
+    more (or less) than the superior's quota, or when some branches were given none (their admissions are
+    said apart, so that no total reads against the quotas)."""
+    if not basis.rows_with_quota:
         return ""
-    more = "cao hơn" if wy.branch_quota_sum > wy.ward_quota else "thấp hơn"
-    # Admissions of branches given no quota are not set against the quotas: said, so that the
-    # figure does not read as the table's total.
-    without = wy.admissions - admitted_with_quota
-    who = "các chi bộ được giao chỉ tiêu" if without > 0 else "các chi bộ"
-    rest = (
-        f" (không tính {_n(without, 'đảng viên', two_digits)} của chi bộ không được giao chỉ tiêu)"
-        if without > 0
-        else ""
+    without = basis.rows_without_quota
+    if not without and (not wy.ward_quota or basis.quota == wy.ward_quota):
+        return ""
+    compare = ""
+    if wy.ward_quota:
+        superior = _n(wy.ward_quota, "đảng viên", two_digits)
+        compare = (
+            f", cao hơn chỉ tiêu cấp trên giao ({superior})"
+            if basis.quota > wy.ward_quota
+            else f", thấp hơn chỉ tiêu cấp trên giao ({superior})"
+            if basis.quota < wy.ward_quota
+            else ", bằng chỉ tiêu cấp trên giao"
+        )
+    given = _n(basis.rows_with_quota, "chi bộ", two_digits) if without else "các chi bộ"
+    who = f"{given} này" if without else "các chi bộ"
+    done = (
+        f"kết nạp được {_n(basis.counted, 'đảng viên', two_digits)}, đạt {fmt_pct(basis.share)}"
+        if basis.counted
+        else "chưa kết nạp được đảng viên nào"
     )
-    return _sentence(
-        f"Tổng chỉ tiêu Đảng ủy giao cho các chi bộ là {_n(wy.branch_quota_sum, 'đảng viên', two_digits)},"
-        f" {more} chỉ tiêu cấp trên giao ({_n(wy.ward_quota, 'đảng viên', two_digits)}); {who} kết nạp"
-        f" {fmt_count(admitted_with_quota, two_digits)}/{fmt_count(wy.branch_quota_sum, two_digits)},"
-        f" đạt {fmt_pct(share(admitted_with_quota, wy.branch_quota_sum))}{rest}"
-    )
+    quota = _n(basis.quota, "đảng viên", two_digits)
+    text = f"Tổng chỉ tiêu Đảng ủy giao cho {given} là {quota}{compare}; {who} {done}"
+    if without:
+        others = basis.admissions - basis.counted
+        text += f"; {_n(without, 'chi bộ', two_digits)} không được giao chỉ tiêu " + (
+            f"kết nạp được {_n(others, 'đảng viên', two_digits)}" if others else "chưa kết nạp được đảng viên nào"
+        )
+    return _sentence(text)
 
 
 def ward_recognitions(wy: WardYear, two_digits: bool = True) -> str:
@@ -503,21 +514,6 @@ def term_branches_without_admission(branches: Sequence[BranchTerm], term: TermSu
     return _sentence(f"Có {_n(len(zero), 'chi bộ', two_digits)} {period} chưa kết nạp được đảng viên nào: {names}")
 
 
-def term_branches_below_quota(
-    branches: Sequence[BranchTerm], two_digits: bool = True, period: str = "trong nhiệm kỳ"
-) -> str:
-    with_quota = [b for b in branches if b.quota]
-    if not with_quota:
-        return ""
-    below = [b for b in with_quota if b.below_quota]
-    if not below:
-        return f"100% chi bộ đạt và vượt tổng chỉ tiêu kết nạp được giao {period}."
-    listed = join_vi([f"{b.branch} ({b.admissions}/{b.quota})" for b in sort_texts(below, key=lambda b: b.branch)])
-    return _sentence(
-        f"Có {len(below)}/{len(with_quota)} chi bộ chưa đạt tổng chỉ tiêu kết nạp được giao {period}: {listed}"
-    )
-
-
 def term_years_short(term: TermSummary, two_digits: bool = True) -> list[str]:
     """Years of the term below the superior quota, and below the 3% of members (Nghị quyết 21-NQ/TW)."""
     out = []
@@ -614,33 +610,35 @@ def term_rate_notes(term: TermSummary) -> list[str]:
     ]
 
 
-def branch_quota_note(term: TermSummary, two_digits: bool = True) -> str:
-    """The note under the branches' table: which branch had no admission quota in which year, grouped by
-    the years ("Năm 2021 và 2024 không giao chỉ tiêu kết nạp cho Chi bộ A; năm 2023 ... cho Chi bộ B và Chi bộ
-    C"). A fact, not how the rate was computed."""
-    by_years: dict[tuple[int, ...], list[str]] = {}
-    for b in term.branches:
-        if b.years_without_quota and b.quota_counted is not None:
-            by_years.setdefault(b.years_without_quota, []).append(b.branch)
-    if not by_years:
-        return ""
-    parts = [
-        f"năm {years_text(years)} không giao chỉ tiêu kết nạp cho"
-        f" {join_vi(sort_texts(names)) if len(names) < len(term.branches) else 'các chi bộ'}"
-        for years, names in sorted(by_years.items())
-    ]
-    # admissions in those years: in the Kết nạp column, not in the rate (said, so that 02 of 04 is not read as 25%)
-    outside = [
-        (b.branch, b.admissions - b.admissions_against_quota)
-        for b in sort_texts(term.branches, key=lambda b: b.branch)
-        if b.quota_counted is not None and b.admissions > b.admissions_against_quota
-    ]
-    if outside:
-        total = sum(n for _, n in outside)
-        detail = ", ".join(f"{name} {fmt_count(n, two_digits)}" for name, n in outside)
-        parts.append(
-            f"{fmt_count(total, two_digits)} đảng viên kết nạp trong năm không giao chỉ tiêu ({detail}) có trong cột"
-            " Kết nạp, không tính vào cột Tỷ lệ %"
-        )
-    text = "; ".join(parts)
-    return _sentence(f"Ghi chú: {text[:1].upper() + text[1:]}")
+# more branch-years than this without a quota: the note lists them year by year, one line each
+NOTE_INLINE_MAX = 4
+
+
+def branch_quota_note(term: TermSummary, two_digits: bool = True) -> list[str]:
+    """The note under the branches' table: which branch had no admission quota in which year, by year
+    ("Ghi chú: Năm 2022 không giao chỉ tiêu kết nạp cho Chi bộ A và Chi bộ B; năm 2024 ... cho Chi bộ C."),
+    a line per year when there are many. A fact in words: Biểu 3 shows the admissions of those years."""
+    given = [b for b in term.branches if b.quota_counted is not None]  # a branch never given one shows "–"
+    by_year: dict[int, list[str]] = {}
+    for b in given:
+        for y in b.years_without_quota:
+            by_year.setdefault(y, []).append(b.branch)
+    lines: list[str] = []
+    if by_year:
+        every = {y for y, names in by_year.items() if len(names) == len(given)}
+        named = {y: "các chi bộ" if y in every else join_vi(sort_texts(names)) for y, names in by_year.items()}
+        if sum(len(names) for names in by_year.values()) <= NOTE_INLINE_MAX:
+            text = "; ".join(f"năm {y} không giao chỉ tiêu kết nạp cho {named[y]}" for y in sorted(by_year))
+            lines.append(_sentence(f"Ghi chú: {text[:1].upper() + text[1:]}"))
+        else:
+            lines.append("Ghi chú: Các chi bộ không được giao chỉ tiêu kết nạp:")
+            years = sorted(by_year)
+            for y in years:
+                count = "" if y in every or len(by_year[y]) == 1 else f" ({_n(len(by_year[y]), 'chi bộ', two_digits)})"
+                end = "." if y == years[-1] else ";"
+                lines.append(f"- Năm {y}{count}: {named[y]}{end}")
+    basis = term.branch_basis
+    if basis.outside > basis.without_quota and term.partial_years:  # admitted in a part-year: in no rate
+        parts = join_vi([f"năm {y.year}" for y in term.partial_years])
+        lines.append(_sentence(f"Số kết nạp {parts} (tính một phần năm) không tính vào tỷ lệ"))
+    return lines

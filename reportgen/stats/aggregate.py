@@ -723,6 +723,7 @@ def aggregate(inbox: Inbox, year: int, issued: date) -> Report:
                 sum(r.candidates_left for r in rows),
                 admissions_with_quota=sum(r.admissions_against_quota for r in rows),
                 years_without_quota=tuple(r.year for r in rows if r.quota_counted is None and not r.partial),
+                admissions_without_quota=sum(r.admissions for r in rows if r.quota_counted is None and not r.partial),
             )
         )
     left_term = _left(p, ward.term_start, covered_end)

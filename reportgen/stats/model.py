@@ -25,11 +25,47 @@ def share(count: int, base: int | float | None) -> float | None:
     return count / base
 
 
+@dataclass(frozen=True)
+class QuotaBasis:
+    """The one basis of every branch rate (issue 8): the admissions made where a quota was given, set
+    against those quotas; the admissions made in a year a branch had no quota (none, or 0) are on
+    neither side, and are counted apart so that tables and sentences can show them beside the rate."""
+
+    quota: int  # the quotas given, summed
+    counted: int  # admissions against those quotas (years with a quota)
+    outside: int  # admissions in a year without a quota (or a part-year): in no rate
+    rows_with_quota: int  # rows (branches) given a quota
+    rows_without_quota: int  # rows given none
+    without_quota: int = 0  # of `outside`, those of whole years given no quota (the rest: part-years)
+
+    @property
+    def admissions(self) -> int:
+        return self.counted + self.outside
+
+    @property
+    def share(self) -> float | None:
+        return share(self.counted, self.quota)
+
+
+def quota_basis(rows: Sequence[Any]) -> QuotaBasis:
+    """The basis over rows (BranchYear, BranchTerm) that carry quota_counted, admissions_against_quota
+    and admissions."""
+    with_quota = [r for r in rows if r.quota_counted is not None]
+    counted = sum(r.admissions_against_quota for r in rows)
+    return QuotaBasis(
+        quota=sum(r.quota_counted for r in with_quota),
+        counted=counted,
+        outside=sum(r.admissions for r in rows) - counted,
+        rows_with_quota=len(with_quota),
+        rows_without_quota=len(rows) - len(with_quota),
+        without_quota=sum(r.admissions_without_quota for r in rows),
+    )
+
+
 def rate_where_quota(rows: Sequence[Any]) -> float | None:
     """Admissions against quotas over the rows (BranchYear, BranchTerm) that have a quota:
     a row without one would otherwise count its admissions against nothing."""
-    quotas = [r.quota_counted for r in rows if r.quota_counted is not None]
-    return share(sum(r.admissions_against_quota for r in rows), sum(quotas))
+    return quota_basis(rows).share
 
 
 @dataclass(frozen=True)
@@ -69,6 +105,11 @@ class BranchYear:
     @property
     def admissions_against_quota(self) -> int:
         return self.admissions if self.quota_counted is not None else 0
+
+    @property
+    def admissions_without_quota(self) -> int:
+        """The admissions of a whole year given no quota (none, or 0): in no rate."""
+        return self.admissions if self.quota_counted is None and not self.partial else 0
 
     @property
     def quota_share(self) -> float | None:
@@ -351,6 +392,7 @@ class BranchTerm:
     candidates_left: int
     admissions_with_quota: int | None = None  # admissions of those years (default: all)
     years_without_quota: tuple[int, ...] = ()  # whole years covered without a quota
+    admissions_without_quota: int = 0  # admissions of those years (the rest of the uncounted are part-years')
 
     @property
     def quota_counted(self) -> int | None:
@@ -363,6 +405,11 @@ class BranchTerm:
         return self.admissions if self.admissions_with_quota is None else self.admissions_with_quota
 
     @property
+    def admissions_outside_quota(self) -> int:
+        """Admissions in the years the branch had no quota (and in part-years): in no rate."""
+        return self.admissions - self.admissions_against_quota
+
+    @property
     def quota_share(self) -> float | None:
         """Admissions of the years with a quota against those quotas: a year without one is
         left out of both sides."""
@@ -370,7 +417,12 @@ class BranchTerm:
 
     @property
     def below_quota(self) -> bool:
-        return rules.below(self.admissions_against_quota, self.quota_counted)
+        """The one judgement "chưa đạt tổng chỉ tiêu kết nạp được giao" of the term: short of the quotas in
+        the years that had one, and short of them in all (a branch that admitted at least its quotas,
+        one of them in a year given none, is not said to have failed: an office would not sign that)."""
+        return rules.below(self.admissions_against_quota, self.quota_counted) and rules.below(
+            self.admissions, self.quota_counted
+        )
 
 
 @dataclass(frozen=True)
@@ -431,6 +483,11 @@ class TermSummary:
     @property
     def branches_below_quota(self) -> tuple[BranchTerm, ...]:
         return tuple(b for b in self.branches if b.below_quota)
+
+    @property
+    def branch_basis(self) -> QuotaBasis:
+        """The branches' quotas over the term and the admissions set against them (Biểu 3's totals)."""
+        return quota_basis(self.branches)
 
 
 @dataclass(frozen=True)

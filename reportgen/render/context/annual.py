@@ -16,12 +16,13 @@ from reportgen.render.context.common import (
     chart_items,
     common_context,
     finish,
+    opt_int,
     recipient_lines,
     structure_rows,
 )
-from reportgen.render.vietnamese import fmt_int, fmt_pct, sort_texts
+from reportgen.render.vietnamese import fmt_count, fmt_int, fmt_pct, sort_texts
 from reportgen.render.wording import Named, without_annex
-from reportgen.stats.model import Report, rate_where_quota
+from reportgen.stats.model import BranchYear, Report, quota_basis
 
 
 def _annual(report: Report, two_digits: bool, with_charts: bool = True) -> dict[str, Any]:
@@ -41,7 +42,7 @@ def _annual(report: Report, two_digits: bool, with_charts: bool = True) -> dict[
         for p in (
             prose.ward_admissions(wy, prev, two_digits),
             prose.branches_meeting_quota(wy, two_digits),
-            prose.branch_quota_total(wy, sum(b.admissions for b in report.branch_years if b.quota), two_digits),
+            prose.branch_quota_total(wy, quota_basis(report.branch_years), two_digits),
             prose.ward_recognitions(wy, two_digits),
         )
         if p
@@ -57,14 +58,18 @@ def _annual(report: Report, two_digits: bool, with_charts: bool = True) -> dict[
 
     branch_years = sort_texts(report.branch_years, key=lambda b: b.branch)
     ctx["branch_rows"] = [branch_year_row(i, by) for i, by in enumerate(branch_years, start=1)]
+    basis = quota_basis(report.branch_years)
+    split = basis.rows_without_quota > 0 and basis.rows_with_quota > 0
     ctx["branch_total"] = {
-        "quota": fmt_int(wy.branch_quota_sum),
+        "quota": opt_int(basis.quota if basis.rows_with_quota else None),
         "admissions": fmt_int(wy.admissions),
-        "share": fmt_pct(rate_where_quota(report.branch_years)),
+        # with branches given no quota, the rate is on the "Trong đó" row of those given one
+        "share": "" if split else fmt_pct(basis.share),
         "added": fmt_int(wy.candidates_added),
         "trained": fmt_int(wy.candidates_trained),
         "year_end": fmt_int(wy.candidates_at_year_end),
     }
+    ctx["branch_parts"] = _quota_parts(report, two_digits) if split else []
     ctx["charts"] = chart_items(
         [
             (
@@ -109,6 +114,30 @@ def _annual(report: Report, two_digits: bool, with_charts: bool = True) -> dict[
     if ctx["annex"]:
         ctx["recipients"] = recipient_lines(without_annex(report.ward.recipients))
     return finish(ctx)
+
+
+def _quota_parts(report: Report, two_digits: bool) -> list[dict[str, str]]:
+    """The "Trong đó" rows under Biểu 1's total: the branches given a quota (their quotas, admissions and
+    rate) and those given none (their admissions, no quota, no rate)."""
+    given = [b for b in report.branch_years if b.quota_counted is not None]
+    none = [b for b in report.branch_years if b.quota_counted is None]
+
+    def row(label: str, rows: list[BranchYear], with_quota: bool) -> dict[str, str]:
+        basis = quota_basis(rows)
+        return {
+            "name": f"{label} ({fmt_count(len(rows), two_digits)})",
+            "quota": opt_int(basis.quota if with_quota else None),
+            "admissions": fmt_int(basis.admissions),
+            "share": fmt_pct(basis.share if with_quota else None),
+            "added": fmt_int(sum(b.candidates_added for b in rows)),
+            "trained": fmt_int(sum(b.candidates_trained for b in rows)),
+            "year_end": fmt_int(sum(b.candidates_at_year_end for b in rows)),
+        }
+
+    return [
+        row("Trong đó: Chi bộ được giao chỉ tiêu", given, True),
+        row("Chi bộ không được giao chỉ tiêu", none, False),
+    ]
 
 
 def _issuer_short(report: Report) -> str:

@@ -39,7 +39,7 @@ from reportgen.stats.model import (
     Report,
     failure_years,
     is_no_admission_streak,
-    rate_where_quota,
+    quota_basis,
     years_without_quota,
 )
 
@@ -361,8 +361,9 @@ def _branch(report: Report, br: BranchReport, two_digits: bool) -> dict[str, Any
     ctx["history_rows"] = [
         {
             "year": str(h.year),
-            "quota": opt_int(h.quota),
+            "quota": opt_int(h.quota_counted),
             "admissions": fmt_int(h.admissions),
+            "counted": opt_int(h.admissions_against_quota if h.quota_counted is not None else None),
             "share": fmt_pct(h.quota_share),
             "added": fmt_int(h.candidates_added),
             "trained": fmt_int(h.candidates_trained),
@@ -370,13 +371,13 @@ def _branch(report: Report, br: BranchReport, two_digits: bool) -> dict[str, Any
         }
         for h in history
     ]
-    quotas = [h.quota for h in history if h.quota is not None]
-    quota_sum = sum(quotas) if quotas else None
-    admitted = sum(h.admissions for h in history)
+    rate_basis = quota_basis(history)
+    ctx["history_split"] = rate_basis.outside > 0  # an admission in a year without quota: shown apart from the rate
     ctx["history_total"] = {
-        "quota": opt_int(quota_sum),
-        "admissions": fmt_int(admitted),
-        "share": fmt_pct(rate_where_quota(history)),
+        "quota": opt_int(rate_basis.quota if rate_basis.rows_with_quota else None),
+        "admissions": fmt_int(rate_basis.admissions),
+        "counted": fmt_int(rate_basis.counted),
+        "share": fmt_pct(rate_basis.share),
         "added": fmt_int(sum(h.candidates_added for h in history)),
         "trained": fmt_int(sum(h.candidates_trained for h in history)),
     }

@@ -183,7 +183,7 @@ def branch_year_row(stt: int, by: BranchYear) -> dict[str, str]:
         "stt": str(stt),
         "name": by.branch,
         "kind": by.kind,
-        "quota": opt_int(by.quota),
+        "quota": opt_int(by.quota_counted),  # none given (no row, or 0): "–", as its rate
         "admissions": fmt_int(by.admissions),
         "share": fmt_pct(by.quota_share),
         "source_quota": opt_int(by.source_quota),

@@ -948,20 +948,24 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
             text += " Không có năm nào đạt chỉ tiêu cấp trên giao."
     r.results.append(text)
     quotas = [b.quota for b in term.branches if b.quota]
-    branch_sum = sum(quotas) if quotas else 0
+    basis = term.branch_basis  # Biểu 3's basis: the years each branch was given a quota
+    branch_sum = basis.quota
     below = sort_texts(term.branches_below_quota, key=lambda b: b.branch)
-    if branch_sum and term.ward_quota_sum and branch_sum != term.ward_quota_sum:
-        admitted = sum(b.admissions_against_quota for b in term.branches if b.quota)
-        text = (
-            f"Tổng chỉ tiêu Đảng ủy giao cho các chi bộ {period} là {_n(branch_sum, 'đảng viên', two_digits)};"
-            f" các chi bộ kết nạp {ratio(admitted, branch_sum, two_digits)}, đạt {fmt_pct(admitted / branch_sum)}"
+    if branch_sum and ((term.ward_quota_sum and branch_sum != term.ward_quota_sum) or basis.without_quota):
+        done = (
+            f"kết nạp {_n(basis.counted, 'đảng viên', two_digits)}, đạt {fmt_pct(basis.share)}"
+            if basis.counted
+            else "chưa kết nạp được đảng viên nào"
         )
-        outside = term.admissions - admitted  # admitted in a year the branch had no quota: said, not hidden
-        if outside > 0:
+        text = f"Tổng chỉ tiêu Đảng ủy giao cho các chi bộ {period} là {_n(branch_sum, 'đảng viên', two_digits)}; "
+        if basis.without_quota:  # admitted in a year the branch had no quota: said apart, never hidden
             text += (
-                f" (không tính {_n(outside, 'đảng viên', two_digits)} kết nạp trong năm Đảng ủy không giao chỉ tiêu"
-                " kết nạp cho chi bộ)"
+                f"trong các năm được giao chỉ tiêu, các chi bộ {done}; ngoài ra,"
+                f" {_n(basis.without_quota, 'đảng viên', two_digits)} được kết nạp ở các chi bộ trong năm không"
+                " được giao chỉ tiêu"
             )
+        else:
+            text += f"các chi bộ {done}"
         r.results.append(text + ".")  # the branches below it are said once, under the limitations
     added = sum(y.candidates_added for y in term.years)
     trained = sum(y.candidates_trained for y in term.years)

@@ -28,7 +28,7 @@ from reportgen.render.vietnamese import (
     sort_texts,
 )
 from reportgen.render.wording import Named, without_annex
-from reportgen.stats.model import Report, TermSummary, rate_where_quota
+from reportgen.stats.model import Report, TermSummary
 
 
 def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[str, Any]:
@@ -83,8 +83,7 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
     ]
     ctx["admission_paragraphs"] = review.results
     ctx["year_table_notes"] = prose.term_rate_notes(term)
-    note = prose.branch_quota_note(term, two_digits)
-    ctx["branch_table_notes"] = [note] if note else []
+    ctx["branch_table_notes"] = prose.branch_quota_note(term, two_digits)
     ctx["structure_paragraphs"] = prose.structure_summary(
         term.structure, report.term_kind_structure, two_digits, f" {period_words}"
     ) or ["Trong nhiệm kỳ chưa có đảng viên mới kết nạp."]
@@ -125,21 +124,24 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
             "stt": str(i),
             "name": b.branch,
             "kind": b.kind,
-            "quota": opt_int(b.quota),
+            "quota": opt_int(b.quota_counted),
             "admissions": fmt_int(b.admissions),
+            "counted": opt_int(b.admissions_against_quota if b.quota_counted is not None else None),
             "share": fmt_pct(b.quota_share),
             "added": fmt_int(b.candidates_added),
             "left": fmt_int(b.candidates_left),
         }
         for i, b in enumerate(branches, start=1)
     ]
-    quotas = [b.quota for b in term.branches if b.quota is not None]
-    quota_sum = sum(quotas) if quotas else None
-    admitted = sum(b.admissions for b in term.branches)
+    branch_basis = term.branch_basis
+    # admissions in a year without quota: a column of those set against the quota, so that every
+    # printed pair divides to the printed rate (none: the table as before, no empty column)
+    ctx["branch_split"] = branch_basis.outside > 0
     ctx["branch_total"] = {
-        "quota": opt_int(quota_sum),
-        "admissions": fmt_int(admitted),
-        "share": fmt_pct(rate_where_quota(term.branches)),
+        "quota": opt_int(branch_basis.quota if branch_basis.rows_with_quota else None),
+        "admissions": fmt_int(branch_basis.admissions),
+        "counted": fmt_int(branch_basis.counted),
+        "share": fmt_pct(branch_basis.share),
         "added": fmt_int(sum(b.candidates_added for b in term.branches)),
         "left": fmt_int(sum(b.candidates_left for b in term.branches)),
     }
