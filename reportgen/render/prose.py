@@ -627,8 +627,16 @@ def branch_quota_note(term: TermSummary, two_digits: bool = True) -> list[str]:
     if by_year:
         every = {y for y, names in by_year.items() if len(names) == len(given)}
         named = {y: "các chi bộ" if y in every else join_vi(sort_texts(names)) for y, names in by_year.items()}
-        if sum(len(names) for names in by_year.values()) <= NOTE_INLINE_MAX:
-            text = "; ".join(f"năm {y} không giao chỉ tiêu kết nạp cho {named[y]}" for y in sorted(by_year))
+        if sum(len(names) for names in by_year.values()) <= NOTE_INLINE_MAX:  # one sentence, a clause per years
+            by_years: dict[tuple[int, ...], list[str]] = {}
+            for b in given:
+                if b.years_without_quota:
+                    by_years.setdefault(b.years_without_quota, []).append(b.branch)
+            text = "; ".join(
+                f"năm {years_text(years)} không giao chỉ tiêu kết nạp cho"
+                f" {'các chi bộ' if len(names) == len(given) else join_vi(sort_texts(names))}"
+                for years, names in sorted(by_years.items())
+            )
             lines.append(_sentence(f"Ghi chú: {text[:1].upper() + text[1:]}"))
         else:
             lines.append("Ghi chú: Các chi bộ không được giao chỉ tiêu kết nạp:")
