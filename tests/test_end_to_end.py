@@ -345,8 +345,11 @@ def test_a_branch_without_quota_does_not_inflate_the_total_rate(tmp_path):
     make_branch(inbox, "Chi bộ B", admissions=[Admission("Lê Văn Bình", date(1990, 1, 1), date(2025, 6, 1))])
     build(inbox, tmp_path / "out")
     table = find_table(Document(str(tmp_path / "out" / "bao-cao-2025.docx")), "STT", "Kết nạp")
-    total = next(r for r in table_rows(table) if r[1] == "Cộng")
-    assert total[2:5] == ["1", "2", "100,00%"]
+    rows = table_rows(table)
+    total = next(r for r in rows if r[1] == "Cộng")
+    assert total[2:5] == ["1", "2", ""]  # the rate is on the branches given a quota, not 2 of 1
+    assert rows[-2][1:5] == ["Trong đó: Chi bộ được giao chỉ tiêu (01)", "1", "1", "100,00%"]
+    assert rows[-1][1:5] == ["Chi bộ không được giao chỉ tiêu (01)", "–", "1", "–"]
     text = all_text(tmp_path / "out" / "bao-cao-2025.docx")
     # Chi bộ B's members are unknown: 10 would be a partial base, so no 3% figure (issue 8, case a).
     assert "mục tiêu kết nạp 3%" not in text
