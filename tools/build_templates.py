@@ -690,15 +690,15 @@ def build_term() -> DocumentObject:
     # with admissions in a year without quota, Kết nạp has two columns: all, and those set against the quota
     _para(doc, "{%p if branch_split %}", S_CONTROL)
     cols = [
-        Col("STT", "{{ r.stt }}", 10, True),
-        Col("Chi bộ", "{{ r.name }}", 40, total="Cộng"),
-        Col("Loại hình", "{{ r.kind }}", 20),
-        Col("Chỉ tiêu", "{{ r.quota }}", 14, True, "{{ branch_total.quota }}"),
+        Col("STT", "{{ r.stt }}", 12, True),
+        Col("Chi bộ", "{{ r.name }}", 37, total="Cộng"),
+        Col("Loại hình", "{{ r.kind }}", 18),
+        Col("Chỉ tiêu", "{{ r.quota }}", 13, True, "{{ branch_total.quota }}"),
         Col("Tổng số", "{{ r.admissions }}", 14, True, "{{ branch_total.admissions }}"),
-        Col(SPLIT_HEAD, "{{ r.counted }}", 20, True, "{{ branch_total.counted }}"),
-        Col("Tỷ lệ", "{{ r.share }}", 18, True, "{{ branch_total.share }}"),
-        Col("Tạo nguồn", "{{ r.added }}", 14, True, "{{ branch_total.added }}"),
-        Col("Ra khỏi nguồn", "{{ r.left }}", 15, True, "{{ branch_total.left }}"),
+        Col(SPLIT_HEAD, "{{ r.counted }}", 19, True, "{{ branch_total.counted }}"),
+        Col("Tỷ lệ", "{{ r.share }}", 19, True, "{{ branch_total.share }}"),
+        Col("Tạo nguồn", "{{ r.added }}", 16, True, "{{ branch_total.added }}"),
+        Col("Ra khỏi nguồn", "{{ r.left }}", 16, True, "{{ branch_total.left }}"),
     ]
     head2 = [("", 4), ("Kết nạp", 2), ("", 3)]
     _data_table(doc, cols, "branch_rows", total=True, keep_together=True, head2=head2)
