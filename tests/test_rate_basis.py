@@ -325,3 +325,41 @@ def test_a_seeded_ward_has_no_rate_that_does_not_divide(tmp_path: Path) -> None:
     short = [nm for nm, f in fig.items() if f["quota"] and f["counted"] < f["quota"] and f["admitted"] < f["quota"]]
     with_quota = [nm for nm, f in fig.items() if f["quota"]]
     assert f"{len(short):02d}/{len(with_quota):02d} chi bộ chưa đạt tổng chỉ tiêu kết nạp" in text
+
+
+def test_the_summary_workbook_sets_the_same_admissions_against_the_quotas(tmp_path: Path) -> None:
+    import openpyxl
+
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    write_ward(inbox)
+    build(inbox, out)
+    fig = figures(inbox)
+    wb = openpyxl.load_workbook(out / "tong-hop-2025.xlsx")
+    ws = wb["Chi bộ năm 2025"]
+    head = [c.value for c in ws[1]]
+    rows = {r[1]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+    quota_col, adm_col, rate_col = (
+        head.index("Chỉ tiêu kết nạp"),
+        head.index("Kết nạp"),
+        head.index("Tỷ lệ so với chỉ tiêu"),
+    )
+    given = [f for f in fig.values() if f["quota_2025"] > 0]
+    none = [f for f in fig.values() if f["quota_2025"] == 0]
+    total = rows["Cộng"]
+    assert total[adm_col] == sum(f["admitted_2025"] for f in fig.values()) and total[rate_col] is None
+    part = rows["Trong đó: chi bộ được giao chỉ tiêu"]
+    quota, admitted = sum(f["quota_2025"] for f in given), sum(f["admitted_2025"] for f in given)
+    assert (part[quota_col], part[adm_col]) == (quota, admitted)
+    assert abs(part[rate_col] - admitted / quota) < 1e-9
+    assert rows["Chi bộ không được giao chỉ tiêu"][adm_col] == sum(f["admitted_2025"] for f in none)
+    ws = wb["Chi bộ nhiệm kỳ"]
+    head = [c.value for c in ws[1]]
+    counted_col = head.index("Kết nạp trong năm được giao chỉ tiêu")
+    for row in ws.iter_rows(min_row=2, values_only=True):
+        f = fig[row[1]]
+        assert (row[head.index("Chỉ tiêu kết nạp")], row[head.index("Kết nạp")], row[counted_col]) == (
+            f["quota"],
+            f["admitted"],
+            f["counted"],
+        )
+        assert abs(row[head.index("Tỷ lệ so với chỉ tiêu")] - f["counted"] / f["quota"]) < 1e-9

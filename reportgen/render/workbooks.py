@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.render.output import atomic_write
 from reportgen.render.vietnamese import sort_names, sort_texts
-from reportgen.stats.model import BranchYear, LeftCandidate, Report, Structure, WardYear, share
+from reportgen.stats.model import BranchYear, LeftCandidate, Report, Structure, WardYear, quota_basis
 
 PERCENT = "0.00%"
 DECIMAL = "0.0"
@@ -118,25 +118,39 @@ def _branch_year_sheet(wb: Workbook, report: Report) -> None:
         [i, *_branch_year_values(b)]
         for i, b in enumerate(sort_texts(report.branch_years, key=lambda b: b.branch), start=1)
     ]
-    rows.append(
-        [
+    basis = quota_basis(report.branch_years)
+    split = basis.rows_with_quota > 0 and basis.rows_without_quota > 0  # the rate on the branches given one
+
+    def total(
+        label: str, rows_of: Sequence[BranchYear], quota: int | None, rate: float | None, members: int | None = None
+    ) -> list[Any]:
+        return [
             None,
-            "Cộng",
+            label,
             None,
-            wy.members_start,
-            wy.branch_quota_sum,
-            wy.admissions,
-            share(sum(b.admissions for b in report.branch_years if b.quota), wy.branch_quota_sum),
+            members,
+            quota,
+            sum(b.admissions for b in rows_of),
+            rate,
             None,
-            wy.candidates_added,
-            wy.candidates_trained,
-            wy.candidates_at_year_end,
-            wy.candidates_left,
-            wy.candidates_left_trained,
-            wy.recognitions,
+            sum(b.candidates_added for b in rows_of),
+            sum(b.candidates_trained for b in rows_of),
+            sum(b.candidates_at_year_end for b in rows_of),
+            sum(b.candidates_left for b in rows_of),
+            sum(b.candidates_left_trained for b in rows_of),
+            sum(b.recognitions for b in rows_of),
         ]
-    )
-    _sheet(wb, f"Chi bộ năm {report.year}", headers, rows, bold_last=True)
+
+    rows.append(total("Cộng", report.branch_years, basis.quota, None if split else basis.share, wy.members_start))
+    if split:
+        given = [b for b in report.branch_years if b.quota_counted is not None]
+        rows.append(total("Trong đó: chi bộ được giao chỉ tiêu", given, basis.quota, basis.share))
+        none = [b for b in report.branch_years if b.quota_counted is None]
+        rows.append(total("Chi bộ không được giao chỉ tiêu", none, None, None))
+    ws = _sheet(wb, f"Chi bộ năm {report.year}", headers, rows)
+    bold = Font(bold=True)
+    for c in range(1, len(headers) + 1):
+        ws.cell(row=len(rows) + 1 - (2 if split else 0), column=c).font = bold
 
 
 def _branch_history_sheet(wb: Workbook, report: Report) -> None:
@@ -243,12 +257,23 @@ def _term_branches_sheet(wb: Workbook, report: Report) -> None:
         ("Loại hình", 14, None),
         ("Chỉ tiêu kết nạp", 12, None),
         ("Kết nạp", 10, None),
+        ("Kết nạp trong năm được giao chỉ tiêu", 14, None),  # the numerator of the rate (Biểu 3)
         ("Tỷ lệ so với chỉ tiêu", 12, PERCENT),
         ("Tạo nguồn", 10, None),
         ("Ra khỏi nguồn", 10, None),
     ]
     rows = [
-        [i, b.branch, b.kind, b.quota, b.admissions, b.quota_share, b.candidates_added, b.candidates_left]
+        [
+            i,
+            b.branch,
+            b.kind,
+            b.quota_counted,
+            b.admissions,
+            b.admissions_against_quota if b.quota_counted is not None else None,
+            b.quota_share,
+            b.candidates_added,
+            b.candidates_left,
+        ]
         for i, b in enumerate(sort_texts(report.term.branches, key=lambda b: b.branch), start=1)
     ]
     _sheet(wb, "Chi bộ nhiệm kỳ", headers, rows)
