@@ -387,8 +387,18 @@ def test_watch_says_the_run_starts_again_by_itself():
 
 def test_a_name_without_marks_admitted_in_another_branch_is_warned(tmp_path):
     make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 30), (2025, "Chi bộ B", 1, 1, 30)]))
-    make_branch(tmp_path, "Chi bộ A", file="a.xlsx", admissions=[Admission("Nguyễn Văn Long", date(1997, 8, 12), date(2025, 7, 26))])
-    make_branch(tmp_path, "Chi bộ B", file="b.xlsx", admissions=[Admission("Nguyen Van Long", date(1997, 8, 12), date(2025, 7, 26))])
+    make_branch(
+        tmp_path,
+        "Chi bộ A",
+        file="a.xlsx",
+        admissions=[Admission("Nguyễn Văn Long", date(1997, 8, 12), date(2025, 7, 26))],
+    )
+    make_branch(
+        tmp_path,
+        "Chi bộ B",
+        file="b.xlsx",
+        admissions=[Admission("Nguyen Van Long", date(1997, 8, 12), date(2025, 7, 26))],
+    )
     from reportgen.validate.rules import validate
 
     inbox, findings = _load(tmp_path)
@@ -397,3 +407,70 @@ def test_a_name_without_marks_admitted_in_another_branch_is_warned(tmp_path):
     similar = [f for f in findings.warnings if f.rule == "similar-person"]
     assert [(f.file, f.value) for f in similar] == [("b.xlsx", "Nguyen Van Long")]
     assert "«Chi bộ A»" in similar[0].message
+
+
+# --- F11 addendum: a renamed `Đơn vị` / `Thông tin` sheet, one error that says which sheet to rename ---
+
+
+def _rename_sheet(path, old, new):
+    wb = load_workbook(path)
+    wb[old].title = new
+    wb.save(path)
+
+
+@pytest.mark.parametrize("renamed", ["Don vi 2025", "Thông tin đơn vị"])
+def test_a_renamed_ward_info_sheet_is_one_error_naming_the_sheet_to_rename(tmp_path, renamed):
+    ward = make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 30)]))
+    make_branch(
+        tmp_path, "Chi bộ A", file="a.xlsx", admissions=[Admission("Lê Văn An", date(1990, 1, 1), date(2025, 6, 2))]
+    )
+    _rename_sheet(ward, "Đơn vị", renamed)
+    _, findings = _load(tmp_path)
+    assert [(f.file, f.describe()) for f in findings.errors] == [
+        (
+            "Dang-uy.xlsx",
+            f"sheet «{renamed}» — sổ của Đảng ủy thiếu sheet «Đơn vị» (thông tin đơn vị,"
+            f" nhiệm kỳ, người ký); các sheet có: «{renamed}», «Chỉ tiêu». Sheet «{renamed}» có các trường của sheet"
+            " «Đơn vị» («Đảng bộ cấp trên», «Tên đảng ủy», «Địa danh», «Nhiệm kỳ»): hãy đổi tên sheet đó thành"
+            " đúng «Đơn vị» rồi chạy lại",
+        )
+    ]
+    assert not [f for f in findings if f.sheet == renamed and f.rule == "unread-sheet"]  # said once
+
+
+def test_a_ward_workbook_without_any_info_sheet_lists_its_sheets(tmp_path):
+    ward = make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 30)]))
+    make_branch(tmp_path, "Chi bộ A", file="a.xlsx")
+    wb = load_workbook(ward)
+    wb["Đơn vị"].title = "Ghi chép"
+    wb["Ghi chép"].delete_rows(1, wb["Ghi chép"].max_row)
+    wb.save(ward)
+    _, findings = _load(tmp_path)
+    assert [f.message for f in findings.errors] == [
+        "sổ của Đảng ủy thiếu sheet «Đơn vị» (thông tin đơn vị, nhiệm kỳ, người ký); các sheet có: «Ghi chép»,"
+        " «Chỉ tiêu»; hãy thêm sheet «Đơn vị» theo mẫu"
+    ]
+
+
+def test_a_renamed_branch_info_sheet_is_one_error_and_its_quota_rows_point_to_the_file(tmp_path):
+    from reportgen.validate.rules import validate
+
+    make_ward(tmp_path, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 30), (2025, "Chi bộ B", 1, 1, 30)]))
+    make_branch(tmp_path, "Chi bộ A", file="a.xlsx")
+    b = make_branch(tmp_path, "Chi bộ B", file="b.xlsx")
+    _rename_sheet(b, "Thông tin", "Thong tin chi bo")
+    inbox, findings = _load(tmp_path)
+    validate(inbox, findings, 2025, TODAY)
+    assert [(f.file, f.sheet, f.message) for f in findings.errors] == [
+        (
+            "b.xlsx",
+            "Thong tin chi bo",
+            "sổ của chi bộ thiếu sheet «Thông tin» (Tên chi bộ, Loại hình); không biết các dòng trong sổ thuộc chi"
+            " bộ nào nên không tính; các sheet có: «Thong tin chi bo», «Nguồn», «Kết nạp». Sheet «Thong tin chi"
+            " bo» có các trường của sheet «Thông tin» («Tên chi bộ», «Loại hình»): hãy đổi tên sheet đó thành đúng"
+            " «Thông tin» rồi chạy lại",
+        )
+    ]
+    # B's quota row is pointed to b.xlsx, not to a similar branch
+    about_b = [f for f in findings.warnings if f.rule == "quota-without-workbook"]
+    assert len(about_b) == 1 and "«b.xlsx»" in about_b[0].message and "Có phải" not in about_b[0].message

@@ -375,3 +375,53 @@ def test_a_workbook_open_in_excel_in_a_ward_is_said_in_the_province_run(tmp_path
     text = " ".join(result.output.split())
     assert "══ Xa Cam Thanh" in result.output
     assert f"sổ «{book.name}» đang mở trong Excel" in text
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+@pytest.mark.parametrize("quotas", [True, False])
+def test_a_province_workbook_whose_info_sheet_is_renamed_is_one_error(tmp_path, command, quotas):
+    """breaker-2 F11 addendum: `Đơn vị` renamed in the province workbook read the province as one ward of 70
+    workbooks (dozens of messages); with no `Chỉ tiêu` sheet it was said to be missing. One error naming the
+    file, the sheets found and the one to rename."""
+    root = _province(tmp_path / "tinh")
+    book = openpyxl.load_workbook(root / "Tinh.xlsx")
+    book["Đơn vị"].title = "Thông tin đơn vị"
+    if not quotas:
+        del book["Chỉ tiêu"]
+    book.save(root / "Tinh.xlsx")
+    result = _run(command, root, tmp_path / "out")
+    text = " ".join(result.output.split())
+    assert result.exit_code == 1, result.output
+    assert text.count("[Lỗi]") == 1 and "[Cảnh báo]" not in text, result.output
+    sheets = "«Thông tin đơn vị», «Chỉ tiêu»" if quotas else "«Thông tin đơn vị»"
+    assert (
+        "── Tinh.xlsx [Lỗi] sheet «Thông tin đơn vị» — thư mục có 3 thư mục con, mỗi thư mục một sổ tổng hợp của"
+        " Đảng ủy («Phuong An Hai», «Phuong Binh Minh», «Xa Cam Thanh»): đây là số liệu của nhiều đảng bộ (cả"
+        " tỉnh, thành phố), nên sổ này ở thư mục ngoài cùng được hiểu là sổ của cấp tỉnh, nhưng sổ không có sheet"
+        " «Đơn vị» (Đảng bộ cấp trên, Tên đảng ủy, Địa danh, Nhiệm kỳ của cấp tỉnh); các sheet có:"
+        f" {sheets}. Sheet «Thông tin đơn vị» có các trường của sheet «Đơn vị» («Đảng bộ cấp trên», «Tên"
+        " đảng ủy», «Địa danh», «Nhiệm kỳ»): hãy đổi tên sheet đó thành đúng «Đơn vị» rồi chạy lại (xem mục «Cả"
+        " tỉnh, thành phố» trong hướng dẫn sử dụng, README). Chưa đọc sổ nào"
+    ) in text
+    assert not list((tmp_path / "out").rglob("*.docx"))
+    # Renamed back, the same folder is a province run.
+    book = openpyxl.load_workbook(root / "Tinh.xlsx")
+    book["Thông tin đơn vị"].title = "Đơn vị"
+    book.save(root / "Tinh.xlsx")
+    assert "✓ Phuong An Hai" in _run("check", root, tmp_path / "out2").output
+
+
+def test_a_renamed_info_sheet_in_one_wards_workbook_is_said_under_that_ward(tmp_path):
+    root = _province(tmp_path / "tinh")
+    ward_book = _ward_workbook(root / "Xa Cam Thanh")
+    book = openpyxl.load_workbook(ward_book)
+    book["Đơn vị"].title = "Don vi 2025"
+    book.save(ward_book)
+    result = _run("check", root, tmp_path / "out")
+    text = " ".join(result.output.split())
+    assert result.exit_code == 1, result.output
+    assert "✗ Xa Cam Thanh" in result.output and "✓ Phuong An Hai" in result.output
+    assert text.count("[Lỗi]") == 1, result.output
+    assert "sổ của Đảng ủy thiếu sheet «Đơn vị»" in text
+    assert "Sheet «Don vi 2025» có các trường của sheet «Đơn vị»" in text
+

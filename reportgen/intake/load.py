@@ -26,9 +26,11 @@ from .read import (
     Table,
     UnreadableWorkbook,
     has_columns_of,
+    missing_field_sheet,
     open_workbook,
     read_fields,
     read_table,
+    renamed_field_sheet,
 )
 from .ward import WardInfo
 
@@ -141,9 +143,11 @@ def _ward_info(book: RawWorkbook, file: str, findings: Findings, today: date | N
     today = today or date.today()
     sheet = book.find(schema.WARD_INFO_SHEET)
     if sheet is None:
+        said, renamed = missing_field_sheet(book, schema.WARD_INFO_SHEET, schema.WARD_FIELDS)
         findings.error(
-            f"sổ của Đảng ủy thiếu sheet «{schema.WARD_INFO_SHEET}» (thông tin đơn vị, nhiệm kỳ, người ký)",
+            f"sổ của Đảng ủy thiếu sheet «{schema.WARD_INFO_SHEET}» (thông tin đơn vị, nhiệm kỳ, người ký); {said}",
             file=file,
+            sheet=renamed,
             rule="missing-sheet",
         )
         return None
@@ -288,10 +292,12 @@ def _congress(text: str) -> str:
 def _branch_info(book: RawWorkbook, file: str, findings: Findings) -> Branch | None:
     sheet = book.find(schema.BRANCH_INFO_SHEET)
     if sheet is None:
+        said, renamed = missing_field_sheet(book, schema.BRANCH_INFO_SHEET, schema.BRANCH_FIELDS)
         findings.error(
             f"sổ của chi bộ thiếu sheet «{schema.BRANCH_INFO_SHEET}» (Tên chi bộ, Loại hình); "
-            "không biết các dòng trong sổ thuộc chi bộ nào nên không tính",
+            f"không biết các dòng trong sổ thuộc chi bộ nào nên không tính; {said}",
             file=file,
+            sheet=renamed,
             rule="missing-sheet",
         )
         return None
@@ -403,6 +409,10 @@ def _unrecognised_sheets(book: RawWorkbook, file: str, findings: Findings, *, is
         known |= {s.name for s in book.find_all(spec.name, spec.aliases)}
     for name in (schema.WARD_INFO_SHEET, schema.BRANCH_INFO_SHEET, schema.GUIDE_SHEET):
         known |= {s.name for s in book.find_all(name)}
+    if is_ward:  # a renamed `Đơn vị` / `Thông tin` is named by the error that the sheet is missing
+        known |= {s.name for s in [renamed_field_sheet(book, schema.WARD_INFO_SHEET, schema.WARD_FIELDS)] if s}
+    if is_branch:
+        known |= {s.name for s in [renamed_field_sheet(book, schema.BRANCH_INFO_SHEET, schema.BRANCH_FIELDS)] if s}
     others = [s for s in book.sheets if s.name not in known]
     may_be_branch = is_branch or (not is_ward and book.find(schema.BRANCH_INFO_SHEET) is not None)
     renamed = False
@@ -784,7 +794,9 @@ def load_inbox(
         if read.is_branch:
             findings.extend(read.branch_findings)
             branch = read.branch
-            if branch is not None:
+            if branch is None:  # no branch named: its quota rows are pointed to this file, not guessed
+                unread_files.append(file)
+            else:
                 twin = seen_branch.get(branch_key(branch.name))
                 if twin is not None:
                     findings.error(
@@ -851,10 +863,11 @@ def load_inbox(
 
 
 def province_without_workbook(inbox: Path, exclude: tuple[Path, ...] = ()) -> tuple[Path, ...]:
-    """The ward sub-folders of a folder that looks like a province's without its province
-    workbook: two or more sub-folders each with a ward workbook at its top, and no ward
-    workbook at the top of the folder itself. () otherwise (an ordinary ward inbox)."""
-    from .province import has_sheet, top_workbooks, ward_folders  # province reads with load's helpers
+    """The ward sub-folders of a folder that looks like a province's without a usable province
+    workbook: two or more sub-folders each with a ward workbook at its top, no workbook with a
+    `Đơn vị` sheet at the top of the folder itself (none, or one whose sheet is renamed), and no
+    more loose branch workbooks there than a province tolerates. () otherwise (a ward inbox)."""
+    from .province import LOOSE_BRANCH_RATIO, has_sheet, loose_branch_workbooks, top_workbooks, ward_folders
 
     try:
         if sum(1 for p in inbox.iterdir() if p.is_dir() and not p.name.startswith(".")) < 2:
@@ -862,23 +875,49 @@ def province_without_workbook(inbox: Path, exclude: tuple[Path, ...] = ()) -> tu
     except OSError:
         return ()  # the ordinary intake says why the folder cannot be read
     wards = ward_folders(inbox, exclude)
-    if len(wards) < 2 or any(has_sheet(p, schema.QUOTA_SHEET.name) for p in top_workbooks(inbox)):
+    if len(wards) < 2 or any(has_sheet(p, schema.WARD_INFO_SHEET) for p in top_workbooks(inbox)):
         return ()
+    if len(loose_branch_workbooks(inbox)) * LOOSE_BRANCH_RATIO >= len(wards):
+        return ()  # a ward whose branch workbooks are at the top (its ward workbook is said by the intake)
     return wards
 
 
 def _province_hint(inbox: Path, wards: tuple[Path, ...], findings: Findings) -> None:
-    """One message instead of the duplicates that reading the wards as one would give."""
+    """One message instead of the duplicates (or the flood of a province read as one ward) that
+    reading the wards as one would give: the province workbook is missing, or its `Đơn vị` sheet is."""
+    from .province import loose_branch_workbooks, top_workbooks
+
     names = ", ".join(f"«{w.name}»" for w in wards[:6]) + (
         f" và {len(wards) - 6} thư mục khác" if len(wards) > 6 else ""
     )
-    findings.error(
+    folder = printable(inbox.name or str(inbox))
+    found = (
         f"thư mục có {len(wards)} thư mục con, mỗi thư mục một sổ tổng hợp của Đảng ủy ({names}): đây là số liệu"
-        " của nhiều đảng bộ (cả tỉnh, thành phố) nhưng ở thư mục ngoài cùng chưa có sổ của cấp tỉnh. Hãy đặt vào"
-        f" thư mục «{printable(inbox.name or str(inbox))}» một sổ Excel có sheet «{schema.WARD_INFO_SHEET}» (Đảng bộ"
-        " cấp trên, Tên đảng ủy, Địa danh, Nhiệm kỳ của cấp tỉnh) và, nếu có, sheet «Chỉ tiêu» mỗi đảng bộ một dòng"
-        " (xem mục «Cả tỉnh, thành phố» trong hướng dẫn sử dụng, README), rồi chạy lại; hoặc chạy riêng cho từng"
-        f" đảng bộ, ví dụ: reportgen check «{printable(str(wards[0]))}». Chưa đọc sổ nào",
+        " của nhiều đảng bộ (cả tỉnh, thành phố)"
+    )
+    guide = " (xem mục «Cả tỉnh, thành phố» trong hướng dẫn sử dụng, README)"
+    loose = set(loose_branch_workbooks(inbox))
+    tops = [p for p in top_workbooks(inbox) if p not in loose]
+    for top in tops:
+        try:
+            said, renamed = missing_field_sheet(open_workbook(top), schema.WARD_INFO_SHEET, schema.WARD_FIELDS)
+        except UnreadableWorkbook as exc:
+            said, renamed = f"không mở được sổ này: {exc}", ""
+        findings.error(
+            f"{found}, nên sổ này ở thư mục ngoài cùng được hiểu là sổ của cấp tỉnh, nhưng sổ không có sheet"
+            f" «{schema.WARD_INFO_SHEET}» (Đảng bộ cấp trên, Tên đảng ủy, Địa danh, Nhiệm kỳ của cấp tỉnh); {said}"
+            f"{guide}. Chưa đọc sổ nào",
+            file=_rel(top, inbox),
+            sheet=renamed,
+            rule="province-without-info-sheet",
+        )
+    if tops:
+        return
+    findings.error(
+        f"{found} nhưng ở thư mục ngoài cùng chưa có sổ của cấp tỉnh. Hãy đặt vào thư mục «{folder}» một sổ Excel"
+        f" có sheet «{schema.WARD_INFO_SHEET}» (Đảng bộ cấp trên, Tên đảng ủy, Địa danh, Nhiệm kỳ của cấp tỉnh) và,"
+        f" nếu có, sheet «Chỉ tiêu» mỗi đảng bộ một dòng{guide}, rồi chạy lại; hoặc chạy riêng cho từng đảng bộ, ví"
+        f" dụ: reportgen check «{printable(str(wards[0]))}». Chưa đọc sổ nào",
         value=", ".join(w.name for w in wards),
         rule="province-without-workbook",
     )

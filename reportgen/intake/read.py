@@ -428,6 +428,42 @@ def read_fields(
     return values, rows_of
 
 
+def fields_found(sheet: RawSheet, fields: tuple[Field, ...]) -> list[str]:
+    """The labels of the required fields written at the start of a row of the sheet, in order."""
+    wanted = {fold_header(label): f.label for f in fields if f.required for label in (f.label, *f.aliases)}
+    found: list[str] = []
+    for row in sheet.rows[:HEADER_SEARCH_ROWS]:
+        first = next((v for v in row if v is not None), None)
+        label = wanted.get(fold_header(first)) if first is not None else None
+        if label is not None and label not in found:
+            found.append(label)
+    return found
+
+
+def renamed_field_sheet(book: RawWorkbook, name: str, fields: tuple[Field, ...]) -> RawSheet | None:
+    """The sheet that holds the field/value sheet `name` (`Đơn vị`, `Thông tin`) under another name
+    (`Don vi 2025`, `Thông tin đơn vị`): at least two of its required fields, or its only one."""
+    if book.find(name) is not None:
+        return None
+    enough = min(2, sum(1 for f in fields if f.required))
+    return next((s for s in book.sheets if len(fields_found(s, fields)) >= enough), None)
+
+
+def missing_field_sheet(book: RawWorkbook, name: str, fields: tuple[Field, ...]) -> tuple[str, str]:
+    """What to say of a workbook without its field/value sheet `name`, and the sheet the message
+    points at ("" when none holds the fields): the sheets found, and the one to rename."""
+    sheets = ", ".join(f"«{s.name}»" for s in book.sheets) or "không có sheet nào"
+    renamed = renamed_field_sheet(book, name, fields)
+    if renamed is None:
+        return f"các sheet có: {sheets}; hãy thêm sheet «{name}» theo mẫu", ""
+    labels = ", ".join(f"«{label}»" for label in fields_found(renamed, fields))
+    return (
+        f"các sheet có: {sheets}. Sheet «{renamed.name}» có các trường của sheet «{name}» ({labels}): hãy đổi tên"
+        f" sheet đó thành đúng «{name}» rồi chạy lại",
+        renamed.name,
+    )
+
+
 # --- tables ------------------------------------------------------------------
 
 
