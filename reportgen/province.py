@@ -9,6 +9,8 @@ otherwise show a total without it); the other wards' documents are still made.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -174,7 +176,8 @@ def check_province(
     wards = zip(province.wards, ward_slugs(province.wards), strict=True)
     tasks: list[tuple[object, ...]] = [(ward_dir, slug, out, year, today) for ward_dir, slug in wards]
     runs = _each_ward(_check_one, tasks, jobs, progress)
-    _across_wards(runs, findings)
+    chosen = year if year is not None else max((r.year for r in runs if r.year is not None), default=None)
+    _across_wards(province, runs, chosen, findings)
     return ProvinceResult(province, findings, runs, year)
 
 
@@ -261,12 +264,11 @@ def build_province(
         if run.ok and chosen is not None and run.year != chosen:
             runs[index], lines[index] = _build_one(run.folder, run.slug, out, chosen, options, incremental)
     progress.close()
-    _across_wards(runs, findings)
+    _across_wards(province, runs, chosen, findings)
     result = ProvinceResult(province, findings, runs, chosen)
     if not result.ok or chosen is None or province.info is None:
         return result
     kept = [line for line in lines if line is not None]
-    _unknown_wards(province, province_rows(province.quotas, chosen), kept, findings)
     result.report = roll_up(province.info, province.quotas, chosen, issued, kept)
 
     from .render.province import write_province_report, write_province_summary
@@ -284,10 +286,13 @@ def _line_of(run: WardRun, report: Report) -> WardLine:
     return ward_line(run.folder.name, run.slug, report)
 
 
-def _across_wards(runs: list[WardRun], findings: Findings) -> None:
-    """What no ward can see by itself: two wards with one name, one person in two wards."""
+def _across_wards(province: ProvinceInbox, runs: list[WardRun], year: int | None, findings: Findings) -> None:
+    """What no ward can see by itself: two wards with one name, one person in two wards, a ward the
+    province's `Chỉ tiêu` names that is not in the folder."""
     _same_committee(runs, findings)
     _people_in_two_wards(runs, findings)
+    if year is not None:
+        _wards_without_folder(province, province_rows(province.quotas, year), runs, year, findings)
 
 
 def _same_committee(runs: list[WardRun], findings: Findings) -> bool:
@@ -363,20 +368,53 @@ def _people_in_two_wards(runs: list[WardRun], findings: Findings) -> None:
         )
 
 
-def _unknown_wards(
-    province: ProvinceInbox, rows: dict[str, dict[str, object]], lines: list[WardLine], findings: Findings
-) -> None:
+# The words before a ward's proper name (`Đảng ủy xã`, `Đảng bộ phường`), folded: every name shares them.
+_WARD_NAME_PREFIX = re.compile(r"^(?:dang (?:uy|bo)\s*)?(?:xa|phuong|thi tran|dac khu)?\s*")
 
-    known = {branch_key(line.committee) for line in lines} | {branch_key(schema.WARD_TOTAL)}
+
+def _proper_name(key: str) -> str:
+    """`dang uy xa cam thanh` -> `cam thanh`: what tells two wards apart."""
+    return _WARD_NAME_PREFIX.sub("", key) or key
+
+
+def _wards_without_folder(
+    province: ProvinceInbox, rows: dict[str, dict[str, object]], runs: list[WardRun], year: int, findings: Findings
+) -> None:
+    """A row of the report year in the province's `Chỉ tiêu` that names no ward of the folder: that
+    ward's workbooks are not in the province's folder (or the name is written otherwise), so the
+    province's totals would leave it out. An error, as for a ward folder without its ward workbook:
+    no province report."""
+    known = {branch_key(run.committee): run for run in runs if run.committee}
+    unnamed = [run.folder.name for run in runs if not run.committee] + list(province.unread_wards)
+    without_row = {key: run for key, run in known.items() if key not in rows}
     for key, row in rows.items():
-        if key not in known:
-            findings.warning(
-                f"dòng chỉ tiêu ghi «{row['branch']}» nhưng không có đảng bộ nào trong các thư mục con có"
-                " «Tên đảng ủy» này; dòng này không được tính",
-                file=province.file,
-                sheet=str(row.get("_sheet", "")),
-                row=row.get("_row"),  # type: ignore[arg-type]
-                column="Chi bộ",
-                value=str(row["branch"]),
-                rule="unknown-ward",
+        if key in known or key == branch_key(schema.WARD_TOTAL):
+            continue
+        close = difflib.get_close_matches(_proper_name(key), [_proper_name(k) for k in without_row], n=1, cutoff=0.6)
+        if close:
+            twin = next(run for k, run in without_row.items() if _proper_name(k) == close[0])
+            hint = (
+                f" Có phải đảng bộ ở thư mục «{twin.folder.name}» («Tên đảng ủy» ghi «{twin.committee}»)? Nếu phải,"
+                " hãy sửa hai nơi cho giống nhau"
             )
+        elif unnamed:
+            hint = (
+                " Có thể là đảng bộ ở thư mục "
+                + ", ".join(f"«{name}»" for name in unnamed)
+                + " (chưa đọc được, xem lỗi của thư mục đó)"
+            )
+        else:
+            hint = ""
+        findings.error(
+            f"dòng chỉ tiêu năm {year} ghi «{row['branch']}» nhưng không có thư mục con nào chứa sổ của đảng bộ này"
+            f" (sổ tổng hợp có «Tên đảng ủy» là «{row['branch']}»): số liệu của đảng bộ này chưa có trong thư mục"
+            " của tỉnh nên tổng của tỉnh sẽ thiếu; vì vậy chưa lập báo cáo tổng hợp của tỉnh. Hãy chép thư mục sổ"
+            " của đảng bộ này vào thư mục của tỉnh; nếu đảng bộ không còn (đã sáp nhập, giải thể), hãy xóa dòng"
+            f" này.{hint}",
+            file=province.file,
+            sheet=str(row.get("_sheet", "")),
+            row=row.get("_row"),  # type: ignore[arg-type]
+            column="Chi bộ",
+            value=str(row["branch"]),
+            rule="province-quota-without-ward",
+        )

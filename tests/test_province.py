@@ -425,3 +425,57 @@ def test_a_renamed_info_sheet_in_one_wards_workbook_is_said_under_that_ward(tmp_
     assert "sổ của Đảng ủy thiếu sheet «Đơn vị»" in text
     assert "Sheet «Don vi 2025» có các trường của sheet «Đơn vị»" in text
 
+
+def test_a_province_quota_row_for_a_ward_not_in_the_folder_blocks_the_province_report(tmp_path):
+    """breaker-2 F9: a ward the province's `Chỉ tiêu` names for the report year, with no folder, means the
+    ward's workbooks are missing from the province's folder: the totals would leave it out, as for a ward
+    folder without its ward workbook. An error at the row, in check and in build; a mistyped name is
+    pointed to the ward it resembles; rows of earlier years (wards since merged) are not judged."""
+    root = _province(tmp_path / "tinh")
+    book = openpyxl.load_workbook(root / "Tinh.xlsx")
+    sheet = book["Chỉ tiêu"]
+    sheet.append([YEAR, "Đảng ủy xã Sơn Lộc", 4, None, 60])
+    missing_row = sheet.max_row
+    sheet.append([YEAR, "Đảng ủy xã Cam Thnh", 2, None, 40])
+    typo_row = sheet.max_row
+    sheet.append([YEAR - 3, "Đảng ủy xã Cũ", 1, None, 20])
+    book.save(root / "Tinh.xlsx")
+    for command in ("check", "build"):
+        out = tmp_path / f"out-{command}"
+        result = _run(command, root, out)
+        text = " ".join(result.output.split())
+        assert result.exit_code == 1, result.output
+        assert text.count("[Lỗi]") == 2, result.output
+        assert (
+            f"[Lỗi] sheet «Chỉ tiêu», dòng {missing_row}, cột «Chi bộ»: giá trị «Đảng ủy xã Sơn Lộc» — dòng chỉ"
+            f" tiêu năm {YEAR} ghi «Đảng ủy xã Sơn Lộc» nhưng không có thư mục con nào chứa sổ của đảng bộ này (sổ"
+            " tổng hợp có «Tên đảng ủy» là «Đảng ủy xã Sơn Lộc»): số liệu của đảng bộ này chưa có trong thư mục"
+            " của tỉnh nên tổng của tỉnh sẽ thiếu; vì vậy chưa lập báo cáo tổng hợp của tỉnh. Hãy chép thư mục"
+            " sổ của đảng bộ này vào thư mục của tỉnh; nếu đảng bộ không còn (đã sáp nhập, giải thể), hãy xóa"
+            " dòng này. [Lỗi]"
+        ) in text
+        assert (
+            f"dòng {typo_row}, cột «Chi bộ»: giá trị «Đảng ủy xã Cam Thnh»" in text
+            and "Có phải đảng bộ ở thư mục «Xa Cam Thanh» («Tên đảng ủy» ghi «ĐẢNG ỦY XÃ CẨM THÀNH»)?" in text
+        )
+        assert "Đảng ủy xã Cũ" not in text
+        assert "✓ Phuong An Hai" in result.output  # the wards themselves are fine
+        assert not list(out.glob("bao-cao-tong-hop-*.docx")) and not list(out.glob("tong-hop-*.xlsx"))
+    assert (tmp_path / "out-build" / "phuong-an-hai" / f"bao-cao-{YEAR}.docx").is_file()
+
+
+def test_a_province_quota_row_names_the_unread_ward_folder_it_may_be(tmp_path):
+    root = _province(tmp_path / "tinh")
+    _ward_workbook(root / "Xa Cam Thanh").unlink()  # the ward sent only its branch workbooks
+    book = openpyxl.load_workbook(root / "Tinh.xlsx")
+    book["Chỉ tiêu"].append([YEAR, "Đảng ủy xã Cẩm Thành", 2, None, 40])
+    book.save(root / "Tinh.xlsx")
+    result = _run("build", root, tmp_path / "out")
+    text = " ".join(result.output.split())
+    assert result.exit_code == 1, result.output
+    assert "thư mục con «Xa Cam Thanh» không được đọc" in text
+    assert (
+        "giá trị «Đảng ủy xã Cẩm Thành» — dòng chỉ tiêu năm 2024 ghi «Đảng ủy xã Cẩm Thành» nhưng không có thư mục"
+        " con nào chứa sổ của đảng bộ này" in text
+    )
+    assert "Có thể là đảng bộ ở thư mục «Xa Cam Thanh» (chưa đọc được, xem lỗi của thư mục đó)" in text

@@ -28,6 +28,7 @@ class ProvinceInbox:
     file: str  # the province workbook, relative to the folder
     quotas: pd.DataFrame  # year, branch (the ward's `Tên đảng ủy`), admission_quota, source_quota, members_start
     wards: tuple[Path, ...]  # the ward sub-folders, in name order
+    unread_wards: tuple[str, ...] = ()  # sub-folders that certainly hold a ward but could not be read as one
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -104,11 +105,15 @@ _BRANCH_SHEETS = (schema.CANDIDATE_SHEET.name, schema.ADMISSION_SHEET.name)
 LOOSE_BRANCH_RATIO = 2
 
 
-def _skipped_folders(folder: Path, wards: tuple[Path, ...], exclude: tuple[Path, ...], findings: Findings) -> None:
+def _skipped_folders(
+    folder: Path, wards: tuple[Path, ...], exclude: tuple[Path, ...], findings: Findings
+) -> tuple[str, ...]:
     """A sub-folder of a province that is no ward inbox is named with what it holds: a ward whose
-    workbooks are missing (only Word files, the workbooks one level deeper) is not left out silently."""
+    workbooks are missing (only Word files, the workbooks one level deeper) is not left out silently.
+    Returns the names of those that certainly hold a ward (an error each)."""
     from .discover import is_output_folder
 
+    certain: list[str] = []
     for sub in sorted((p for p in folder.iterdir() if p.is_dir()), key=lambda p: p.name.lower()):
         if sub in wards or sub.name.startswith(".") or is_output_folder(sub):
             continue
@@ -135,6 +140,7 @@ def _skipped_folders(folder: Path, wards: tuple[Path, ...], exclude: tuple[Path,
             " chi bộ, đặt ngay trong thư mục đó."
         )
         if branch_books or deeper:  # certainly a ward: the province's totals would leave it out
+            certain.append(sub.name)
             findings.error(
                 message + " Đây là số liệu của một đảng bộ nên chưa lập báo cáo tổng hợp của tỉnh (tổng của tỉnh sẽ"
                 " thiếu đảng bộ này); hãy "
@@ -154,6 +160,7 @@ def _skipped_folders(folder: Path, wards: tuple[Path, ...], exclude: tuple[Path,
                 value=sub.name,
                 rule="province-folder-skipped",
             )
+    return tuple(certain)
 
 
 def loose_branch_workbooks(folder: Path) -> list[Path]:
@@ -184,7 +191,7 @@ def load_province(folder: Path, findings: Findings, exclude: tuple[Path, ...] = 
             findings.info(
                 "bỏ qua: không phải sổ Excel (.xlsx, .xlsm, .xls, .ods), không đọc", file=path.name, rule="skipped-file"
             )
-    _skipped_folders(folder, wards, exclude, findings)
+    unread_wards = _skipped_folders(folder, wards, exclude, findings)
     for path in loose_branch_workbooks(folder):
         findings.error(
             "sổ chi bộ nằm ở thư mục ngoài cùng của tỉnh nên không được đọc (số liệu của chi bộ này chưa được"
@@ -215,4 +222,4 @@ def load_province(folder: Path, findings: Findings, exclude: tuple[Path, ...] = 
                 table = read_table(sheet, schema.QUOTA_SHEET, file, findings)
                 if table is not None and not table.frame.empty:
                     quotas = _tagged(table)[list(quotas.columns)]
-    return ProvinceInbox(folder=folder, info=info, file=file, quotas=quotas, wards=wards)
+    return ProvinceInbox(folder=folder, info=info, file=file, quotas=quotas, wards=wards, unread_wards=unread_wards)
