@@ -84,6 +84,24 @@ class Field:
 
 WARD_TOTAL = "Toàn Đảng bộ"
 TOTALS_WORDS = ("Tổng cộng", "Cộng", "Tổng", "Tổng số")
+# How the signature block under a list begins (`Người lập biểu`, `T/M CHI ỦY`, `BÍ THƯ`, `(Ký, ghi rõ
+# họ tên)`); a cell that starts with one of these, or a place-and-date line (`Phổ Hòa, ngày 20 tháng 12
+# năm 2025`), opens the block.
+SIGNATURE_WORDS = (
+    "Người lập",
+    "T/M",
+    "TM.",
+    "Thay mặt",
+    "Bí thư",
+    "Phó bí thư",
+    "Chi ủy",
+    "Xác nhận",
+    "Thủ trưởng",
+    "Ký tên",
+    "Ký, ghi rõ họ tên",
+    "Ký và ghi rõ họ tên",
+    "Ký ghi rõ họ tên",
+)
 
 YES_WORDS = ("có", "x", "1", "đ", "yes", "c", "true", "đúng", "v", "đv", "đoàn viên", "✓", "√", "+")
 NO_WORDS = ("", "không", "0", "no", "k", "false", "-", "ko")

@@ -22,7 +22,7 @@ from python_calamine import load_workbook
 from ..errors import ReportgenError, os_reason
 from ..findings import Findings
 from ..rules import EVENT_YEARS_AHEAD
-from ..schema import TOTALS_WORDS, Column, Field, Kind, Sheet, max_length as schema_max_length
+from ..schema import SIGNATURE_WORDS, TOTALS_WORDS, Column, Field, Kind, Sheet, max_length as schema_max_length
 from .legacy import fix_legacy
 from .normalize import (
     FORMAT_CHARACTERS,
@@ -558,6 +558,50 @@ _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 # A row with no name and no birth date and at most this many cells, none a date, is the note or
 # signature block under a table (`Người lập biểu`, `T/M CHI ỦY | BÍ THƯ`), not a person.
 FOOTER_CELLS = 2
+# The rows of a signature block hold at most this many cells (three signers side by side), none a date.
+SIGNATURE_CELLS = 3
+_SIGNATURE_STARTS = tuple(fold(w) for w in SIGNATURE_WORDS)
+_PLACE_AND_DATE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b")
+
+
+def _opens_signature(row: list[object]) -> bool:
+    """A cell starts like a signature block (`Người lập biểu`, `T/M CHI ỦY`, `..., ngày .. tháng .. năm ..`)."""
+    for value in row:
+        if value.__class__ is str:
+            text = fold(value).lstrip("( ")
+            if text.startswith(_SIGNATURE_STARTS) or _PLACE_AND_DATE.search(text):
+                return True
+    return False
+
+
+def _name_only(row: list[object], name_index: int | None, columns: dict[int, Column]) -> bool:
+    """The row holds a name and nothing else that is read (an STT number at most)."""
+    if name_index is None or name_index >= len(row) or row[name_index] is None:
+        return False
+    return all(
+        value is None or index == name_index or (index in columns and columns[index].kind is Kind.IGNORED)
+        for index, value in enumerate(row)
+    )
+
+
+def _signature_start(rows: list[list[object]], first: int, birth: int) -> int | None:
+    """The index of the row that opens the signature block at the bottom of a people's table: the
+    trailing rows from it down are empty or hold at most SIGNATURE_CELLS cells, no date and nothing in
+    the birth column but a signature's words, and it opens like a signature. None when the table ends
+    otherwise (a person whose dates cannot be read is never taken for a signer)."""
+    start = len(rows)
+    while start > first:
+        row = rows[start - 1]
+        filled = sum(v is not None for v in row)
+        if filled > SIGNATURE_CELLS or (filled and _has_dates(row, -1)):
+            break
+        born = row[birth] if birth < len(row) else None
+        if born is not None and not _opens_signature([born]):
+            break
+        start -= 1
+    return next((i for i in range(start, len(rows)) if _opens_signature(rows[i])), None)
+
+
 _TOTALS_LONGEST = max(len(w) for w in TOTALS_WORDS) + 4  # room for a colon and spaces
 
 
@@ -781,10 +825,19 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
     marked_rows = {r for r, _ in marks}
     hidden_rows = set(sheet.hidden_rows)
     hidden_used: list[int] = []
+    people = name_index is not None and birth_index is not None
+    signature = (
+        _signature_start(sheet.rows, header_index + 1, birth_index) if people and birth_index is not None else None
+    )
+    signed: list[str] = []  # the texts of the signature block
     for index in range(header_index + 1, len(sheet.rows)):
         row = sheet.rows[index]
         excel_row = index + 1
         counts.read += 1
+        if signature is not None and index >= signature:
+            counts.ignored += 1
+            signed += [show(v) for v in row if v is not None]
+            continue
         if all(v is None for v in row):
             counts.ignored += 1
             if index in marked_rows:  # `#N/A` dragged down a column: not silently dropped
@@ -895,12 +948,30 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
             findings.warning(
                 f"dòng không có «{headers['name']}» và «{headers['birth']}», chỉ có chữ («{content[:80]}») nên được"
                 " coi là phần ghi chú, ký tên dưới bảng và không được tính; nếu đây là một người, hãy điền họ tên"
-                " và ngày sinh, nếu không nên chuyển phần ký tên xuống dưới một dòng trống hoặc sang sheet khác",
+                " và ngày sinh; nếu là ghi chú hay phần ký tên thì không cần sửa",
                 file=file,
                 sheet=sheet.name,
                 row=excel_row,
                 value=content[:120],
                 rule="footer-row",
+            )
+            continue
+        if people and _name_only(row, name_index, columns):  # a person not filled in yet, or a signer's name
+            counts.rejected += 1
+            name = show(row[name_index])  # type: ignore[index]
+            rejected_names.add(person_key(row[name_index]))  # type: ignore[index]
+            wanted = ", ".join(f"«{headers[c.key]}»" for c in spec.required if c.key in headers and c.key != "name")
+            findings.error(
+                f"dòng chỉ ghi họ tên, chưa có {wanted} (cột bắt buộc) nên không được tính. Nếu đây là một người,"
+                " hãy điền đủ các cột đó; nếu là tên người ký dưới bảng, hãy ghi chức danh («Người lập biểu»,"
+                " «T/M CHI ỦY», «BÍ THƯ») ở dòng phía trên tên để chương trình nhận ra phần ký tên",
+                file=file,
+                sheet=sheet.name,
+                row=excel_row,
+                column=headers["name"],
+                value=name,
+                rule="name-only-row",
+                cell_column=name_index + 1,  # type: ignore[operator]
             )
             continue
         record: dict[str, object] = {"_row": excel_row}
@@ -1033,6 +1104,16 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
             counts.rejected += 1
             if identity_index is not None and identity_index < width and row[identity_index] is not None:
                 rejected_names.add(person_key(row[identity_index]))
+    if signature is not None:
+        findings.info(
+            f"từ dòng {signature + 1} đến dòng {len(sheet.rows)} là phần ký tên dưới bảng (người lập biểu, người"
+            " ký), không phải người trong danh sách nên không được tính",
+            file=file,
+            sheet=sheet.name,
+            row=signature + 1,
+            value="; ".join(signed)[:120],
+            rule="signature-block",
+        )
     if hidden_used:
         shown = ", ".join(str(r) for r in hidden_used[:20]) + (" ..." if len(hidden_used) > 20 else "")
         findings.warning(
