@@ -18,7 +18,14 @@ from . import __version__, clitext, console
 from .errors import ReportgenError, os_reason
 from .findings import Findings, Severity, printable
 from .intake.normalize import CellError, parse_date
-from .pipeline import BuildResult, build as build_documents, check as check_inbox, check_output_folder, write_checks
+from .pipeline import (
+    BuildOptions,
+    BuildResult,
+    build as build_documents,
+    check as check_inbox,
+    check_output_folder,
+    write_checks,
+)
 from .province import build_province, check_province, is_province
 from .render.output import check_templates_folder, settle_outputs
 
@@ -216,15 +223,15 @@ def _show_findings(findings: Findings, verbose: bool, no_data: bool = False, wat
     _echo([console.verdict_line(findings, no_data, watching)])
 
 
-def _province(folder: Path, out: Path, build: bool, quiet: bool, **options: object) -> None:
+def _province(folder: Path, out: Path, build: bool, quiet: bool, options: BuildOptions) -> None:
     """A province inbox: every ward, then the province report (build) or only the checks."""
     started = time.perf_counter()
     bar = console.ProgressBar.for_terminal(quiet)
     try:
         if build:
-            result = build_province(folder, out, progress=bar, **options)  # type: ignore[arg-type]
+            result = build_province(folder, out, options, progress=bar)
         else:
-            result = check_province(folder, out, progress=bar, **options)  # type: ignore[arg-type]
+            result = check_province(folder, out, year=options.year, jobs=options.jobs, progress=bar)
     finally:
         bar.close()
     _echo(console.province_lines(result, out))
@@ -305,38 +312,23 @@ def build(
     started = time.perf_counter()
     _verbose(verbose)
     folder = inbox
-    issued_date = _parse_issued(issued)
+    options = BuildOptions(
+        year=year,
+        issued=_parse_issued(issued),
+        templates=templates,
+        pdf=pdf,
+        two_digits=two_digits,
+        jobs=_jobs(jobs),
+        incremental=not full,
+    )
     _check_out(folder, out)
     check_templates_folder(templates)
     if is_province(folder, exclude=(out,)):
-        _province(
-            folder,
-            out,
-            build=True,
-            quiet=quiet,
-            year=year,
-            issued=issued_date,
-            templates=templates,
-            pdf=pdf,
-            two_digits=two_digits,
-            jobs=_jobs(jobs),
-            incremental=not full,
-        )
+        _province(folder, out, build=True, quiet=quiet, options=options)
         return
     bar = console.ProgressBar.for_terminal(quiet)
     try:
-        result = build_documents(
-            folder,
-            out,
-            year=year,
-            issued=issued_date,
-            templates=templates,
-            pdf=pdf,
-            two_digits=two_digits,
-            jobs=_jobs(jobs),
-            progress=bar,
-            incremental=not full,
-        )
+        result = build_documents(folder, out, options, progress=bar)
     finally:
         bar.close()
     ok = _show_build(result, out, verbose, quiet)
@@ -385,7 +377,7 @@ def check(inbox: Path, year: int | None, out: Path, jobs: int | None, quiet: boo
     folder = inbox
     _check_out(folder, out)
     if is_province(folder, exclude=(out,)):
-        _province(folder, out, build=False, quiet=quiet, year=year, jobs=_jobs(jobs))
+        _province(folder, out, build=False, quiet=quiet, options=BuildOptions(year=year, jobs=_jobs(jobs)))
         return
     bar = console.ProgressBar.for_terminal(quiet)
     try:

@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from . import schema
 from .cache import Cache
@@ -225,44 +226,63 @@ def write_checks(result: CheckResult, out: Path) -> list[Path]:
     ]
 
 
+@dataclass(frozen=True)
+class BuildOptions:
+    """What a build is asked for: the options of `reportgen build`, for a ward (`build`) and a
+    province (`province.build_province`) alike."""
+
+    year: int | None = None  # the report year; None: the latest year with data ended by `issued`
+    issued: date | None = None  # the date printed on the documents (`--ngay`); None: `today`
+    templates: Path | None = None  # a folder of edited templates; None: the built-in ones
+    today: date | None = None  # None: the machine's date
+    pdf: bool = False  # also a PDF of each document through LibreOffice
+    two_digits: bool = True  # small numbers in the text as `01`
+    # processes: a ward's workbooks read and its branch reports rendered (a province: wards built) at
+    # once; the documents are the same whatever the number
+    jobs: int = 1
+    # a document (a province: a ward) whose inputs are those it was last made from, by the cache in
+    # `out`, is not made again
+    incremental: bool = False
+
+
 def build(
     inbox: Path,
     out: Path,
-    year: int | None = None,
-    issued: date | None = None,
-    templates: Path | None = None,
-    today: date | None = None,
-    pdf: bool = False,
-    two_digits: bool = True,
-    jobs: int = 1,
+    options: BuildOptions | None = None,
     progress: Progress = SILENT,
-    incremental: bool = False,
+    **changes: Any,
 ) -> BuildResult:
     """Check the inbox; when it has no errors, write every document into `out`.
 
-    pdf: also a PDF of each document through LibreOffice; when it cannot be made the
-    reason is in `notes` and the Word documents stand.
-    jobs: processes that read the workbooks and render the branch reports (a large ward); the
-    documents are the same whatever the number. incremental: a document whose template and figures are
-    those it was last rendered from (the cache in `out`) is not rendered again.
+    changes: fields of `options` set for this call (`build(inbox, out, year=2025)`).
+    With `pdf`, when a PDF cannot be made the reason is in `notes` and the Word documents stand.
     """
     from .render.documents import write_documents
     from .render.workbooks import write_summary
 
-    today = today or date.today()
-    result = BuildResult(check(inbox, year, today, out=out, issued=issued, progress=progress, jobs=jobs))
+    options = replace(options or BuildOptions(), **changes)
+    today = options.today or date.today()
+    result = BuildResult(
+        check(inbox, options.year, today, out=out, issued=options.issued, progress=progress, jobs=options.jobs)
+    )
     result.checks = write_checks(result.check, out)
     if not result.check.ok:
         return _settled(result, out)
     chosen = result.check.year
     if chosen is None:
         raise UsageProblem("các sổ chưa có số liệu năm nào (chưa có chỉ tiêu, kết nạp hay nguồn)")
-    report = aggregate(result.check.inbox, chosen, issued or today)
+    report = aggregate(result.check.inbox, chosen, options.issued or today)
     out.mkdir(parents=True, exist_ok=True)
     result.report = report
-    cache = Cache(out) if incremental else None
+    cache = Cache(out) if options.incremental else None
     result.written = write_documents(
-        report, out, templates, two_digits=two_digits, jobs=jobs, progress=progress, cache=cache
+        report,
+        out,
+        options.templates,
+        two_digits=options.two_digits,
+        jobs=options.jobs,
+        progress=progress,
+        cache=cache,
     )
     documents = list(result.written)
     result.written.append(write_summary(report, out / f"tong-hop-{chosen}.xlsx"))
@@ -273,7 +293,7 @@ def build(
             f"không lập báo cáo tổng kết nhiệm kỳ: năm báo cáo {chosen} nằm ngoài nhiệm kỳ {label} ghi ở sheet "
             f"«{schema.WARD_INFO_SHEET}»; khi đã có nhiệm kỳ mới, ghi nhiệm kỳ đó vào dòng «Nhiệm kỳ»"
         )
-    if pdf:
+    if options.pdf:
         from .render.pdf import convert_to_pdf
 
         converted = convert_to_pdf(documents)

@@ -13,10 +13,10 @@ import difflib
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from . import schema
 from .cache import Cache, inputs_digest, templates_digest
@@ -24,7 +24,7 @@ from .findings import Findings
 from .intake.load import Inbox
 from .intake.normalize import branch_key, person_key
 from .intake.province import ProvinceInbox, is_province, load_province
-from .pipeline import UsageProblem, build as build_ward, check as check_ward, write_checks
+from .pipeline import BuildOptions, UsageProblem, build as build_ward, check as check_ward, write_checks
 from .progress import SILENT, Progress
 from .stats.model import Report
 from .stats.province import LeftOutWard, ProvinceReport, WardLine, province_rows, roll_up, ward_line
@@ -181,25 +181,28 @@ def check_province(
     return ProvinceResult(province, findings, runs, year)
 
 
-def _build_one(
-    ward_dir: Path, slug: str, out: Path, year: int | None, options: dict[str, object], incremental: bool
-) -> tuple[WardRun, WardLine | None]:
-    """One ward's ordinary build into out/<slug>/ and the line the roll-up keeps of it.
+# What a ward's cached result depends on besides its workbooks, the year and the program.
+_WARD_KEY_OPTIONS = ("issued", "templates", "today", "pdf", "two_digits")
 
-    incremental: when the ward's workbooks, the options and the program are those of a
+
+def _build_one(ward_dir: Path, slug: str, out: Path, options: BuildOptions) -> tuple[WardRun, WardLine | None]:
+    """One ward's ordinary build into out/<slug>/ (in one process) and the line the roll-up keeps of it.
+
+    options.incremental: when the ward's workbooks, the options and the program are those of a
     run whose files are all still as it wrote them, that run's result is used as is.
     """
     target = out / slug
+    options = replace(options, jobs=1)
     cache = key = None
-    if incremental:
+    if options.incremental:
         cache = Cache(out)
         key = inputs_digest(
             ward_dir,
             [
                 slug,
-                year,
-                *sorted((k, str(v)) for k, v in options.items()),
-                templates_digest(options.get("templates")),  # type: ignore[arg-type]
+                options.year,
+                *sorted((k, str(getattr(options, k))) for k in _WARD_KEY_OPTIONS),
+                templates_digest(options.templates),
             ],
         )
         kept = cache.load("wards", key)
@@ -207,7 +210,7 @@ def _build_one(
             return kept  # type: ignore[no-any-return]
     run = WardRun(ward_dir, slug, Findings())
     try:
-        result = build_ward(ward_dir, target, year=year, incremental=incremental, **options)  # type: ignore[arg-type]
+        result = build_ward(ward_dir, target, options)
     except UsageProblem as exc:
         run.problem = str(exc)
         return run, None
@@ -224,19 +227,14 @@ def _build_one(
 def build_province(
     folder: Path,
     out: Path,
-    year: int | None = None,
-    issued: date | None = None,
-    templates: Path | None = None,
-    today: date | None = None,
-    pdf: bool = False,
-    two_digits: bool = True,
-    jobs: int = 1,
+    options: BuildOptions | None = None,
     progress: Progress = SILENT,
-    incremental: bool = False,
+    **changes: Any,
 ) -> ProvinceResult:
     """Build every ward into out/<slug>/; when every ward and the province workbook are
     free of errors, the province report and summary workbook into out/.
 
+    changes: fields of `options` set for this call, as for `pipeline.build`.
     Without `year`, each ward takes its own latest year; the province takes the latest
     of them, and a ward whose latest year is earlier is built again for that year.
     jobs: wards built at once, each in its own process; the files are the same whatever
@@ -244,25 +242,21 @@ def build_province(
     (the cache in `out`), and inside a changed ward only the documents whose figures
     changed are rendered again.
     """
-    today = today or date.today()
-    issued = issued or today
+    options = replace(options or BuildOptions(), **changes)
+    today = options.today or date.today()
+    issued = options.issued or today
+    options = replace(options, today=today, issued=issued)
     province, findings = _load(folder, out)
-    options: dict[str, object] = {
-        "issued": issued,
-        "templates": templates,
-        "today": today,
-        "pdf": pdf,
-        "two_digits": two_digits,
-    }
     wards = zip(province.wards, ward_slugs(province.wards), strict=True)
-    tasks: list[tuple[object, ...]] = [(ward_dir, slug, out, year, options, incremental) for ward_dir, slug in wards]
-    built = _each_ward(_build_one, tasks, jobs, progress)
+    tasks: list[tuple[object, ...]] = [(ward_dir, slug, out, options) for ward_dir, slug in wards]
+    built = _each_ward(_build_one, tasks, options.jobs, progress)
     runs = [run for run, _ in built]
     lines = [line for _, line in built]
+    year = options.year
     chosen = year if year is not None else max((r.year for r in runs if r.ok and r.year is not None), default=None)
     for index, run in enumerate(runs):
         if run.ok and chosen is not None and run.year != chosen:
-            runs[index], lines[index] = _build_one(run.folder, run.slug, out, chosen, options, incremental)
+            runs[index], lines[index] = _build_one(run.folder, run.slug, out, replace(options, year=chosen))
     progress.close()
     _across_wards(province, runs, chosen, findings)
     result = ProvinceResult(province, findings, runs, chosen)
@@ -275,7 +269,7 @@ def build_province(
 
     out.mkdir(parents=True, exist_ok=True)
     result.written = [
-        write_province_report(result.report, out, templates, two_digits=two_digits),
+        write_province_report(result.report, out, options.templates, two_digits=options.two_digits),
         write_province_summary(result.report, out),
     ]
     return result

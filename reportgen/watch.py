@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .errors import ReportgenError, os_reason
-from .pipeline import BuildResult, build
+from .pipeline import BuildOptions, BuildResult, build
 from .schema import WORKBOOK_SUFFIXES
 
 SETTLE_SECONDS = 1.0  # a changed file must keep its size and time this long before it is read
@@ -112,12 +112,12 @@ def wait_until_complete(
 
 
 def run_once(
-    inbox: Path, out: Path, changes: list[tuple[str, str]] | None = None, options: dict[str, object] | None = None
+    inbox: Path, out: Path, changes: list[tuple[str, str]] | None = None, options: BuildOptions | None = None
 ) -> WatchRun:
     """One build; every failure becomes `problem`, never an exception."""
     run = WatchRun(datetime.now(), list(changes or []))
     try:
-        run.result = build(inbox, out, **(options or {}))  # type: ignore[arg-type]
+        run.result = build(inbox, out, options)
     except ReportgenError as exc:  # a wrong use, a template problem, a file open in Excel
         run.problem = str(exc)
     except Exception as exc:  # noqa: BLE001 - the watch must survive anything one run meets
@@ -146,7 +146,7 @@ def watch_inbox(
     from watchfiles import watch
 
     inbox, out = Path(inbox), Path(out)
-    options: dict[str, object] = {"year": year, "issued": issued, "templates": templates}
+    options = BuildOptions(year=year, issued=issued, templates=templates)
 
     def wanted(_change: object, path: str) -> bool:
         return is_watched(Path(path), inbox, out)
