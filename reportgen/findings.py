@@ -111,3 +111,21 @@ class Findings:
 
     def __len__(self) -> int:
         return len(self.items)
+
+
+@dataclass(frozen=True)
+class SheetFindings:
+    """Findings about one sheet of one file, each given its Excel row first (None: the whole sheet)."""
+
+    findings: Findings
+    file: str
+    sheet: str
+
+    def error(self, row: int | None, message: str, **where: object) -> None:
+        self.findings.error(message, file=self.file, sheet=self.sheet, row=row, **where)
+
+    def warning(self, row: int | None, message: str, **where: object) -> None:
+        self.findings.warning(message, file=self.file, sheet=self.sheet, row=row, **where)
+
+    def info(self, row: int | None, message: str, **where: object) -> None:
+        self.findings.info(message, file=self.file, sheet=self.sheet, row=row, **where)

@@ -25,6 +25,7 @@ from .read import (
     RowCounts,
     Table,
     UnreadableWorkbook,
+    column_letter,
     has_columns_of,
     missing_field_sheet,
     open_workbook,
@@ -136,38 +137,68 @@ def _tagged(table: Table, **columns: object) -> pd.DataFrame:
     return frame
 
 
+@dataclass(frozen=True)
+class _FieldErrors:
+    """The errors of a field/value sheet (`Đơn vị`, `Thông tin`), each at the row of its field."""
+
+    findings: Findings
+    file: str
+    sheet: str
+    rows: dict[str, int]  # field key -> Excel row
+    marks: dict[str, str]  # field key -> the placeholder (`N/A`, `-`) its value cell holds
+
+    def __call__(self, key: str, column: str, message: str, value: str, rule: str) -> None:
+        self.findings.error(
+            message, file=self.file, sheet=self.sheet, row=self.rows.get(key), column=column, value=value, rule=rule
+        )
+
+    def missing(self, key: str, column: str, message: str) -> None:
+        """A required field without a value: the placeholder the cell holds, if any, is named."""
+        mark = self.marks.get(key)
+        self(key, column, message + _placeholder_said(mark), mark or "", "missing-field")
+
+
+def _field_sheet(
+    book: RawWorkbook, file: str, findings: Findings, name: str, fields: tuple[schema.Field, ...], missing: str
+) -> tuple[dict[str, object], _FieldErrors] | None:
+    """A field/value sheet's values and where its errors go; None, and one error (`missing`, then the
+    sheets found and the one to rename), when the workbook has no such sheet."""
+    sheet = book.find(name)
+    if sheet is None:
+        said, renamed = missing_field_sheet(book, name, fields)
+        findings.error(f"{missing}; {said}", file=file, sheet=renamed, rule="missing-sheet")
+        return None
+    marks: dict[str, str] = {}
+    values, rows = read_fields(sheet, fields, file, findings, marks)
+    return values, _FieldErrors(findings, file, sheet.name, rows, marks)
+
+
 _TERM = re.compile(r"(?<!\d)(\d{4})\s*[-–—/]\s*(\d{4})(?!\d)")
 
 
 def _ward_info(book: RawWorkbook, file: str, findings: Findings, today: date | None = None) -> WardInfo | None:
     today = today or date.today()
-    sheet = book.find(schema.WARD_INFO_SHEET)
-    if sheet is None:
-        said, renamed = missing_field_sheet(book, schema.WARD_INFO_SHEET, schema.WARD_FIELDS)
-        findings.error(
-            f"sổ của Đảng ủy thiếu sheet «{schema.WARD_INFO_SHEET}» (thông tin đơn vị, nhiệm kỳ, người ký); {said}",
-            file=file,
-            sheet=renamed,
-            rule="missing-sheet",
-        )
+    found = _field_sheet(
+        book,
+        file,
+        findings,
+        schema.WARD_INFO_SHEET,
+        schema.WARD_FIELDS,
+        f"sổ của Đảng ủy thiếu sheet «{schema.WARD_INFO_SHEET}» (thông tin đơn vị, nhiệm kỳ, người ký)",
+    )
+    if found is None:
         return None
-    marks: dict[str, str] = {}
-    values, rows = read_fields(sheet, schema.WARD_FIELDS, file, findings, marks)
+    values, error = found
     out: dict[str, object] = {}
     ok = True
     for spec in schema.WARD_FIELDS:
         raw = values.get(spec.key)
         text = clean_text(raw)
         if spec.required and not text:
-            findings.error(
-                f"thiếu trường bắt buộc «{spec.label}» (ghi tên trường ở cột đầu, giá trị ở cột bên cạnh)"
-                + _placeholder_said(marks.get(spec.key)),
-                file=file,
-                sheet=sheet.name,
-                row=rows.get(spec.key),
-                column=spec.label,
-                value=marks.get(spec.key, ""),
-                rule="missing-field",
+            error.missing(
+                spec.key,
+                spec.label,
+                f"thiếu trường bắt buộc «{spec.label}» (ghi tên trường ở cột đầu, giá trị ở cột bên cạnh)",
             )
             ok = False
             continue
@@ -175,68 +206,35 @@ def _ward_info(book: RawWorkbook, file: str, findings: Findings, today: date | N
             try:
                 out[spec.key] = parse_date(raw)
             except CellError as exc:
-                findings.error(
-                    exc.message,
-                    file=file,
-                    sheet=sheet.name,
-                    row=rows.get(spec.key),
-                    column=spec.label,
-                    value=show(raw),
-                    rule="bad-date",
-                )
+                error(spec.key, spec.label, exc.message, show(raw), "bad-date")
                 ok = False
             continue
         out[spec.key] = text or spec.default
     term_text = str(out.get("term") or "")
     match = _TERM.search(term_text)
     first = last = 0
+    wrong_term = ""
     if term_text and not match:
-        findings.error(
-            "nhiệm kỳ cần ghi dạng «năm đầu-năm cuối», ví dụ 2020-2025",
-            file=file,
-            sheet=sheet.name,
-            row=rows.get("term"),
-            column="Nhiệm kỳ",
-            value=term_text,
-            rule="bad-term",
-        )
-        ok = False
+        wrong_term = "nhiệm kỳ cần ghi dạng «năm đầu-năm cuối», ví dụ 2020-2025"
     elif match:
         first, last = int(match.group(1)), int(match.group(2))
         if not 1 <= last - first <= 10:
-            findings.error(
-                "nhiệm kỳ cần năm cuối lớn hơn năm đầu (thường 5 năm), ví dụ 2020-2025",
-                file=file,
-                sheet=sheet.name,
-                row=rows.get("term"),
-                column="Nhiệm kỳ",
-                value=term_text,
-                rule="bad-term",
-            )
-            ok = False
+            wrong_term = "nhiệm kỳ cần năm cuối lớn hơn năm đầu (thường 5 năm), ví dụ 2020-2025"
     latest = today.year + EVENT_YEARS_AHEAD
-    if match and ok and not EARLIEST_YEAR <= first <= latest:
-        findings.error(
-            f"nhiệm kỳ cần bắt đầu trong khoảng năm {EARLIEST_YEAR}-{latest}, ví dụ 2020-2025",
-            file=file,
-            sheet=sheet.name,
-            row=rows.get("term"),
-            column="Nhiệm kỳ",
-            value=term_text,
-            rule="bad-term",
-        )
+    if match and ok and not wrong_term and not EARLIEST_YEAR <= first <= latest:
+        wrong_term = f"nhiệm kỳ cần bắt đầu trong khoảng năm {EARLIEST_YEAR}-{latest}, ví dụ 2020-2025"
+    if wrong_term:
+        error("term", "Nhiệm kỳ", wrong_term, term_text, "bad-term")
         ok = False
     given_start = out.get("term_start")
     if ok and isinstance(given_start, date) and not first <= given_start.year <= first + 1:
-        findings.error(
+        error(
+            "term_start",
+            "Ngày bắt đầu nhiệm kỳ",
             f"ngày bắt đầu nhiệm kỳ {first}-{last} cần nằm trong năm {first} hoặc {first + 1} (ngày Đại hội, "
             "hoặc để trống: tính từ 01/01 năm sau); ngày ngoài nhiệm kỳ làm lệch cả phần tổng kết nhiệm kỳ",
-            file=file,
-            sheet=sheet.name,
-            row=rows.get("term_start"),
-            column="Ngày bắt đầu nhiệm kỳ",
-            value=show(given_start),
-            rule="term-start-outside-term",
+            show(given_start),
+            "term-start-outside-term",
         )
         ok = False
     if not ok:
@@ -290,31 +288,21 @@ def _congress(text: str) -> str:
 
 
 def _branch_info(book: RawWorkbook, file: str, findings: Findings) -> Branch | None:
-    sheet = book.find(schema.BRANCH_INFO_SHEET)
-    if sheet is None:
-        said, renamed = missing_field_sheet(book, schema.BRANCH_INFO_SHEET, schema.BRANCH_FIELDS)
-        findings.error(
-            f"sổ của chi bộ thiếu sheet «{schema.BRANCH_INFO_SHEET}» (Tên chi bộ, Loại hình); "
-            f"không biết các dòng trong sổ thuộc chi bộ nào nên không tính; {said}",
-            file=file,
-            sheet=renamed,
-            rule="missing-sheet",
-        )
+    found = _field_sheet(
+        book,
+        file,
+        findings,
+        schema.BRANCH_INFO_SHEET,
+        schema.BRANCH_FIELDS,
+        f"sổ của chi bộ thiếu sheet «{schema.BRANCH_INFO_SHEET}» (Tên chi bộ, Loại hình); "
+        "không biết các dòng trong sổ thuộc chi bộ nào nên không tính",
+    )
+    if found is None:
         return None
-    marks: dict[str, str] = {}
-    values, rows = read_fields(sheet, schema.BRANCH_FIELDS, file, findings, marks)
+    values, error = found
     name = clean_text(values.get("name"))
     if not name:
-        findings.error(
-            "thiếu «Tên chi bộ» (ghi «Tên chi bộ» ở cột đầu, tên ở cột bên cạnh)"
-            + _placeholder_said(marks.get("name")),
-            file=file,
-            sheet=sheet.name,
-            row=rows.get("name"),
-            column="Tên chi bộ",
-            value=marks.get("name", ""),
-            rule="missing-field",
-        )
+        error.missing("name", "Tên chi bộ", "thiếu «Tên chi bộ» (ghi «Tên chi bộ» ở cột đầu, tên ở cột bên cạnh)")
         return None
     name = name[0].upper() + name[1:]  # `chi bộ Công an` opens sentences in the documents
     raw_kind = values.get("kind")
@@ -322,26 +310,11 @@ def _branch_info(book: RawWorkbook, file: str, findings: Findings) -> Branch | N
     try:
         parsed = parse_choice(raw_kind, schema.BRANCH_KINDS, schema.BRANCH_KIND_ALIASES)
     except CellError as exc:
-        findings.error(
-            exc.message,
-            file=file,
-            sheet=sheet.name,
-            row=rows.get("kind"),
-            column="Loại hình",
-            value=show(raw_kind),
-            rule="bad-choice",
-        )
+        error("kind", "Loại hình", exc.message, show(raw_kind), "bad-choice")
         parsed = kind
     if parsed is None:
-        findings.error(
-            f"thiếu «Loại hình» của chi bộ; cần một trong: {', '.join(schema.BRANCH_KINDS)}"
-            + _placeholder_said(marks.get("kind")),
-            file=file,
-            sheet=sheet.name,
-            row=rows.get("kind"),
-            column="Loại hình",
-            value=marks.get("kind", ""),
-            rule="missing-field",
+        error.missing(
+            "kind", "Loại hình", f"thiếu «Loại hình» của chi bộ; cần một trong: {', '.join(schema.BRANCH_KINDS)}"
         )
         parsed = kind
     return Branch(
@@ -349,8 +322,8 @@ def _branch_info(book: RawWorkbook, file: str, findings: Findings) -> Branch | N
         kind=parsed,
         secretary=clean_text(values.get("secretary")),
         file=file,
-        sheet=sheet.name,
-        row=rows.get("name"),
+        sheet=error.sheet,
+        row=error.rows.get("name"),
     )
 
 
@@ -557,7 +530,7 @@ def _read_file(path: Path, inbox: Path, today: date) -> _FileRead:
             file=file,
             sheet=cell.sheet,
             row=cell.row,
-            column=headers.get((file, cell.sheet), {}).get(key or "", _column_letter(cell.column)),
+            column=headers.get((file, cell.sheet), {}).get(key or "", column_letter(cell.column)),
             value=cell.formula,
             rule="formula-without-value",
             cell_column=cell.column,
@@ -619,7 +592,7 @@ def _column_name(
     field's label on a field/value sheet (`Đơn vị`, `Thông tin`), else the header above."""
     for key, position in positions.get((file, sheet), {}).items():
         if position == column:
-            return headers[(file, sheet)].get(key, _column_letter(column))
+            return headers[(file, sheet)].get(key, column_letter(column))
     raw = next((s for s in book.sheets if s.name == sheet), None)
     if raw is not None and fold_header(sheet) in {
         fold_header(schema.WARD_INFO_SHEET),
@@ -634,7 +607,7 @@ def _column_name(
             value = above[column - 1] if column - 1 < len(above) else None
             if isinstance(value, str) and value.strip():
                 return value.strip()
-    return _column_letter(column)
+    return column_letter(column)
 
 
 def _converted_cells(
@@ -942,14 +915,6 @@ def _nothing_read(inbox: Path) -> Inbox:
         assessments=_empty(schema.ASSESSMENT_SHEET),
         paths={},
     )
-
-
-def _column_letter(number: int) -> str:
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _raw_rel(path: Path, inbox: Path) -> str:

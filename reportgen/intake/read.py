@@ -20,7 +20,7 @@ import pandas as pd
 from python_calamine import load_workbook
 
 from ..errors import ReportgenError, os_reason
-from ..findings import Findings
+from ..findings import Findings, SheetFindings
 from ..rules import EVENT_YEARS_AHEAD
 from ..schema import SIGNATURE_WORDS, TOTALS_WORDS, Column, Field, Kind, Sheet, max_length as schema_max_length
 from .legacy import fix_legacy
@@ -673,7 +673,8 @@ def _is_repeated_header(
     return required <= {c.key for c in _match_header(row, spec).columns.values()}
 
 
-def _column_letter(number: int) -> str:
+def column_letter(number: int) -> str:
+    """1 -> A, 27 -> AA: a column as Excel names it."""
     letters = ""
     while number:
         number, rest = divmod(number - 1, 26)
@@ -755,21 +756,15 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
     noted. Headers are matched once; each column's distinct values are parsed once.
     """
     today = today or date.today()
+    at = SheetFindings(findings, file, sheet.name)
     if not any(v is not None for row in sheet.rows for v in row):
-        findings.info(
-            "sheet trống (chưa có dòng nào); coi như chưa có ai", file=file, sheet=sheet.name, rule="empty-sheet"
-        )
+        at.info(None, "sheet trống (chưa có dòng nào); coi như chưa có ai", rule="empty-sheet")
         keys = ["_row", *(c.key for c in spec.columns if c.kind is not Kind.IGNORED)]
         return Table(file, sheet.name, 0, {}, {}, pd.DataFrame(columns=keys), RowCounts(), set())
     located = _find_header(sheet, spec)
     if located is None:
         wanted = ", ".join(c.header for c in spec.required)
-        findings.error(
-            f"không tìm thấy dòng tiêu đề của bảng; cần một dòng có các cột: {wanted}",
-            file=file,
-            sheet=sheet.name,
-            rule="no-header",
-        )
+        at.error(None, f"không tìm thấy dòng tiêu đề của bảng; cần một dòng có các cột: {wanted}", rule="no-header")
         return None
     header_index, match = located
     columns = match.columns
@@ -778,24 +773,20 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
     positions = {c.key: i + 1 for i, c in columns.items()}
     missing = [c for c in spec.required if c.key not in headers]
     for column in missing:
-        findings.error(
+        at.error(
+            header_index + 1,
             f"thiếu cột bắt buộc «{column.header}»"
             + (f" (hoặc: {', '.join(column.aliases)})" if column.aliases else ""),
-            file=file,
-            sheet=sheet.name,
-            row=header_index + 1,
             column=column.header,
             rule="missing-column",
         )
     for index, column in match.duplicates.items():
         used = positions[column.key]
-        findings.warning(
-            f"cột này cũng là cột «{column.header}», đã có ở cột {_column_letter(used)} («{headers[column.key]}»); "
-            f"dùng cột {_column_letter(used)}, cột này chỉ để đối chiếu: dòng nào hai cột ghi khác nhau là lỗi. "
+        at.warning(
+            header_index + 1,
+            f"cột này cũng là cột «{column.header}», đã có ở cột {column_letter(used)} («{headers[column.key]}»); "
+            f"dùng cột {column_letter(used)}, cột này chỉ để đối chiếu: dòng nào hai cột ghi khác nhau là lỗi. "
             "Nên xóa một trong hai cột",
-            file=file,
-            sheet=sheet.name,
-            row=header_index + 1,
             column=clean_text(header_row[index]),
             value=clean_text(header_row[index]),
             rule="duplicate-column",
@@ -842,26 +833,22 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
             counts.ignored += 1
             if index in marked_rows:  # `#N/A` dragged down a column: not silently dropped
                 found = sorted({t for (r, _c), t in marks.items() if r == index})
-                findings.warning(
+                at.warning(
+                    excel_row,
                     "dòng chỉ có " + ", ".join(f"«{t}»" for t in found) + " (ký hiệu thay cho ô trống), không có"
                     " số liệu nên không được tính; nếu là một người hay một chỉ tiêu, hãy điền đủ các cột bắt buộc,"
                     " nếu không hãy xóa dòng",
-                    file=file,
-                    sheet=sheet.name,
-                    row=excel_row,
                     value=", ".join(found),
                     rule="placeholder-row",
                 )
             continue
         totals_word = _totals_word(row)
         if totals_word is not None and _has_dates(row, totals_word):
-            findings.warning(
+            at.warning(
+                excel_row,
                 f"ô ghi «{show(row[totals_word])}» như dòng tổng cộng nhưng dòng có ngày tháng (số liệu của một "
                 "người) nên được đọc và tính như một dòng bình thường; nếu là dòng tổng cộng, hãy xóa các ngày "
                 "ở dòng này, nếu là một người, hãy kiểm tra lại ô này",
-                file=file,
-                sheet=sheet.name,
-                row=excel_row,
                 column=clean_text(header_row[totals_word]) if totals_word < len(header_row) else "",
                 value=show(row[totals_word]),
                 rule="totals-word-on-person",
@@ -869,31 +856,25 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
             )
         elif totals_word is not None:
             counts.ignored += 1
-            findings.info(
+            at.info(
+                excel_row,
                 "dòng tổng cộng, không tính vào số liệu",
-                file=file,
-                sheet=sheet.name,
-                row=excel_row,
                 rule="totals-row",
             )
             continue
         if _is_repeated_header(row, required_first, spec, names):
             counts.ignored += 1
-            findings.info(
+            at.info(
+                excel_row,
                 "dòng tiêu đề lặp lại giữa bảng, bỏ qua",
-                file=file,
-                sheet=sheet.name,
-                row=excel_row,
                 rule="repeated-header",
             )
             continue
         if _is_column_numbers(row):
             counts.ignored += 1
-            findings.info(
+            at.info(
+                excel_row,
                 "dòng đánh số thứ tự cột, bỏ qua",
-                file=file,
-                sheet=sheet.name,
-                row=excel_row,
                 rule="column-numbers",
             )
             continue
@@ -909,12 +890,10 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
                 counts.ignored += 1
                 filled = ", ".join(f"«{headers[k]}»" for k in spec.placeholder if cell_of.get(k) is not None)
                 first = next(c for c in spec.required if c.key not in spec.placeholder and c.key in headers)
-                findings.warning(
+                at.warning(
+                    excel_row,
                     f"dòng mới ghi {filled}, chưa có số liệu nên không được tính; hãy điền «{first.header}» "
                     "hoặc xóa dòng",
-                    file=file,
-                    sheet=sheet.name,
-                    row=excel_row,
                     column=headers[first.key],
                     rule="unfilled-row",
                     cell_column=positions[first.key],
@@ -925,12 +904,10 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
         ):
             counts.ignored += 1
             content = "; ".join(show(v) for v in row if v is not None)
-            findings.warning(
+            at.warning(
+                excel_row,
                 "dòng không có nội dung ở các cột bắt buộc nên không được tính; "
                 "nếu đây là một người hay một chỉ tiêu, hãy điền đủ các cột bắt buộc",
-                file=file,
-                sheet=sheet.name,
-                row=excel_row,
                 value=content[:120],
                 rule="row-without-required",
             )
@@ -945,13 +922,11 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
         ):  # `Người lập biểu`, a signer's name, a note: text under the table in any column
             counts.ignored += 1
             content = "; ".join(show(v) for v in row if v is not None)
-            findings.warning(
+            at.warning(
+                excel_row,
                 f"dòng không có «{headers['name']}» và «{headers['birth']}», chỉ có chữ («{content[:80]}») nên được"
                 " coi là phần ghi chú, ký tên dưới bảng và không được tính; nếu đây là một người, hãy điền họ tên"
                 " và ngày sinh; nếu là ghi chú hay phần ký tên thì không cần sửa",
-                file=file,
-                sheet=sheet.name,
-                row=excel_row,
                 value=content[:120],
                 rule="footer-row",
             )
@@ -961,13 +936,11 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
             name = show(row[name_index])  # type: ignore[index]
             rejected_names.add(person_key(row[name_index]))  # type: ignore[index]
             wanted = ", ".join(f"«{headers[c.key]}»" for c in spec.required if c.key in headers and c.key != "name")
-            findings.error(
+            at.error(
+                excel_row,
                 f"dòng chỉ ghi họ tên, chưa có {wanted} (cột bắt buộc) nên không được tính. Nếu đây là một người,"
                 " hãy điền đủ các cột đó; nếu là tên người ký dưới bảng, hãy ghi chức danh («Người lập biểu»,"
                 " «T/M CHI ỦY», «BÍ THƯ») ở dòng phía trên tên để chương trình nhận ra phần ký tên",
-                file=file,
-                sheet=sheet.name,
-                row=excel_row,
                 column=headers["name"],
                 value=name,
                 rule="name-only-row",
@@ -988,12 +961,10 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
             if mark is not None:
                 if column.required:
                     ok = False
-                    findings.error(
+                    at.error(
+                        excel_row,
                         f"ô bắt buộc đang ghi «{mark}»: đây là {what_mark_is(mark)}, không phải"
                         f" {expected(column)}, nên coi như chưa ghi. Hãy ghi {expected(column)}",
-                        file=file,
-                        sheet=sheet.name,
-                        row=excel_row,
                         column=headers[column.key],
                         value=mark,
                         rule="placeholder-in-required",
@@ -1001,12 +972,10 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
                     )
                     continue
                 if column.kind in _NUMBER_KINDS:
-                    findings.warning(
+                    at.warning(
+                        excel_row,
                         f"ô ghi «{mark}» ({what_mark_is(mark)}) được đọc là ô trống: không có"
                         f" {expected(column)}. Nếu chưa có thì để trống ô; nếu có thì ghi {expected(column)}",
-                        file=file,
-                        sheet=sheet.name,
-                        row=excel_row,
                         column=headers[column.key],
                         value=mark,
                         rule="placeholder-read-as-empty",
@@ -1017,11 +986,9 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
             if value.__class__ is CellError:
                 exc = value
                 ok = False
-                findings.error(
+                at.error(
+                    excel_row,
                     exc.message,
-                    file=file,
-                    sheet=sheet.name,
-                    row=excel_row,
                     column=headers[column.key],
                     value=show(raw),
                     rule=f"bad-{column.kind.value}",
@@ -1029,11 +996,9 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
                 )
                 continue
             if value.__class__ is CellNote:
-                findings.warning(
+                at.warning(
+                    excel_row,
                     value.message,  # type: ignore[attr-defined]
-                    file=file,
-                    sheet=sheet.name,
-                    row=excel_row,
                     column=headers[column.key],
                     value=show(raw),
                     rule=value.rule or f"unknown-{column.vocabulary}",  # type: ignore[attr-defined]
@@ -1052,13 +1017,11 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
                 ok = False
                 used_index = positions[column.key] - 1
                 used_value = show(row[used_index] if used_index < width else None)
-                findings.error(
+                at.error(
+                    excel_row,
                     f"cột này cũng mang tiêu đề «{column.header}» nhưng ô này không đọc được như vậy"
                     f" ({other.message}), khác với cột «{headers[column.key]}» ({used_value})."  # type: ignore[attr-defined]
                     " Nếu tiêu đề cột này ghi nhầm, hãy sửa tiêu đề cho đúng nội dung cột",
-                    file=file,
-                    sheet=sheet.name,
-                    row=excel_row,
                     column=clean_text(header_row[i]),
                     value=show(raw),
                     rule="conflicting-columns",
@@ -1071,12 +1034,10 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
                 record[column.key] = other  # the column read is empty: its twin fills it
             elif other != record[column.key]:
                 ok = False
-                findings.error(
+                at.error(
+                    excel_row,
                     f"khác với cột «{headers[column.key]}» ({show(used_raw)}) trong cùng dòng; hai cột cùng là "
                     f"«{column.header}», không biết giá trị nào đúng. Hãy sửa cho khớp hoặc xóa một cột",
-                    file=file,
-                    sheet=sheet.name,
-                    row=excel_row,
                     column=clean_text(header_row[i]),
                     value=show(raw),
                     rule="conflicting-columns",
@@ -1085,11 +1046,9 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
         for i, column, _parse in present:
             if ok and column.required and record.get(column.key) is None:
                 ok = False
-                findings.error(
+                at.error(
+                    excel_row,
                     f"thiếu «{column.header}» (cột bắt buộc)",
-                    file=file,
-                    sheet=sheet.name,
-                    row=excel_row,
                     column=headers[column.key],
                     rule="missing-value",
                     cell_column=i + 1,
@@ -1105,23 +1064,19 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
             if identity_index is not None and identity_index < width and row[identity_index] is not None:
                 rejected_names.add(person_key(row[identity_index]))
     if signature is not None:
-        findings.info(
+        at.info(
+            signature + 1,
             f"từ dòng {signature + 1} đến dòng {len(sheet.rows)} là phần ký tên dưới bảng (người lập biểu, người"
             " ký), không phải người trong danh sách nên không được tính",
-            file=file,
-            sheet=sheet.name,
-            row=signature + 1,
             value="; ".join(signed)[:120],
             rule="signature-block",
         )
     if hidden_used:
         shown = ", ".join(str(r) for r in hidden_used[:20]) + (" ..." if len(hidden_used) > 20 else "")
-        findings.warning(
+        at.warning(
+            hidden_used[0],
             f"{len(hidden_used):02d} dòng đang bị ẩn trong Excel (dòng {shown}) nhưng có số liệu nên vẫn được đọc "
             "và tính; nếu là người đã chuyển đi hay không còn tính, hãy ghi đúng tình trạng hoặc xóa dòng thay vì ẩn",
-            file=file,
-            sheet=sheet.name,
-            row=hidden_used[0],
             value=shown,
             rule="hidden-rows",
         )
