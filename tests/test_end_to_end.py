@@ -326,8 +326,12 @@ def test_term_rate_uses_only_the_years_with_a_superior_quota(tmp_path):
     build(inbox, tmp_path / "out")
     text = all_text(tmp_path / "out" / "tong-ket-nhiem-ky-2020-2025.docx")
     # admissions 8 + 7 + 6 + 8 = 29 in the years with a quota of 7 each (28)
-    assert (f"đạt {pct(29, 28)} tổng chỉ tiêu cấp trên giao (28 đảng viên; tính các năm có chỉ tiêu,"
-            " năm 2023 không có chỉ tiêu)") in text
+    assert ("Trong 04 năm cấp trên giao chỉ tiêu (2021, 2022, 2024 và 2025), toàn Đảng bộ kết nạp được 29 đảng"
+            f" viên, đạt {pct(29, 28)} tổng chỉ tiêu cấp trên giao (28 đảng viên).") in text
+    # Biểu 1's total: the 38 admitted over the term beside the 28 of four years: no rate that does not divide
+    years = table_rows(find_table(Document(str(tmp_path / "out" / "tong-ket-nhiem-ky-2020-2025.docx")), "Năm"))
+    total = next(r for r in years if r[0] == "Cộng")
+    assert total[1:4] == ["28", "38", ""] and next(r for r in years if r[0] == "2023")[1:4] == ["–", "9", "–"]
 
 
 def test_one_digit_small_counts_on_request(tmp_path):

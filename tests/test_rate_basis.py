@@ -171,7 +171,7 @@ def check_sentence_rates(path: Path) -> int:
             assert pct(int(m[2]), int(m[1])) == m[3], (path.name, text)
             checked += 1
         for m in re.finditer(
-            rf"kết nạp được (\d+) đảng viên(?: mới)?, đạt ({PCT}) chỉ tiêu cấp trên giao \((\d+)", text
+            rf"kết nạp được (\d+) đảng viên(?: mới)?, đạt ({PCT}) (?:tổng )?chỉ tiêu cấp trên giao \((\d+)", text
         ):
             assert pct(int(m[1]), int(m[3])) == m[2], (path.name, text)
             checked += 1
@@ -363,3 +363,33 @@ def test_the_summary_workbook_sets_the_same_admissions_against_the_quotas(tmp_pa
             f["counted"],
         )
         assert abs(row[head.index("Tỷ lệ so với chỉ tiêu")] - f["counted"] / f["quota"]) < 1e-9
+
+
+def test_a_year_without_the_superior_quota_leaves_no_rate_that_does_not_divide(tmp_path: Path) -> None:
+    """No `Chỉ tiêu` row at all in 2023 (neither the ward's nor the branches'), admissions that year."""
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    quotas = [(y, b, q, 1, 50) for y in (2021, 2022, 2024, 2025) for b, q in (("Toàn Đảng bộ", 3), ("Chi bộ A", 3))]
+    make_ward(inbox, Ward(quotas=quotas))
+    days = [date(2021, 4, 1), date(2022, 4, 1), date(2022, 6, 1), date(2023, 4, 1), date(2023, 6, 1), date(2025, 4, 1)]
+    people = [Admission(f"Người {i}", date(1990, 5, 5), d) for i, d in enumerate(days)]
+    make_branch(inbox, "Chi bộ A", file="a.xlsx", admissions=people)
+    build(inbox, out)
+    data = read_inbox(inbox)
+    ward = {int(r["year"]): int(r["admission_quota"]) for r in data["ward"]["quotas"] if r["branch"] == "Toàn Đảng bộ"}
+    years = [a["admitted"].year for b in data["branches"] for a in b["admissions"]]
+    counted = sum(1 for y in years if y in ward)
+    assert counted < len(years)
+    term = out / "tong-ket-nhiem-ky-2020-2025.docx"
+    for path in sorted(out.rglob("*.docx")):
+        check_table_rates(path)
+    assert check_sentence_rates(term) >= 2
+    text = "\n".join(sentences(term))
+    given = sorted(ward)
+    assert (
+        f"Trong {len(given):02d} năm cấp trên giao chỉ tiêu ({', '.join(map(str, given[:-1]))} và {given[-1]}), toàn"
+        f" Đảng bộ kết nạp được {counted:02d} đảng viên, đạt {pct(counted, sum(ward.values()))} tổng chỉ tiêu cấp"
+        f" trên giao ({sum(ward.values()):02d} đảng viên)."
+    ) in text
+    total = next(r for r in table_rows(find_table(Document(str(term)), "Năm")) if r[0] == "Cộng")
+    assert total[1:4] == [str(sum(ward.values())), str(len(years)), ""]

@@ -926,14 +926,16 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
         )
     else:
         text = f"{head}, toàn Đảng bộ chưa kết nạp được đảng viên nào"
-    if term.ward_quota_sum:
-        missing = term.quota_years_missing
-        scope = (
-            f"; tính các năm có chỉ tiêu, năm {join_vi([str(y) for y in missing])} không có chỉ tiêu" if missing else ""
-        )
+    superior = _n(term.ward_quota_sum or 0, "đảng viên", two_digits)
+    if term.ward_quota_sum and term.admissions_in_quota_years == term.admissions and not term.quota_years_missing:
+        text += f"; đạt {fmt_pct(term.quota_share)} tổng chỉ tiêu cấp trên giao ({superior})"
+    elif term.ward_quota_sum:  # some years had no superior quota, or only part of them is covered: said apart
+        counted = term.admissions_in_quota_years
+        done = f"kết nạp được {_n(counted, 'đảng viên', two_digits)}" if counted else "chưa kết nạp được đảng viên nào"
         text += (
-            f"; đạt {fmt_pct(term.quota_share)} tổng chỉ tiêu cấp trên giao"
-            f" ({_n(term.ward_quota_sum, 'đảng viên', two_digits)}{scope})"
+            f". Trong {_n(len(with_quota), 'năm', two_digits)} cấp trên giao chỉ tiêu"
+            f" ({join_vi([str(y.year) for y in with_quota])}), toàn Đảng bộ {done},"
+            f" đạt {fmt_pct(term.quota_share)} tổng chỉ tiêu cấp trên giao ({superior})"
         )
     text += "."
     if with_quota:

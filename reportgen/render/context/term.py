@@ -113,7 +113,8 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
     ctx["year_total"] = {
         "quota": opt_int(term.ward_quota_sum),
         "admissions": fmt_int(term.admissions),
-        "share": fmt_pct(term.quota_share),
+        # the rate only when it divides the printed totals; else it is in the text, over the years with a quota
+        "share": fmt_pct(term.quota_share) if term.admissions_in_quota_years == term.admissions else "",
         "average": fmt_decimal(term.yearly_average, 1),
         "added": fmt_int(sum(y.candidates_added for y in term.years)),
         "trained": fmt_int(sum(y.candidates_trained for y in term.years)),
