@@ -151,9 +151,13 @@ def test_organisations_follow_their_last_results_and_the_ward_target():
                      previous_quota=None, members_base=None, members_year=None, organisations=orgs,
                      organisations_year=2025, sources_added_last_year=25)
     assert [o.introduction_quota for o in many.organisations] == [1, 1, 20, 3]
-    # nobody introduced anyone: the minimums, not last year's quotas copied
+    # nobody introduced anyone: the quota it missed is kept, not lowered to the minimum (signer-4)
     idle = [OrganisationNeed("Đoàn Thanh niên", None, 0, last_quota=4)]
-    assert organisation_total(idle) == 1
+    assert organisation_total(idle) == 4
+    # met and exceeded: what it introduced, never its lower quota
+    assert organisation_total([OrganisationNeed("Hội Nông dân", None, 6, last_quota=2)]) == 6
+    # no quota last year, nobody introduced: the minimum
+    assert organisation_total([OrganisationNeed("Công đoàn", None, 0, last_quota=None)]) == 1
 
 
 names = st.lists(st.text(alphabet="ABCĐEGHÂƠ 0123456789", min_size=1, max_size=8), min_size=1, max_size=15,

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 from builders import Admission, Ward, make_branch, make_ward
-from docread import all_text
-from independent import fold, read_inbox
+from docread import all_text, table_rows
+from docx import Document
+from independent import fold, months_later, read_inbox
 
 from reportgen import schema as S
 from reportgen.findings import Findings
@@ -172,3 +173,105 @@ def test_the_organisations_short_of_their_quota_are_named_in_the_tasks(ward, kin
     assert sorted(map(fold, named)) == sorted(map(fold, below)), (named, below)
     if kind == "ke-hoach" or any(fold(n).startswith("mat tran") for n in below):
         assert task.group(2) == str(YEAR), bullet  # why they are named, where nothing above says it
+
+
+# --- 2. Biểu 1 and the prose on one basis: valid on 31/12 of the report year -----------------
+
+
+def _on_list(person: dict, day: date) -> bool:
+    if person["entered"] is None or person["entered"] > day:
+        return False
+    if fold(person["status"]) == fold("Đang bồi dưỡng"):
+        return True
+    return person.get("status_date") is not None and person["status_date"] > day
+
+
+def _certificates(branch: dict) -> tuple[int, int]:
+    """(valid on 31/12/2025, of them expiring in 2026) for a branch's candidates on its list that day."""
+    end, plan_end = date(YEAR, 12, 31), date(YEAR + 1, 12, 31)
+    valid = expiring = 0
+    for p in branch["candidates"]:
+        if _on_list(p, end) and p.get("class_date") is not None and p["class_date"] <= end:
+            expiry = months_later(p["class_date"], 60)
+            valid += end <= expiry
+            expiring += end <= expiry < plan_end
+    return valid, expiring
+
+
+def _biểu_1(path: Path) -> list[list[str]]:
+    doc = Document(str(path))
+    return next(rows for t in doc.tables if (rows := table_rows(t)) and rows[0][:2] == ["STT", "Chi bộ"])
+
+
+def test_biểu_1_and_the_prose_count_valid_certificates_on_one_basis(ward):
+    """signer-4: the column and the sentences say the same thing in the same words: certificates valid on
+    31/12/2025 (those expiring in 2026 among them, said apart), so no branch shows 0 beside a sentence
+    telling it to admit its candidate."""
+    out, data = ward
+    plan = _doc(out, "ke-hoach")
+    rows = _biểu_1(plan)
+    assert rows[1][3] == "Có giấy chứng nhận NTVĐ còn giá trị"
+    shown = {fold(r[1]): int(r[3]) for r in rows[2:] if r[0].isdigit()}
+    counts = {fold(b["info"]["name"]): _certificates(b) for b in data["branches"]}
+    assert shown == {name: valid for name, (valid, _) in counts.items()}
+    total = next(r for r in rows if r[1] == "Cộng")
+    valid, expiring = sum(v for v, _ in counts.values()), sum(e for _, e in counts.values())
+    assert int(total[3]) == valid
+    text = "\n".join(_paragraphs(plan))
+    said = re.search(r"trong đó (\d+) quần chúng có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng còn giá trị"
+                     r"(?: \((?:cả )?(\d+) quần chúng có giấy chứng nhận hết hạn trong năm (\d{4})\))?\.", text)
+    assert said, text
+    assert _count(said.group(1)) == valid
+    assert (_count(said.group(2)) if said.group(2) else 0) == expiring
+    assert "GCN NTVĐ còn giá trị" not in text and "ngoài ra" not in text
+    # a branch told to admit candidates whose certificate expires shows them in the column
+    for line in text.splitlines():
+        told = re.match(r"- (Chi bộ [^:]+): khẩn trương hoàn thiện hồ sơ, xem xét kết nạp (\d+) quần chúng", line)
+        if told:
+            assert shown[fold(told.group(1))] >= _count(told.group(2)) > 0, line
+
+
+# --- 4. a quota missed is kept -------------------------------------------------------------
+
+
+def test_an_organisation_that_missed_its_quota_keeps_it(ward):
+    out, data = ward
+    below = {fold(n) for n in _organisations_below_quota(data)}
+    last = {fold(o["organisation"]): int(o["introduction_quota"] or 0) for o in data["ward"]["orgs"] or []
+            if int(o["year"]) == YEAR}
+    doc = Document(str(_doc(out, "ke-hoach")))
+    rows = next(r for t in doc.tables if (r := table_rows(t)) and r[0][:2] == ["STT", "Tổ chức"])
+    checked = 0
+    for r in rows[2:]:
+        if r[0].isdigit() and fold(r[1]) in below:
+            assert int(r[2]) == last[fold(r[1])], r  # the 2025 quota shown beside it
+            assert int(r[4]) >= last[fold(r[1])] > int(r[3]), r
+            checked += 1
+    assert checked == len(below)
+
+
+# --- 5. the branch report: one basis for "còn giá trị" --------------------------------------
+
+
+def test_each_branch_report_says_valid_certificates_on_one_basis(ward):
+    """signer-4: "05 ... còn giá trị" and "04 ... còn giá trị" in one report. "còn giá trị" is the count on
+    31/12/2025 (Biểu 1 of the plan); those valid through 2026 are named as such ("đến hết năm 2026")."""
+    out, data = ward
+    end_plan = date(YEAR + 1, 12, 31)
+    checked = 0
+    for branch in data["branches"]:
+        name = branch["info"]["name"]
+        path = next(p for p in (out / "chi-bo").glob("*.docx")
+                    if f"báo cáo kết quả công tác tạo nguồn, kết nạp đảng viên năm {YEAR} của {name}./."
+                    in all_text(p))
+        text = all_text(path).replace("\xa0", " ")
+        valid, expiring = _certificates(branch)
+        through = valid - expiring
+        counts = re.findall(r"(\d+) quần chúng có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng còn giá trị"
+                            r"( đến hết năm \d{4})?", text)
+        for number, until in counts:
+            assert _count(number) == (through if until else valid), (name, number, until)
+            if until:
+                assert until == f" đến hết năm {end_plan.year}"
+            checked += 1
+    assert checked

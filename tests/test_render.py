@@ -244,7 +244,7 @@ def test_plan_tables(rendered):
         "Chỉ tiêu năm 2026",
         "Chỉ tiêu năm 2026",
     ]
-    assert rows[1] == ["STT", "Chi bộ", "Trong danh sách", "GCN NTVĐ còn giá trị", "Kết nạp", "Tạo nguồn"]
+    assert rows[1] == ["STT", "Chi bộ", "Trong danh sách", "Có giấy chứng nhận NTVĐ còn giá trị", "Kết nạp", "Tạo nguồn"]
     assert rows[2:] == [
         ["1", TDP3, "3", "2", "9", "16"],
         ["2", TDP10, "1", "0", "1", "2"],
@@ -252,10 +252,11 @@ def test_plan_tables(rendered):
         ["", "Cộng", "9", "2", "11", "20"],
     ]
     orgs = table_rows(find_table(doc, "STT", "Tổ chức"))
-    assert orgs[0] == ["STT", "Tổ chức", "Đã giới thiệu năm 2025", "Chỉ tiêu giới thiệu năm 2026"]
-    assert orgs[1] == ["1", "Hội Nông dân", "0", "1"]
-    assert orgs[2] == ["2", "Đoàn Thanh niên", "3", "3"]
-    assert orgs[-1] == ["", "Cộng", "4", "6"]
+    assert orgs[0] == ["STT", "Tổ chức", "Năm 2025", "Năm 2025", "Chỉ tiêu giới thiệu năm 2026"]
+    assert orgs[1] == ["STT", "Tổ chức", "Chỉ tiêu", "Đã giới thiệu", "Chỉ tiêu giới thiệu năm 2026"]
+    assert orgs[2] == ["1", "Hội Nông dân", "1", "0", "1"]
+    assert orgs[3] == ["2", "Đoàn Thanh niên", "2", "3", "3"]
+    assert orgs[-1] == ["", "Cộng", "5", "4", "6"]
 
 
 def test_plan_without_organisations_has_no_second_table(tmp_path):
@@ -541,11 +542,15 @@ def test_summary_workbook(tmp_path):
     assert left["C2"].is_date
 
     plan = wb["Kế hoạch chi bộ"]
-    assert [c.value for c in plan[1]][5] == "Chỉ tiêu kết nạp năm 2026"
+    assert [c.value for c in plan[1]][4:7] == [
+        "Có giấy chứng nhận NTVĐ còn giá trị đến 31/12/2025",
+        "Trong đó: hết hạn trong năm 2026",
+        "Chỉ tiêu kết nạp năm 2026",
+    ]
     by_branch = {r[1].value: [c.value for c in r][2:] for r in plan.iter_rows(min_row=2)}
-    assert by_branch[TDP3] == ["Khu dân cư", 3, 2, 9, 16]
-    assert by_branch["Cộng"] == [None, 9, 2, 11, 20] and plan["B5"].font.bold
-    assert [c.value for c in wb["Kế hoạch đoàn thể"][6]][1:] == ["Cộng", 4, 6]
+    assert by_branch[TDP3] == ["Khu dân cư", 3, 2, 0, 9, 16]
+    assert by_branch["Cộng"] == [None, 9, 2, 0, 11, 20] and plan["B5"].font.bold
+    assert [c.value for c in wb["Kế hoạch đoàn thể"][6]][1:] == ["Cộng", 5, 4, 6]
 
     assert wb["Không kết nạp nhiều năm"]["B2"].value == 3
     assert wb["Quá hạn công nhận chính thức"]["G2"].value == 18

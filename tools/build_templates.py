@@ -848,9 +848,9 @@ def build_plan() -> DocumentObject:
     _caption(doc, "Biểu 1. Phân bổ chỉ tiêu kết nạp đảng viên, tạo nguồn năm {{ year }} cho các chi bộ")
     cols = [
         Col("STT", "{{ r.stt }}", 12, True),
-        Col("Chi bộ", "{{ r.name }}", 69, total="Cộng"),
+        Col("Chi bộ", "{{ r.name }}", 63, total="Cộng"),
         Col("Trong danh sách", "{{ r.waiting }}", 21, True, "{{ plan_total.waiting }}"),
-        Col("GCN NTVĐ còn giá trị", "{{ r.trained }}", 21, True, "{{ plan_total.trained }}"),
+        Col("Có giấy chứng nhận NTVĐ còn giá trị", "{{ r.trained }}", 27, True, "{{ plan_total.trained }}"),
         Col("Kết nạp", "{{ r.admissions }}", 21, True, "{{ plan_total.admissions }}"),
         Col("Tạo nguồn", "{{ r.sources }}", 21, True, "{{ plan_total.sources }}"),
     ]
@@ -865,17 +865,25 @@ def build_plan() -> DocumentObject:
     )
     cols = [
         Col("STT", "{{ r.stt }}", 12, True),
-        Col("Tổ chức", "{{ r.name }}", 83, total="Cộng"),
+        Col("Tổ chức", "{{ r.name }}", 71, total="Cộng"),
+        Col(
+            "{{ organisation_columns.last_quota }}",
+            "{{ r.last_quota }}",
+            26,
+            True,
+            "{{ organisation_total.last_quota }}",
+        ),
         Col(
             "{{ organisation_columns.introduced }}",
             "{{ r.introduced }}",
-            35,
+            26,
             True,
             "{{ organisation_total.introduced }}",
         ),
-        Col("{{ organisation_columns.quota }}", "{{ r.quota }}", 35, True, "{{ organisation_total.quota }}"),
+        Col("{{ organisation_columns.quota }}", "{{ r.quota }}", 30, True, "{{ organisation_total.quota }}"),
     ]
-    _data_table(doc, cols, "organisation_rows", total=True, keep_together=True)
+    head2 = [("", 1), ("", 1), ("{{ organisation_columns.last_year }}", 2), ("", 1)]
+    _data_table(doc, cols, "organisation_rows", total=True, head2=head2, keep_together=True)
     _after_table(doc)
     _para(doc, "{%p endif %}", S_CONTROL)
     _heading(doc, "III- NHIỆM VỤ, GIẢI PHÁP")

@@ -366,28 +366,58 @@ def _plan_sheets(wb: Workbook, report: Report) -> None:
         ("Chi bộ", 34, None),
         ("Loại hình", 14, None),
         (f"Nguồn trong danh sách đến {end}", 14, None),
-        (f"Có giấy chứng nhận NTVĐ còn giá trị đến hết năm {plan.year}", 14, None),
+        (f"Có giấy chứng nhận NTVĐ còn giá trị đến {end}", 14, None),
+        (f"Trong đó: hết hạn trong năm {plan.year}", 14, None),
         (f"Chỉ tiêu kết nạp năm {plan.year}", 14, None),
         (f"Chỉ tiêu tạo nguồn năm {plan.year}", 14, None),
     ]
     branches = sort_texts(plan.branches, key=lambda b: b.branch)
     rows: list[list[Any]] = [
-        [i, b.branch, b.kind, b.candidates_waiting, b.trained_waiting, b.admission_quota, b.source_quota]
+        [
+            i,
+            b.branch,
+            b.kind,
+            b.candidates_waiting,
+            b.trained_valid,
+            b.trained_expiring,
+            b.admission_quota,
+            b.source_quota,
+        ]
         for i, b in enumerate(branches, start=1)
     ]
-    rows.append(["", "Cộng", "", plan.candidates_waiting, plan.trained_waiting, plan.total, plan.source_total])
+    rows.append(
+        [
+            "",
+            "Cộng",
+            "",
+            plan.candidates_waiting,
+            plan.trained_valid,
+            plan.trained_expiring,
+            plan.total,
+            plan.source_total,
+        ]
+    )
     _sheet(wb, "Kế hoạch chi bộ", headers, rows, bold_last=True)
     headers = [
         ("STT", 6, None),
         ("Tổ chức", 30, None),
+        (f"Chỉ tiêu giới thiệu năm {plan.base_year}", 14, None),
         (f"Đã giới thiệu năm {plan.base_year}", 14, None),
         (f"Chỉ tiêu giới thiệu năm {plan.year}", 14, None),
     ]
     rows = [
-        [i, o.organisation, o.introduced_last_year, o.introduction_quota]
+        [i, o.organisation, o.last_quota, o.introduced_last_year, o.introduction_quota]
         for i, o in enumerate(plan.organisations, start=1)
     ]
-    rows.append(["", "Cộng", sum(o.introduced_last_year for o in plan.organisations), plan.introduction_total])
+    rows.append(
+        [
+            "",
+            "Cộng",
+            sum(o.last_quota or 0 for o in plan.organisations),
+            sum(o.introduced_last_year for o in plan.organisations),
+            plan.introduction_total,
+        ]
+    )
     _sheet(wb, "Kế hoạch đoàn thể", headers, rows, bold_last=True)
 
 

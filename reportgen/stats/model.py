@@ -536,6 +536,12 @@ class PlanBranch:
         return self.trained_waiting + self.trained_expiring + self.trained_expired
 
     @property
+    def trained_valid(self) -> int:
+        """Certificates valid on 31/12 of the report year ("có giấy chứng nhận ... còn giá trị", Biểu 1 of
+        the plan): those valid to the end of the plan year and those expiring within it."""
+        return self.trained_waiting + self.trained_expiring
+
+    @property
     def needs_sources(self) -> bool:
         """Nobody on the list with a valid certificate, not even one expiring in the plan year: the
         branch must send candidates to the class ("cần tạo nguồn")."""
@@ -611,6 +617,11 @@ class Plan:
     @property
     def trained_expiring(self) -> int:
         return sum(b.trained_expiring for b in self.branches)
+
+    @property
+    def trained_valid(self) -> int:
+        """All on the lists with a certificate valid on 31/12 of the report year (PlanBranch.trained_valid)."""
+        return sum(b.trained_valid for b in self.branches)
 
     @property
     def expiring_only(self) -> tuple[str, ...]:

@@ -22,10 +22,11 @@ Rules (DOMAIN.md, Nghị quyết 21-NQ/TW and the ward plans; issue 8, item 3):
   (or the plan year's when entered), and at least the candidates it is to admit plus
   those it lacks waiting for that;
 - each mass organisation introduces at least what it introduced in the report year (a
-  quota never falls below what was achieved), at least 1, and at least a quota the office
-  entered for the plan year; the organisations' total is the sum of their quotas. A reader
-  checks each quota against the column beside it ("Đã giới thiệu năm N"): no share, no
-  rounding, no remainder handed to one organisation.
+  quota never falls below what was achieved), at least its quota of the report year (a
+  quota is not lowered because it was missed: signer-4), at least 1, and at least a quota
+  the office entered for the plan year; the organisations' total is the sum of their
+  quotas. A reader checks each quota against the columns beside it ("Năm N": "Chỉ tiêu",
+  "Đã giới thiệu"): no share, no rounding, no remainder handed to one organisation.
 """
 
 from __future__ import annotations
@@ -147,8 +148,10 @@ def source_quota(admission_quota: int, need: BranchNeed) -> int:
 
 
 def organisation_floor(o: OrganisationNeed) -> int:
-    """An organisation's least quota: 1, the plan year's entered quota, what it introduced last year."""
-    return max(MIN_PER_ORGANISATION, o.introduction_quota or 0, o.introduced_last_year)
+    """An organisation's least quota: 1, the plan year's entered quota, what it introduced last year, and
+    its quota of last year (an organisation that missed it keeps it: a quota is never lowered because it
+    was missed; one that met it introduced at least as many, so this adds nothing for it)."""
+    return max(MIN_PER_ORGANISATION, o.introduction_quota or 0, o.introduced_last_year, o.last_quota or 0)
 
 
 def organisation_total(organisations: Sequence[OrganisationNeed]) -> int:

@@ -32,7 +32,7 @@ from reportgen.render.vietnamese import (
     fmt_pct,
     sort_names,
 )
-from reportgen.render.wording import branch_leaders, expiry_words, quota_result, whole_term
+from reportgen.render.wording import branch_leaders, expiry_words, quota_result, valid_words, whole_term
 from reportgen.stats.model import (
     BranchReport,
     LeftCandidate,
@@ -153,11 +153,14 @@ def causes(br: BranchReport, waiting: Waiting, two_digits: bool = True) -> list[
     if by.met_quota is False and waiting.valid:
         trained = _n(waiting.valid, "quần chúng", two_digits)
         part = f"chưa tích cực thẩm tra lý lịch, hoàn thiện hồ sơ đề nghị kết nạp {trained} {VALID}"
-        if waiting.expiring:
+        if waiting.expiring:  # on the same basis ("còn giá trị"): those of them whose certificate runs out
             first = min(waiting.expiries).year - rules.CLASS_VALID_MONTHS // 12 if waiting.expiries else None
-            if first is not None:
-                who = "" if waiting.valid == 1 else "có quần chúng "
-                part += f" ({who}học lớp từ năm {first})"
+            said = [
+                *([] if waiting.valid == 1 else [_n(waiting.expiring, "quần chúng", two_digits)]),
+                *([] if first is None else [f"học lớp từ năm {first},"]),
+                f"giấy chứng nhận hết hạn {waiting.expiry_words()}",
+            ]
+            part += f" ({' '.join(said)})"
         parts.append(part)
     short = by.met_quota is False and waiting.valid < (by.quota_counted or 0)  # too few ready to meet it
     if short and not by.candidates_at_year_end:
@@ -290,10 +293,10 @@ def _branch_directions(report: Report, br: BranchReport, waiting: Waiting, two_d
             f" đảng viên, bổ sung vào danh sách nguồn ít nhất {fmt_count(planned.source_quota, two_digits)}"
             f" quần chúng ưu tú (theo Kế hoạch phát triển đảng viên năm {next_year} của Đảng ủy)."
         )
-    if waiting.waiting:
+    if waiting.waiting:  # "còn giá trị" alone is the count with those expiring (`Waiting.valid`): named apart
         out.append(
             f"Tập trung bồi dưỡng, hoàn thiện hồ sơ đề nghị kết nạp {_n(waiting.waiting, 'quần chúng', two_digits)}"
-            f" {VALID}; thường xuyên theo dõi, giúp đỡ quần chúng trong danh sách nguồn."
+            f" {valid_words(waiting.plan_year)}; thường xuyên theo dõi, giúp đỡ quần chúng trong danh sách nguồn."
         )
     if waiting.expiring:
         out.append(

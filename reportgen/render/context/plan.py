@@ -21,13 +21,14 @@ from reportgen.render.vietnamese import (
     fmt_pct,
     sort_texts,
 )
-from reportgen.render.wording import Named, expiry_words, leaders_of, no_admission_words
+from reportgen.render.wording import Named, expiry_words, leaders_of, no_admission_words, valid_words
 from reportgen.stats.model import Plan, Report, WardInfo
 
 PLAN_CODE = "KH"
 
 MASS_ORGANISATIONS = "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội"
 CLASS = "lớp bồi dưỡng nhận thức về Đảng"
+VALID = f"có giấy chứng nhận học {CLASS} còn giá trị"  # on 31/12 of the report year: Biểu 1's column
 
 
 def basis_texts(issued: date) -> str:
@@ -97,7 +98,9 @@ def _cap(text: str) -> str:
 
 
 def waiting_sentence(plan: Plan, two_digits: bool = True) -> str:
-    """The candidates waiting (certificate valid through the plan year) and how the remainder is shared."""
+    """The candidates on the lists and, of them, those with a valid certificate (Biểu 1's basis: valid on
+    31/12 of the report year, `Plan.trained_valid`), how many of those expire within the plan year, and
+    how the remainder is shared."""
     end = date_words(date(plan.base_year, 12, 31))
     if plan.candidates_waiting == 0:
         text = f"Đến {end}, các chi bộ không còn quần chúng nào trong danh sách nguồn"
@@ -106,28 +109,28 @@ def waiting_sentence(plan: Plan, two_digits: bool = True) -> str:
             f"Đến {end}, các chi bộ có {_n(plan.candidates_waiting, 'quần chúng ưu tú', two_digits)}"
             " trong danh sách nguồn, trong đó "
             + (
-                f"{_n(plan.trained_waiting, 'quần chúng', two_digits)} có giấy chứng nhận học {CLASS} còn giá"
-                f" trị đến hết năm {plan.year}"
-                if plan.trained_waiting
-                else f"chưa có quần chúng nào có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng còn giá trị"
-                f" đến hết năm {plan.year}"
+                f"{_n(plan.trained_valid, 'quần chúng', two_digits)} {VALID}"
+                if plan.trained_valid
+                else f"chưa có quần chúng nào {VALID}"
             )
         )
         if plan.trained_expiring:
+            every = plan.trained_expiring == plan.trained_valid
             text += (
-                f" (ngoài ra, {_n(plan.trained_expiring, 'quần chúng', two_digits)} có giấy chứng nhận hết hạn"
-                f" trong năm {plan.year})"
+                f" ({'cả ' if every and plan.trained_valid > 1 else ''}"
+                f"{_n(plan.trained_expiring, 'quần chúng', two_digits)} có giấy chứng nhận hết hạn trong năm"
+                f" {plan.year})"
             )
     out = _sentence_end(text)
-    if plan.trained_waiting < plan.total:
+    if plan.trained_valid < plan.total:
         out += (
-            f" Số quần chúng chờ kết nạp ({fmt_count(plan.trained_waiting, two_digits)}) thấp hơn chỉ tiêu"
-            f" ({fmt_count(plan.total, two_digits)}), nên các chi bộ phải cử quần chúng đi học lớp sớm để đủ điều"
-            " kiện xem xét kết nạp trong năm."
+            f" Số quần chúng có giấy chứng nhận còn giá trị ({fmt_count(plan.trained_valid, two_digits)}) thấp hơn"
+            f" chỉ tiêu ({fmt_count(plan.total, two_digits)}), nên các chi bộ phải cử quần chúng đi học lớp sớm để"
+            " đủ điều kiện xem xét kết nạp trong năm."
         )
     if plan.remainder > 0 and plan.tie is not None:  # the method only where a tie must be stated (issue 8)
         basis = (
-            "theo tỷ lệ số quần chúng chờ kết nạp của từng chi bộ"
+            f"theo tỷ lệ số quần chúng {valid_words(plan.year)} của từng chi bộ"
             if plan.trained_waiting
             else "chia đều cho các chi bộ"
         )
@@ -138,7 +141,7 @@ def waiting_sentence(plan: Plan, two_digits: bool = True) -> str:
     if plan.tie is not None:
         waiting = {b.branch: b.trained_waiting for b in plan.branches}
         more = min(waiting[n] for n in plan.tie.given) > max(waiting[n] for n in plan.tie.left)
-        why = "có nhiều quần chúng chờ kết nạp hơn" if more else "xếp trước theo thứ tự tên"
+        why = f"có nhiều quần chúng {valid_words(plan.year)} hơn" if more else "xếp trước theo thứ tự tên"
         out += (
             f" {prose.join_vi(list(plan.tie.given + plan.tie.left))} có phần dư bằng nhau; chỉ tiêu cuối cùng"
             f" được giao cho {prose.join_vi(list(plan.tie.given))} ({why})."
@@ -189,8 +192,9 @@ def sources_sentence(plan: Plan, two_digits: bool = True) -> str:
         )
     text += (
         f" {MASS_ORGANISATIONS} giới thiệu ít nhất {_n(plan.introduction_total, 'quần chúng ưu tú', two_digits)}"
-        f" để chi bộ xem xét, bồi dưỡng; mỗi tổ chức giới thiệu không ít hơn số đã giới thiệu năm {plan.base_year}"
-        f" và ít nhất {fmt_count(1, two_digits)} quần chúng (chỉ tiêu từng tổ chức tại Biểu 2)"
+        f" để chi bộ xem xét, bồi dưỡng; mỗi tổ chức giới thiệu không ít hơn chỉ tiêu được giao và số đã giới"
+        f" thiệu năm {plan.base_year}, ít nhất {fmt_count(1, two_digits)} quần chúng (chỉ tiêu từng tổ chức tại"
+        " Biểu 2)"
     )
     return text + "."
 
@@ -298,7 +302,7 @@ def plan_context(report: Report, ctx: dict[str, Any], unit: str, two_digits: boo
             "name": b.branch,
             "kind": b.kind,
             "waiting": fmt_int(b.candidates_waiting),
-            "trained": fmt_int(b.trained_waiting),
+            "trained": fmt_int(b.trained_valid),
             "admissions": fmt_int(b.admission_quota),
             "sources": fmt_int(b.source_quota),
         }
@@ -306,24 +310,28 @@ def plan_context(report: Report, ctx: dict[str, Any], unit: str, two_digits: boo
     ]
     ctx["plan_total"] = {
         "waiting": fmt_int(plan.candidates_waiting),
-        "trained": fmt_int(plan.trained_waiting),
+        "trained": fmt_int(plan.trained_valid),
         "admissions": fmt_int(plan.total),
         "sources": fmt_int(plan.source_total),
     }
     ctx["organisation_columns"] = {
-        "introduced": f"Đã giới thiệu năm {plan.base_year}",
+        "last_year": f"Năm {plan.base_year}",
+        "last_quota": "Chỉ tiêu",
+        "introduced": "Đã giới thiệu",
         "quota": f"Chỉ tiêu giới thiệu năm {plan.year}",
     }
     ctx["organisation_rows"] = [
         {
             "stt": str(i),
             "name": o.organisation,
+            "last_quota": "-" if o.last_quota is None else fmt_int(o.last_quota),
             "introduced": fmt_int(o.introduced_last_year),
             "quota": fmt_int(o.introduction_quota),
         }
         for i, o in enumerate(plan.organisations, start=1)
     ]
     ctx["organisation_total"] = {
+        "last_quota": fmt_int(sum(o.last_quota or 0 for o in plan.organisations)),
         "introduced": fmt_int(sum(o.introduced_last_year for o in plan.organisations)),
         "quota": fmt_int(plan.introduction_total),
     }
