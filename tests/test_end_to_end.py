@@ -255,8 +255,9 @@ def test_output_folder_inside_the_inbox_is_not_read_back(tmp_path):
 
 
 def test_plan_table_matches_the_workbooks(sample):
-    """Candidates waiting on 31/12/2025, counted here; one admission per branch at least; the ward
-    total reaches the 2025 quota (no 2026 row in the sample) and 3% of the members, rounded up."""
+    """Candidates on the lists on 31/12/2025 and those of them with a valid certificate, counted here; one
+    admission per branch at least; the ward total reaches the 2025 quota (no 2026 row in the sample) and
+    3% of the members at the start of 2026 (at most those of 2025 plus those admitted), rounded up."""
     data, out = sample["data"], sample["out"]
     end = date(2025, 12, 31)
     table = find_table(Document(str(out / "ke-hoach-2026.docx")), "STT", "Chi bộ")
@@ -264,13 +265,16 @@ def test_plan_table_matches_the_workbooks(sample):
     for branch in data["branches"]:
         waiting = [c for c in branch["candidates"] if c["entered"] <= end and (
             fold(c["status"]) == fold("Đang bồi dưỡng") or (c.get("status_date") and c["status_date"] > end))]
-        # a certificate of 60 months still valid on 31/12/2026: a class from 31/12/2021 on
-        trained = [c for c in waiting if c.get("class_date") and date(2021, 12, 31) <= c["class_date"] <= end]
+        # a certificate of 60 months still valid on 31/12/2025 (Biểu 1's column): a class from 31/12/2020 on
+        trained = [c for c in waiting if c.get("class_date") and date(2020, 12, 31) <= c["class_date"] <= end]
         row = rows[branch["info"]["name"]]
         assert row[2:4] == [str(len(waiting)), str(len(trained))], branch["info"]["name"]
         assert int(row[4]) >= 1 and int(row[5]) >= 1
     ward = quota(data, 2025, "Toàn Đảng bộ")
-    floor = max(int(ward["admission_quota"]), -(-int(ward["members_start"]) * 3 // 100), len(data["branches"]))
+    # no 2026 figure: 3% of the members at the start of 2025 plus those admitted in 2025
+    admitted = sum(1 for b in data["branches"] for a in b["admissions"] if a["admitted"].year == 2025)
+    members = int(ward["members_start"]) + admitted
+    floor = max(int(ward["admission_quota"]), -(-members * 3 // 100), len(data["branches"]))
     assert rows["Cộng"][4] == str(floor)
     assert sum(int(r[4]) for name, r in rows.items() if name != "Cộng") == floor
 
