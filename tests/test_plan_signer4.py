@@ -20,6 +20,7 @@ import pytest
 from builders import Admission, Ward, make_branch, make_ward
 from docread import all_text, table_rows
 from docx import Document
+from docx.oxml.ns import qn
 from independent import fold, months_later, read_inbox
 
 from reportgen import schema as S
@@ -275,3 +276,42 @@ def test_each_branch_report_says_valid_certificates_on_one_basis(ward):
                 assert until == f" đến hết năm {end_plan.year}"
             checked += 1
     assert checked
+
+
+# --- 6. layout: no row split across pages, never "Cộng" alone ----------------------------------
+
+
+def _keeps(tr) -> bool:
+    """Every paragraph of the row keeps with the next (Word and LibreOffice then keep the rows together)."""
+    paras = list(tr.iter(qn("w:p")))
+    return bool(paras) and all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in paras)
+
+
+def _flag(tr, name: str) -> bool:
+    pr = tr.find(qn("w:trPr"))
+    return pr is not None and pr.find(qn(name)) is not None
+
+
+def test_tables_keep_their_last_rows_with_the_total(ward):
+    """Every table with a total row, in every document: no row splits across pages, the header rows
+    repeat and stay with the body, the two rows before "Cộng" stay with it, and "Cộng" stays with the
+    rows under it ("Trong đó ...")."""
+    out, _ = ward
+    checked = 0
+    for path in [*out.glob("*.docx"), *(out / "chi-bo").glob("*.docx")]:
+        for table in Document(str(path)).tables:
+            rows = list(table._tbl.tr_lst)
+            texts = [[c.text for c in r.cells] for r in table.rows]
+            k = next((i for i, t in enumerate(texts) if "Cộng" in t), None)
+            if k is None:
+                continue
+            checked += 1
+            where = (path.name, texts[0][:3])
+            assert all(_flag(tr, "w:cantSplit") for tr in rows), where
+            head = [i for i, tr in enumerate(rows) if _flag(tr, "w:tblHeader")]
+            assert head and all(_keeps(rows[i]) for i in head), where
+            body = [i for i in range(head[-1] + 1, k)]
+            assert all(_keeps(rows[i]) for i in body[-2:]), where
+            if k < len(rows) - 1:
+                assert all(_keeps(rows[i]) for i in range(k, len(rows) - 1)), where
+    assert checked >= 3

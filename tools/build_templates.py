@@ -415,9 +415,13 @@ def _data_table(
     head2: an upper header row of (text, span) over the column heads (e.g. the years of
     the structure table). group_rows: rows with r.is_group print only their label, bold.
     keep_together: a short table (a term's years) is not split over two pages.
-    keep_tail: a long table may break, but its last two rows stay with the total (never "Cộng" alone).
-    parts: a loop of rows under the total ("Trong đó: ..."), in italics, cells from Col.part.
+    keep_tail: a long table may break, but its last two rows stay with the total (never "Cộng" alone);
+    every table with a total that is not kept together keeps its tail so.
+    parts: a loop of rows under the total ("Trong đó: ..."), in italics, cells from Col.part; the total
+    stays with them, and they with one another.
+    No row splits across pages (cantSplit); the header rows repeat on each page and stay with the body.
     """
+    keep_tail = keep_tail or (total and not keep_together and not group_rows)
     n_head = 2 if head2 else 1
     table = doc.add_table(rows=n_head, cols=len(cols))
     table.style = doc.styles["Table Grid"]
@@ -443,8 +447,8 @@ def _data_table(
         _row_flags(r, header=True)
         for c in r.cells:
             c.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            for p in c.paragraphs:
-                p.paragraph_format.keep_with_next = True  # never a header alone at a page foot
+        for el in r._tr.iter(qn("w:p")):  # every cell's, a merged cell's continuation too
+            Paragraph(el, table).paragraph_format.keep_with_next = True  # never a header alone at a page foot
 
     def control_row(tag: str) -> None:
         row = table.add_row()
@@ -490,14 +494,26 @@ def _data_table(
         _row_flags(row)
         for i, col in enumerate(cols):
             style = S_CELL_NUM if col.numeric else S_CELL_HEAD
-            _first_para(row.cells[i], col.total, style, bold=True)
-    if parts:
-        control_row(f"{{%tr for r in {parts} %}}")
+            p = _first_para(row.cells[i], col.total, style, bold=True)
+            if parts:  # the total is followed by its parts: never at a page foot without them
+                p.paragraph_format.keep_with_next = True
+
+    def part_row(keep: bool) -> None:
         row = table.add_row()
         _row_flags(row)
         for i, col in enumerate(cols):
             style = S_CELL_NUM if col.numeric else S_CELL
-            _first_para(row.cells[i], col.part, style, italic=True)
+            p = _first_para(row.cells[i], col.part, style, italic=True)
+            if keep:
+                p.paragraph_format.keep_with_next = True
+
+    if parts:
+        control_row(f"{{%tr for r in {parts} %}}")
+        control_row("{%tr if not loop.last %}")
+        part_row(keep=True)
+        control_row("{%tr else %}")
+        part_row(keep=False)
+        control_row("{%tr endif %}")
         control_row("{%tr endfor %}")
     _fixed_layout(table, [c.width for c in cols])
     return table
