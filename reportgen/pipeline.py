@@ -22,6 +22,7 @@ from .findings import Findings, Severity, printable
 from .intake.load import Inbox, load_inbox
 from .progress import SILENT, Progress
 from .stats.aggregate import aggregate
+from .stats.claims import claim_findings
 from .stats.model import Report
 from .validate.rules import validate
 
@@ -82,6 +83,7 @@ class CheckResult:
     findings: Findings
     year: int | None
     no_data: bool = False  # every table sheet is still empty (a blank set from `reportgen init`)
+    report: Report | None = None  # the figures, when the workbooks have no errors (build reuses them)
 
     @property
     def ok(self) -> bool:
@@ -177,7 +179,12 @@ def check(
     no_data = has_no_data(loaded)
     if no_data:
         findings = _not_filled_yet(findings)
-    return CheckResult(loaded, findings, chosen, no_data)
+    report = None
+    if not findings.has_errors and not no_data and chosen is not None and loaded.ward is not None:
+        # the office's claims of success held against the figures (stats.claims): a warning, never a block
+        report = aggregate(loaded, chosen, today)
+        findings.extend(claim_findings(report, lambda file, sheet: loaded.position(file, sheet, "text")))
+    return CheckResult(loaded, findings, chosen, no_data, report)
 
 
 def has_no_data(inbox: Inbox) -> bool:
@@ -271,7 +278,7 @@ def build(
     chosen = result.check.year
     if chosen is None:
         raise UsageProblem("các sổ chưa có số liệu năm nào (chưa có chỉ tiêu, kết nạp hay nguồn)")
-    report = aggregate(result.check.inbox, chosen, options.issued or today)
+    report = result.check.report or aggregate(result.check.inbox, chosen, options.issued or today)
     out.mkdir(parents=True, exist_ok=True)
     result.report = report
     cache = Cache(out) if options.incremental else None

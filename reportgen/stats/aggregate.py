@@ -14,7 +14,7 @@ import pandas as pd
 
 from .. import rules, schema
 from ..dates import full_months, full_years
-from ..intake.load import Branch, Inbox
+from ..intake.load import Branch, Inbox, records
 from ..intake.normalize import branch_key, fold, known_organisations, organisation_key, person_key
 from ..intake.ward import term_for_year
 from ..vntext import name_sort_key, slugify, text_sort_key
@@ -840,7 +840,12 @@ def office_texts(inbox: Inbox) -> tuple[OfficeText, ...]:
 def assessments(inbox: Inbox) -> tuple[Assessment, ...]:
     """The rows of `Nhận định`, in the workbook's order."""
     return tuple(
-        Assessment(str(r.period), str(r.section), str(r.text))
-        for r in inbox.assessments.itertuples()
-        if r.period and r.section and r.text
+        Assessment(str(r["period"]), str(r["section"]), str(r["text"]), str(r["_file"]), str(r["_sheet"]), _row(r))
+        for r in records(inbox.assessments)
+        if r["period"] and r["section"] and r["text"]
     )
+
+
+def _row(record: dict) -> int | None:
+    row = record.get("_row")
+    return int(row) if isinstance(row, (int, float)) and row == row else None

@@ -694,6 +694,9 @@ class Assessment:
     period: str  # "2025" or a term "2020-2025"
     section: str  # one of schema.ASSESSMENT_SECTIONS
     text: str
+    file: str = ""  # where the row is written, for a message: the workbook, its sheet, the Excel row
+    sheet: str = ""
+    row: int | None = None
 
 
 @dataclass(frozen=True)
