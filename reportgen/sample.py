@@ -21,7 +21,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -1125,14 +1125,7 @@ def _random_assessments(
         )
     )
     if plan_admit[last] >= quota[last]:
-        rows.append(
-            (
-                str(last),
-                S.SECTION_STRENGTHS,
-                "Các chi bộ chủ động rà soát nguồn ngay từ đầu năm, phối hợp với các đoàn thể giới thiệu quần chúng"
-                " ưu tú đi học lớp bồi dưỡng nhận thức về Đảng kịp thời.",
-            )
-        )
+        rows.append((str(last), S.SECTION_STRENGTHS, STRENGTH_ALL))
     else:
         rows.append(
             (
@@ -1171,8 +1164,9 @@ def _random_assessments(
             (
                 term,
                 S.SECTION_TASKS,
-                "Đảng ủy phân công đảng ủy viên trực tiếp giúp các chi bộ chưa kết nạp được đảng viên rà soát"
-                " nguồn, chọn quần chúng ưu tú giới thiệu đi học lớp bồi dưỡng nhận thức về Đảng.",
+                # the committee's own task, not the members' (the documents name the branches to help)
+                "Ban Thường vụ Đảng ủy định kỳ 6 tháng nghe các chi bộ báo cáo tiến độ tạo nguồn, kết nạp đảng"
+                " viên; kịp thời biểu dương chi bộ làm tốt, nhắc nhở chi bộ thực hiện chậm.",
             )
         )
     rows.append(
@@ -1184,6 +1178,42 @@ def _random_assessments(
         )
     )
     return tuple(rows)
+
+
+# A strength the office writes of all its branches, and the same said of some (`weaker`): `write_sample` keeps
+# the first its generated figures support (stats.claims), as an office writes knowing its figures.
+STRENGTH_ALL = (
+    "Các chi bộ chủ động rà soát nguồn ngay từ đầu năm, phối hợp với các đoàn thể giới thiệu quần chúng ưu tú"
+    " đi học lớp bồi dưỡng nhận thức về Đảng kịp thời."
+)
+STRENGTH_SOME = (
+    "Một số chi bộ chủ động rà soát nguồn ngay từ đầu năm, phối hợp với các đoàn thể lựa chọn quần chúng ưu tú"
+    " đi học lớp bồi dưỡng nhận thức về Đảng."
+)
+WEAKER = {STRENGTH_ALL: STRENGTH_SOME}
+
+
+def supported_assessments(inbox: Path, plan: WardPlan) -> tuple:
+    """The plan's `Nhận định` rows as the written workbooks' own figures support them: a claim of success
+    the figures contradict (stats.claims) is said of some branches (`WEAKER`), or left out when even
+    that is contradicted. The rows are checked on the figures the documents will print."""
+    from reportgen.pipeline import check
+    from reportgen.stats.claims import contradictions, is_claim
+
+    rows = list(plan.assessments)
+    if not any(is_claim(section, text) for _period, section, text in rows):
+        return tuple(rows)
+    report = check(inbox, today=REPORT_DATE + timedelta(days=10)).report
+    if report is None:
+        return tuple(rows)
+    for _ in range(2):  # the claim, then its weaker form
+        report = replace(report, assessments=tuple(replace(a, text=t) for a, (*_, t) in zip(report.assessments, rows)))
+        wrong = {c.assessment.text for c in contradictions(report)}
+        if not wrong:
+            break
+        rows = [(p, sec, WEAKER.get(t, "")) if t in wrong else (p, sec, t) for p, sec, t in rows]
+    wrong = {c.assessment.text for c in contradictions(report)}
+    return tuple((p, sec, t) for p, sec, t in rows if t and t not in wrong)
 
 
 def random_plan(seed: int) -> WardPlan:
@@ -1512,4 +1542,7 @@ def write_sample(out_dir: Path, seed: int = DEFAULT_SEED, overwrite: bool = Fals
         path = out_dir / b.file
         _save(_branch_workbook(b, persons[b.name], plan.banner), path)
         paths.append(path)
+    rows = supported_assessments(out_dir, plan)
+    if rows != plan.assessments:
+        _save(_ward_workbook(members, org_quota, texts, replace(plan, assessments=rows)), paths[0])
     return paths
