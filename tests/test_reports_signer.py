@@ -210,8 +210,10 @@ def test_the_structure_paragraph_does_not_repeat_the_table(built, kind):
         assert label not in paras[0]
     if kind == "bao-cao":
         admitted = [
-            a for b in data["branches"] for a in b["admissions"] if isinstance(a["admitted"], date)
-            and a["admitted"].year == YEAR
+            a
+            for b in data["branches"]
+            for a in b["admissions"]
+            if isinstance(a["admitted"], date) and a["admitted"].year == YEAR
         ]
         women = sum(1 for a in admitted if a["gender"] == "Nữ")
         assert paras[0].startswith(f"Trong {_two(len(admitted))} đảng viên mới kết nạp có")
@@ -246,8 +248,14 @@ def _small_ward(folder: Path, assessments: list[tuple] = ()) -> Path:
         admissions=[Admission("Lê Văn An", date(1995, 1, 1), date(2025, 6, 1), youth_union="x")],
         candidates=[
             Candidate("Trần Thị Bé", date(1999, 1, 1), date(2025, 2, 1), class_date=date(2025, 4, 1)),
-            Candidate("Trần Văn Cư", date(1998, 1, 1), date(2025, 2, 1), status="Chuyển đi",
-                      status_date=date(2025, 9, 1), class_date=date(2025, 4, 1)),
+            Candidate(
+                "Trần Văn Cư",
+                date(1998, 1, 1),
+                date(2025, 2, 1),
+                status="Chuyển đi",
+                status_date=date(2025, 9, 1),
+                class_date=date(2025, 4, 1),
+            ),
         ],
     )
     make_branch(folder, "Chi bộ B", candidates=[Candidate("Võ Thị Dung", date(2000, 1, 1), date(2025, 3, 1))])
@@ -280,7 +288,7 @@ def test_an_office_row_replaces_the_programs_cause_on_the_same_topic(tmp_path):
 
 
 def test_one_result_is_said_once_for_the_branches_that_share_it():
-    from reportgen.render.context.sections import SOURCE_LIST_MAX, below_pieces, source_pieces
+    from reportgen.render.context.sections import below_pieces, source_pieces
 
     items = [("Chi bộ A", 1, 2), ("Chi bộ B", 1, 2), ("Chi bộ C", 0, 1), ("Chi bộ D", 2, 3)]
     text = below_pieces(items, [], True)
@@ -288,9 +296,13 @@ def test_one_result_is_said_once_for_the_branches_that_share_it():
     assert "Chi bộ C chưa kết nạp được đảng viên nào" in text and "Chi bộ D mới đạt 02/03" in text
     short = source_pieces([("Chi bộ A", 0, 2), ("Chi bộ B", 1, 3)], True)
     assert short == "Chi bộ A chưa bổ sung được quần chúng nào (chỉ tiêu 02); Chi bộ B bổ sung 01/03"
-    many = [("Chi bộ Z", 0, 1)] + [(f"Chi bộ {i}", 1, 3) for i in range(SOURCE_LIST_MAX)]
-    text = source_pieces(many, True)  # a long list: only those that added nobody are named
-    assert text == f"Chi bộ Z chưa bổ sung được quần chúng nào (chỉ tiêu 01); {SOURCE_LIST_MAX:02d} chi bộ còn lại bổ sung chưa đủ chỉ tiêu"
+    many = [("Chi bộ Z", 0, 1)] + [(f"Chi bộ {i}", 1, 3) for i in range(6)] + [("Chi bộ Y", 2, 3)]
+    text = source_pieces(many, True)  # a long list: every branch named, those with the same result together
+    assert text == (
+        "Chi bộ Z chưa bổ sung được quần chúng nào (chỉ tiêu 01); Chi bộ 0, Chi bộ 1, Chi bộ 2, Chi bộ 3, Chi bộ 4"
+        " và Chi bộ 5 bổ sung 01/03; Chi bộ Y bổ sung 02/03"
+    )
+    assert "còn lại" not in text
 
 
 def test_an_office_task_on_the_members_replaces_the_programs_bullet(tmp_path):

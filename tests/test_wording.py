@@ -3,11 +3,16 @@
 from reportgen.render.wording import (
     NBSP,
     Named,
+    Reference,
+    Said,
+    actor_of,
+    by_actor,
     in_conventional_order,
     met_words,
     people_average,
     ratio,
     tie_hyphens,
+    times_words,
 )
 
 
@@ -32,13 +37,31 @@ def test_one_form_for_counts():
 
 
 def test_organisations_in_the_conventional_order():
-    names = ["Hội Cựu chiến binh", "Đoàn Thanh niên", "Hội LHPN", "Công đoàn", "MTTQ", "Hội Nông dân", "Hội Người cao tuổi"]
+    names = [
+        "Hội Cựu chiến binh",
+        "Đoàn Thanh niên",
+        "Hội LHPN",
+        "Công đoàn",
+        "MTTQ",
+        "Hội Nông dân",
+        "Hội Người cao tuổi",
+    ]
     assert in_conventional_order(names) == [
-        "MTTQ", "Công đoàn", "Hội Nông dân", "Đoàn Thanh niên", "Hội LHPN", "Hội Cựu chiến binh", "Hội Người cao tuổi"]
+        "MTTQ",
+        "Công đoàn",
+        "Hội Nông dân",
+        "Đoàn Thanh niên",
+        "Hội LHPN",
+        "Hội Cựu chiến binh",
+        "Hội Người cao tuổi",
+    ]
 
 
 def test_no_line_can_start_with_a_hyphen_unless_a_bullet():
-    assert tie_hyphens("Mặt trận và các đoàn thể chính trị - xã hội") == f"Mặt trận và các đoàn thể chính trị{NBSP}- xã hội"
+    assert (
+        tie_hyphens("Mặt trận và các đoàn thể chính trị - xã hội")
+        == f"Mặt trận và các đoàn thể chính trị{NBSP}- xã hội"
+    )
     assert tie_hyphens("- Bullet về chính trị - xã hội").startswith("- Bullet")
     assert f"trị{NBSP}- xã" in tie_hyphens("- Bullet về chính trị - xã hội")
     assert tie_hyphens("2020-2025") == "2020-2025"
@@ -51,6 +74,74 @@ def test_a_list_is_named_once_then_referred_to():
     again = named.name("weak", ["Chi bộ C", "Chi bộ B", "Chi bộ A"], what="chưa đạt chỉ tiêu")
     assert again == "03 chi bộ chưa đạt chỉ tiêu nêu trên"
     assert named.name("other", ["Chi bộ D"]) == "Chi bộ D"
+
+
+def test_a_back_reference_is_never_ambiguous():
+    """Two lists of as many branches above (admissions and sources, both "04/10 chi bộ chưa đạt"): the
+    reference says which quota, and names a short list again."""
+    below = ["Chi bộ A", "Chi bộ B", "Chi bộ C", "Chi bộ D"]
+    named = Named()
+    named.name("below", below, which="chưa đạt chỉ tiêu kết nạp năm 2025")
+    named.note("sources", ["Chi bộ A", "Chi bộ E", "Chi bộ F", "Chi bộ G"], "chưa đạt chỉ tiêu tạo nguồn năm 2025")
+    again = named.name("weak", below, what="chưa đạt chỉ tiêu")
+    assert isinstance(again, Reference)
+    assert again == ("04 chi bộ chưa đạt chỉ tiêu kết nạp năm 2025 (Chi bộ A, Chi bộ B, Chi bộ C và Chi bộ D)")
+    # a list of as many that the words cannot mean ("đạt" is not "chưa đạt"): "nêu trên" is clear
+    clear = Named()
+    clear.name("met", ["Chi bộ E", "Chi bộ F", "Chi bộ G", "Chi bộ H"], which="đạt chỉ tiêu kết nạp năm 2025")
+    clear.name("below", below, which="chưa đạt chỉ tiêu kết nạp năm 2025")
+    assert clear.name("weak", below, what="chưa đạt chỉ tiêu") == "04 chi bộ chưa đạt chỉ tiêu nêu trên"
+    # a long list is described without its names
+    many = [f"Chi bộ {i}" for i in range(6)]
+    long = Named()
+    long.name("below", many, which="chưa đạt chỉ tiêu kết nạp năm 2025")
+    long.note("sources", [f"Chi bộ X{i}" for i in range(6)], "chưa đạt chỉ tiêu tạo nguồn năm 2025")
+    assert long.name("weak", many, what="chưa đạt chỉ tiêu") == "06 chi bộ chưa đạt chỉ tiêu kết nạp năm 2025"
+
+
+def test_how_many_times_as_an_office_rounds_it():
+    assert times_words(97, 33) == "gấp gần 03 lần"  # 2,94
+    assert times_words(90, 30) == "gấp 03 lần"
+    assert times_words(75, 33) == "gấp hơn 02 lần"  # 2,27
+    assert times_words(150, 42) == "gấp hơn 03 lần"  # 3,57
+    assert times_words(59, 33) == "gấp gần 02 lần"  # 1,79
+    assert times_words(40, 33) == ""  # 1,2: "nhiều hơn"
+    assert times_words(97, 33, two_digits=False) == "gấp gần 3 lần"
+
+
+def test_tasks_are_ordered_by_who_acts():
+    assert actor_of("- Đảng ủy, Ban Thường vụ Đảng ủy: ...") == 0
+    assert actor_of("Đảng ủy phân công đảng ủy viên trực tiếp giúp ...") == 0
+    assert actor_of("Đảng ủy viên phụ trách chi bộ dự sinh hoạt ...") == 2
+    assert actor_of("Văn phòng Đảng ủy (bộ phận xây dựng Đảng): ...") == 1
+    assert actor_of("Các chi ủy, chi bộ: ...") == 3
+    assert actor_of("Mặt trận Tổ quốc và các đoàn thể ...") == 4
+    assert actor_of("Tăng cường công tác tuyên truyền.") is None
+    program = [
+        "Đảng ủy, Ban Thường vụ Đảng ủy: giao chỉ tiêu.",
+        "Văn phòng Đảng ủy (bộ phận xây dựng Đảng): theo dõi.",
+        Said("Các đồng chí đảng ủy viên phụ trách chi bộ: dự sinh hoạt.", "members"),
+        "Các chi ủy, chi bộ: rà soát nguồn.",
+        "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội: giới thiệu.",
+    ]
+    office = [
+        "Ban Thường vụ Đảng ủy định kỳ nghe các chi bộ báo cáo.",
+        "Tăng cường công tác tuyên truyền.",
+        "Các chi bộ khu dân cư phối hợp với Ban công tác Mặt trận.",
+    ]
+    assert by_actor(program, office) == [
+        program[0],
+        office[0],
+        program[1],
+        program[2],
+        program[3],
+        office[2],
+        program[4],
+        office[1],
+    ]
+    # an office row on the members' task replaces the program's, in the committee's place
+    members = "Đảng ủy phân công đảng ủy viên trực tiếp giúp các chi bộ rà soát nguồn."
+    assert by_actor(program, [members]) == [program[0], members, program[1], program[3], program[4]]
 
 
 def test_the_ward_documents_apply_the_rules(tmp_path):

@@ -126,33 +126,93 @@ def join_vi(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " và " + items[-1]
 
 
+class Reference(str):
+    """A back-reference Named gave instead of the names ("07 chi bộ nêu trên", or the list described)."""
+
+
+NAMES_AGAIN_MAX = 4  # a list this short is named again when a back-reference would be ambiguous
+
+
 class Named:
     """Lists of branches said once in a document, then referred to by their count.
 
     `name(group, names)` gives the names the first time a group is mentioned and
     "07 chi bộ nêu trên" after; a subset of a group already named reads "03 chi bộ
-    trong số đó" only where the caller asks for it."""
+    trong số đó" only where the caller asks for it.
+
+    "nêu trên" only when it is unambiguous (`back_reference`): when another list of as many branches
+    stands above (below the admission quota and below the source quota, both "04/10 chi bộ chưa đạt"),
+    the list is described by what it is (`which`, given when it was said: "chưa đạt chỉ tiêu kết nạp năm
+    2025") and, when short, named again."""
 
     def __init__(self, two_digits: bool = True) -> None:
         self.two_digits = two_digits
         self._said: dict[str, frozenset[str]] = {}
+        self._which: dict[str, str] = {}
+        self._nouns: dict[str, str] = {}
 
     def said(self, group: str) -> frozenset[str]:
         return self._said.get(group, frozenset())
 
-    def name(self, group: str, names: Sequence[str], noun: str = "chi bộ", what: str = "") -> str:
+    def note(self, group: str, names: Sequence[str], which: str = "", noun: str = "chi bộ") -> None:
+        """A list said in the document (with its own words), so that a later reference knows it is there."""
+        self._said[group] = frozenset(names)
+        self._which[group] = which
+        self._nouns[group] = noun
+
+    def name(self, group: str, names: Sequence[str], noun: str = "chi bộ", what: str = "", which: str = "") -> str:
         """The names (first time) or "07 chi bộ chưa đạt chỉ tiêu nêu trên" (the same set again)."""
         key = frozenset(names)
-        if len(key) > 1 and any(v == key for v in self._said.values()):  # one name is shorter said again
-            described = f" {what}" if what else ""
-            return f"{fmt_count(len(names), self.two_digits)} {noun}{described} nêu trên"
+        same = [g for g, v in self._said.items() if v == key]
+        if len(key) > 1 and same:  # one name is shorter said again
+            others = [  # another list as long, which the same words could also mean
+                g
+                for g, v in self._said.items()
+                if v != key
+                and len(v) == len(key)
+                and self._nouns.get(g) == noun
+                and (not what or self._which.get(g, what).startswith(what))
+            ]
+            described = which or self._which.get(same[0], "")
+            return Reference(back_reference(list(names), noun, what, described, bool(others), self.two_digits))
         parts = [v for v in self._said.values() if v and v <= key]
         if len(key) > 1 and len(parts) > 1 and frozenset().union(*parts) == key:
             # the union of lists already named (below quota, years without admission): referred to as a
             # whole, without the one reason that fits only some of them
-            return f"{fmt_count(len(names), self.two_digits)} {noun} nêu trên"
-        self._said[group] = key
+            return Reference(f"{fmt_count(len(names), self.two_digits)} {noun} nêu trên")
+        self.note(group, names, which, noun)
         return join_vi(list(names))
+
+
+def back_reference(
+    names: Sequence[str], noun: str, what: str, which: str, ambiguous: bool, two_digits: bool = True
+) -> str:
+    """A list already said, referred to again: "04 chi bộ chưa đạt chỉ tiêu nêu trên"; when another list of
+    as many stands above (`ambiguous`), by what it is, "04 chi bộ chưa đạt chỉ tiêu kết nạp năm 2025", with
+    the names when the list is short (NAMES_AGAIN_MAX)."""
+    count = fmt_count(len(names), two_digits)
+    if ambiguous and which:
+        text = f"{count} {noun} {which}"
+        return f"{text} ({join_vi(list(names))})" if len(names) <= NAMES_AGAIN_MAX else text
+    if ambiguous and len(names) <= NAMES_AGAIN_MAX:
+        return join_vi(list(names))
+    described = f" {what}" if what else ""
+    return f"{count} {noun}{described} nêu trên"
+
+
+def times_words(more: int, than: int, two_digits: bool = True) -> str:
+    """How many times one count is another, as an office rounds it: "gấp 03 lần" when exact, "gấp gần 03
+    lần" from x,75 up, "gấp hơn 02 lần" below; "" under 1,75 times (then "nhiều hơn" is the words)."""
+    if than <= 0 or more < than:
+        return ""
+    whole, rest = divmod(more, than)
+    if rest == 0:
+        return f"gấp {fmt_count(whole, two_digits)} lần"
+    if 4 * rest >= 3 * than:
+        return f"gấp gần {fmt_count(whole + 1, two_digits)} lần"
+    if whole < 2:
+        return ""
+    return f"gấp hơn {fmt_count(whole, two_digits)} lần"
 
 
 def streak_words(two_digits: bool = True) -> str:
@@ -239,6 +299,50 @@ def office_first(generated: Sequence[str], office: Sequence[str]) -> list[str]:
     spoken = set().union(*(topics_of(o) for o in office)) if office else set()
     kept = [g for g in generated if not (isinstance(g, Said) and g.topic in spoken)]
     return [*kept, *office]
+
+
+# Who does a task, in the order the tasks are listed: the committee; its office (Party-building staff);
+# the committee members in charge of branches; the branches; the Front and the mass organisations.
+ACTORS: tuple[tuple[str, ...], ...] = (
+    ("đảng ủy", "ban thường vụ", "ban chấp hành đảng bộ", "thường trực đảng ủy", "cấp ủy"),
+    ("văn phòng đảng ủy", "ban tổ chức", "ban xây dựng đảng", "bộ phận xây dựng đảng", "cán bộ"),
+    ("các đồng chí đảng ủy viên", "đảng ủy viên", "các đảng ủy viên"),
+    ("các chi ủy", "chi ủy", "các chi bộ", "chi bộ", "bí thư chi bộ"),
+    ("mặt trận", "các đoàn thể", "đoàn thanh niên", "công đoàn", "hội"),
+)
+
+
+def actor_of(text: str) -> int | None:
+    """The rank in ACTORS of who a task starts with ("Đảng ủy viên ..." is a member, "Đảng ủy ..." the
+    committee: the longest opening wins); None when it starts with none of them."""
+    low = text.removeprefix("- ").lower()
+    found = [
+        (len(word), rank)
+        for rank, words in enumerate(ACTORS)
+        for word in words
+        if re.match(rf"{re.escape(word)}(?!\w)", low)
+    ]
+    return max(found)[1] if found else None
+
+
+def by_actor(generated: Sequence[str], office: Sequence[str]) -> list[str]:
+    """The tasks: the program's (one bullet per actor, in ACTORS' order) with the office's rows
+    (`office_first`: a row on a program sentence's topic replaces it), each office row that starts with
+    an actor placed after the last bullet of that actor or one before it; the others at the end."""
+    spoken = set().union(*(topics_of(o) for o in office)) if office else set()
+    out = [g for g in generated if not (isinstance(g, Said) and g.topic in spoken)]
+    for row in office:
+        rank = actor_of(row)
+        if rank is None:
+            out.append(row)
+            continue
+        at = 0
+        for i, g in enumerate(out):
+            other = actor_of(g)
+            if other is not None and other <= rank:
+                at = i + 1
+        out.insert(at, row)
+    return out
 
 
 NO_ANNEX = "(không kèm Phụ lục)"

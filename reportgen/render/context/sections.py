@@ -15,9 +15,12 @@ from reportgen import rules, schema
 from reportgen.intake.normalize import fold
 from reportgen.render.vietnamese import fmt_count, fmt_date, fmt_decimal, fmt_pct, sort_texts
 from reportgen.render.wording import (
+    NAMES_AGAIN_MAX,
     TRAINED,
     Named,
+    Reference,
     Said,
+    by_actor,
     expiring_words,
     in_conventional_order,
     join_vi,
@@ -27,6 +30,8 @@ from reportgen.render.wording import (
     people_average,
     ratio,
     streak_words,
+    times_words,
+    topics_of,
     trained_words,
     valid_words,
 )
@@ -170,9 +175,10 @@ def leadership(report: Report, years: Sequence[int], two_digits: bool, period: s
 
 
 def quotas_given(report: Report, years: Sequence[int], two_digits: bool) -> str:
-    """ "Hằng năm, Đảng ủy giao chỉ tiêu tạo nguồn cho 14/14 chi bộ trực thuộc; giao chỉ tiêu kết nạp cho 14/14
-    chi bộ các năm 2022, 2025, 13/14 chi bộ các năm 2021, 2024 và 12/14 chi bộ năm 2023; giao chỉ tiêu giới
-    thiệu ...": the source and the admission quotas counted apart, year by year, from the branches' rows."""
+    """ "Hằng năm, Đảng ủy giao chỉ tiêu tạo nguồn cho 14/14 chi bộ trực thuộc; giao chỉ tiêu kết nạp cho 13/14
+    chi bộ (năm 2021), 14/14 chi bộ (năm 2022 và 2023) và 12/14 chi bộ (năm 2024); giao chỉ tiêu giới thiệu
+    ...": the source and the admission quotas counted apart, year by year in the years' order, from the
+    branches' rows."""
     rows_of: dict[int, list[BranchYear]] = {}
     if len(years) == 1 and years[0] == report.year:
         rows_of[report.year] = list(report.branch_years)
@@ -192,14 +198,13 @@ def quotas_given(report: Report, years: Sequence[int], two_digits: bool) -> str:
         if len(set(zip(counts.values(), total.values(), strict=True))) == 1:
             y = next(iter(counts))
             return f"{ratio(counts[y], total[y], two_digits)} chi bộ trực thuộc"
-        groups: dict[tuple[int, int], list[int]] = {}
+        runs: list[tuple[tuple[int, int], list[int]]] = []  # years in order; a run of years alike said once
         for y in sorted(counts):
-            groups.setdefault((counts[y], total[y]), []).append(y)
-        parts = [
-            f"{ratio(c, t, two_digits)} chi bộ {'các năm' if len(ys) > 1 else 'năm'} {', '.join(map(str, ys))}"
-            for (c, t), ys in sorted(groups.items(), key=lambda g: (-g[0][0], g[1][0]))
-        ]
-        return join_vi(parts)
+            if runs and runs[-1][0] == (counts[y], total[y]) and runs[-1][1][-1] == y - 1:
+                runs[-1][1].append(y)
+            else:
+                runs.append(((counts[y], total[y]), [y]))
+        return join_vi([f"{ratio(c, t, two_digits)} chi bộ ({years_run(ys)})" for (c, t), ys in runs])
 
     several = len(rows_of) > 1
     lead = "Hằng năm, Đảng ủy" if several else "Đảng ủy"
@@ -225,6 +230,15 @@ def quotas_given(report: Report, years: Sequence[int], two_digits: bool) -> str:
     if not pieces:
         return ""
     return f"{lead} {'; '.join(pieces)}."
+
+
+def years_run(years: Sequence[int]) -> str:
+    """ "năm 2021", "năm 2022 và 2023", "từ năm 2022 đến năm 2024": consecutive years, said in order."""
+    if len(years) == 1:
+        return f"năm {years[0]}"
+    if len(years) == 2:
+        return f"năm {years[0]} và {years[1]}"
+    return f"từ năm {years[0]} đến năm {years[-1]}"
 
 
 def members_of(organisations: Sequence[str]) -> str:
@@ -297,13 +311,10 @@ def _years_lead(years: Sequence[WardYear], of: Sequence[WardYear], two_digits: b
     return f"Có {_n(len(years), 'năm', two_digits)} ({join_vi([str(y.year) for y in years])})"
 
 
-SOURCE_LIST_MAX = 6  # above this many branches below their source quota, only those that added nobody are named
-
-
 def source_pieces(items: Sequence[tuple[str, int, int]], two_digits: bool) -> str:
-    """ "Chi bộ A và Chi bộ B chưa bổ sung được quần chúng nào (chỉ tiêu 01 và 02); Chi bộ C bổ sung 01/02":
-    nobody added is said in words, never "0/01"; a long list names only those that added nobody (the
-    others' figures are in Biểu 1)."""
+    """ "Chi bộ A và Chi bộ B chưa bổ sung được quần chúng nào (chỉ tiêu 01 và 02); Chi bộ C và Chi bộ D bổ
+    sung 01/02, Chi bộ E bổ sung 01/03": nobody added is said in words, never "0/01"; every branch is named,
+    those with the same result together."""
     zero = [(n, q) for n, done, q in items if done == 0]
     part = [(n, done, q) for n, done, q in items if done > 0]
     pieces = []
@@ -315,10 +326,11 @@ def source_pieces(items: Sequence[tuple[str, int, int]], two_digits: bool) -> st
             else join_vi([fmt_count(q, two_digits) for _, q in zero])
         )
         pieces.append(f"{join_vi([n for n, _ in zero])} chưa bổ sung được quần chúng nào (chỉ tiêu {quotas})")
-    if part and len(items) > SOURCE_LIST_MAX:
-        pieces.append(f"{_n(len(part), 'chi bộ', two_digits)} còn lại bổ sung chưa đủ chỉ tiêu")
-    elif part:
-        pieces.append(", ".join(f"{n} bổ sung {ratio(done, q, two_digits)}" for n, done, q in part))
+    if part:
+        groups: dict[tuple[int, int], list[str]] = {}
+        for n, done, q in part:
+            groups.setdefault((done, q), []).append(n)
+        pieces += [f"{join_vi(names)} bổ sung {ratio(done, q, two_digits)}" for (done, q), names in groups.items()]
     return "; ".join(pieces)
 
 
@@ -375,7 +387,7 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
         exceeded = [b.branch for b in report.branch_years if b.quota and b.admissions > b.quota]
         text = (
             f"{ratio(len(met), wy.branches_with_quota, two_digits)} chi bộ đạt chỉ tiêu kết nạp được giao"
-            f" ({named.name('met', met)})"
+            f" ({named.name('met', met, which=f'đạt chỉ tiêu kết nạp năm {year}')})"
         )
         if exceeded:
             text += f", trong đó {join_vi(sort_texts(exceeded))} vượt chỉ tiêu"
@@ -436,7 +448,7 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
             )
             + "."
         )
-        named.name("below", [s.branch for s in below])
+        named.name("below", [s.branch for s in below], which=f"chưa đạt chỉ tiêu kết nạp năm {year}")
     outside = [s for s in streaks if s.branch not in {b.branch for b in below}]
     if outside:
         r.limitations.append(_cap(streak_pieces(outside, StreakWords.of(report), two_digits)) + ".")
@@ -444,6 +456,7 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
         named.name("streaks", [s.branch for s in streaks])
     sources = sort_texts(sf.below_source_quota, key=lambda s: s.branch)
     if sources:
+        named.note("sources", [s.branch for s in sources], which=f"chưa đạt chỉ tiêu tạo nguồn năm {year}")
         r.limitations.append(
             f"{ratio(len(sources), len(with_source_quota), two_digits)} chi bộ chưa đạt chỉ tiêu tạo nguồn được giao: "
             + source_pieces([(s.branch, s.candidates_added, s.source_quota) for s in sources], two_digits)
@@ -664,7 +677,7 @@ def tasks_by_actor(
     )
     if weak:
         whom = named.name("weak", list(weak), what=weak_what)
-        if not whom.endswith("nêu trên") and weak_what:  # first mention: the names, then why
+        if not isinstance(whom, Reference) and weak_what:  # first mention: the names, then why
             whom += f" ({weak_what})"
         committee += f"; tập trung chỉ đạo {whom}"
     out.append(committee + ".")
@@ -694,11 +707,8 @@ def tasks_by_actor(
                 who += f" (chưa đạt chỉ tiêu giới thiệu năm {report.year})"
         orgs += f"; {who} có giải pháp cụ thể để giới thiệu được quần chúng ưu tú cho Đảng"
     out.append(orgs + ".")
-    out = office_first(out, assessments(report, period, S.SECTION_TASKS))  # an office row on the members' task wins
+    out = by_actor(out, assessments(report, period, S.SECTION_TASKS))  # an office row on the members' task wins
     return [f"- {p}" if not p.startswith("- ") else p for p in out]
-
-
-NAMES_AGAIN_MAX = 4  # in the tasks (section III), a list this short is named again rather than "nêu trên"
 
 
 def _with_unit(organisation: str, report: Report) -> str:
@@ -720,7 +730,7 @@ def _streaks_ref(report: Report, named: Named, names: Sequence[str], two_digits:
         named.name("streaks", list(names))
         return f"{join_vi(list(names))} ({what})"
     whom = named.name("streaks", list(names), what=streak_words(two_digits))
-    return whom if whom.endswith("nêu trên") else f"{whom} ({what})"
+    return whom if isinstance(whom, Reference) else f"{whom} ({what})"
 
 
 def office_task(report: Report, two_digits: bool, year: int) -> str:
@@ -793,10 +803,22 @@ def term_aims(report: Report, two_digits: bool, next_label: str, adopted: bool) 
     if plan is not None:
         out.append(
             f"Chỉ tiêu từng năm được cụ thể hóa tại kế hoạch phát triển đảng viên hằng năm của Đảng ủy; năm"
-            f" {plan.year} phấn đấu kết nạp ít nhất {_n(plan.total, 'đảng viên mới', two_digits)} (Kế hoạch phát"
-            f" triển đảng viên năm {plan.year})."
+            f" {plan.year} phấn đấu kết nạp ít nhất {_n(plan.total, 'đảng viên mới', two_digits)} theo Kế hoạch"
+            f" phát triển đảng viên năm {plan.year} của Đảng ủy."
         )
     return out
+
+
+# What the committee members in charge help the branches without admission for years do (the term's tasks).
+HELP_WITH_SOURCES = "rà soát nguồn, chọn quần chúng ưu tú giới thiệu đi học lớp bồi dưỡng nhận thức về Đảng"
+
+
+def _members_help(office_rows: Sequence[str]) -> str:
+    """ ", phân công đảng ủy viên trực tiếp giúp" in the committee's task, unless an office row speaks of
+    the members' task (then the office's row says it, placed by its actor)."""
+    if any("members" in topics_of(row) for row in office_rows):
+        return ""
+    return ", phân công đảng ủy viên trực tiếp giúp"
 
 
 def term_tasks(report: Report, two_digits: bool, named: Named, next_label: str) -> list[str]:
@@ -810,8 +832,13 @@ def term_tasks(report: Report, two_digits: bool, named: Named, next_label: str) 
         " đảng, đoàn thể; sơ kết giữa nhiệm kỳ, tổng kết cuối nhiệm kỳ"
     )
     streaks = sort_texts(s.branch for s in sf.no_admission_streaks)
+    office_rows = assessments(report, term.label, S.SECTION_TASKS)
     if streaks:
-        committee += f"; tập trung chỉ đạo {_streaks_ref(report, named, streaks, two_digits)}"
+        committee += (
+            f"; tập trung chỉ đạo{_members_help(office_rows)} {_streaks_ref(report, named, streaks, two_digits)}"
+        )
+        if _members_help(office_rows):
+            committee += f" {HELP_WITH_SOURCES}"
     out.append(committee + ".")
     office = (
         "Văn phòng Đảng ủy (bộ phận xây dựng Đảng): tham mưu mở lớp bồi dưỡng nhận thức về Đảng hằng năm; theo"
@@ -845,7 +872,7 @@ def term_tasks(report: Report, two_digits: bool, named: Named, next_label: str) 
     if term.structure.youth_union_low:
         orgs += "; Đoàn Thanh niên phát huy vai trò giới thiệu đoàn viên ưu tú cho Đảng"
     out.append(orgs + ".")
-    out = office_first(out, assessments(report, term.label, S.SECTION_TASKS))
+    out = by_actor(out, office_rows)
     return [f"- {p}" if not p.startswith("- ") else p for p in out]
 
 
@@ -1004,11 +1031,9 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
     if all(b.admissions > 0 for b in term.branches) and term.branches:
         r.strengths.append(f"100% chi bộ trực thuộc kết nạp được đảng viên mới {period}.")
     if added > term.admissions:
-        times = added // term.admissions if term.admissions else 0
-        more = "" if term.admissions and added % term.admissions == 0 else "hơn "
+        times = times_words(added, term.admissions, two_digits) or "nhiều hơn"
         r.strengths.append(
-            f"Nguồn được bổ sung thường xuyên ({_n(added, 'quần chúng', two_digits)}, gấp {more}"
-            f"{fmt_count(times, two_digits)} lần số được kết nạp)"
+            f"Nguồn được bổ sung thường xuyên ({_n(added, 'quần chúng', two_digits)}, {times} số được kết nạp)"
             + (
                 ", bảo đảm các chi bộ luôn có quần chúng để bồi dưỡng."
                 if all(b.candidates_at_year_end for b in report.branch_years)  # else a branch had nobody
@@ -1077,7 +1102,7 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
                 [f"{b.branch} ({ratio(b.admissions_against_quota, b.quota or 0, two_digits)})" for b in lowest]
             )
         r.limitations.append(text + ".")
-        named.name("below", [b.branch for b in below])
+        named.name("below", [b.branch for b in below], which=f"chưa đạt tổng chỉ tiêu kết nạp {period}")
     apart = [s for s in streaks if s.branch not in {b.branch for b in below}]
     if apart:
         r.limitations.append(_cap(streak_pieces(apart, words, two_digits)) + ".")

@@ -167,10 +167,10 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
 
 
 def _period(term: TermSummary) -> str:
-    """What the figures cover, said plainly: "số liệu tổng hợp theo năm, từ năm 2021 đến hết năm 2025"
+    """What the figures cover, said plainly: "số liệu từ năm 2021 đến năm 2025"
     when the term is counted in whole calendar years (the congress dates are not in the workbooks)."""
     if (term.start.month, term.start.day) == (1, 1) and (term.end.month, term.end.day) == (12, 31):
-        return f"số liệu tổng hợp theo năm, từ năm {term.start.year} đến hết năm {term.end.year}"
+        return f"số liệu từ năm {term.start.year} đến năm {term.end.year}"
     return f"số liệu từ {date_words(term.start)} đến {date_words(term.end)}"
 
 
