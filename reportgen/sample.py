@@ -1165,7 +1165,7 @@ def _random_assessments(
                 term,
                 S.SECTION_TASKS,
                 # the committee's own task, not the members' (the documents name the branches to help)
-                "Ban Thường vụ Đảng ủy định kỳ 6 tháng nghe các chi bộ báo cáo tiến độ tạo nguồn, kết nạp đảng"
+                "Ban Thường vụ Đảng ủy định kỳ 06 tháng nghe các chi bộ báo cáo tiến độ tạo nguồn, kết nạp đảng"
                 " viên; kịp thời biểu dương chi bộ làm tốt, nhắc nhở chi bộ thực hiện chậm.",
             )
         )
