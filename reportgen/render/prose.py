@@ -632,10 +632,10 @@ def branch_quota_note(term: TermSummary, two_digits: bool = True) -> list[str]:
             for b in given:
                 if b.years_without_quota:
                     by_years.setdefault(b.years_without_quota, []).append(b.branch)
-            text = "; ".join(
-                f"năm {years_text(years)} không giao chỉ tiêu kết nạp cho"
+            text = "; ".join(  # the verb once: "năm 2022 không giao chỉ tiêu kết nạp cho A; năm 2024 cho B"
+                f"năm {years_text(years)} {'không giao chỉ tiêu kết nạp ' if i == 0 else ''}cho"
                 f" {'các chi bộ' if len(names) == len(given) else join_vi(sort_texts(names))}"
-                for years, names in sorted(by_years.items())
+                for i, (years, names) in enumerate(sorted(by_years.items()))
             )
             lines.append(_sentence(f"Ghi chú: {text[:1].upper() + text[1:]}"))
         else:
