@@ -189,6 +189,12 @@ def test_c_part_years_are_marked_and_not_set_against_whole_years(tmp_path: Path)
     elif years_said:  # counts of years in words, never "01/04 năm"
         assert f"Có {len(short):02d} năm ({years_said}) tỷ lệ kết nạp chưa đạt 3%" in text
     assert f"/{len(whole):02d} năm" not in text
+    # the term's rate over the whole years, said with its own figures (the total row gives none that does not divide)
+    rate = pct(counted, sum(quota[y] for y in whole))
+    assert (f"Trong {len(whole):02d} năm trọn của nhiệm kỳ (2021, 2022, 2023 và 2024), toàn Đảng bộ kết nạp được"
+            f" {counted:02d} đảng viên, đạt {rate} tổng chỉ tiêu cấp trên giao ({sum(quota[y] for y in whole)} đảng"
+            " viên).") in text
+    assert years["Cộng"][1:4] == [str(sum(quota[y] for y in whole)), str(len(in_term)), ""]
 
 
 # --- (d) a candidate who moves between two branches ---------------------------------------------

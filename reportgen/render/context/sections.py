@@ -959,8 +959,15 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
     elif term.ward_quota_sum:  # some years had no superior quota, or only part of them is covered: said apart
         counted = term.admissions_in_quota_years
         done = f"kết nạp được {_n(counted, 'đảng viên', two_digits)}" if counted else "chưa kết nạp được đảng viên nào"
+        which = (  # a part-year had a quota, but is not set against a whole year's
+            "cấp trên giao chỉ tiêu"
+            if not term.partial_years
+            else "trọn của nhiệm kỳ"
+            if not term.quota_years_missing
+            else "trọn của nhiệm kỳ được cấp trên giao chỉ tiêu"
+        )
         text += (
-            f". Trong {_n(len(with_quota), 'năm', two_digits)} cấp trên giao chỉ tiêu"
+            f". Trong {_n(len(with_quota), 'năm', two_digits)} {which}"
             f" ({join_vi([str(y.year) for y in with_quota])}), toàn Đảng bộ {done},"
             f" đạt {fmt_pct(term.quota_share)} tổng chỉ tiêu cấp trên giao ({superior})"
         )
