@@ -307,8 +307,11 @@ def test_the_note_on_years_without_quota_sits_under_the_branches_table(built):
     notes = [line for line in after.partition("II- ĐÁNH GIÁ CHUNG")[0].splitlines() if line.startswith("Ghi chú:")]
     assert len(notes) <= 1
     if notes:
-        assert re.match(r"Ghi chú: (Năm [\d, và]+ không giao chỉ tiêu kết nạp cho |Các chi bộ không được giao chỉ"
-                        r" tiêu kết nạp:$)", notes[0]), notes[0]
+        assert re.match(
+            r"Ghi chú: (Năm [\d, và]+ không giao chỉ tiêu kết nạp cho |Các chi bộ không được giao chỉ"
+            r" tiêu kết nạp:$)",
+            notes[0],
+        ), notes[0]
         assert "tỷ lệ % chỉ tính" not in notes[0] and "cột" not in notes[0]  # a fact, not how the rate was computed
 
 
@@ -372,3 +375,30 @@ def test_the_committee_says_why_it_directs_the_branches_it_names(built, kind):
         assert re.search(r"\((chưa đạt|từ \d+ năm liền|cả nhiệm kỳ)[^)]*\)$", m.group(1)) or re.match(
             r"\d+ chi bộ chưa đạt (tổng )?chỉ tiêu \S+ (năm|nhiệm kỳ) [\d-]+ \(", m.group(1)
         ), line
+
+
+def test_the_quotas_given_are_said_in_the_order_of_the_years(built):
+    """ "giao chỉ tiêu kết nạp cho 13/14 chi bộ (năm 2021 và 2024), 14/14 chi bộ (năm 2022 và 2025) ...": every
+    year once, the groups in the order of their first year, each count recounted from the quota sheet."""
+    ward = read_inbox(built.parent / "in")
+    names = {b["info"]["name"] for b in ward["branches"]}
+    given: dict[int, int] = {}
+    for q in ward["ward"]["quotas"]:
+        if q["branch"] != "Toàn Đảng bộ" and (q.get("admission_quota") or 0) > 0:
+            given[q["year"]] = given.get(q["year"], 0) + 1
+    text = all_text(_doc(built, "tong-ket-nhiem-ky"))
+    line = next(x for x in text.splitlines() if "giao chỉ tiêu kết nạp cho" in x)
+    said = line.partition("giao chỉ tiêu kết nạp cho ")[2].partition(";")[0]
+    groups = re.findall(r"(\d+)/(\d+) chi bộ \(năm ([^)]*)\)", said)
+    assert groups, line
+    years_said = []
+    for count, total, years in groups:
+        ys = [int(y) for y in re.findall(r"\d{4}", years)]
+        if years.startswith("từ năm"):
+            ys = list(range(ys[0], ys[-1] + 1))
+        assert ys == sorted(ys), line
+        for y in ys:
+            assert int(count) == given.get(y, 0) and int(total) == len(names), (y, line)
+        years_said.append(ys)
+    assert [ys[0] for ys in years_said] == sorted(ys[0] for ys in years_said), line
+    assert sorted(y for ys in years_said for y in ys) == sorted(given), line

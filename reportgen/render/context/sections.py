@@ -176,8 +176,8 @@ def leadership(report: Report, years: Sequence[int], two_digits: bool, period: s
 
 def quotas_given(report: Report, years: Sequence[int], two_digits: bool) -> str:
     """ "Hằng năm, Đảng ủy giao chỉ tiêu tạo nguồn cho 14/14 chi bộ trực thuộc; giao chỉ tiêu kết nạp cho 13/14
-    chi bộ (năm 2021), 14/14 chi bộ (năm 2022 và 2023) và 12/14 chi bộ (năm 2024); giao chỉ tiêu giới thiệu
-    ...": the source and the admission quotas counted apart, year by year in the years' order, from the
+    chi bộ (năm 2021 và 2024), 14/14 chi bộ (năm 2022 và 2025) và 12/14 chi bộ (năm 2023); giao chỉ tiêu giới
+    thiệu ...": the source and the admission quotas counted apart, year by year in the years' order, from the
     branches' rows."""
     rows_of: dict[int, list[BranchYear]] = {}
     if len(years) == 1 and years[0] == report.year:
@@ -198,13 +198,10 @@ def quotas_given(report: Report, years: Sequence[int], two_digits: bool) -> str:
         if len(set(zip(counts.values(), total.values(), strict=True))) == 1:
             y = next(iter(counts))
             return f"{ratio(counts[y], total[y], two_digits)} chi bộ trực thuộc"
-        runs: list[tuple[tuple[int, int], list[int]]] = []  # years in order; a run of years alike said once
+        groups: dict[tuple[int, int], list[int]] = {}  # the years alike said once, in the order of the years
         for y in sorted(counts):
-            if runs and runs[-1][0] == (counts[y], total[y]) and runs[-1][1][-1] == y - 1:
-                runs[-1][1].append(y)
-            else:
-                runs.append(((counts[y], total[y]), [y]))
-        return join_vi([f"{ratio(c, t, two_digits)} chi bộ ({years_run(ys)})" for (c, t), ys in runs])
+            groups.setdefault((counts[y], total[y]), []).append(y)
+        return join_vi([f"{ratio(c, t, two_digits)} chi bộ ({years_run(ys)})" for (c, t), ys in groups.items()])
 
     several = len(rows_of) > 1
     lead = "Hằng năm, Đảng ủy" if several else "Đảng ủy"
@@ -233,12 +230,12 @@ def quotas_given(report: Report, years: Sequence[int], two_digits: bool) -> str:
 
 
 def years_run(years: Sequence[int]) -> str:
-    """ "năm 2021", "năm 2022 và 2023", "từ năm 2022 đến năm 2024": consecutive years, said in order."""
-    if len(years) == 1:
-        return f"năm {years[0]}"
-    if len(years) == 2:
-        return f"năm {years[0]} và {years[1]}"
-    return f"từ năm {years[0]} đến năm {years[-1]}"
+    """ "năm 2021", "năm 2021 và 2024", "năm 2021, 2023 và 2025", "từ năm 2022 đến năm 2024" (three or more
+    years in a row): the years in order."""
+    years = sorted(years)
+    if len(years) >= 3 and years[-1] - years[0] == len(years) - 1:
+        return f"từ năm {years[0]} đến năm {years[-1]}"
+    return f"năm {join_vi([str(y) for y in years])}"
 
 
 def members_of(organisations: Sequence[str]) -> str:
@@ -1129,7 +1126,7 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
         if org_part:
             pieces.append(
                 ", ".join(
-                    f"{o.organisation} giới thiệu {ratio(o.introduced, o.introduction_quota, two_digits)}"
+                    f"{o.organisation} mới giới thiệu {ratio(o.introduced, o.introduction_quota, two_digits)}"
                     for o in org_part
                 )
                 + " theo tổng chỉ tiêu được giao"
