@@ -155,3 +155,17 @@ def test_a_seeded_ward_writes_only_what_its_figures_support(tmp_path, seed):
     assert 0 < below < given
     assert strengths == [STRENGTH_SOME] and STRENGTH_ALL not in strengths
     assert [f for f in check(tmp_path, today=TODAY).findings if f.rule == RULE] == []
+
+
+def test_a_claim_on_the_class_is_held_against_the_branches_without_a_valid_certificate(tmp_path):
+    row = "Các chi bộ cử quần chúng ưu tú đi học lớp nhận thức về Đảng kịp thời."
+    _inbox(tmp_path, 1, [("2025", S.SECTION_STRENGTHS, row)])
+    ward = read_inbox(tmp_path)
+    # recounted: the branches none of whose candidates on the list has taken the class
+    untrained = [b for b in ward["branches"] if not any(as_date(c.get("class_date")) for c in b["candidates"])]
+    assert len(untrained) == len(ward["branches"]) == 2
+    [found] = _claims(tmp_path)
+    assert (
+        f"{len(untrained):02d}/{len(ward['branches']):02d} chi bộ chưa có quần chúng có giấy chứng nhận học lớp bồi"
+        " dưỡng nhận thức về Đảng còn giá trị đến hết năm 2026" in found.message
+    )

@@ -117,6 +117,20 @@ def _certificates(report: Report) -> TopicFigures:
     return TopicFigures(tuple(facts), valid > 0)
 
 
+def _class(report: Report, trained: bool) -> TopicFigures:
+    """The class: candidates whose certificate expired on the lists, and branches with nobody holding a valid
+    certificate (none sent to the class in time)."""
+    facts = list(_certificates(report).shortfalls)
+    plan = report.plan
+    without = (*plan.needs_sources, *plan.expiring_only) if plan is not None else ()
+    if plan is not None and without:  # as the tasks say it: nobody valid through the plan year
+        facts.append(
+            f"{_ratio(len(without), len(plan.branches))} chi bộ chưa có quần chúng có giấy chứng nhận học lớp bồi"
+            f" dưỡng nhận thức về Đảng còn giá trị đến hết năm {plan.year}"
+        )
+    return TopicFigures(tuple(facts), trained)
+
+
 def year_figures(report: Report) -> dict[str, TopicFigures]:
     """Each topic's shortfalls in the report year."""
     year, ward, short = report.year, report.ward_year, report.shortfalls
@@ -154,7 +168,7 @@ def year_figures(report: Report) -> dict[str, TopicFigures]:
         "sources": sources,
         "admissions": TopicFigures(tuple(admissions), ward.admissions > 0),
         "introductions": introductions,
-        "class": TopicFigures(certificates.shortfalls, ward.candidates_trained > 0),
+        "class": _class(report, ward.candidates_trained > 0),
         "certificates": certificates,
     }
 
@@ -204,7 +218,7 @@ def term_figures(report: Report) -> dict[str, TopicFigures]:
         "sources": sources,
         "admissions": TopicFigures(tuple(admissions), term.admissions > 0),
         "introductions": _introductions(report.term_organisations, label),
-        "class": TopicFigures(certificates.shortfalls, any(y.candidates_trained for y in term.years)),
+        "class": _class(report, any(y.candidates_trained for y in term.years)),
         "certificates": certificates,
     }
 
