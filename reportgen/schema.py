@@ -474,6 +474,8 @@ BRANCH_FIELDS = (
     Field("name", "Tên chi bộ", required=True),
     Field("kind", "Loại hình", kind=Kind.CHOICE, required=True, choices=BRANCH_KINDS),
     Field("secretary", "Bí thư chi bộ", default=""),
+    # a branch renamed during the term: its earlier `Chỉ tiêu` rows under the former name(s), `;` between
+    Field("former_names", "Tên cũ", default="", aliases=("Tên chi bộ cũ", "Tên trước đây")),
 )
 BRANCH_INFO_SHEET = "Thông tin"
 

@@ -44,6 +44,8 @@ class Branch:
     file: str
     sheet: str = schema.BRANCH_INFO_SHEET  # the `Thông tin` sheet as named in the workbook
     row: int | None = None  # Excel row of `Tên chi bộ`
+    former_names: tuple[str, ...] = ()  # `Tên cũ`: names its `Chỉ tiêu` rows of earlier years may carry
+    former_row: int | None = None  # Excel row of `Tên cũ`
 
 
 @dataclass(frozen=True)
@@ -324,12 +326,66 @@ def _branch_info(book: RawWorkbook, file: str, findings: Findings) -> Branch | N
         file=file,
         sheet=error.sheet,
         row=error.rows.get("name"),
+        former_names=tuple(
+            n for n in (clean_text(part) for part in clean_text(values.get("former_names")).split(";")) if n
+        ),
+        former_row=error.rows.get("former_names"),
     )
 
 
 def branch_spelling(name: object) -> str:
     """How a branch name is written, up to case and spaces (a leading `Chi bộ` counts)."""
     return " ".join(clean_text(name).casefold().split())
+
+
+def apply_former_names(inbox: Inbox, findings: Findings) -> None:
+    """A branch renamed during the term names its former name(s) in `Tên cũ`: the `Chỉ tiêu` rows
+    under a former name are that branch's quotas (their rows keep their place for the messages),
+    said once per branch as a note. A former name that is still another workbook's name is an error."""
+    current = {branch_key(b.name): b for b in inbox.branches}
+    former: dict[str, Branch] = {}
+    for b in inbox.branches:
+        for old in b.former_names:
+            key = branch_key(old)
+            if key in current or key == branch_key(schema.WARD_TOTAL):
+                other = current.get(key)
+                findings.error(
+                    f"«Tên cũ» «{old}» là tên hiện nay của "
+                    + (f"chi bộ trong sổ «{other.file}»" if other else f"dòng «{schema.WARD_TOTAL}»")
+                    + "; chỉ ghi tên mà chi bộ này mang trước khi đổi tên (các dòng chỉ tiêu cũ ghi tên đó)",
+                    file=b.file,
+                    sheet=b.sheet,
+                    row=b.former_row,
+                    column="Tên cũ",
+                    value=old,
+                    rule="former-name-in-use",
+                )
+            elif key != branch_key(b.name):
+                former[key] = b
+    if not former or inbox.quotas.empty:
+        return
+    moved: dict[str, list[tuple[int, int, str]]] = {}
+    for index, row in inbox.quotas.iterrows():
+        renamed = former.get(branch_key(row["branch"]))
+        if renamed is not None:
+            moved.setdefault(renamed.name, []).append((int(row["year"]), int(row["_row"]), clean_text(row["branch"])))
+            inbox.quotas.at[index, "branch"] = renamed.name
+    for b in inbox.branches:
+        if b.name in moved:
+            rows = sorted(moved[b.name], key=lambda m: m[1])
+            names = ", ".join(dict.fromkeys(f"«{name}»" for _, _, name in rows))
+            findings.info(
+                f"sheet «{schema.QUOTA_SHEET.name}» của sổ «{inbox.ward_file}», dòng "
+                + ", ".join(str(r) for _, r, _ in rows)
+                + f" (năm {', '.join(str(y) for y in sorted({y for y, _, _ in rows}))}) ghi tên cũ {names}: tính là"
+                f" chỉ tiêu của chi bộ «{b.name}»",
+                file=b.file,
+                sheet=b.sheet,
+                row=b.former_row,
+                column="Tên cũ",
+                value="; ".join(b.former_names),
+                rule="former-name-quotas",
+            )
 
 
 def reconcile_branch_names(inbox: Inbox, findings: Findings) -> None:
@@ -831,6 +887,7 @@ def load_inbox(
         assessments=_stack(frames[schema.ASSESSMENT_SHEET.name], schema.ASSESSMENT_SHEET),
         paths=paths,
     )
+    apply_former_names(loaded, findings)
     reconcile_branch_names(loaded, findings)
     return loaded
 

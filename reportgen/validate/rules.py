@@ -414,6 +414,54 @@ def _names_the_ward(name: str) -> bool:
     return not joined.startswith("chi bo") and any(w in words or (" " in w and w in joined) for w in _WARD_WORDS)
 
 
+def _quota_without_workbook(inbox: Inbox, s: _Sheet, r: pd.Series, known: dict[str, str]) -> None:
+    """One warning per name of `Chỉ tiêu` that no workbook carries, at its first row, listing every
+    row of that name, what the documents then leave out, and the likely branch: first one whose own
+    rows are missing exactly in those years (a branch renamed during the term), else a near spelling."""
+    key = branch_key(r["branch"])
+    quotas = inbox.quotas
+    mine = quotas[[branch_key(b) == key for b in quotas["branch"]]]
+    years = sorted({int(y) for y in mine["year"]})
+    rows = sorted(int(x) for x in mine["_row"])
+    given = sum(int(q) for q in mine["admission_quota"] if q is not None and not pd.isna(q))
+    years_of = {
+        k: {int(y) for y, b in zip(quotas["year"], quotas["branch"], strict=True) if branch_key(b) == k} for k in known
+    }
+    renamed = [k for k in known if years_of[k] and not (years_of[k] & set(years))]
+    close = difflib.get_close_matches(key, renamed, n=1, cutoff=0.0) or difflib.get_close_matches(
+        key, list(known), n=1, cutoff=0.6
+    )
+    hint = ""
+    if close:
+        hint = f" Có phải «{known[close[0]]}»"
+        if close[0] in renamed:
+            listed = ", ".join(str(y) for y in sorted(years_of[close[0]]))
+            hint += (
+                f" (chỉ có dòng chỉ tiêu các năm {listed}: chi bộ đổi tên?) Nếu vậy, ghi «{r['branch']}» ở dòng"
+                f" «Tên cũ» của sheet «{schema.BRANCH_INFO_SHEET}» trong sổ của chi bộ đó"
+            )
+        hint += "?"
+    if _names_the_ward(str(r["branch"])):
+        hint = (
+            f" Nếu đây là chỉ tiêu cấp trên giao cho cả Đảng bộ, hãy ghi đúng «{schema.WARD_TOTAL}»"
+            " (chỉ dòng ghi như vậy được hiểu là của toàn Đảng bộ)"
+        )
+    if inbox.unread_files:  # its workbook may be the one that could not be read: no guess
+        hint = (
+            " Có thể sổ của chi bộ này là "
+            + ", ".join(f"«{f}»" for f in inbox.unread_files)
+            + " (không đọc được, xem lỗi của tệp đó): sửa tệp đó trước"
+        )
+    where = f"các dòng {', '.join(str(x) for x in rows)}" if len(rows) > 1 else f"dòng {rows[0]}"
+    s.warning(
+        "branch",
+        "không có sổ của chi bộ này trong thư mục (hoặc tên ghi khác với «Tên chi bộ» trong sổ chi bộ); "
+        f"{where} (năm {', '.join(str(y) for y in years)}, tổng chỉ tiêu {given}) không được so sánh với"
+        " số kết nạp và không tính vào chỉ tiêu của chi bộ nào ở Biểu 3, báo cáo tổng kết nhiệm kỳ." + hint,
+        "quota-without-workbook",
+    )
+
+
 def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
     spec = schema.QUOTA_SHEET
     names = {branch_key(b.name) for b in inbox.branches} | {branch_key(schema.WARD_TOTAL)}
@@ -433,25 +481,7 @@ def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
             seen[key] = int(r["_row"])
         if key[1] not in names and key[1] not in warned and inbox.branches:
             warned.add(key[1])
-            close = difflib.get_close_matches(key[1], list(known), n=1, cutoff=0.6)
-            hint = f" Có phải «{known[close[0]]}»?" if close else ""
-            if _names_the_ward(str(r["branch"])):
-                hint = (
-                    f" Nếu đây là chỉ tiêu cấp trên giao cho cả Đảng bộ, hãy ghi đúng «{schema.WARD_TOTAL}»"
-                    " (chỉ dòng ghi như vậy được hiểu là của toàn Đảng bộ)"
-                )
-            if inbox.unread_files:  # its workbook may be the one that could not be read: no guess
-                hint = (
-                    " Có thể sổ của chi bộ này là "
-                    + ", ".join(f"«{f}»" for f in inbox.unread_files)
-                    + " (không đọc được, xem lỗi của tệp đó): sửa tệp đó trước"
-                )
-            s.warning(
-                "branch",
-                "không có sổ của chi bộ này trong thư mục (hoặc tên ghi khác với «Tên chi bộ» "
-                f"trong sổ chi bộ); chỉ tiêu của chi bộ này không được so sánh.{hint}",
-                "quota-without-workbook",
-            )
+            _quota_without_workbook(inbox, s, r, known)
         members = r["members_start"]
         has_members = members is not None and not pd.isna(members)
         if key[1] != branch_key(schema.WARD_TOTAL) and has_members and int(members) < MIN_OFFICIAL_MEMBERS:
@@ -462,9 +492,12 @@ def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
                 "small-branch",
             )
     unreadable = {branch_key(name) for name in inbox.rejected_quotas}  # their rows have an error already
+    named = {k for _, k in seen} | unreadable
+    check_branches_named(inbox, findings, named)
     if year is not None:
         for b in inbox.branches:
-            if (year, branch_key(b.name)) not in seen and branch_key(b.name) not in unreadable:
+            key_b = branch_key(b.name)
+            if (year, key_b) not in seen and key_b not in unreadable and (key_b in named or len(named) <= 1):
                 findings.warning(
                     f"chi bộ «{b.name}» không có chỉ tiêu năm {year} trong sheet «Chỉ tiêu»; "
                     "báo cáo ghi chỉ tiêu là «–»",
@@ -488,6 +521,34 @@ def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
                 sheet=schema.QUOTA_SHEET.name,
                 rule="no-ward-quota",
             )
+
+
+def check_branches_named(inbox: Inbox, findings: Findings, named: set[str]) -> None:
+    """A branch workbook whose `Tên chi bộ` has no row in `Chỉ tiêu` in any year is not known to
+    the ward (a workbook of another ward copied into the folder, an old copy kept in a sub-folder):
+    its people would be counted in the ward's figures, so it is an error at that workbook. Only
+    when the sheet names branches at all (a sheet with only `Toàn Đảng bộ` rows proves nothing)."""
+    ward_key = branch_key(schema.WARD_TOTAL)
+    if not inbox.ward_file or not (named - {ward_key}):
+        return
+    for b in inbox.branches:
+        if branch_key(b.name) in named:
+            continue
+        where = f" (thư mục con «{b.file.rsplit('/', 1)[0]}»)" if "/" in b.file else ""
+        findings.error(
+            f"chi bộ «{b.name}» không có dòng nào trong sheet «{schema.QUOTA_SHEET.name}» của sổ "
+            f"«{inbox.ward_file}» (không năm nào ghi tên chi bộ này); có thể đây là sổ của đảng bộ khác chép nhầm vào "
+            f"thư mục này{where}, hay bản lưu cũ. Nếu để vậy, số người kết nạp, nguồn của sổ này bị tính vào"
+            " số liệu của Đảng bộ, nên chưa lập văn bản. Nếu đúng là chi bộ của Đảng bộ: thêm các dòng chỉ tiêu"
+            f" của chi bộ vào sheet «{schema.QUOTA_SHEET.name}» (cột «Chi bộ» ghi đúng «{b.name}»; chi bộ đổi"
+            " tên thì ghi tên cũ ở dòng «Tên cũ» của sheet «Thông tin»); nếu không: chuyển sổ này ra khỏi thư mục",
+            file=b.file,
+            sheet=b.sheet,
+            row=b.row,
+            column="Tên chi bộ",
+            value=b.name,
+            rule="branch-not-in-quotas",
+        )
 
 
 def check_superior(inbox: Inbox, findings: Findings, on: date) -> None:
