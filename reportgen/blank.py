@@ -99,6 +99,8 @@ FIELD_NOTES: dict[str, str] = {
     "name": "tên chi bộ, ví dụ Chi bộ Tổ dân phố 3; phải giống tên ở sheet «Chỉ tiêu» của Đảng ủy",
     "kind": "loại hình chi bộ",
     "secretary": "họ tên bí thư chi bộ",
+    "former_names": "chỉ khi chi bộ đổi tên trong nhiệm kỳ: tên cũ (các dòng «Chỉ tiêu» năm trước ghi tên này);"
+    " nhiều tên cách nhau bằng dấu chấm phẩy (;)",
 }
 
 

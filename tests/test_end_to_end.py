@@ -348,7 +348,9 @@ def test_one_digit_small_counts_on_request(tmp_path):
 def test_a_branch_without_quota_does_not_inflate_the_total_rate(tmp_path):
     inbox = tmp_path / "in"
     inbox.mkdir()
-    make_ward(inbox, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 10)]))
+    # Chi bộ B has a row of 2024 only: a branch of the ward (a branch named in no year is another
+    # ward's workbook, an error: tests/test_wrong_figures.py), given no quota in 2025.
+    make_ward(inbox, Ward(quotas=[(2025, "Chi bộ A", 1, 1, 10), (2024, "Chi bộ B", 1, 1, None)]))
     make_branch(inbox, "Chi bộ A", admissions=[Admission("Lê Văn An", date(1990, 1, 1), date(2025, 6, 1))])
     make_branch(inbox, "Chi bộ B", admissions=[Admission("Lê Văn Bình", date(1990, 1, 1), date(2025, 6, 1))])
     build(inbox, tmp_path / "out")
