@@ -16,8 +16,9 @@ def small_inbox(folder, birth=date(1990, 1, 1)):
     return folder
 
 
-def test_check_names_file_sheet_row_column_and_value_of_a_bad_date(tmp_path):
+def test_check_names_file_sheet_row_column_and_value_of_a_bad_date(tmp_path, monkeypatch):
     small_inbox(tmp_path, birth="30/02/1990")
+    monkeypatch.chdir(tmp_path)  # the default --out (`out`) is made here, not in the repository
     result = CliRunner().invoke(main, ["check", str(tmp_path)])
     assert result.exit_code == 1
     assert "Traceback" not in result.output
@@ -26,7 +27,8 @@ def test_check_names_file_sheet_row_column_and_value_of_a_bad_date(tmp_path):
     assert "── chi-bo-a.xlsx" in result.output
 
 
-def test_check_clean_inbox_exits_0(tmp_path):
+def test_check_clean_inbox_exits_0(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the default --out (`out`) is made here, not in the repository
     result = CliRunner().invoke(main, ["check", str(small_inbox(tmp_path))])
     assert result.exit_code == 0, result.output
     assert "Không có lỗi" in result.output
