@@ -47,6 +47,17 @@ class Branch:
     former_names: tuple[str, ...] = ()  # `Tên cũ`: names its `Chỉ tiêu` rows of earlier years may carry
     former_row: int | None = None  # Excel row of `Tên cũ`
 
+    def name_cell(self) -> dict[str, object]:
+        """Where a finding about the branch's name points: its `Tên chi bộ` value cell."""
+        return {
+            "file": self.file,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": "Tên chi bộ",
+            "value": self.name,
+            "cell_column": 2,
+        }
+
 
 @dataclass(frozen=True)
 class SheetTally:
@@ -408,13 +419,8 @@ def reconcile_branch_names(inbox: Inbox, findings: Findings) -> None:
             f"tên chi bộ ghi khác với sheet «{schema.QUOTA_SHEET.name}» của sổ Đảng ủy («{ward_name}», tệp "
             f"«{inbox.ward_file}»): chỉ giống nhau khi bỏ dấu hoặc viết đầy đủ «TDP», «Chi bộ». Các văn bản dùng "
             f"tên «{ward_name}»; hãy sửa hai nơi cho giống nhau",
-            file=branch.file,
-            sheet=branch.sheet,
-            row=branch.row,
-            column="Tên chi bộ",
-            value=branch.name,
             rule="branch-name-spelling",
-            cell_column=2,
+            **branch.name_cell(),
         )
         renamed[branch.name] = ward_name
         inbox.branches[index] = replace(branch, name=ward_name)
@@ -831,13 +837,8 @@ def load_inbox(
                     findings.error(
                         f"hai sổ cùng ghi «Tên chi bộ» là «{branch.name}» (tệp này và «{twin.file}»); "
                         "mỗi chi bộ chỉ một sổ, nếu là hai chi bộ khác nhau hãy sửa tên cho đúng",
-                        file=file,
-                        sheet=branch.sheet,
-                        row=branch.row,
-                        column="Tên chi bộ",
-                        value=branch.name,
                         rule="duplicate-branch",
-                        cell_column=2,
+                        **branch.name_cell(),
                     )
                     branch = None
                 else:
