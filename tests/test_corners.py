@@ -183,6 +183,10 @@ def test_c_part_years_are_marked_and_not_set_against_whole_years(tmp_path: Path)
     # under Biểu 1, a fact: which part of the two years is counted
     note = "Ghi chú: Năm 2020 tính từ ngày 15/07/2020 và năm 2025 tính đến ngày 14/07/2025"
     assert note in text and text.index(note) > text.index("Biểu 1.") and text.index(note) < text.index("II- ")
+    # the part-years' quotas are printed in their rows but not in the total: said in the note
+    whole_quota = sum(quota[y] for y in whole)
+    assert f"{note}, không tính vào tổng chỉ tiêu cấp trên giao ({whole_quota} đảng viên)" in text
+    assert years["Cộng"][1] == str(whole_quota) and years["2025 (đến 14/07)"][1] == str(quota[2025])
     years_said = " và ".join(str(y) for y in short) if len(short) < 3 else None
     if len(short) == len(whole):
         assert f"Cả {len(short):02d} năm của nhiệm kỳ, tỷ lệ kết nạp đều chưa đạt 3%" in text

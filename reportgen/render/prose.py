@@ -589,7 +589,7 @@ def branch_sources(by: BranchYear, two_digits: bool = True) -> str:
     return text
 
 
-def term_rate_notes(term: TermSummary) -> list[str]:
+def term_rate_notes(term: TermSummary, two_digits: bool = True) -> list[str]:
     """The note under the years' table when the term starts or ends mid-year: which part of those years
     is counted, and that their rates are not given (a fact under the table, not a method in the text)."""
     partial = list(term.partial_years)
@@ -603,9 +603,16 @@ def term_rate_notes(term: TermSummary) -> list[str]:
             for y in partial
         ]
     )
+    quota_said = [y for y in partial if y.ward_quota]  # printed in its row, not in the total
+    total = (
+        f", không tính vào tổng chỉ tiêu cấp trên giao ({_n(term.ward_quota_sum, 'đảng viên', two_digits)})"
+        if quota_said and term.ward_quota_sum
+        else ""
+    )
     return [
         _sentence(
-            f"Ghi chú: {labels[:1].upper() + labels[1:]}, không tính tỷ lệ so với chỉ tiêu và số đảng viên đầu năm"
+            f"Ghi chú: {labels[:1].upper() + labels[1:]}{total}, không tính tỷ lệ so với chỉ tiêu và số đảng viên"
+            " đầu năm"
         )
     ]
 

@@ -82,7 +82,7 @@ def _term(report: Report, two_digits: bool, with_charts: bool = True) -> dict[st
         *sections.assessments(report, term.label, schema.SECTION_LEADERSHIP),
     ]
     ctx["admission_paragraphs"] = review.results
-    ctx["year_table_notes"] = prose.term_rate_notes(term)
+    ctx["year_table_notes"] = prose.term_rate_notes(term, two_digits)
     ctx["branch_table_notes"] = prose.branch_quota_note(term, two_digits)
     ctx["structure_paragraphs"] = prose.structure_summary(
         term.structure, report.term_kind_structure, two_digits, f" {period_words}"
