@@ -169,3 +169,41 @@ def test_a_claim_on_the_class_is_held_against_the_branches_without_a_valid_certi
         f"{len(untrained):02d}/{len(ward['branches']):02d} chi bộ chưa có quần chúng có giấy chứng nhận học lớp bồi"
         " dưỡng nhận thức về Đảng còn giá trị đến hết năm 2026" in found.message
     )
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["Các chi bộ đều hoàn thành chỉ tiêu được giao.", "Không có chi bộ nào chưa đạt chỉ tiêu."],
+)
+def test_a_quota_named_without_its_kind_is_the_admission_quota(tmp_path, row):
+    """breaker-3 F20: "chỉ tiêu" alone is held against the admission figures."""
+    make_ward(
+        tmp_path,
+        Ward(
+            quotas=[(2025, "Chi bộ A", 2, 1, 20), (2025, "Toàn Đảng bộ", 1, None, 20)],
+            assessments=[("2025", S.SECTION_STRENGTHS, row)],
+        ),
+    )
+    make_branch(tmp_path, "Chi bộ A", admissions=[Admission("Lê Văn A", date(1995, 1, 2), date(2025, 6, 4))])
+    ward = read_inbox(tmp_path)
+    admitted = sum(1 for b in ward["branches"] for r in b["admissions"] if as_date(r["admitted"]).year == 2025)
+    assert admitted == 1  # below the branch quota of 2
+    [found] = _claims(tmp_path)
+    assert "01/01 chi bộ chưa đạt chỉ tiêu kết nạp năm 2025" in found.message
+
+
+def test_the_figure_on_what_the_row_says_comes_first(tmp_path):
+    """breaker-3 F20: a claim on the 3% is answered with the 3% first, not with the superior's quota."""
+    row = "Toàn Đảng bộ đạt mục tiêu kết nạp 3% tổng số đảng viên."
+    make_ward(
+        tmp_path,
+        Ward(
+            quotas=[(2025, "Chi bộ A", 2, 1, 100), (2025, "Toàn Đảng bộ", 2, None, 100)],
+            assessments=[("2025", S.SECTION_STRENGTHS, row)],
+        ),
+    )
+    make_branch(tmp_path, "Chi bộ A", admissions=[Admission("Lê Văn A", date(1995, 1, 2), date(2025, 6, 4))])
+    [found] = _claims(tmp_path)
+    facts = found.message.partition("như vậy: ")[2]
+    assert facts.startswith("toàn Đảng bộ kết nạp 01 đảng viên, chưa đạt 3% tổng số đảng viên đầu năm (03 đảng viên)")
+    assert "chưa đạt chỉ tiêu cấp trên giao năm 2025" in facts  # the others follow

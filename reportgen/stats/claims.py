@@ -35,7 +35,7 @@ CLAIM_TOPICS: dict[str, tuple[str, ...]] = {
 # Words that say the work went well; not when "chưa", "không"... stand before them, or "chưa" after.
 SUCCESS_WORDS = (
     "chủ động", "kịp thời", "hiệu quả", "tốt", "thường xuyên", "đầy đủ", "chặt chẽ", "tích cực", "sát sao",
-    "đạt", "vượt", "chuyển biến", "đều đặn", "ổn định", "dồi dào", "nâng lên",
+    "đạt", "vượt", "hoàn thành", "chuyển biến", "đều đặn", "ổn định", "dồi dào", "nâng lên",
 )  # fmt: skip
 NEGATIONS = ("chưa", "không", "thiếu", "kém")
 # Words that claim success of some, not of all.
@@ -52,10 +52,39 @@ def _has(text: str, word: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
+# A quota named without what it is a quota of ("các chi bộ đều hoàn thành chỉ tiêu được giao") is the admission quota.
+UNNAMED_QUOTA = ("chỉ tiêu", "admissions")
+
+
 def topics_claimed(text: str) -> tuple[str, ...]:
     """The topics a paragraph speaks of, in CLAIM_TOPICS' order."""
     low = text.lower()
-    return tuple(topic for topic, words in CLAIM_TOPICS.items() if any(_has(low, w) for w in words))
+    found = tuple(topic for topic, words in CLAIM_TOPICS.items() if any(_has(low, w) for w in words))
+    if not found and _has(low, UNNAMED_QUOTA[0]):
+        return (UNNAMED_QUOTA[1],)
+    return found
+
+
+# Which of the figures answers a claim first: a figure whose words (left) match what the row says (right).
+FACT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("3%", ("3%", "21-nq", "tổng số đảng viên")),
+    ("cấp trên", ("cấp trên", "toàn đảng bộ", "vượt")),
+    ("năm liền", ("năm liền", "hằng năm", "đều đặn", "nhiều năm")),
+    ("chi bộ", ("chi bộ",)),
+)
+
+
+def answering_first(facts: list[str], text: str) -> list[str]:
+    """The figures in the order that answers the row: those on what it says first (FACT_CUES), then the rest."""
+    low = text.lower()
+
+    def rank(fact: str) -> int:
+        for i, (cue, words) in enumerate(FACT_CUES):
+            if cue in fact and any(w in low for w in words):
+                return i
+        return len(FACT_CUES)
+
+    return sorted(facts, key=rank)
 
 
 def says_success(text: str) -> bool:
@@ -71,8 +100,13 @@ def says_success(text: str) -> bool:
 
 
 def hedged(text: str) -> bool:
+    """Said of some ("một số chi bộ"), not of all; "không có chi bộ nào chưa đạt" is said of all."""
     low = text.lower()
-    return any(_has(low, w) for w in HEDGES)
+    for word in HEDGES:
+        for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", low):
+            if not set(low[: match.start()].split()[-1:]) & set(NEGATIONS):
+                return True
+    return False
 
 
 def is_claim(section: str, text: str) -> bool:
@@ -270,7 +304,7 @@ def contradictions(report: Report) -> list[Contradiction]:
                 contradicted.append(topic)
                 facts += [f for f in fig.shortfalls if f not in facts]
         if contradicted:
-            out.append(Contradiction(a, tuple(contradicted), tuple(facts)))
+            out.append(Contradiction(a, tuple(contradicted), tuple(answering_first(facts, a.text))))
     return out
 
 
