@@ -114,6 +114,18 @@ def test_a_branch_with_nobody_waiting_gets_its_minimum_and_is_named():
     assert next(b for b in plan.branches if b.branch == "Chi bộ B").source_quota == 2
 
 
+def test_certificates_expiring_in_the_plan_year_count_in_the_allocation():
+    """signer-4/5: Biểu 1 shows the certificates valid at the end of the report year, those expiring in the
+    plan year included (they can be admitted before they expire); the allocation counts the same."""
+    a = BranchNeed("Chi bộ A", "Khu dân cư", 0, 4, trained_expiring=3)  # three, all expiring in 2026
+    b = BranchNeed("Chi bộ B", "Khu dân cư", 1, 4)
+    plan = plan_of([a, b], superior=6)
+    quotas = {x.branch: x.admission_quota for x in plan.branches}
+    assert quotas == {"Chi bộ A": 4, "Chi bộ B": 2}  # 1 + 3 and 1 + 1 of the remainder 4, split 3 : 1
+    assert {x.branch: x.trained_valid for x in plan.branches} == {"Chi bộ A": 3, "Chi bộ B": 1}
+    assert source_quota(1, a) == 1  # nobody lacking for one admission: three can be admitted
+
+
 def test_nobody_waiting_anywhere_splits_the_remainder_evenly_and_states_the_tie():
     plan = plan_of([need("Chi bộ A", 0), need("Chi bộ B", 0), need("Chi bộ C", 0)], superior=4)
     assert [b.admission_quota for b in plan.branches] == [2, 1, 1]
@@ -185,7 +197,7 @@ def test_allocation_properties(names, trained, waiting, superior, previous, memb
     assert plan.total >= quota_floor and plan.total >= member
     assert plan.total == max(quota_floor, member, len(needs))
     # the extra goes to the branches with more waiting candidates
-    by_trained = {nd.branch: nd.trained_waiting for nd in needs}
+    by_trained = {nd.branch: nd.trained_valid for nd in needs}
     for a, qa in quotas.items():
         for b, qb in quotas.items():
             if by_trained[a] > by_trained[b]:

@@ -35,7 +35,7 @@ YEAR = 2025
 WARD_DOCS = ("bao-cao", "tong-ket-nhiem-ky", "ke-hoach")
 
 
-@pytest.fixture(scope="module", params=[2025, 31, 58], ids=["sample", "seed-31", "seed-58"])
+@pytest.fixture(scope="module", params=[2025, 31, 58, 4242], ids=["sample", "seed-31", "seed-58", "seed-4242"])
 def ward(request, tmp_path_factory):
     root = tmp_path_factory.mktemp(f"signer4-{request.param}")
     write_sample(root / "in", seed=request.param)
@@ -230,6 +230,18 @@ def test_biểu_1_and_the_prose_count_valid_certificates_on_one_basis(ward):
         told = re.match(r"- (Chi bộ [^:]+): khẩn trương hoàn thiện hồ sơ, xem xét kết nạp (\d+) quần chúng", line)
         if told:
             assert shown[fold(told.group(1))] >= _count(told.group(2)) > 0, line
+
+
+def test_more_valid_certificates_never_get_a_smaller_quota(ward):
+    """The allocation counts what Biểu 1 shows: a branch with more candidates holding a valid certificate is
+    never given fewer admissions than one with fewer (no quota for the plan year is entered in these wards)."""
+    out, data = ward
+    assert not [q for q in data["ward"]["quotas"] if int(q["year"]) == YEAR + 1]
+    rows = [r for r in _biểu_1(_doc(out, "ke-hoach"))[2:] if r[0].isdigit()]
+    for a in rows:
+        for b in rows:
+            if int(a[3]) > int(b[3]):
+                assert int(a[4]) >= int(b[4]), (a, b)
 
 
 # --- 4. a quota missed is kept -------------------------------------------------------------

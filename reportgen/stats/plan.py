@@ -12,8 +12,11 @@ Rules (DOMAIN.md, Nghị quyết 21-NQ/TW and the ward plans; issue 8, item 3):
   entered for the plan year (its minimum); the ward total is at least the minimums' sum;
 - a candidate is *waiting* when on the list at the end of the report year with an
   awareness-class certificate still valid on the last day of the plan year (60 months);
-- the remainder (total − minimums) goes to the branches in proportion to those waiting,
-  by largest remainders; equal remainders at the cut go to the branch with more waiting,
+  the candidates the allocation counts are those with a certificate valid at the end of the
+  report year (`trained_valid`: the waiting and those expiring in the plan year, who can be
+  admitted before it expires), the count Biểu 1 shows;
+- the remainder (total − minimums) goes to the branches in proportion to those counted,
+  by largest remainders; equal remainders at the cut go to the branch with more of them,
   then in Vietnamese name order, and the plan states the tie;
 - a branch with nobody waiting gets its minimum; it is named as "cần tạo nguồn" when nobody on
   its list holds a valid certificate at all (one expiring in the plan year still counts: that
@@ -61,6 +64,12 @@ class BranchNeed:
     last_source_quota: int | None = None  # `Chỉ tiêu tạo nguồn` of the report year
     trained_expired: int = 0  # on the list, class taken, certificate no longer valid on 31/12 of the report year
     expiries: tuple[date, ...] = ()  # last valid day of each expiring certificate, in order
+
+    @property
+    def trained_valid(self) -> int:
+        """Certificates valid on 31/12 of the report year, those expiring in the plan year included: each
+        can be admitted in the plan year (before it expires). The basis of the allocation and of Biểu 1."""
+        return self.trained_waiting + self.trained_expiring
 
 
 @dataclass(frozen=True)
@@ -123,9 +132,9 @@ def allocate_with_ties(needs: Sequence[BranchNeed], total: int) -> tuple[list[in
     floors = minimums(needs)
     rank = {i: r for r, i in enumerate(sorted(range(len(needs)), key=lambda i: _name_key(needs[i])))}
     shares = largest_remainders(
-        [need.trained_waiting for need in needs],
+        [need.trained_valid for need in needs],
         total - sum(floors),
-        prefer=lambda i: (-needs[i].trained_waiting, rank[i]),
+        prefer=lambda i: (-needs[i].trained_valid, rank[i]),
     )
     return [f + s for f, s in zip(floors, shares.counts, strict=True)], shares
 
@@ -138,7 +147,7 @@ def allocate(needs: Sequence[BranchNeed], total: int) -> list[int]:
 def source_quota(admission_quota: int, need: BranchNeed) -> int:
     """Replace the candidates to be admitted and add those the branch lacks waiting for its quota;
     never below 1, the plan year's entered quota, or the report year's source quota."""
-    lacking = max(0, admission_quota - need.trained_waiting)
+    lacking = max(0, admission_quota - need.trained_valid)
     return max(
         MIN_SOURCES_PER_BRANCH,
         admission_quota + lacking,

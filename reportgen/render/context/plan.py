@@ -21,7 +21,7 @@ from reportgen.render.vietnamese import (
     fmt_pct,
     sort_texts,
 )
-from reportgen.render.wording import Named, expiry_words, leaders_of, no_admission_words, valid_words
+from reportgen.render.wording import Named, expiry_words, leaders_of, no_admission_words
 from reportgen.stats.model import Plan, Report, WardInfo
 
 PLAN_CODE = "KH"
@@ -130,8 +130,8 @@ def waiting_sentence(plan: Plan, two_digits: bool = True) -> str:
         )
     if plan.remainder > 0 and plan.tie is not None:  # the method only where a tie must be stated (issue 8)
         basis = (
-            f"theo tỷ lệ số quần chúng {valid_words(plan.year)} của từng chi bộ"
-            if plan.trained_waiting
+            f"theo tỷ lệ số quần chúng {VALID} của từng chi bộ (Biểu 1)"
+            if plan.trained_valid
             else "chia đều cho các chi bộ"
         )
         out += (
@@ -139,9 +139,9 @@ def waiting_sentence(plan: Plan, two_digits: bool = True) -> str:
             f" {_n(plan.remainder, 'chỉ tiêu', two_digits)} còn lại được phân bổ {basis}."
         )
     if plan.tie is not None:
-        waiting = {b.branch: b.trained_waiting for b in plan.branches}
+        waiting = {b.branch: b.trained_valid for b in plan.branches}
         more = min(waiting[n] for n in plan.tie.given) > max(waiting[n] for n in plan.tie.left)
-        why = f"có nhiều quần chúng {valid_words(plan.year)} hơn" if more else "xếp trước theo thứ tự tên"
+        why = f"có nhiều quần chúng {VALID} hơn" if more else "xếp trước theo thứ tự tên"
         out += (
             f" {prose.join_vi(list(plan.tie.given + plan.tie.left))} có phần dư bằng nhau; chỉ tiêu cuối cùng"
             f" được giao cho {prose.join_vi(list(plan.tie.given))} ({why})."
