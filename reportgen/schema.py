@@ -43,6 +43,8 @@ class Column:
     # A free-text column read against a list (`ethnicity`, `religion`): known spellings are
     # normalised, anything else is kept with a warning (see ETHNICITY_UNKNOWN_RULE...).
     vocabulary: str = ""
+    # A free-text column whose line breaks (Alt+Enter) are kept: each line is cleaned on its own.
+    lines: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -628,6 +630,13 @@ DOCUMENT_KINDS = {
     "CV": "Công văn",
 }
 
+
+def document_code(number: str) -> str:
+    """The kind code of a document's number: "KH" in `44-KH/ĐU` and in `46/KH-ĐU`; "" when it has none."""
+    match = re.search(r"-\s*([A-Za-zĐđ]+)\s*/", number) or re.match(r"\s*\d+\s*/\s*([A-Za-zĐđ]+)\s*-", number)
+    return match.group(1) if match else ""
+
+
 TEXT_SHEET = Sheet(
     "Văn bản",
     (
@@ -697,7 +706,7 @@ ASSESSMENT_SHEET = Sheet(
             choices=ASSESSMENT_SECTIONS,
             choice_aliases=ASSESSMENT_SECTION_ALIASES,
         ),
-        Column("text", "Nội dung", Kind.TEXT, required=True, aliases=("Nhận định", "Đoạn văn")),
+        Column("text", "Nội dung", Kind.TEXT, required=True, aliases=("Nhận định", "Đoạn văn"), lines=True),
     ),
     aliases=("Nhận định, đánh giá", "Đánh giá"),
 )

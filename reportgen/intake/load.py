@@ -20,6 +20,7 @@ from ..rules import EARLIEST_YEAR, EVENT_YEARS_AHEAD
 from ..schema import Kind
 from .discover import discover
 from .normalize import CellError, branch_key, clean_text, fold_header, parse_choice, parse_date, person_key, show
+from .office import tidy_office_sheets
 from .read import (
     RawWorkbook,
     RowCounts,
@@ -890,6 +891,7 @@ def load_inbox(
     )
     apply_former_names(loaded, findings)
     reconcile_branch_names(loaded, findings)
+    tidy_office_sheets(loaded, findings)
     return loaded
 
 

@@ -568,6 +568,9 @@ def parse_cell(column: Column, value: object) -> object:
     """A cell to the value its column expects (the default when empty)."""
     if column.kind is Kind.IGNORED:
         return None
+    if column.kind is Kind.TEXT and column.lines and isinstance(value, str) and ("\n" in value or "\r" in value):
+        kept = [line for line in (clean_text(part) for part in value.splitlines()) if line]
+        return "\n".join(kept) if kept else column.default
     if column.kind is Kind.TEXT:
         text = clean_text(value)
         if text and column.vocabulary:

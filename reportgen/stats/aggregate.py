@@ -833,7 +833,7 @@ def office_texts(inbox: Inbox) -> tuple[OfficeText, ...]:
         if key in seen:
             continue
         seen.add(key)
-        out.append(OfficeText(int(r.year), str(r.number), r.issued, str(r.summary)))
+        out.append(OfficeText(int(r.year), str(r.number), r.issued, str(r.summary), str(getattr(r, "kind", "") or "")))
     return tuple(sorted(out, key=lambda t: (t.issued, t.number)))
 
 

@@ -6,13 +6,12 @@ places them. Shares are fractions (0.7368), never pre-multiplied percentages.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .. import rules
+from .. import rules, schema
 from ..intake.ward import WardInfo
 
 __all__ = ["WardInfo"]  # read by intake, re-exported for the documents
@@ -679,12 +678,12 @@ class OfficeText:
     number: str  # Số, ký hiệu
     issued: date
     summary: str  # Trích yếu, e.g. "về phát triển đảng viên năm 2023"
+    kind: str = ""  # the kind the clerk wrote ("Kế hoạch") when the number has no code
 
     @property
     def code(self) -> str:
-        """The kind code of the number: "KH" in `44-KH/ĐU`, "" when the number has none."""
-        match = re.search(r"-\s*([A-Za-zĐđ]+)\s*/", self.number)
-        return match.group(1) if match else ""
+        """The kind code of the number: "KH" in `44-KH/ĐU` (and `46/KH-ĐU`), "" when the number has none."""
+        return schema.document_code(self.number)
 
 
 @dataclass(frozen=True)

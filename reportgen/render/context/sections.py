@@ -8,6 +8,7 @@ office's own words (sheet `Nhận định`) follow in their section; the committ
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -47,7 +48,7 @@ def _n(count: int, unit: str, two_digits: bool) -> str:
 
 def kind_name(text: OfficeText) -> str:
     """ "Kế hoạch" for `44-KH/ĐU`; "Văn bản" when the code is unknown."""
-    return S.DOCUMENT_KINDS.get(text.code, "Văn bản")
+    return S.DOCUMENT_KINDS.get(text.code) or text.kind or "Văn bản"
 
 
 def cite(text: OfficeText, issuer: str, quoted: bool = False) -> str:
@@ -57,8 +58,8 @@ def cite(text: OfficeText, issuer: str, quoted: bool = False) -> str:
     of = f" của {issuer}" if issuer else ""
     summary = text.summary.strip().rstrip(".")
     if quoted:
-        head, sep, rest = summary.partition(" ")
-        summary = f"{head} “{rest}”" if sep and head.lower() in ("về", "v/v") else f"“{summary}”"
+        lead = re.match(r"(về việc|về|v/v) (?=\S)", summary, re.I)
+        summary = f"{lead.group(0)}“{summary[lead.end() :]}”" if lead else f"“{summary}”"
     return f"{kind_name(text)} số {text.number} ngày {fmt_date(text.issued)}{of} {summary}".strip()
 
 
