@@ -264,7 +264,7 @@ def build(
     changes: fields of `options` set for this call (`build(inbox, out, year=2025)`).
     With `pdf`, when a PDF cannot be made the reason is in `notes` and the Word documents stand.
     """
-    from .render.documents import write_documents
+    from .render.documents import template_folder_notes, write_documents
     from .render.workbooks import write_summary
 
     options = replace(options or BuildOptions(), **changes)
@@ -291,6 +291,7 @@ def build(
         progress=progress,
         cache=cache,
     )
+    result.notes += template_folder_notes(options.templates)
     documents = list(result.written)
     result.written.append(write_summary(report, out / f"tong-hop-{chosen}.xlsx"))
     if not report.term_declared:

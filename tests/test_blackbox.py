@@ -196,8 +196,8 @@ def test_every_broken_template_named_in_one_run(tmp_path: Path) -> None:
     code, output = run("build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--templates",
                        str(tmp_path / "mau"), "--ngay", "20/01/2026", "-q")
     assert code == 1
-    assert "“bao-cao.docx”: tệp mẫu không phải là tệp Word (.docx) hợp lệ." in output
-    assert f"“ke-hoach.docx”: không tìm thấy tệp mẫu tại “{tmp_path / 'mau' / 'ke-hoach.docx'}”." in output
+    assert "«bao-cao.docx»: tệp mẫu không phải là tệp Word (.docx) hợp lệ." in output
+    assert f"«ke-hoach.docx»: không tìm thấy tệp mẫu tại «{tmp_path / 'mau' / 'ke-hoach.docx'}»." in output
     assert "Traceback" not in output
 
 
@@ -309,7 +309,7 @@ def test_two_templates_failing_when_filled_are_both_named_and_nothing_written(tm
     code, output = run("build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--templates",
                        str(tmp_path / "mau"), "--ngay", "20/01/2026", "-q")
     assert code == 1
-    assert "2 mẫu văn bản có lỗi" in output and "“bao-cao.docx”" in output and "“ke-hoach.docx”" in output
+    assert "2 mẫu văn bản có lỗi" in output and "«bao-cao.docx»" in output and "«ke-hoach.docx»" in output
     assert not list((tmp_path / "out").glob("*.docx"))
 
 

@@ -55,7 +55,7 @@ def test_missing_template_whole_message(tmp_path: Path) -> None:
     assert code == 1
     assert lines[-6:] == [  # every template named in one run
         "4 mẫu văn bản có lỗi:",
-        *(f"- “{name}”: không tìm thấy tệp mẫu tại “{tmp_path / 'mau' / name}”."
+        *(f"- «{name}»: không tìm thấy tệp mẫu tại «{tmp_path / 'mau' / name}»."
           for name in ("bao-cao.docx", "tong-ket-nhiem-ky.docx", "chi-bo.docx", "ke-hoach.docx")),
         "Hãy sửa các mẫu rồi chạy lại (hoặc chép lại mẫu gốc bằng lệnh: reportgen templates THƯ_MỤC_MẪU --ghi-de).",
     ]
@@ -67,8 +67,8 @@ def test_templates_already_there_whole_message(tmp_path: Path) -> None:
     code, lines = run("templates", str(tmp_path))
     assert code == 1
     assert lines == [
-        f"Thư mục “{tmp_path}” đã có mẫu văn bản “bao-cao.docx”, “tong-ket-nhiem-ky.docx”, “chi-bo.docx”,"
-        " “ke-hoach.docx”, “tong-hop.docx”; chưa chép mẫu nào để khỏi ghi đè lên mẫu đã sửa. Muốn thay bằng mẫu"
+        f"Thư mục «{tmp_path}» đã có mẫu văn bản «bao-cao.docx», «tong-ket-nhiem-ky.docx», «chi-bo.docx»,"
+        " «ke-hoach.docx», «tong-hop.docx»; chưa chép mẫu nào để khỏi ghi đè lên mẫu đã sửa. Muốn thay bằng mẫu"
         " gốc, hãy chạy lại với --ghi-de; hoặc chọn một thư mục khác."
     ]
 

@@ -431,12 +431,12 @@ def _add_paragraph(path: Path, text: str) -> None:
 @pytest.mark.parametrize(
     ("tag", "expected"),
     [
-        ("{{ header.nothing }}", "“{{ header.nothing }}”"),
-        ("{{ ward_nothing }}", "“{{ ward_nothing }}”"),
+        ("{{ header.nothing }}", "«{{ header.nothing }}»"),
+        ("{{ ward_nothing }}", "«{{ ward_nothing }}»"),
         ("{{ year }", "không được đóng"),
-        ("{% tr for r in branch_rows %}", "viết liền “{%tr”"),
-        ("{%p for x in recipients %}", "“{%p for x in recipients %}” mở một khối"),
-        ("{{ year | nofilter }}", "“{{ year | nofilter }}”"),
+        ("{% tr for r in branch_rows %}", "viết liền «{%tr»"),
+        ("{%p for x in recipients %}", "«{%p for x in recipients %}» (đoạn văn thứ"),
+        ("{{ year | nofilter }}", "«{{ year | nofilter }}»"),
     ],
 )
 def test_template_problem_names_template_and_tag(tmp_path, tag, expected):
@@ -448,7 +448,7 @@ def test_template_problem_names_template_and_tag(tmp_path, tag, expected):
     problem = info.value
     assert problem.template_name == "bao-cao.docx"
     assert expected in str(problem)
-    assert "Mẫu văn bản “bao-cao.docx” có lỗi" in str(problem)
+    assert "Mẫu văn bản «bao-cao.docx» có lỗi" in str(problem)
     assert "Traceback" not in str(problem)
     # nothing was written: every template is checked first, or the failing one is not replaced
     assert not (out / ANNUAL).exists()

@@ -55,7 +55,7 @@ def test_templates_command_does_not_overwrite_without_ghi_de(tmp_path):
     result = run("templates", str(folder))
     assert result.exit_code == 1
     assert "Traceback" not in result.output
-    assert f"Thư mục “{folder}” đã có mẫu văn bản “bao-cao.docx”" in result.output
+    assert f"Thư mục «{folder}» đã có mẫu văn bản «bao-cao.docx»" in result.output
     assert "--ghi-de" in result.output
     assert (folder / "bao-cao.docx").read_bytes() == b"edited by the clerk"
 
@@ -106,9 +106,9 @@ def test_build_uses_the_edited_templates(tmp_path):
 @pytest.mark.parametrize(
     ("template", "tag", "expected"),
     [
-        ("bao-cao.docx", "{{ so_lieu_khong_co }}", "thẻ “{{ so_lieu_khong_co }}” dùng tên “so_lieu_khong_co”"),
+        ("bao-cao.docx", "{{ so_lieu_khong_co }}", "thẻ «{{ so_lieu_khong_co }}» dùng tên «so_lieu_khong_co»"),
         ("ke-hoach.docx", "{{ year }", "không được đóng"),
-        ("chi-bo.docx", "{% tr for r in history_rows %}", "viết liền “{%tr”"),
+        ("chi-bo.docx", "{% tr for r in history_rows %}", "viết liền «{%tr»"),
     ],
 )
 def test_a_broken_template_is_one_vietnamese_message_and_exit_1(tmp_path, template, tag, expected):
@@ -118,7 +118,7 @@ def test_a_broken_template_is_one_vietnamese_message_and_exit_1(tmp_path, templa
     out = tmp_path / "out"
     result = run("build", str(SAMPLE), "--out", str(out), "--ngay", "05/01/2026", "--templates", str(folder))
     assert result.exit_code == 1
-    assert f"Mẫu văn bản “{template}” có lỗi" in result.output
+    assert f"Mẫu văn bản «{template}» có lỗi" in result.output
     assert expected in result.output
     assert "Traceback" not in result.output and "Lỗi không mong đợi" not in result.output
     assert not list(out.glob("*.docx"))  # every template is checked before anything is written
@@ -130,7 +130,7 @@ def test_a_missing_template_in_the_folder(tmp_path):
     (folder / "ke-hoach.docx").unlink()
     result = run("build", str(SAMPLE), "--out", str(tmp_path / "out"), "--templates", str(folder))
     assert result.exit_code == 1
-    assert "Mẫu văn bản “ke-hoach.docx” có lỗi: không tìm thấy tệp mẫu" in result.output
+    assert "Mẫu văn bản «ke-hoach.docx» có lỗi: không tìm thấy tệp mẫu" in result.output
     assert "Traceback" not in result.output
 
 

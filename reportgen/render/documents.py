@@ -12,13 +12,14 @@ import io
 import re
 import tempfile
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.meta
 from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined
@@ -36,6 +37,7 @@ from reportgen.render.output import (
     raise_template_problems,
 )
 from reportgen.render.prepared import DocxPicture, PreparedTemplate, Unsupported
+from reportgen.render.template_check import Placed, block_problem, syntax_detail
 from reportgen.render.vietnamese import slugify
 from reportgen.resources import default_templates
 from reportgen.stats.model import Report
@@ -132,11 +134,20 @@ _DOCXTPL_SPECIAL = re.compile(r"^\{%\s*(cellbg|colspan|vm|hm)\b")
 _SMART_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
-def _paragraph_texts(path: Path) -> Iterator[str]:
-    """The text of every paragraph of the body, the headers and the footers, runs joined."""
+@dataclass(frozen=True)
+class _Paragraph:
+    text: str  # runs joined
+    index: int  # in the template, body first, then headers and footers
+    row: int | None  # the table row it sits in (an index over the template's rows), None outside a table
+    where: str  # in the clerk's words: "đoạn văn thứ 12 (sau «1- Lãnh đạo, chỉ đạo»)", "bảng 2, dòng 8"
+
+
+def _paragraphs(path: Path) -> list[_Paragraph]:
+    """Every paragraph of the body, the headers and the footers, with its place."""
     tpl = DocxTemplate(str(path))
     docx = tpl.get_docx()
-    elements = [docx.element.body]
+    body = docx.element.body
+    parts: list[tuple[str, Any]] = [("", body)]
     for section in docx.sections:
         for part in (
             section.header,
@@ -147,23 +158,49 @@ def _paragraph_texts(path: Path) -> Iterator[str]:
             section.even_page_footer,
         ):
             if not part.is_linked_to_previous:
-                elements.append(part._element)
-    for element in elements:
+                is_header = "header" in type(part).__name__.lower()
+                parts.append(("đầu trang" if is_header else "chân trang", part._element))
+    # keyed on the elements themselves: the dict keeps lxml's proxies alive, so they stay the same objects
+    tables = {t: i for i, t in enumerate(body.iterchildren(qn("w:tbl")), start=1)}
+    rows: dict[Any, int] = {}
+    out: list[_Paragraph] = []
+    for label, element in parts:
+        last_text = ""
+        number = 0
         for p in element.iter(qn("w:p")):
-            yield "".join(t.text or "" for t in p.iter(qn("w:t")))
+            text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+            row = next((a for a in p.iterancestors(qn("w:tr"))), None)
+            row_index = None
+            if row is not None:
+                row_index = rows.setdefault(row, len(rows))
+                table = row.getparent()
+                top = next((a for a in p.iterancestors(qn("w:tbl")) if a in tables), None)
+                after = f"; bảng đặt sau «{last_text}»" if last_text else ""
+                line = list(table.iterchildren(qn("w:tr"))).index(row) + 1
+                where = f"bảng thứ {tables[top]}, dòng {line}{after}" if top is not None else f"một bảng{after}"
+            else:
+                number += 1
+                where = f"đoạn văn thứ {number}" + (f", sau «{last_text}»" if last_text else "")
+            if label:
+                where = f"{where}, phần {label}"
+            out.append(_Paragraph(text, len(out), row_index, where))
+            plain = _TAG_RE.sub("", text).strip()
+            if plain and row is None:
+                last_text = plain if len(plain) <= 40 else plain[:40] + "…"
+    return out
 
 
 def template_tags(path: Path) -> list[str]:
     """Every tag of a template in document order, as written (smart quotes kept)."""
     tags: list[str] = []
-    for text in _paragraph_texts(path):
-        tags.extend(_TAG_RE.findall(text))
+    for paragraph in _paragraphs(path):
+        tags.extend(_TAG_RE.findall(paragraph.text))
     return tags
 
 
 def _open_docx(path: Path, name: str) -> None:
     if not path.is_file():
-        raise TemplateProblem(name, f"không tìm thấy tệp mẫu tại “{path}”.")
+        raise TemplateProblem(name, f"không tìm thấy tệp mẫu tại «{path}».")
     if not zipfile.is_zipfile(path):
         raise TemplateProblem(name, "tệp mẫu không phải là tệp Word (.docx) hợp lệ.")
 
@@ -176,65 +213,59 @@ def _as_jinja(tag: str) -> str:
     return _DOCXTPL_PREFIX.sub(lambda m: m.group(1) + " ", tag)
 
 
-_HINTS = (
-    ("unknown tag 'tr'", "viết liền “{%tr” (không có dấu cách giữa “%” và “tr”)."),
-    ("unknown tag 'p'", "viết liền “{%p” (không có dấu cách giữa “%” và “p”)."),
-    ("unknown tag 'tc'", "viết liền “{%tc” (không có dấu cách giữa “%” và “tc”)."),
-    ("unknown tag 'r'", "viết liền “{%r” (không có dấu cách giữa “%” và “r”)."),
-)
-
-
 def check_template(path: Path, env: Environment | None = None) -> list[str]:
     """Check a template's tags before rendering; return them, or raise TemplateProblem.
 
-    Finds a tag left open in its paragraph, a tag Jinja cannot parse, a block never
-    closed (naming its opening tag), and "{% tr" written with a space.
+    Finds a tag left open in its paragraph, a block tag without the prefix its paragraphs or rows
+    need (render.template_check), a tag Jinja cannot parse, a block never closed (naming its
+    opening tag), and "{% tr" written with a space.
     """
     name = Path(path).name
     _open_docx(Path(path), name)
     env = env or make_environment()
     try:
-        texts = list(_paragraph_texts(Path(path)))
+        paragraphs = _paragraphs(Path(path))
     except Exception as exc:  # a damaged package
         raise TemplateProblem(name, "không đọc được nội dung tệp mẫu (tệp Word bị hỏng).") from exc
-    tags: list[str] = []
-    for text in texts:
-        found = _TAG_RE.findall(text)
-        rest = _TAG_RE.sub("", text)
+    placed: list[Placed] = []
+    for paragraph in paragraphs:
+        found = _TAG_RE.findall(paragraph.text)
+        rest = _TAG_RE.sub("", paragraph.text)
         opened = _OPEN_RE.search(rest)
         if opened:
             snippet = rest[opened.start() : opened.start() + 40]
-            raise TemplateProblem(name, f"thẻ “{snippet}” không được đóng trong cùng đoạn văn.")
-        tags.extend(found)
+            raise TemplateProblem(name, f"thẻ «{snippet}» ({paragraph.where}) không được đóng trong cùng đoạn văn.")
+        placed.extend(Placed(tag, paragraph.index, paragraph.row, paragraph.where) for tag in found)
+    tags = [p.tag for p in placed]
     lines = [_as_jinja(t) for t in tags]
     try:
         env.from_string("\n".join(lines))  # compiles too: unknown filters and tests
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateProblem(name, _syntax_detail(tags, lines, exc)) from exc
+        problem = block_problem(placed)  # a block's tags out of place explain Jinja's complaint best
+        raise TemplateProblem(name, problem or _syntax_detail(placed, lines, exc)) from exc
+    problem = block_problem(placed)
+    if problem:
+        raise TemplateProblem(name, problem)
     return tags
 
 
-def _syntax_detail(tags: list[str], lines: list[str], exc: jinja2.TemplateSyntaxError) -> str:
+def _syntax_detail(placed: list[Placed], lines: list[str], exc: jinja2.TemplateSyntaxError) -> str:
     message = exc.message or str(exc)
     if "Unexpected end of template" in message:
-        opener = _unclosed_block(lines, tags)
+        opener = _unclosed_block(lines, placed)
         if opener:
-            return f"thẻ “{opener}” mở một khối nhưng không có thẻ đóng (endfor/endif)."
+            return f"thẻ «{opener.tag}» ({opener.where}) mở một khối nhưng không có thẻ đóng (endfor/endif)."
         return "thiếu thẻ đóng khối (endfor/endif)."
     index = (exc.lineno or 1) - 1
-    tag = tags[index] if 0 <= index < len(tags) else "?"
-    for needle, hint in _HINTS:
-        if needle in message:
-            return f"thẻ “{tag}”: {hint}"
-    return f"thẻ “{tag}” không đúng cú pháp ({message})."
+    return syntax_detail(placed[index] if 0 <= index < len(placed) else None, exc)
 
 
 _BLOCK_RE = re.compile(r"^\{%-?\s*(\w+)")
 
 
-def _unclosed_block(lines: list[str], tags: list[str]) -> str | None:
-    stack: list[str] = []
-    for line, tag in zip(lines, tags, strict=True):
+def _unclosed_block(lines: list[str], placed: list[Placed]) -> Placed | None:
+    stack: list[Placed] = []
+    for line, tag in zip(lines, placed, strict=True):
         m = _BLOCK_RE.match(line)
         if not m:
             continue
@@ -262,12 +293,12 @@ def _undefined_detail(tags: list[str], exc: jinja2.UndefinedError) -> str:
             missing = m.group(1)
             break
     if missing is None:
-        return f"một thẻ dùng dữ liệu không có ({message})."
+        return "một thẻ dùng dữ liệu không có trong văn bản này."
     word = re.compile(rf"(?<![\w.]){re.escape(missing)}\b|\.{re.escape(missing)}\b")
     for tag in tags:
         if word.search(tag):
-            return f"thẻ “{tag}” dùng tên “{missing}” nhưng dữ liệu không có tên này."
-    return f"một thẻ dùng tên “{missing}” nhưng dữ liệu không có tên này."
+            return f"thẻ «{tag}» dùng tên «{missing}» nhưng dữ liệu không có tên này."
+    return f"một thẻ dùng tên «{missing}» nhưng dữ liệu không có tên này."
 
 
 # --- rendering -------------------------------------------------------------------------
@@ -289,6 +320,38 @@ _CHECKED: dict[tuple[str, int, int], list[str]] = {}
 _UNDECLARED: dict[tuple[tuple[str, int, int], frozenset[str]], set[str]] = {}
 # Each template prepared once per process and Jinja environment (None: only docxtpl's own path renders it).
 _PREPARED: dict[tuple[tuple[str, int, int], int], PreparedTemplate | None] = {}
+
+
+_GUARDED: set[tuple[str, int, int]] = set()
+
+
+def _body_faults(data: bytes) -> set[str]:
+    """What makes a document one Word refuses or one cut short: a paragraph inside a paragraph (not in
+    a text box), a body without its closing section properties (everything after a point lost)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        root = parse_xml(package.read("word/document.xml"))
+    faults = set()
+    body = root.find(qn("w:body"))
+    if body is None or len(body) == 0 or body[-1].tag != qn("w:sectPr"):
+        faults.add("thiếu phần cuối văn bản")
+    for p in root.iter(qn("w:p")):
+        parent = p.getparent()
+        while parent is not None and parent.tag != qn("w:txbxContent"):
+            if parent.tag == qn("w:p"):
+                faults.add("có đoạn văn nằm trong đoạn văn")
+                break
+            parent = parent.getparent()
+        if "có đoạn văn nằm trong đoạn văn" in faults:
+            break
+    return faults
+
+
+def broken_body(template: bytes, data: bytes | None) -> str | None:
+    """A fault of the rendered document its template does not have itself (None: none)."""
+    if data is None:
+        return None
+    faults = _body_faults(data) - _body_faults(template)
+    return "; ".join(sorted(faults)) or None
 
 
 def _fast_pictures(value: Any) -> Any:
@@ -345,6 +408,23 @@ def _render_docxtpl(key: tuple[str, int, int], context: dict[str, Any], env: Env
     return tpl
 
 
+def _template_key(path: Path) -> tuple[str, int, int]:
+    stat = path.stat()
+    return (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+def checked_template(path: Path, env: Environment) -> list[str]:
+    """check_template once per process for a template file as it is (every branch, every ward of a
+    province reuse the result); a problem is raised each time."""
+    path = Path(path)
+    if not path.is_file():
+        return check_template(path, env)  # raises: the file is missing
+    key = _template_key(path)
+    if key not in _CHECKED:
+        _CHECKED[key] = check_template(path, env)
+    return _CHECKED[key]
+
+
 def render_document(
     template_path: Path, context: dict[str, Any], out_path: Path, env: Environment | None = None
 ) -> Path:
@@ -352,11 +432,8 @@ def render_document(
     template_path = Path(template_path)
     name = template_path.name
     env = env or shared_environment()
-    stat = template_path.stat()
-    key = (str(template_path.resolve()), stat.st_mtime_ns, stat.st_size)
-    if key not in _CHECKED:  # a template is checked once per run, not once per branch
-        _CHECKED[key] = check_template(template_path, env)
-    tags = _CHECKED[key]
+    key = _template_key(template_path)
+    tags = checked_template(template_path, env)
     tpl: DocxTemplate | None = None
     try:
         data = _render_bytes(key, context, env)
@@ -365,15 +442,20 @@ def render_document(
     except jinja2.UndefinedError as exc:
         raise TemplateProblem(name, _undefined_detail(tags, exc)) from exc
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateProblem(name, f"một thẻ không đúng cú pháp ({exc.message}).") from exc
+        raise TemplateProblem(name, syntax_detail(None, exc)) from exc
     except jinja2.TemplateError as exc:
-        raise TemplateProblem(name, f"lỗi khi điền mẫu ({exc}).") from exc
+        raise TemplateProblem(name, "lỗi khi điền mẫu: một thẻ không dùng được với dữ liệu của văn bản này.") from exc
     except Exception as exc:  # docxtpl / lxml: the tags broke the document structure
         raise TemplateProblem(name, "văn bản sinh ra từ mẫu không hợp lệ, có thể do thẻ đặt sai chỗ.") from exc
 
     if tpl is not None:
         docxtpl_template = tpl
         return atomic_write(Path(out_path), lambda tmp: docxtpl_template.save(str(tmp)))
+    if key not in _GUARDED:  # the first document of a template in this process: a last look at its body
+        _GUARDED.add(key)
+        broken = broken_body(_TEMPLATE_BYTES[key], data)
+        if broken:
+            raise TemplateProblem(name, f"văn bản sinh ra từ mẫu không hợp lệ ({broken}), có thể do thẻ đặt sai chỗ.")
     return atomic_write(Path(out_path), functools.partial(write_document_bytes, data=data))
 
 
@@ -472,7 +554,7 @@ def write_documents(
     problems: list[TemplateProblem] = []
     for file_name in TEMPLATE_FILES.values():
         try:
-            check_template(templates_dir / file_name, env)
+            checked_template(templates_dir / file_name, env)
         except TemplateProblem as exc:
             problems.append(exc)
     raise_template_problems(problems)
@@ -536,6 +618,62 @@ def write_documents(
             progress.advance(len(chunk))
     raise_template_problems(list(failed.values()))
     return written
+
+
+def _names_used(path: Path, env: Environment) -> set[str]:
+    """The data names a template uses (`branch_rows`, `year`...), loop variables left out."""
+    source = "\n".join(_as_jinja(t) for t in checked_template(path, env))
+    return set(jinja2.meta.find_undeclared_variables(env.parse(source)))
+
+
+def template_folder_notes(templates_dir: Path | None) -> list[str]:
+    """What a clerk's template folder (`--templates`) gave, when it may not be what the clerk meant:
+    a Word file there that is not one of the templates' names (an edit saved under another name is
+    not used), and a name the original template uses that the edited one no longer does (a table or
+    a section deleted: the documents will not have it)."""
+    if templates_dir is None or not Path(templates_dir).is_dir():
+        return []
+    folder = Path(templates_dir)
+    env = shared_environment()
+    known = [*TEMPLATE_FILES.values(), PROVINCE_TEMPLATE]
+    notes = []
+    others = sorted(
+        p.name
+        for p in folder.iterdir()
+        if p.is_file()
+        and p.suffix.lower() in (".docx", ".doc", ".odt")
+        and not p.name.startswith("~$")
+        and p.name not in known
+    )
+    if others:
+        used = [name for name in TEMPLATE_FILES.values() if (folder / name).is_file()]
+        hints = []
+        for other in others:
+            stem = slugify(Path(other).stem)
+            like = [n for n in known if stem.startswith(Path(n).stem)]
+            if like:
+                target = max(like, key=len)
+                hints.append(f"nếu «{other}» là mẫu đã sửa, đổi tên thành «{target}» (thay tệp «{target}» đang có)")
+        notes.append(
+            f"thư mục mẫu «{folder}»: dùng {', '.join(f'«{n}»' for n in used) or 'không mẫu nào'}; không dùng "
+            f"{', '.join(f'«{n}»' for n in others)} vì chương trình chỉ đọc các mẫu có đúng tên "
+            f"{', '.join(f'«{n}»' for n in known)}" + (f"; {'; '.join(hints)}" if hints else "")
+        )
+    for name in TEMPLATE_FILES.values():
+        edited = folder / name
+        if not edited.is_file() or edited.read_bytes() == (TEMPLATES_DIR / name).read_bytes():
+            continue
+        try:
+            lost = _names_used(TEMPLATES_DIR / name, env) - _names_used(edited, env)
+        except TemplateProblem:
+            continue  # said as an error by write_documents
+        if lost:
+            notes.append(
+                f"mẫu «{name}» đã sửa không còn dùng {', '.join(f'«{n}»' for n in sorted(lost))} của mẫu gốc "
+                "(bảng hoặc đoạn văn đã bị xóa), nên văn bản không có phần này; nếu xóa nhầm, chép lại phần đó "
+                "từ mẫu gốc (reportgen templates THƯ_MỤC_KHÁC)"
+            )
+    return notes
 
 
 def copy_templates(dest: Path, overwrite: bool = False, source: Path | None = None) -> list[Path]:

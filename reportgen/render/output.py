@@ -23,7 +23,7 @@ class OutputProblem(ReportgenError):
     def __init__(self, path: Path, detail: str) -> None:
         self.path = Path(path)
         self.detail = detail
-        super().__init__(f"Không ghi được tệp “{printable(str(self.path))}”: {detail}")
+        super().__init__(f"Không ghi được tệp «{printable(str(self.path))}»: {detail}")
 
     def __reduce__(self) -> tuple[type, tuple[Path, str]]:  # raised in a worker process, shown by the parent
         return type(self), (self.path, self.detail)
@@ -36,7 +36,7 @@ class TemplateProblem(ReportgenError):
         self.template_name = template_name
         self.detail = detail
         super().__init__(
-            f"Mẫu văn bản “{template_name}” có lỗi: {detail} Hãy sửa mẫu rồi chạy lại"
+            f"Mẫu văn bản «{template_name}» có lỗi: {detail} Hãy sửa mẫu rồi chạy lại"
             " (hoặc chép lại mẫu gốc bằng lệnh: reportgen templates THƯ_MỤC_MẪU --ghi-de)."
         )
 
@@ -49,7 +49,7 @@ class TemplateProblems(ReportgenError):
 
     def __init__(self, problems: list[TemplateProblem]) -> None:
         self.problems = problems
-        lines = "\n".join(f"- “{p.template_name}”: {p.detail}" for p in problems)
+        lines = "\n".join(f"- «{p.template_name}»: {p.detail}" for p in problems)
         super().__init__(
             f"{len(problems)} mẫu văn bản có lỗi:\n{lines}\nHãy sửa các mẫu rồi chạy lại"
             " (hoặc chép lại mẫu gốc bằng lệnh: reportgen templates THƯ_MỤC_MẪU --ghi-de)."
@@ -83,9 +83,9 @@ class TemplatesExist(ReportgenError):
     def __init__(self, folder: Path, names: list[str]) -> None:
         self.folder = Path(folder)
         self.names = names
-        listed = ", ".join(f"“{n}”" for n in names)
+        listed = ", ".join(f"«{n}»" for n in names)
         super().__init__(
-            f"Thư mục “{printable(str(self.folder))}” đã có mẫu văn bản {listed}; "
+            f"Thư mục «{printable(str(self.folder))}» đã có mẫu văn bản {listed}; "
             "chưa chép mẫu nào để khỏi ghi đè lên mẫu đã sửa."
             " Muốn thay bằng mẫu gốc, hãy chạy lại với --ghi-de; hoặc chọn một thư mục khác."
         )
