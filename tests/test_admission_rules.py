@@ -141,11 +141,25 @@ def test_certificate_valid_60_months_to_the_day(tmp_path, decision, expired):
 
 
 def test_future_means_after_the_document_date(tmp_path):
-    findings = run(tmp_path, [person(admitted=date(2025, 12, 20), ceremony=date(2026, 1, 2))],
-                   issued=date(2025, 12, 31), today=date(2026, 1, 5))
+    findings = run(tmp_path, [person(admitted=date(2025, 12, 1), ceremony=date(2025, 12, 20))],
+                   issued=date(2025, 12, 15), today=date(2026, 1, 5))
     [hit] = found(findings, "future-date")
     assert hit.column == "Ngày lễ kết nạp"
-    assert hit.message == "ngày ở tương lai (sau ngày lập văn bản 31/12/2025); kiểm tra lại năm"
+    assert hit.message == "ngày ở tương lai (sau ngày lập văn bản 15/12/2025); kiểm tra lại năm"
+
+
+def test_a_date_after_the_document_date_and_the_report_year_but_reached_by_the_clock_is_said_once(tmp_path):
+    """A report issued again with its original date (breaker-3 F24): what happened since is not an error."""
+    findings = run(tmp_path, [person(admitted=date(2025, 12, 20), ceremony=date(2026, 1, 2)),
+                              Admission("Trần Văn B", date(1991, 4, 2), date(2025, 12, 20), ceremony=date(2026, 1, 3),
+                                        official=date(2026, 12, 21))],
+                   issued=date(2025, 12, 31), today=date(2026, 1, 5))
+    [beyond_clock] = found(findings, "future-date")  # after the machine's date: still an error
+    assert beyond_clock.column == "Ngày công nhận chính thức"
+    [later] = found(findings, "after-document-date")
+    assert later.severity.value == "Cảnh báo"
+    assert later.message.startswith("2 ô ghi ngày sau ngày lập văn bản 31/12/2025 (muộn nhất 03/01/2026), đều sau")
+    assert "không được tính vào văn bản" in later.message and "«a.xlsx»" in later.message
 
 
 def test_a_document_dated_after_the_clock_accepts_dates_up_to_it(tmp_path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -75,11 +76,52 @@ class _Sheet:
         self.findings.warning(message, rule=rule, **self.where(key))
 
 
-def _future(s: _Sheet, keys: tuple[str, ...], on: date) -> None:
-    """Dates after the document's date (`--ngay`, default today), not after the machine's clock."""
+@dataclass
+class Later:
+    """Dates after the document's date that the clock has already reached, in the years after the
+    report year: a report issued again with its original date (`--year 2024 --ngay 10/01/2025` in
+    November 2025). Those events had not happened on the document's date and no figure of the report
+    year uses them, so they are not errors: counted here and said once (`said`)."""
+
+    on: date  # the document's date
+    year_end: date | None  # 31/12 of the report year (None: no report year, every such date an error)
+    clock: date | None  # the machine's date (None: not known, every such date an error)
+    count: int = 0
+    latest: date | None = None
+    files: list[str] = field(default_factory=list)
+
+    def holds(self, key: str, value: date, file: str) -> bool:
+        if key == "birth" or self.clock is None or self.year_end is None:
+            return False
+        if not self.year_end < value <= self.clock:
+            return False
+        self.count += 1
+        self.latest = max(self.latest or value, value)
+        if file not in self.files:
+            self.files.append(file)
+        return True
+
+    def said(self, findings: Findings) -> None:
+        if not self.count or self.year_end is None or self.latest is None:
+            return
+        shown = ", ".join(f"«{f}»" for f in self.files[:5]) + (" ..." if len(self.files) > 5 else "")
+        findings.warning(
+            f"{self.count} ô ghi ngày sau ngày lập văn bản {_fmt(self.on)} (muộn nhất {_fmt(self.latest)}), đều sau năm"
+            f" báo cáo {self.year_end.year}, ở các sổ {shown}: vào ngày lập văn bản các việc đó chưa xảy ra, nên không"
+            f" được tính vào văn bản (văn bản chỉ dùng số liệu đến hết năm {self.year_end.year}). Nếu muốn văn bản"
+            " ghi ngày hôm nay, bỏ --ngay",
+            rule="after-document-date",
+        )
+
+
+def _future(s: _Sheet, keys: tuple[str, ...], on: date, later: Later | None = None) -> None:
+    """Dates after the document's date (`--ngay`, default today), not after the machine's clock; with
+    `later`, those the clock has reached in the years after the report year are only counted there."""
     for key in keys:
         value = s.row.get(key)
         if isinstance(value, date) and value > on:
+            if later is not None and later.holds(key, value, str(s.row["_file"])):
+                continue
             s.error(key, f"ngày ở tương lai (sau ngày lập văn bản {_fmt(on)}); kiểm tra lại năm", "future-date")
 
 
@@ -200,9 +242,11 @@ def _readmission_rule(s: _Sheet, note: object, admitted: date) -> None:
         )
 
 
-def check_admissions(inbox: Inbox, findings: Findings, today: date, reference: date | None = None) -> None:
-    """`today`: the document's date, after which a date is in the future. `reference`: the date
-    probation is judged at (the end of the report year, at the latest the document's date)."""
+def check_admissions(
+    inbox: Inbox, findings: Findings, today: date, reference: date | None = None, later: Later | None = None
+) -> None:
+    """`today`: the document's date, after which a date is in the future (see `Later`). `reference`: the
+    date probation is judged at (the end of the report year, at the latest the document's date)."""
     reference = reference or today
     spec = schema.ADMISSION_SHEET
     frame = inbox.admissions
@@ -213,7 +257,7 @@ def check_admissions(inbox: Inbox, findings: Findings, today: date, reference: d
         birth, admitted, class_date = r["birth"], r["admitted"], r["class_date"]
         ceremony = r["ceremony"] if isinstance(r["ceremony"], date) else admitted
         branches_of[(person_key(r["name"]), birth)].append((r["branch"], r["_file"], int(r["_row"])))
-        _future(s, ("birth", "meeting", "admitted", "ceremony", "class_date", "official"), today)
+        _future(s, ("birth", "meeting", "admitted", "ceremony", "class_date", "official"), today, later)
         meeting = r.get("meeting") if isinstance(r.get("meeting"), date) else None
         if admitted <= birth:
             s.error(
@@ -299,7 +343,7 @@ def _similar_across_branches(inbox: Inbox, frame: pd.DataFrame, spec: schema.She
             )
 
 
-def check_candidates(inbox: Inbox, findings: Findings, today: date) -> None:
+def check_candidates(inbox: Inbox, findings: Findings, today: date, later: Later | None = None) -> None:
     spec = schema.CANDIDATE_SHEET
     frame = inbox.candidates
     _duplicates(inbox, frame, spec, findings)
@@ -311,7 +355,7 @@ def check_candidates(inbox: Inbox, findings: Findings, today: date) -> None:
     known_orgs = known_organisations(inbox.organisation_quotas["organisation"])
     for r in records(frame):
         s = _Sheet(inbox, findings, r, spec)
-        _future(s, ("birth", "entered", "class_date", "status_date"), today)
+        _future(s, ("birth", "entered", "class_date", "status_date"), today, later)
         org = r["introduced_by"]
         if isinstance(org, str) and org.strip() and organisation_key(org) not in known_orgs:
             s.warning(
@@ -572,12 +616,15 @@ def check_superior(inbox: Inbox, findings: Findings, on: date) -> None:
         )
 
 
-def validate(inbox: Inbox, findings: Findings, year: int | None, on: date) -> None:
-    """Every rule; findings are added, nothing is raised. `on`: the document's date (`--ngay`)."""
+def validate(inbox: Inbox, findings: Findings, year: int | None, on: date, clock: date | None = None) -> None:
+    """Every rule; findings are added, nothing is raised. `on`: the document's date (`--ngay`); `clock`:
+    the machine's date, when known (dates between the two, after the report year: `Later`)."""
     check_superior(inbox, findings, on)
     check_quotas(inbox, findings, year)
     check_members(inbox, findings, year)
     reference = min(on, date(year, 12, 31)) if year is not None else on
-    check_admissions(inbox, findings, on, reference)
-    check_candidates(inbox, findings, on)
+    later = Later(on, date(year, 12, 31) if year is not None else None, clock)
+    check_admissions(inbox, findings, on, reference, later)
+    check_candidates(inbox, findings, on, later)
+    later.said(findings)
     check_people_across_branches(inbox, findings)
