@@ -114,6 +114,7 @@ ASSESSMENTS = [
     ("2025", "Kiến nghị", "Đề nghị hướng dẫn thống nhất mẫu sổ theo dõi."),
     ("2025", "Kiến nghị", "Đề nghị hướng dẫn thống nhất mẫu sổ theo dõi."),
     ("2025", "Lãnh đạo, chỉ đạo", "- LD1: đoạn lãnh đạo."),
+    ("2025", "Nhiệm vụ giải pháp", "NV1: nhiệm vụ riêng của Đảng ủy."),  # the section written without its comma
 ]
 
 
@@ -130,6 +131,7 @@ def test_each_line_of_a_judgement_cell_is_its_own_bullet_and_a_duplicate_is_prin
         "- QQ7: ký hiệu bullet Word",
     ):
         assert lines.count(bullet) == 1, bullet
+    assert sum("NV1: nhiệm vụ riêng của Đảng ủy." in line for line in lines) == 1
     assert "LD1: đoạn lãnh đạo." in lines  # a paragraph of its own section, not a bullet: the dash dropped
     assert not [line for line in lines if line.startswith(("- -", "- +", "- •", "-\u00a0-"))]
     assert sum("Đề nghị hướng dẫn thống nhất mẫu sổ theo dõi." in line for line in lines) == 1

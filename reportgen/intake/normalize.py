@@ -384,6 +384,10 @@ def _choice_tables(
     return table, compact
 
 
+def _unpunctuated(key: str) -> str:
+    return " ".join(re.sub(r"[,;.:]", " ", key).split())
+
+
 def parse_choice(
     value: object,
     choices: tuple[str, ...],
@@ -404,6 +408,9 @@ def parse_choice(
     bare = fold(_PARENTHESES.sub(" ", clean_text(value)))  # `Đại học (chính quy)`, `12/12 (BTVH)`
     if bare and bare != key and bare in table:
         return table[bare]
+    unpunctuated = {_unpunctuated(k): v for k, v in table.items()}  # `Nhiệm vụ giải pháp`, no comma
+    if _unpunctuated(key) in unpunctuated:
+        return unpunctuated[_unpunctuated(key)]
     allowed = ", ".join(choices)
     meaning = hint(clean_text(value)) if hint is not None else None
     if meaning:
