@@ -133,7 +133,7 @@ def tidy_texts(inbox: Inbox, findings: Findings) -> None:
                 parts.append("bỏ ngày ghi sau số, ngày lấy ở cột «Ngày»")
             findings.info(
                 f"cột này chỉ ghi số, ký hiệu (ví dụ 44-KH/ĐU): văn bản đọc là «{number}» "
-                f"({'; '.join(parts) or 'đã sửa'}), văn bản tự ghi «{kind or code_kind or 'Văn bản'} số ... ngày ...»",
+                f"({'; '.join(parts) or 'đã sửa'}), văn bản tự ghi «{code_kind or kind or 'Văn bản'} số ... ngày ...»",
                 **where,
                 column=inbox.header(file, sheet, "number", number_header),
                 value=written,
