@@ -108,6 +108,11 @@ EDITS = {
         lambda d: _retype(d, "{{ intro }}", "{{ intro|upperx }}"),
         ["«{{ intro|upperx }}»", "bộ lọc «upperx»"],
     ),
+    # a name the data does not have, with the place of its tag
+    "unknown name": (
+        lambda d: _retype(d, "{{ intro }}", "{{ intro_text }}"),
+        ["«{{ intro_text }}» (đoạn văn thứ", "dùng tên «intro_text» nhưng dữ liệu không có tên này"],
+    ),
     # F13: Word's smart quotes around a name
     "smart quotes": (
         lambda d: _retype(d, "{{ intro }}", "{{ “intro” }}"),

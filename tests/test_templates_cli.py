@@ -106,7 +106,7 @@ def test_build_uses_the_edited_templates(tmp_path):
 @pytest.mark.parametrize(
     ("template", "tag", "expected"),
     [
-        ("bao-cao.docx", "{{ so_lieu_khong_co }}", "thẻ «{{ so_lieu_khong_co }}» dùng tên «so_lieu_khong_co»"),
+        ("bao-cao.docx", "{{ so_lieu_khong_co }}", "thẻ «{{ so_lieu_khong_co }}» (đoạn văn thứ"),
         ("ke-hoach.docx", "{{ year }", "không được đóng"),
         ("chi-bo.docx", "{% tr for r in history_rows %}", "viết liền «{%tr»"),
     ],

@@ -213,8 +213,8 @@ def _as_jinja(tag: str) -> str:
     return _DOCXTPL_PREFIX.sub(lambda m: m.group(1) + " ", tag)
 
 
-def check_template(path: Path, env: Environment | None = None) -> list[str]:
-    """Check a template's tags before rendering; return them, or raise TemplateProblem.
+def check_template(path: Path, env: Environment | None = None) -> list[Placed]:
+    """Check a template's tags before rendering; return them with their places, or raise TemplateProblem.
 
     Finds a tag left open in its paragraph, a block tag without the prefix its paragraphs or rows
     need (render.template_check), a tag Jinja cannot parse, a block never closed (naming its
@@ -246,7 +246,7 @@ def check_template(path: Path, env: Environment | None = None) -> list[str]:
     problem = block_problem(placed)
     if problem:
         raise TemplateProblem(name, problem)
-    return tags
+    return placed
 
 
 def _syntax_detail(placed: list[Placed], lines: list[str], exc: jinja2.TemplateSyntaxError) -> str:
@@ -284,7 +284,7 @@ _UNDEFINED_RES = (
 )
 
 
-def _undefined_detail(tags: list[str], exc: jinja2.UndefinedError) -> str:
+def _undefined_detail(tags: list[Placed], exc: jinja2.UndefinedError) -> str:
     message = str(exc.message or exc)
     missing = None
     for pattern in _UNDEFINED_RES:
@@ -295,9 +295,9 @@ def _undefined_detail(tags: list[str], exc: jinja2.UndefinedError) -> str:
     if missing is None:
         return "một thẻ dùng dữ liệu không có trong văn bản này."
     word = re.compile(rf"(?<![\w.]){re.escape(missing)}\b|\.{re.escape(missing)}\b")
-    for tag in tags:
-        if word.search(tag):
-            return f"thẻ «{tag}» dùng tên «{missing}» nhưng dữ liệu không có tên này."
+    for placed in tags:
+        if word.search(placed.tag):
+            return f"thẻ «{placed.tag}» ({placed.where}) dùng tên «{missing}» nhưng dữ liệu không có tên này."
     return f"một thẻ dùng tên «{missing}» nhưng dữ liệu không có tên này."
 
 
@@ -316,7 +316,7 @@ def _place_pictures(value: Any, tpl: DocxTemplate) -> Any:
 
 
 # Results of the checks that depend only on the template file (and the names a context defines).
-_CHECKED: dict[tuple[str, int, int], list[str]] = {}
+_CHECKED: dict[tuple[str, int, int], list[Placed]] = {}
 _UNDECLARED: dict[tuple[tuple[str, int, int], frozenset[str]], set[str]] = {}
 # Each template prepared once per process and Jinja environment (None: only docxtpl's own path renders it).
 _PREPARED: dict[tuple[tuple[str, int, int], int], PreparedTemplate | None] = {}
@@ -413,7 +413,7 @@ def _template_key(path: Path) -> tuple[str, int, int]:
     return (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
 
 
-def checked_template(path: Path, env: Environment) -> list[str]:
+def checked_template(path: Path, env: Environment) -> list[Placed]:
     """check_template once per process for a template file as it is (every branch, every ward of a
     province reuse the result); a problem is raised each time."""
     path = Path(path)
@@ -622,7 +622,7 @@ def write_documents(
 
 def _names_used(path: Path, env: Environment) -> set[str]:
     """The data names a template uses (`branch_rows`, `year`...), loop variables left out."""
-    source = "\n".join(_as_jinja(t) for t in checked_template(path, env))
+    source = "\n".join(_as_jinja(p.tag) for p in checked_template(path, env))
     return set(jinja2.meta.find_undeclared_variables(env.parse(source)))
 
 
