@@ -113,6 +113,11 @@ EDITS = {
         lambda d: _retype(d, "{{ intro }}", "{{ intro_text }}"),
         ["«{{ intro_text }}» (đoạn văn thứ", "dùng tên «intro_text» nhưng dữ liệu không có tên này"],
     ),
+    # a tag typed with an input method's full-width braces
+    "full-width braces": (
+        lambda d: _retype(d, "{{ intro }}", "｛｛ intro ｝｝"),
+        ["«｛｛ intro ｝｝»", "gõ lại bằng dấu ngoặc thường: «{{ intro }}»"],
+    ),
     # F13: Word's smart quotes around a name
     "smart quotes": (
         lambda d: _retype(d, "{{ intro }}", "{{ “intro” }}"),

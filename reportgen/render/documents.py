@@ -131,6 +131,8 @@ _TAG_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _OPEN_RE = re.compile(r"\{\{|\{%|\{#")
 _DOCXTPL_PREFIX = re.compile(r"^(\{%-?|\{\{-?|\{#)(tr|tc|p|r) ")
 _DOCXTPL_SPECIAL = re.compile(r"^\{%\s*(cellbg|colspan|vm|hm)\b")
+_FULLWIDTH_TAG = re.compile(r"[｛{][｛{%][^｛｝{}]*[｝}%][｝}]")  # a tag typed with full-width braces (an IME)
+_FULLWIDTH = str.maketrans({"｛": "{", "｝": "}", "％": "%"})
 _SMART_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
@@ -235,6 +237,14 @@ def check_template(path: Path, env: Environment | None = None) -> list[Placed]:
         if opened:
             snippet = rest[opened.start() : opened.start() + 40]
             raise TemplateProblem(name, f"thẻ «{snippet}» ({paragraph.where}) không được đóng trong cùng đoạn văn.")
+        wide = next((m for m in _FULLWIDTH_TAG.finditer(paragraph.text) if set(m.group(0)) & set("｛｝")), None)
+        if wide:
+            typed = wide.group(0)
+            raise TemplateProblem(
+                name,
+                f"thẻ «{typed}» ({paragraph.where}) gõ bằng dấu ngoặc nhọn toàn khổ nên không được điền; "
+                f"gõ lại bằng dấu ngoặc thường: «{typed.translate(_FULLWIDTH)}».",
+            )
         placed.extend(Placed(tag, paragraph.index, paragraph.row, paragraph.where) for tag in found)
     tags = [p.tag for p in placed]
     lines = [_as_jinja(t) for t in tags]
