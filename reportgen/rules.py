@@ -48,11 +48,23 @@ DEFAULT_SOURCE_QUOTA = 1  # `Chỉ tiêu tạo nguồn` when the row exists and 
 # --- judgements the documents make from the figures -------------------------------------
 
 NO_ADMISSION_STREAK_YEARS = 2  # this many years in a row without an admission is a shortfall
+SMALL_BRANCH_MEMBERS = 10  # a branch of this many members or fewer is small (a cause: few people to choose from)
 YOUTH_UNION_LOW_SHARE = 0.5  # under half of the new members from the Youth Union: the Union's role is a cause
 # A change in the new members' structure from one year to the next is judged (a strength, a shortcoming)
 # only when it is this large: with 8 or 9 admissions a year, one person moves a share by 11-12 points.
 STRUCTURE_SHIFT_SHARE = 0.10  # the Youth Union share, in points of 100%
 STRUCTURE_SHIFT_AGE = 2.0  # the mean age at admission, in years
+
+
+def short_source_list(count: int, ward: list[int]) -> bool:
+    """A branch's source list is short when below the middle of the ward's lists (the median): the
+    smallness of a branch is a cause only where its list is short too."""
+    if not ward:
+        return False
+    ordered = sorted(ward)
+    middle = len(ordered) // 2
+    median = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    return count < median
 
 
 def quota_given(quota: int | None) -> bool:

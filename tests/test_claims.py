@@ -173,7 +173,12 @@ def test_a_claim_on_the_class_is_held_against_the_branches_without_a_valid_certi
 
 @pytest.mark.parametrize(
     "row",
-    ["Các chi bộ đều hoàn thành chỉ tiêu được giao.", "Không có chi bộ nào chưa đạt chỉ tiêu."],
+    [
+        "Các chi bộ đều hoàn thành chỉ tiêu được giao.",
+        "Không có chi bộ nào chưa đạt chỉ tiêu.",
+        "Các chi bộ đều đạt.",
+        "100% chi bộ hoàn thành nhiệm vụ được giao.",
+    ],
 )
 def test_a_quota_named_without_its_kind_is_the_admission_quota(tmp_path, row):
     """breaker-3 F20: "chỉ tiêu" alone is held against the admission figures."""

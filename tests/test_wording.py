@@ -165,3 +165,19 @@ def test_the_ward_documents_apply_the_rules(tmp_path):
         assert not re.search(r"\b[1-9]/\d{2}\b", body), path.name  # 7/14 is written 07/14
         for p in paragraphs:
             assert " - " not in p[2:], (path.name, p[:80])  # tied with a non-breaking space
+
+
+def test_some_only_for_two_or_more():
+    from reportgen.render.wording import some_or_named
+
+    assert some_or_named(["Chi bộ Quân sự phường"]) == "Chi bộ Quân sự phường"
+    assert some_or_named(["Chi bộ A", "Chi bộ B"]) == "Một số chi bộ"
+
+
+def test_a_short_source_list_is_below_the_wards_median():
+    from reportgen.rules import short_source_list
+
+    assert short_source_list(5, [5, 12, 7, 6, 9])  # median 7
+    assert not short_source_list(12, [5, 12, 7, 6, 9])  # the longest list is never short
+    assert not short_source_list(7, [5, 12, 7, 6, 9])
+    assert not short_source_list(3, [])

@@ -302,10 +302,39 @@ _TRAIT_NOUNS = {
 }
 
 
-def structure_summary(structure: Structure, kinds: Structure, two_digits: bool = True, where: str = "") -> list[str]:
+# Said when nobody of a row was admitted though some were the year before ("không có đảng viên nữ").
+_NONE_NOUNS = {
+    **_TRAIT_NOUNS,
+    "women": "đảng viên nữ",
+    "age_18_30": "đồng chí từ 18 đến 30 tuổi",
+    "education_thpt": "đồng chí có trình độ trung học phổ thông",
+}
+
+
+def none_after_some(structure: Structure, prev_year: int | None, two_digits: bool = True) -> list[str]:
+    """The rows the summary gives that fell to nobody from some the year before: "đảng viên nữ (năm 2024: 06
+    đồng chí)". Empty without a year before."""
+    if prev_year is None or not structure.prev_total:
+        return []
+    return [
+        f"{_NONE_NOUNS[r.key]} (năm {prev_year}: {_n(r.prev_count, 'đồng chí', two_digits)})"
+        for r in structure.rows
+        if r.key in _NONE_NOUNS and r.count == 0 and r.prev_count
+    ]
+
+
+def structure_summary(
+    structure: Structure,
+    kinds: Structure,
+    two_digits: bool = True,
+    where: str = "",
+    prev_year: int | None = None,
+) -> list[str]:
     """The structure said in the few figures an office judges by (the table, Biểu 2, right after, holds
     the rest): women, ethnic minorities, religious, Youth Union members; the first age band of the
-    form and the mean age; those admitted in residential branches. Empty when nobody was admitted."""
+    form and the mean age; those admitted in residential branches; a row that fell to nobody from some the
+    year before (`prev_year`) said first, "không có đảng viên nữ (năm 2024: 06 đồng chí)". Empty when nobody
+    was admitted."""
     if structure.total == 0:
         return []
 
@@ -334,6 +363,10 @@ def structure_summary(structure: Structure, kinds: Structure, two_digits: bool =
         )
     body = "; ".join(p for p in parts if p)
     head = f"Trong {_n(structure.total, 'đảng viên mới kết nạp', two_digits)}{where}"
+    nobody = none_after_some(structure, prev_year, two_digits)
+    if nobody:
+        head += f" không có {join_vi(nobody)}"
+        return [_sentence(f"{head}; có {body}" if body else head)]
     return [_sentence(f"{head} có {body}" if body else head)]
 
 

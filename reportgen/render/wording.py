@@ -215,6 +215,13 @@ def times_words(more: int, than: int, two_digits: bool = True) -> str:
     return f"gấp hơn {fmt_count(whole, two_digits)} lần"
 
 
+def some_or_named(names: Sequence[str], noun: str = "chi bộ") -> str:
+    """ "Một số chi bộ" only for two or more; one is named ("Chi bộ Quân sự phường")."""
+    if len(names) == 1:
+        return names[0]
+    return f"Một số {noun}"
+
+
 def streak_words(two_digits: bool = True) -> str:
     """ "từ 02 năm liền trở lên không kết nạp được đảng viên": the streak rule's own length, never
     "nhiều năm" (two years are not many)."""

@@ -52,15 +52,16 @@ def _has(text: str, word: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
-# A quota named without what it is a quota of ("các chi bộ đều hoàn thành chỉ tiêu được giao") is the admission quota.
-UNNAMED_QUOTA = ("chỉ tiêu", "admissions")
+# A quota, or a result, named without what it is of ("các chi bộ đều hoàn thành chỉ tiêu được giao", "các chi bộ
+# đều đạt") is the admission quota.
+UNNAMED_QUOTA = (("chỉ tiêu", "đạt", "hoàn thành", "vượt"), "admissions")
 
 
 def topics_claimed(text: str) -> tuple[str, ...]:
     """The topics a paragraph speaks of, in CLAIM_TOPICS' order."""
     low = text.lower()
     found = tuple(topic for topic, words in CLAIM_TOPICS.items() if any(_has(low, w) for w in words))
-    if not found and _has(low, UNNAMED_QUOTA[0]):
+    if not found and any(_has(low, w) for w in UNNAMED_QUOTA[0]):
         return (UNNAMED_QUOTA[1],)
     return found
 

@@ -52,9 +52,10 @@ def _annual(report: Report, two_digits: bool, with_charts: bool = True) -> dict[
         for p in (prose.ward_sources(wy, two_digits), prose.organisations_introduced(report.organisations, two_digits))
         if p
     ]
-    ctx["structure_paragraphs"] = prose.structure_summary(report.structure, report.kind_structure, two_digits) or [
-        f"Năm {report.year} không có đảng viên mới kết nạp."
-    ]
+    prev_year = report.ward_prev_year.year if report.ward_prev_year is not None else None
+    ctx["structure_paragraphs"] = prose.structure_summary(
+        report.structure, report.kind_structure, two_digits, prev_year=prev_year
+    ) or [f"Năm {report.year} không có đảng viên mới kết nạp."]
 
     branch_years = sort_texts(report.branch_years, key=lambda b: b.branch)
     ctx["branch_rows"] = [branch_year_row(i, by) for i, by in enumerate(branch_years, start=1)]

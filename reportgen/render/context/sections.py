@@ -30,6 +30,7 @@ from reportgen.render.wording import (
     organisation_rank,
     people_average,
     ratio,
+    some_or_named,
     streak_words,
     times_words,
     topics_of,
@@ -480,6 +481,12 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
             f"tỷ lệ đoàn viên thanh niên trong số đảng viên mới kết nạp giảm từ {fmt_pct(youth_before)}"
             f" (năm {prev.year}) xuống {fmt_pct(youth)}"
         )
+    women = next((x for x in st.rows if x.key == "women"), None)
+    if women is not None and women.count == 0 and women.prev_count and prev is not None and st.total:
+        # nobody where there were some: said in the structure paragraph, judged here
+        older.append(
+            f"không kết nạp được đảng viên nữ (năm {prev.year}: {_n(women.prev_count, 'đồng chí', two_digits)})"
+        )
     if st.mean_age_rose and prev is not None:
         older.append(
             f"tuổi bình quân khi kết nạp tăng từ {fmt_decimal(st.prev_mean_age or 0, 1)} lên"
@@ -516,13 +523,9 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
         if trained:
             text += f" ({fmt_count(trained, two_digits)} quần chúng đã học lớp bồi dưỡng nhận thức về Đảng)"
         r.objective.append(Said(_cap(text) + ".", "moved"))
-    small = [
-        b
-        for b in report.branch_years
-        if b.branch in {s.branch for s in below} and b.members_start is not None and b.members_start <= 10
-    ]
+    small = small_branches(report, {s.branch for s in below})
     if small:
-        r.objective.append(Said(small_branches_cause({b.kind for b in small}), "small"))
+        r.objective.append(Said(small_branches_cause(small, two_digits), "small"))
     r.objective = office_first(r.objective, assessments(report, year, S.SECTION_OBJECTIVE))
     if plan is not None and below:
         attended = {b.branch: b for b in plan.branches}
@@ -566,8 +569,9 @@ def year_review(report: Report, two_digits: bool, named: Named) -> YearReview:
             Said(_cap(f"{who} chưa chủ động phát hiện, giới thiệu {members} ưu tú cho Đảng."), "organisations")
         )
     if sf.overdue_probation:
+        late = sort_texts({p.branch for p in sf.overdue_probation})
         r.subjective.append(
-            Said("Một số chi bộ chưa kịp thời xét, đề nghị công nhận đảng viên chính thức.", "probation")
+            Said(f"{some_or_named(late)} chưa kịp thời xét, đề nghị công nhận đảng viên chính thức.", "probation")
         )
     r.subjective = office_first(r.subjective, assessments(report, year, S.SECTION_SUBJECTIVE))
     return r
@@ -579,13 +583,37 @@ def branches_leaders(report: Report, branches: Sequence[str]) -> str:
     return leaders_of(has.get(b) for b in branches)
 
 
-def small_branches_cause(kinds: set[str]) -> str:
+def small_branches(report: Report, below: set[str]) -> list[BranchYear]:
+    """The branches below their quota whose smallness is a cause the figures support: few members
+    (rules.SMALL_BRANCH_MEMBERS) and a source list shorter than most branches' (rules.short_source_list);
+    a small branch with a long list has candidates, its shortfall is not an objective one."""
+    lists = [b.candidates_at_year_end for b in report.branch_years]
+    return [
+        b
+        for b in sort_texts(report.branch_years, key=lambda b: b.branch)
+        if b.branch in below
+        and b.members_start is not None
+        and b.members_start <= rules.SMALL_BRANCH_MEMBERS
+        and rules.short_source_list(b.candidates_at_year_end, lists)
+    ]
+
+
+def small_branches_cause(small: Sequence[BranchYear], two_digits: bool = True) -> str:
     """ "Một số chi bộ ít đảng viên, phạm vi hoạt động hẹp (chi bộ doanh nghiệp và y tế) ...": the kinds
-    named when they say something (never "chi bộ khác")."""
-    named = sort_texts({k.lower() for k in kinds if fold(k) not in ("khac", "")})
+    named when they say something (never "chi bộ khác"); one branch is named with its figures ("Một số"
+    only for two or more: wording.some_or_named)."""
+    if len(small) == 1:
+        b = small[0]
+        return (
+            f"{b.branch} ít đảng viên ({_n(b.members_start or 0, 'đồng chí', two_digits)}), số quần chúng để lựa"
+            f" chọn, bồi dưỡng không nhiều ({_n(b.candidates_at_year_end, 'quần chúng', two_digits)} trong danh"
+            " sách nguồn)."
+        )
+    named = sort_texts({b.kind.lower() for b in small if fold(b.kind) not in ("khac", "")})
     which = f" (chi bộ {join_vi(named)})" if named else ""
     return (
-        f"Một số chi bộ ít đảng viên, phạm vi hoạt động hẹp{which} nên nguồn quần chúng để lựa chọn, bồi dưỡng còn ít."
+        f"{some_or_named([b.branch for b in small])} ít đảng viên, phạm vi hoạt động hẹp{which} nên nguồn quần"
+        " chúng để lựa chọn, bồi dưỡng còn ít."
     )
 
 
@@ -1158,13 +1186,9 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
         if trained_moved:
             text += f" ({fmt_count(trained_moved, two_digits)} quần chúng đã học lớp bồi dưỡng nhận thức về Đảng)"
         r.objective.append(Said(_cap(text) + ".", "moved"))
-    small = {
-        b.kind
-        for b in report.branch_years
-        if b.branch in {x.branch for x in below} and b.members_start is not None and b.members_start <= 10
-    }
+    small = small_branches(report, {x.branch for x in below})
     if small:
-        r.objective.append(Said(small_branches_cause(small), "small"))
+        r.objective.append(Said(small_branches_cause(small, two_digits), "small"))
     r.objective = office_first(r.objective, assessments(report, key, S.SECTION_OBJECTIVE))
     if plan is not None and below:
         by_branch = {b.branch: b for b in plan.branches}
@@ -1208,8 +1232,9 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
             )
         )
     if sf.overdue_probation:
+        late = sort_texts({p.branch for p in sf.overdue_probation})
         r.subjective.append(
-            Said("Một số chi bộ chưa kịp thời xét, đề nghị công nhận đảng viên chính thức.", "probation")
+            Said(f"{some_or_named(late)} chưa kịp thời xét, đề nghị công nhận đảng viên chính thức.", "probation")
         )
     r.subjective = office_first(r.subjective, assessments(report, key, S.SECTION_SUBJECTIVE))
 
