@@ -22,6 +22,18 @@ from .dates import add_months, add_working_days, add_years, full_years
 EARLIEST_YEAR = 1900  # no date in the workbooks is earlier, births included
 EVENT_YEARS_AHEAD = 1  # an event may be dated up to next year (a planned ceremony); a birth not after this year
 
+# A term's statistics run from `Ngày bắt đầu nhiệm kỳ` for B−A years. A start this close to a
+# 1 January (a congress on 31/12/2020, or on 05/01/2021) makes no part-year of a few days at
+# either end: the term covers the B−A whole calendar years from that 1 January.
+TERM_START_WHOLE_YEAR_DAYS = 31
+
+
+def term_statistics_start(given: date) -> date:
+    """The first day a term's statistics cover, from the date the term started: the nearest
+    1 January when it is at most `TERM_START_WHOLE_YEAR_DAYS` days away, else the date itself."""
+    nearest = date(given.year + 1, 1, 1) if given.month == 12 else date(given.year, 1, 1)
+    return nearest if abs((nearest - given).days) <= TERM_START_WHOLE_YEAR_DAYS else given
+
 
 # --- admission rules (the same numbers in 29, 24, 232 and 294-QĐ/TW) -------------------
 

@@ -182,3 +182,51 @@ def test_a_former_name_that_is_another_workbooks_name_is_an_error(tmp_path: Path
     result = build(inbox, tmp_path / "out")
     found = errors(result, "former-name-in-use")
     assert len(found) == 1 and found[0].file == "CB-KP1.xlsx" and "CB-TDP5.xlsx" in found[0].message
+
+
+def test_a_term_starting_on_31_december_covers_the_five_whole_years_after_it(tmp_path: Path) -> None:
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    quotas = [
+        (y, b, q, 1, 100)
+        for y, q in zip(range(2021, 2026), (2, 2, 2, 2, 3), strict=True)
+        for b in ("Toàn Đảng bộ", "Chi bộ A")
+    ]
+    make_ward(inbox, Ward(quotas=quotas, fields={"Ngày bắt đầu nhiệm kỳ": "31/12/2020"}))
+    admitted = [date(y, m, 10) for y in range(2021, 2025) for m in (3, 9)] + [date(2025, 4, 4), date(2025, 12, 31)]
+    make_branch(
+        inbox,
+        "Chi bộ A",
+        file="a.xlsx",
+        admissions=[Admission(f"Người {i}", date(1990, 1, 1), d) for i, d in enumerate(admitted)],
+    )
+    result = build(inbox, tmp_path / "out")
+    assert result.check.ok and result.report is not None
+    notes = [f for f in result.check.findings if f.rule == "term-start-whole-years"]
+    assert len(notes) == 1 and notes[0].value == "31/12/2020" and notes[0].column == "Ngày bắt đầu nhiệm kỳ"
+    # recomputed: the five calendar years 2021-2025, every one whole, the last one short of its quota
+    data = read_inbox(inbox)
+    quota = {
+        int(r["year"]): int(r["admission_quota"])
+        for r in data["ward"]["quotas"]
+        if fold(r["branch"]) == fold("Toàn Đảng bộ")
+    }
+    dates = [a["admitted"] for b in data["branches"] for a in b["admissions"]]
+    in_term = [d for d in dates if date(2021, 1, 1) <= d <= date(2025, 12, 31)]
+    assert (len(in_term), sum(quota.values())) == (10, 11)
+    rate = f"{100 * len(in_term) / sum(quota.values()):.2f}".replace(".", ",") + "%"
+    text = all_text(tmp_path / "out" / "tong-ket-nhiem-ky-2020-2025.docx")
+    assert f"đạt {rate} tổng chỉ tiêu cấp trên giao ({sum(quota.values())} đảng viên)" in text, rate
+    assert "100,00% tổng chỉ tiêu" not in text and "(từ 31/12)" not in text and "(đến 30/12)" not in text
+    assert not any(y.partial for y in result.report.term.years)
+
+
+def test_a_start_within_a_month_of_a_new_year_is_that_new_year_and_a_mid_year_start_stays() -> None:
+    from reportgen.rules import term_statistics_start
+
+    assert term_statistics_start(date(2020, 12, 31)) == date(2021, 1, 1)
+    assert term_statistics_start(date(2020, 12, 1)) == date(2021, 1, 1)
+    assert term_statistics_start(date(2021, 2, 1)) == date(2021, 1, 1)
+    assert term_statistics_start(date(2021, 2, 2)) == date(2021, 2, 2)
+    assert term_statistics_start(date(2020, 11, 30)) == date(2020, 11, 30)
+    assert term_statistics_start(date(2020, 7, 15)) == date(2020, 7, 15)

@@ -16,7 +16,7 @@ import pandas as pd
 from .. import schema
 from ..findings import Findings, printable
 from ..progress import SILENT, Progress
-from ..rules import EARLIEST_YEAR, EVENT_YEARS_AHEAD
+from ..rules import EARLIEST_YEAR, EVENT_YEARS_AHEAD, TERM_START_WHOLE_YEAR_DAYS, term_statistics_start
 from ..schema import Kind
 from .discover import discover
 from .normalize import CellError, branch_key, clean_text, fold_header, parse_choice, parse_date, person_key, show
@@ -255,6 +255,21 @@ def _ward_info(book: RawWorkbook, file: str, findings: Findings, today: date | N
         return None
     start = out.get("term_start") or date(first + 1, 1, 1)
     assert isinstance(start, date)
+    if term_statistics_start(start) != start and first <= term_statistics_start(start).year <= first + 1:
+        whole = term_statistics_start(start)
+        findings.info(
+            f"ngày bắt đầu nhiệm kỳ {start:%d/%m/%Y} cách ngày {whole:%d/%m/%Y} không quá"
+            f" {TERM_START_WHOLE_YEAR_DAYS} ngày: số liệu nhiệm kỳ tính theo {last - first} năm trọn, từ"
+            f" {whole:%d/%m/%Y} đến 31/12/{whole.year + last - first - 1} (không tách vài ngày đầu, cuối nhiệm kỳ"
+            " thành năm lẻ)",
+            file=file,
+            sheet=error.sheet,
+            row=error.rows.get("term_start"),
+            column="Ngày bắt đầu nhiệm kỳ",
+            value=show(start),
+            rule="term-start-whole-years",
+        )
+        start = whole
     years = last - first
     try:
         end = date(start.year + years, start.month, start.day)
