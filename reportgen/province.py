@@ -27,7 +27,7 @@ from .intake.province import ProvinceInbox, is_province, load_province
 from .pipeline import BuildOptions, UsageProblem, build as build_ward, check as check_ward, write_checks
 from .progress import SILENT, Progress
 from .stats.model import Report
-from .stats.province import LeftOutWard, ProvinceReport, WardLine, province_rows, roll_up, ward_line
+from .stats.province import LeftOutWard, ProvinceReport, WardLine, province_rows, roll_up, row_quota, ward_line
 
 _R = TypeVar("_R")
 
@@ -49,6 +49,8 @@ class WardRun:
     problem: str = ""  # a problem of use (no data for the year), in Vietnamese
     committee: str = ""  # the ward workbook's `Tên đảng ủy`
     people: tuple[Person, ...] = ()  # every row of `Nguồn` and `Kết nạp` with a date of birth
+    # the ward's own `Toàn Đảng bộ` quota rows: (year, file, sheet, Excel row, quota)
+    own_quotas: tuple[tuple[int, str, str, int, int], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -80,6 +82,12 @@ def _ran(run: WardRun, inbox: Inbox) -> None:
     run.files_read, run.branches = len(inbox.files_read), len(inbox.branches)
     run.committee = inbox.ward.committee if inbox.ward is not None else ""
     run.people = _people_of(inbox)
+    total = branch_key(schema.WARD_TOTAL)
+    run.own_quotas = tuple(
+        (int(r["year"]), str(r["_file"]), str(r["_sheet"]), int(r["_row"]), quota)
+        for r in inbox.quotas.to_dict("records")
+        if branch_key(r["branch"]) == total and (quota := row_quota(r)) is not None
+    )
 
 
 @dataclass
@@ -287,6 +295,36 @@ def _across_wards(province: ProvinceInbox, runs: list[WardRun], year: int | None
     _people_in_two_wards(runs, findings)
     if year is not None:
         _wards_without_folder(province, province_rows(province.quotas, year), runs, year, findings)
+        _quotas_that_differ(province, province_rows(province.quotas, year), runs, year, findings)
+
+
+def _quotas_that_differ(
+    province: ProvinceInbox, rows: dict[str, dict[str, object]], runs: list[WardRun], year: int, findings: Findings
+) -> None:
+    """A ward whose own `Toàn Đảng bộ` quota of the year differs from the province's row for it: the
+    province report sets it against the superior's quota, the ward's own documents against its own,
+    so the two documents of one run give two rates. A warning at the province's row naming both."""
+    for run in runs:
+        row = rows.get(branch_key(run.committee)) if run.committee else None
+        upper = row_quota(row)
+        if row is None or upper is None:
+            continue
+        for own_year, file, sheet, own_row, own in run.own_quotas:
+            if own_year != year or own == upper:
+                continue
+            findings.warning(
+                f"chỉ tiêu kết nạp năm {year} của «{run.committee}»: sổ của cấp tỉnh ghi {upper} (dòng này),"
+                f" sổ của Đảng ủy («{run.folder.name}/{file}», sheet «{sheet}», dòng {own_row},"
+                f" «{schema.WARD_TOTAL}») ghi {own}. Báo cáo tổng hợp dùng chỉ tiêu cấp trên giao ({upper}, sổ"
+                f" của cấp tỉnh); các văn bản của đảng bộ (thư mục «{run.slug}») dùng {own}, nên tỷ lệ đạt chỉ"
+                " tiêu ở hai nơi khác nhau. Hãy sửa để hai sổ ghi cùng một chỉ tiêu",
+                file=province.file,
+                sheet=str(row.get("_sheet", "")),
+                row=row.get("_row"),  # type: ignore[arg-type]
+                column="Chỉ tiêu kết nạp",
+                value=str(upper),
+                rule="province-quota-differs",
+            )
 
 
 def _same_committee(runs: list[WardRun], findings: Findings) -> bool:

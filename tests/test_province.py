@@ -12,11 +12,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from builders import Admission, Candidate, Ward, make_branch, make_ward
 from click.testing import CliRunner
+from docread import all_text, find_table, table_rows
 from docx import Document
 
-from builders import Admission, Candidate, Ward, make_branch, make_ward
-from docread import all_text, find_table, table_rows
 from reportgen.cli import main
 
 ISSUED = "05/01/2025"
@@ -479,3 +479,34 @@ def test_a_province_quota_row_names_the_unread_ward_folder_it_may_be(tmp_path):
         " con nào chứa sổ của đảng bộ này" in text
     )
     assert "Có thể là đảng bộ ở thư mục «Xa Cam Thanh» (chưa đọc được, xem lỗi của thư mục đó)" in text
+
+
+def test_a_province_quota_that_differs_from_the_wards_own_is_one_warning_and_said_in_the_report(good):
+    """breaker-3 F18: the province's row for Bình Minh and the ward's own `Toàn Đảng bộ` row differ;
+    the province report uses the superior's quota and says so, the ward's report its own: the run
+    warns once at the province's row, naming both workbooks, rows and values."""
+    root, out, result = good
+    assert result.exit_code == 0, result.output
+    province = openpyxl.load_workbook(root / "Tinh.xlsx")["Chỉ tiêu"]
+    upper_row = next(c.row for c in province["B"] if c.value == "Đảng ủy phường Bình Minh")
+    upper = province.cell(upper_row, 3).value
+    own_sheet = openpyxl.load_workbook(root / "Phuong Binh Minh" / "Dang-uy.xlsx")["Chỉ tiêu"]
+    own_row = next(
+        c.row for c in own_sheet["B"] if c.value == "Toàn Đảng bộ" and own_sheet.cell(c.row, 1).value == YEAR
+    )
+    own = own_sheet.cell(own_row, 3).value
+    assert (upper, own) == (5, 4)
+    lines = [line for line in result.output.splitlines() if "sổ của cấp tỉnh ghi" in line]
+    assert len(lines) == 1, lines  # An Hải and Cẩm Thành have no province row: nothing to compare
+    line = lines[0]
+    assert f"dòng {upper_row}, cột «Chỉ tiêu kết nạp»: giá trị «{upper}»" in line
+    assert f"«Phuong Binh Minh/Dang-uy.xlsx», sheet «Chỉ tiêu», dòng {own_row}, «Toàn Đảng bộ») ghi {own}" in line
+    assert "Báo cáo tổng hợp dùng chỉ tiêu cấp trên giao" in line
+    # the province report's table uses the superior's quota and its text says which quota it uses
+    text = all_text(out / f"bao-cao-tong-hop-{YEAR}.docx")
+    assert f"Chỉ tiêu kết nạp của các đảng bộ nêu trong báo cáo là chỉ tiêu cấp trên giao năm {YEAR}" in text
+    assert "; Đảng bộ phường An Hải và Đảng bộ xã Cẩm Thành chưa có chỉ tiêu ở sổ theo dõi của cấp trên" in text
+    assert f"Đảng bộ phường Bình Minh báo cáo chỉ tiêu {own}, khác chỉ tiêu cấp trên giao ({upper})" in text
+    # the ward's own report keeps its own figure, as the warning says
+    ward_text = all_text(out / "phuong-binh-minh" / f"bao-cao-{YEAR}.docx")
+    assert f"chỉ tiêu cấp trên giao ({own:02d} đảng viên)" in ward_text

@@ -12,6 +12,7 @@ from typing import Any
 from reportgen.render.context import committee_in_sentence, recipient_lines, structure_rows
 from reportgen.render.linefit import date_line_fit
 from reportgen.render.vietnamese import date_line, fmt_count, fmt_int, fmt_pct, sort_texts
+from reportgen.render.wording import join_vi
 from reportgen.stats.province import ProvinceReport, WardLine
 
 NUMBER_BLANK = "     "  # the document number is filled in by hand
@@ -28,6 +29,39 @@ def ward_name(line: WardLine) -> str:
 
 def _yes_no(value: bool | None) -> str:
     return "–" if value is None else ("Đạt" if value else "Chưa đạt")
+
+
+def _quota_basis(report: ProvinceReport) -> str:
+    """Which quota the report sets each ward against: the superior's (the province's `Chỉ tiêu`
+    row for the ward), else the ward's own `Toàn Đảng bộ` row; a ward whose own figure differs
+    from the superior's is named with both, since its own report gives a rate on its own."""
+    given = [w for w in report.wards if w.year.ward_quota is not None]
+    if not given:
+        return ""
+    upper = [w for w in given if w.quota_from_province]
+    own = sort_texts([w for w in given if not w.quota_from_province], key=ward_name)
+    if upper:
+        text = f"Chỉ tiêu kết nạp của các đảng bộ nêu trong báo cáo là chỉ tiêu cấp trên giao năm {report.year}"
+        if own:
+            text += (
+                "; "
+                + join_vi([ward_name(w) for w in own])
+                + " chưa có chỉ tiêu ở sổ theo dõi của cấp trên nên lấy theo chỉ tiêu đảng bộ báo cáo"
+            )
+    else:
+        text = f"Chỉ tiêu kết nạp của các đảng bộ lấy theo chỉ tiêu năm {report.year} các đảng bộ báo cáo"
+    differ = sort_texts(
+        [w for w in upper if w.own_quota is not None and w.own_quota != w.year.ward_quota], key=ward_name
+    )
+    if differ:
+        text += "; " + "; ".join(
+            [
+                f"{ward_name(w)} báo cáo chỉ tiêu {fmt_int(w.own_quota)}, khác chỉ tiêu cấp trên giao"
+                f" ({fmt_int(w.year.ward_quota)})"
+                for w in differ
+            ]
+        )
+    return text + "."
 
 
 def _ward_row(stt: int, line: WardLine) -> dict[str, str]:
@@ -93,6 +127,9 @@ def province_context(report: ProvinceReport, two_digits: bool = True) -> dict[st
         f" kết nạp được đảng viên trong năm; {fmt_count(t.branches_met_quota, two_digits)}/"
         f"{fmt_count(t.branches_with_quota, two_digits)} chi bộ được giao chỉ tiêu đạt chỉ tiêu.",
     ]
+    basis = _quota_basis(report)
+    if basis:
+        total.append(basis)
     ctx["total_paragraphs"] = total
     ordered = sort_texts(report.wards, key=ward_name)
     ctx["ward_rows"] = [_ward_row(i, w) for i, w in enumerate(ordered, start=1)]

@@ -31,6 +31,8 @@ class WardLine:
     year: WardYear  # ward_quota: the province's row for the ward when there is one
     below_quota_branches: tuple[QuotaShortfall, ...]
     structure: Structure  # admissions of the report year
+    own_quota: int | None = None  # the ward's own `Toàn Đảng bộ` quota of the year (what its documents use)
+    quota_from_province: bool = False  # year.ward_quota is the province's `Chỉ tiêu` row for the ward
 
     @property
     def below_quota(self) -> bool:
@@ -82,6 +84,11 @@ def province_rows(quotas: pd.DataFrame, year: int) -> dict[str, dict[str, object
     return rows
 
 
+def row_quota(row: dict[str, object] | None) -> int | None:
+    """`Chỉ tiêu kết nạp` of one `Chỉ tiêu` row (None: no row, or the cell empty)."""
+    return None if row is None else _int_or_none(row.get("admission_quota"))
+
+
 def ward_line(folder: str, slug: str, report: Report) -> WardLine:
     """The figures of one ward that the province report shows, from the ward's model."""
     return WardLine(
@@ -100,11 +107,13 @@ def with_province_row(line: WardLine, rows: dict[str, dict[str, object]]) -> War
     it (the province's word over the ward's `Toàn Đảng bộ` row), when there is one."""
     row = rows.get(branch_key(line.committee))
     if row is None:
-        return line
+        return replace(line, own_quota=line.year.ward_quota)
     quota = _int_or_none(row.get("admission_quota"))
     members = _int_or_none(row.get("members_start"))
     return replace(
         line,
+        own_quota=line.year.ward_quota,
+        quota_from_province=quota is not None,
         year=replace(
             line.year,
             ward_quota=quota if quota is not None else line.year.ward_quota,
