@@ -29,6 +29,17 @@ def summary_lines(inbox: Inbox) -> list[str]:
         f"{'1 sổ tổng hợp của Đảng ủy' if inbox.ward_file else 'không có sổ tổng hợp của Đảng ủy'}, "
         f"{_plural(branches, 'sổ chi bộ')}."
     ]
+    nested: dict[str, list[str]] = {}  # sub-folder -> its workbooks: read too, so said by name
+    for file in inbox.files_read:
+        folder, _, name = file.replace("\\", "/").rpartition("/")
+        if folder:
+            nested.setdefault(folder, []).append(name)
+    if nested:
+        lines.append(
+            "Đọc cả sổ trong thư mục con: "
+            + "; ".join(f"«{printable(k)}»: {', '.join(printable(n) for n in v)}" for k, v in nested.items())
+            + " (bản lưu cũ, sổ của nơi khác thì chuyển ra khỏi thư mục)."
+        )
     read = sum(t.counts.read for t in inbox.tallies)
     used = sum(t.counts.used for t in inbox.tallies)
     ignored = sum(t.counts.ignored for t in inbox.tallies)

@@ -230,3 +230,19 @@ def test_a_start_within_a_month_of_a_new_year_is_that_new_year_and_a_mid_year_st
     assert term_statistics_start(date(2021, 2, 2)) == date(2021, 2, 2)
     assert term_statistics_start(date(2020, 11, 30)) == date(2020, 11, 30)
     assert term_statistics_start(date(2020, 7, 15)) == date(2020, 7, 15)
+
+
+def test_the_console_names_the_workbooks_read_from_a_sub_folder(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from reportgen.cli import main
+
+    inbox = two_branch_ward(tmp_path / "in")
+    (inbox / "Chi bo").mkdir()
+    shutil.move(inbox / "Chi bộ B.xlsx", inbox / "Chi bo" / "Chi bộ B.xlsx")
+    result = CliRunner().invoke(main, ["check", str(inbox), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "Đọc cả sổ trong thư mục con: «Chi bo»: Chi bộ B.xlsx" in result.output
+    shutil.move(inbox / "Chi bo" / "Chi bộ B.xlsx", inbox / "Chi bộ B.xlsx")
+    result = CliRunner().invoke(main, ["check", str(inbox), "--out", str(tmp_path / "out3")])
+    assert result.exit_code == 0 and "thư mục con" not in result.output
