@@ -586,12 +586,8 @@ def check_branches_named(inbox: Inbox, findings: Findings, named: set[str]) -> N
             " số liệu của Đảng bộ, nên chưa lập văn bản. Nếu đúng là chi bộ của Đảng bộ: thêm các dòng chỉ tiêu"
             f" của chi bộ vào sheet «{schema.QUOTA_SHEET.name}» (cột «Chi bộ» ghi đúng «{b.name}»; chi bộ đổi"
             " tên thì ghi tên cũ ở dòng «Tên cũ» của sheet «Thông tin»); nếu không: chuyển sổ này ra khỏi thư mục",
-            file=b.file,
-            sheet=b.sheet,
-            row=b.row,
-            column="Tên chi bộ",
-            value=b.name,
             rule="branch-not-in-quotas",
+            **b.name_cell(),
         )
 
 
