@@ -25,6 +25,7 @@ from .progress import SILENT, Progress
 from .stats.aggregate import aggregate
 from .stats.claims import claim_findings
 from .stats.model import Report
+from .stats.plan import tie_finding
 from .validate.rules import validate
 
 
@@ -187,6 +188,9 @@ def check(
         as_of(loaded, today)  # a report issued again with its original date: what came after is not there yet
         report = aggregate(loaded, chosen, today)
         findings.extend(claim_findings(report, lambda file, sheet: loaded.position(file, sheet, "text")))
+        tie = None if report.plan is None else tie_finding(report.plan)  # the plan does not say it: the clerk is told
+        if tie is not None:
+            findings.add(tie)
     return CheckResult(loaded, findings, chosen, no_data, report)
 
 

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from builders import Admission, Ward, make_branch, make_ward
+from builders import Admission, Candidate, Ward, make_branch, make_ward
 from docread import all_text, table_rows
 from docx import Document
 from docx.oxml.ns import qn
@@ -64,8 +64,7 @@ def _ward_with_members(folder: Path, rows: list[tuple[int, int]], admitted: dict
     so the target is the 3%."""
     quotas: list[tuple[int, str, object, object, object]] = [(y, "Chi bộ A", 1, 1, None) for y in range(2021, 2026)]
     by_year = dict(rows)
-    quotas += [(y, "Toàn Đảng bộ", 2, None, by_year.get(y)) for y in sorted({*range(2021, 2026),
-                                                                                                   *by_year})]
+    quotas += [(y, "Toàn Đảng bộ", 2, None, by_year.get(y)) for y in sorted({*range(2021, 2026), *by_year})]
     folder.mkdir(parents=True, exist_ok=True)
     make_ward(folder, Ward(quotas=quotas))
     people = [
@@ -106,21 +105,31 @@ def test_the_target_is_three_percent_of_the_members_at_the_start_of_the_plan_yea
     assert re.sub(r" \(02 đảng viên\)", "", basis).count("(") == 0, basis  # no method in brackets, only a quota
     # the same number in the annual report's outlook and the term review's aims
     for kind in ("bao-cao", "tong-ket-nhiem-ky"):
-        said = re.findall(rf"năm {YEAR + 1},? phấn đấu kết nạp ít nhất (\d+)", all_text(_doc(tmp_path / "out", kind)),
-                          flags=re.IGNORECASE)
+        said = re.findall(
+            rf"năm {YEAR + 1},? phấn đấu kết nạp ít nhất (\d+)",
+            all_text(_doc(tmp_path / "out", kind)),
+            flags=re.IGNORECASE,
+        )
         assert said and {_count(s) for s in said} == {floor}, (kind, said)
 
 
 def _members_at_plan_start(data: dict) -> int:
     """Independently: the `Toàn Đảng bộ` members of 2026 if entered, else the latest year's plus the people
     admitted from that year to the end of 2025 (a person moved between branches counted once)."""
-    rows = {int(q["year"]): int(q["members_start"]) for q in data["ward"]["quotas"]
-            if fold(q["branch"]) == fold(S.WARD_TOTAL) and q.get("members_start") not in (None, "")}
+    rows = {
+        int(q["year"]): int(q["members_start"])
+        for q in data["ward"]["quotas"]
+        if fold(q["branch"]) == fold(S.WARD_TOTAL) and q.get("members_start") not in (None, "")
+    }
     latest = max(y for y in rows if y <= YEAR + 1)
     if latest == YEAR + 1:
         return rows[latest]
-    people = {(fold(a["name"]), a["birth"]) for b in data["branches"] for a in b["admissions"]
-              if a.get("admitted") and latest <= a["admitted"].year <= YEAR}
+    people = {
+        (fold(a["name"]), a["birth"])
+        for b in data["branches"]
+        for a in b["admissions"]
+        if a.get("admitted") and latest <= a["admitted"].year <= YEAR
+    }
     return rows[latest] + len(people)
 
 
@@ -152,8 +161,11 @@ def _organisations_below_quota(data: dict) -> list[str]:
         for p in b["candidates"]:
             if p.get("entered") and p["entered"].year == YEAR and p.get("introduced_by"):
                 introduced[key(p["introduced_by"])] = introduced.get(key(p["introduced_by"]), 0) + 1
-    return [o["organisation"] for o in data["ward"]["orgs"] or []
-            if int(o["year"]) == YEAR and int(o["introduction_quota"] or 0) > introduced.get(key(o["organisation"]), 0)]
+    return [
+        o["organisation"]
+        for o in data["ward"]["orgs"] or []
+        if int(o["year"]) == YEAR and int(o["introduction_quota"] or 0) > introduced.get(key(o["organisation"]), 0)
+    ]
 
 
 @pytest.mark.parametrize("kind", ("bao-cao", "ke-hoach"))
@@ -162,15 +174,20 @@ def test_the_organisations_short_of_their_quota_are_named_in_the_tasks(ward, kin
     below = _organisations_below_quota(data)
     text = all_text(_doc(out, kind)).replace("\xa0", " ")
     assert "tổ chức chưa đạt chỉ tiêu giới thiệu" not in text
-    bullet = next(p for p in _paragraphs(_doc(out, kind))
-                  if p.startswith("- Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội: thông qua phong trào"))
+    bullet = next(
+        p
+        for p in _paragraphs(_doc(out, kind))
+        if p.startswith("- Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội: thông qua phong trào")
+    )
     task = re.search(r"; ([^;]+?)(?: \(chưa đạt chỉ tiêu giới thiệu năm (\d{4})\))? có giải pháp cụ thể", bullet)
     if not below:
         assert task is None, bullet
         return
     assert task, bullet
-    named = [re.sub(r"^Mặt trận Tổ quốc (phường|xã|thị trấn)$", "Mặt trận Tổ quốc", n)
-             for n in re.split(r", | và ", task.group(1))]
+    named = [
+        re.sub(r"^Mặt trận Tổ quốc (phường|xã|thị trấn)$", "Mặt trận Tổ quốc", n)
+        for n in re.split(r", | và ", task.group(1))
+    ]
     assert sorted(map(fold, named)) == sorted(map(fold, below)), (named, below)
     if kind == "ke-hoach" or any(fold(n).startswith("mat tran") for n in below):
         assert task.group(2) == str(YEAR), bullet  # why they are named, where nothing above says it
@@ -219,8 +236,11 @@ def test_biểu_1_and_the_prose_count_valid_certificates_on_one_basis(ward):
     valid, expiring = sum(v for v, _ in counts.values()), sum(e for _, e in counts.values())
     assert int(total[3]) == valid
     text = "\n".join(_paragraphs(plan))
-    said = re.search(r"trong đó (\d+) quần chúng có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng còn giá trị"
-                     r"(?: \((?:cả )?(\d+) quần chúng có giấy chứng nhận hết hạn trong năm (\d{4})\))?\.", text)
+    said = re.search(
+        r"trong đó (\d+) quần chúng có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng còn giá trị"
+        r"(?: \((?:cả )?(\d+) quần chúng có giấy chứng nhận hết hạn trong năm (\d{4})\))?\.",
+        text,
+    )
     assert said, text
     assert _count(said.group(1)) == valid
     assert (_count(said.group(2)) if said.group(2) else 0) == expiring
@@ -250,8 +270,11 @@ def test_more_valid_certificates_never_get_a_smaller_quota(ward):
 def test_an_organisation_that_missed_its_quota_keeps_it(ward):
     out, data = ward
     below = {fold(n) for n in _organisations_below_quota(data)}
-    last = {fold(o["organisation"]): int(o["introduction_quota"] or 0) for o in data["ward"]["orgs"] or []
-            if int(o["year"]) == YEAR}
+    last = {
+        fold(o["organisation"]): int(o["introduction_quota"] or 0)
+        for o in data["ward"]["orgs"] or []
+        if int(o["year"]) == YEAR
+    }
     doc = Document(str(_doc(out, "ke-hoach")))
     rows = next(r for t in doc.tables if (r := table_rows(t)) and r[0][:2] == ["STT", "Tổ chức"])
     checked = 0
@@ -274,14 +297,19 @@ def test_each_branch_report_says_valid_certificates_on_one_basis(ward):
     checked = 0
     for branch in data["branches"]:
         name = branch["info"]["name"]
-        path = next(p for p in (out / "chi-bo").glob("*.docx")
-                    if f"báo cáo kết quả công tác tạo nguồn, kết nạp đảng viên năm {YEAR} của {name}./."
-                    in all_text(p))
+        path = next(
+            p
+            for p in (out / "chi-bo").glob("*.docx")
+            if f"báo cáo kết quả công tác tạo nguồn, kết nạp đảng viên năm {YEAR} của {name}./." in all_text(p)
+        )
         text = all_text(path).replace("\xa0", " ")
         valid, expiring = _certificates(branch)
         through = valid - expiring
-        counts = re.findall(r"(\d+) quần chúng có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng còn giá trị"
-                            r"( đến hết năm \d{4})?", text)
+        counts = re.findall(
+            r"(\d+) quần chúng có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng còn giá trị"
+            r"( đến hết năm \d{4})?",
+            text,
+        )
         for number, until in counts:
             assert _count(number) == (through if until else valid), (name, number, until)
             if until:
@@ -327,3 +355,94 @@ def test_tables_keep_their_last_rows_with_the_total(ward):
             if k < len(rows) - 1:
                 assert all(_keeps(rows[i]) for i in range(k, len(rows) - 1)), where
     assert checked >= 3
+
+
+# --- signer-5 (lane plan): the tie told to the clerk; one wording for branches with no valid certificate;
+# --- each limitation of a branch report has its cause -------------------------------------------
+
+
+def test_a_tie_is_broken_by_valid_certificates_then_fewer_admissions_in_the_term():
+    from reportgen.stats.plan import BranchNeed, make_plan
+
+    needs = [
+        BranchNeed("Chi bộ A", "Khu dân cư", 2, 3, term_admissions=4),
+        BranchNeed("Chi bộ B", "Khu dân cư", 2, 3, term_admissions=1),
+        BranchNeed("Chi bộ C", "Khu dân cư", 2, 3, term_admissions=0),
+    ]
+    plan = make_plan(2026, needs, superior_quota=4, previous_quota=None, members_base=None, members_year=None)
+    # one unit above the three minimums, equal shares: the branch that admitted fewest in the term gets it
+    assert {b.branch: b.admission_quota for b in plan.branches} == {"Chi bộ A": 1, "Chi bộ B": 1, "Chi bộ C": 2}
+    assert plan.tie is not None and plan.tie.given == ("Chi bộ C",)
+
+
+def test_the_plan_does_not_write_the_tie_the_clerk_is_warned(tmp_path):
+    """Two branches with the same valid certificates and one unit left: the plan's body says nothing of how
+    it was shared; the run's findings name the tied branches and why one got it (issue 8: the tie stated)."""
+    (tmp_path / "in").mkdir()
+    make_ward(
+        tmp_path / "in",
+        Ward(
+            quotas=[(y, f"Chi bộ {c}", 1, 1, 30) for y in range(2021, 2026) for c in "AB"]
+            + [(y, "Toàn Đảng bộ", 3, None, 60) for y in range(2021, 2026)]
+        ),
+    )
+    for c, admitted in (("A", 2), ("B", 0)):
+        make_branch(
+            tmp_path / "in",
+            f"Chi bộ {c}",
+            candidates=[
+                Candidate(f"Lê Văn {c}{i}", date(2000, 1, 1), date(2024, 5, 1), class_date=date(2025, 4, 1))
+                for i in range(2)
+            ],
+            admissions=[Admission(f"Trần Văn {c}{i}", date(1995, 1, 1), date(2023, 3, 2 + i)) for i in range(admitted)],
+        )
+    result = build(tmp_path / "in", tmp_path / "out", issued=ISSUED)
+    plan = result.report.plan
+    assert {b.branch: b.admission_quota for b in plan.branches} == {"Chi bộ A": 1, "Chi bộ B": 2}
+    text = all_text(_doc(tmp_path / "out", "ke-hoach"))
+    assert "phần dư" not in text and "thứ tự tên" not in text and "được phân bổ" not in text
+    (tie,) = [f for f in result.check.findings if f.rule == "plan-tie"]
+    assert "Chi bộ A và Chi bộ B ngang nhau" in tie.message or "Chi bộ B và Chi bộ A ngang nhau" in tie.message
+    assert "giao cho Chi bộ B (kết nạp được ít đảng viên hơn trong nhiệm kỳ)" in tie.message
+
+
+def test_branches_with_no_valid_certificate_are_set_apart_in_one_wording_once(ward):
+    out, _ = ward
+    for kind in ("bao-cao", "ke-hoach"):
+        text = all_text(_doc(out, kind)).replace("\xa0", " ")
+        assert "chưa có quần chúng có giấy chứng nhận" not in text, kind
+        assert text.count("chưa có quần chúng đủ điều kiện về giấy chứng nhận") <= 1, kind
+    plan = "\n".join(_paragraphs(_doc(out, "ke-hoach")))
+    office = next(p for p in plan.splitlines() if p.startswith("- Văn phòng Đảng ủy (bộ phận xây dựng Đảng)"))
+    assert "chưa có quần chúng đủ điều kiện" not in office  # the plan names those branches under III-2
+
+
+def test_each_limitation_of_a_branch_report_has_its_cause(ward):
+    out, data = ward
+    for path in (out / "chi-bo").glob("*.docx"):
+        lines = [p for p in _paragraphs(path)]
+        end = next(i for i, p in enumerate(lines) if p.startswith("IV- "))
+        stop = lines.index("3- Nguyên nhân") if "3- Nguyên nhân" in lines else end
+        limits = [p for p in lines[lines.index("2- Hạn chế, tồn tại") + 1 : stop] if p.startswith("- ")]
+        if not limits:
+            continue
+        assert stop < end, path.name  # limitations listed: their causes follow
+        causes = " ".join(lines[stop + 1 : end])
+        for limit in limits:
+            if limit.startswith(
+                ("- Không bổ sung được quần chúng nào vào danh sách nguồn", "- Chưa đạt chỉ tiêu tạo nguồn")
+            ):
+                assert "bổ sung vào danh sách nguồn" in causes or "chuyển đi nơi khác" in causes, (path.name, causes)
+            if "đã hết hạn nhưng chưa được cử đi học lại" in limit:
+                assert "đi học lại" in causes, (path.name, causes)
+            if "chưa được xét công nhận đảng viên chính thức" in limit:
+                assert "thời hạn dự bị" in causes, (path.name, causes)
+            if "ra khỏi danh sách nguồn" in limit and "chuyển đi" not in limit:
+                assert "theo dõi, giúp đỡ quần chúng trong danh sách nguồn" in causes, (path.name, causes)
+            missed = re.match(
+                r"- Trong nhiệm kỳ [\d-]+, Chi bộ không hoàn thành chỉ tiêu kết nạp (?:các )?năm ([^(.]+)", limit
+            )
+            if missed:  # the earlier years (the report year's and the streak's cause is said above)
+                streak = {y for other in limits if "năm liền" in other for y in re.findall(r"\d{4}", other)}
+                for y in set(re.findall(r"\d{4}", missed.group(1))) - {str(YEAR)} - streak:
+                    assert re.search(rf"năm [^;.]*{y}", causes), (path.name, limit, causes)

@@ -237,6 +237,12 @@ def streak_words(two_digits: bool = True) -> str:
 TRAINED = "đã học lớp bồi dưỡng nhận thức về Đảng"
 
 
+def no_valid_words(year: int) -> str:
+    """What sets apart a branch with nobody holding a certificate valid through the plan year, in one
+    wording ("chưa có quần chúng đủ điều kiện về giấy chứng nhận cho năm 2026"), said once a document."""
+    return f"chưa có quần chúng đủ điều kiện về giấy chứng nhận cho năm {year}"
+
+
 def valid_words(year: int) -> str:
     """ "có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng còn giá trị đến hết năm 2026"."""
     return f"có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng còn giá trị đến hết năm {year}"

@@ -601,6 +601,7 @@ def plan(p: Prepared, year: int) -> Plan:
     # expiring, valid on 31/12 of the report year but not to the end of the plan year; expired, neither.
     valid = on_list["class_date"].map(lambda d: isinstance(d, date) and rules.class_valid_on(d, plan_end)).astype(bool)
     valid_now = on_list["class_date"].map(lambda d: isinstance(d, date) and rules.class_valid_on(d, end)).astype(bool)
+    term_years = range(max(p.first_year, term_for_year(p.ward, year).term_start.year), year + 1)
     needs = []
     for b in p.branches:
         mine = on_list["branch"] == b.name
@@ -624,6 +625,7 @@ def plan(p: Prepared, year: int) -> Plan:
                     )
                 ),
                 last_source_quota=None if last is None else _int_or_none(last["source_quota"]),
+                term_admissions=sum(branch_years(p, y)[b.name].admissions for y in term_years),
             )
         )
     superior = _quota_row(p, schema.WARD_TOTAL, year + 1)

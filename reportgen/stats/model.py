@@ -525,6 +525,7 @@ class PlanBranch:
     trained_expiring: int = 0  # certificate valid on 31/12 of the report year, expiring within the plan year
     trained_expired: int = 0  # class taken, certificate no longer valid on 31/12 of the report year
     expiries: tuple[date, ...] = ()  # the last valid day of each expiring certificate, in order
+    term_admissions: int = 0  # admitted in the term up to the report year (breaks a tie in the allocation)
 
     @property
     def trained_attended(self) -> int:

@@ -17,7 +17,9 @@ Rules (DOMAIN.md, Nghị quyết 21-NQ/TW and the ward plans; issue 8, item 3):
   admitted before it expires), the count Biểu 1 shows;
 - the remainder (total − minimums) goes to the branches in proportion to those counted,
   by largest remainders; equal remainders at the cut go to the branch with more of them,
-  then in Vietnamese name order, and the plan states the tie;
+  then to the one that admitted fewer in the term, then in Vietnamese name order; the plan
+  does not write how the units were shared (signer-5): the tie is told to the clerk as a
+  warning (`tie_finding`);
 - a branch with nobody waiting gets its minimum; it is named as "cần tạo nguồn" when nobody on
   its list holds a valid certificate at all (one expiring in the plan year still counts: that
   candidate is to be considered before it expires);
@@ -41,6 +43,7 @@ from datetime import date
 from fractions import Fraction
 
 from .. import rules
+from ..findings import Finding, Severity
 from ..vntext import text_sort_key
 from .model import Plan, PlanBranch, PlanOrganisation, PlanTie
 
@@ -64,6 +67,7 @@ class BranchNeed:
     last_source_quota: int | None = None  # `Chỉ tiêu tạo nguồn` of the report year
     trained_expired: int = 0  # on the list, class taken, certificate no longer valid on 31/12 of the report year
     expiries: tuple[date, ...] = ()  # last valid day of each expiring certificate, in order
+    term_admissions: int = 0  # admitted in the term up to the report year: fewer wins a tie
 
     @property
     def trained_valid(self) -> int:
@@ -134,7 +138,7 @@ def allocate_with_ties(needs: Sequence[BranchNeed], total: int) -> tuple[list[in
     shares = largest_remainders(
         [need.trained_valid for need in needs],
         total - sum(floors),
-        prefer=lambda i: (-needs[i].trained_valid, rank[i]),
+        prefer=lambda i: (-needs[i].trained_valid, needs[i].term_admissions, rank[i]),
     )
     return [f + s for f, s in zip(floors, shares.counts, strict=True)], shares
 
@@ -206,6 +210,7 @@ def make_plan(
             trained_expiring=nd.trained_expiring,
             trained_expired=nd.trained_expired,
             expiries=nd.expiries,
+            term_admissions=nd.term_admissions,
         )
         for nd, q, f in zip(ordered, quotas, floors, strict=True)
     )
@@ -235,4 +240,39 @@ def make_plan(
         organisations_year=organisations_year if orgs else None,
         tie=tie,
         sources_added_last_year=sources_added_last_year,
+    )
+
+
+TIE_RULE = "plan-tie"
+
+
+def tie_finding(plan: Plan) -> Finding | None:
+    """The tie at the cut of the allocation, told to the clerk (the plan itself does not say how the
+    units were shared): the tied branches, who got the last units and why, so that the office can
+    change Biểu 1 before it is signed. None without a tie."""
+    if plan.tie is None:
+        return None
+    rows = {b.branch: b for b in plan.branches}
+    given = [rows[n] for n in plan.tie.given]
+    left = [rows[n] for n in plan.tie.left]
+    if min(b.trained_valid for b in given) > max(b.trained_valid for b in left):
+        why = "có nhiều quần chúng có giấy chứng nhận còn giá trị hơn"
+    elif {b.trained_valid for b in given} == {b.trained_valid for b in left} and max(
+        b.term_admissions for b in given
+    ) < min(b.term_admissions for b in left):
+        why = "kết nạp được ít đảng viên hơn trong nhiệm kỳ"
+    else:
+        why = "xếp trước theo thứ tự tên"
+
+    def names(items: list[PlanBranch]) -> str:
+        listed = [b.branch for b in items]
+        return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " và " + listed[-1]
+
+    return Finding(
+        Severity.WARNING,
+        f"Kế hoạch năm {plan.year}, Biểu 1: {names(given + left)} ngang nhau khi chia chỉ tiêu kết nạp theo số"
+        f" quần chúng có giấy chứng nhận còn giá trị; chỉ tiêu còn lại được giao cho {names(given)} ({why})."
+        " Văn phòng Đảng ủy xem lại, nếu Thường trực Đảng ủy chọn chi bộ khác thì ghi chỉ tiêu năm"
+        f" {plan.year} của các chi bộ ở sheet «Chỉ tiêu» rồi lập lại văn bản",
+        rule=TIE_RULE,
     )

@@ -163,15 +163,39 @@ def causes(br: BranchReport, waiting: Waiting, two_digits: bool = True) -> list[
             part += f" ({' '.join(said)})"
         parts.append(part)
     short = by.met_quota is False and waiting.valid < (by.quota_counted or 0)  # too few ready to meet it
-    if short and not by.candidates_at_year_end:
-        parts.append("chưa chủ động phát hiện, lựa chọn quần chúng ưu tú đưa vào danh sách nguồn")
+    # each limitation `shortfalls` lists has its cause here: the source quota missed, the expired certificates
+    if by.below_source_quota or (short and not by.candidates_at_year_end):
+        parts.append("chưa chủ động phát hiện, lựa chọn quần chúng ưu tú để bổ sung vào danh sách nguồn")
     elif short and by.candidates_trained == 0:
         parts.append(f"chưa kịp thời cử quần chúng ưu tú đi học {CLASS} (năm {by.year} không cử quần chúng nào)")
+    if waiting.expired:
+        parts.append("chưa kịp thời đề nghị cử quần chúng có giấy chứng nhận hết hạn đi học lại")
+    if any(c.status != schema.STATUS_MOVED for c in br.left_in_year):  # removed from the list (`shortfalls`)
+        parts.append("chưa thường xuyên theo dõi, giúp đỡ quần chúng trong danh sách nguồn")
+    past = _past_failures(br)  # the years of the term `shortfalls` lists as missed: what their figures show
+    if past:
+        years = prose.years_text(tuple(h.year for h in past))
+        if not any(h.candidates_trained for h in past):
+            parts.append(f"chưa kịp thời cử quần chúng ưu tú đi học {CLASS} (năm {years} không cử quần chúng nào)")
+        else:
+            parts.append(f"chưa tích cực bồi dưỡng, đề nghị kết nạp quần chúng đã học {CLASS} (năm {years})")
     if br.overdue_probation:
         parts.append("chưa theo dõi chặt chẽ thời hạn dự bị để kịp thời xét, đề nghị công nhận đảng viên chính thức")
     if parts:
         out.append(f"Chủ quan: {_subject(br)} " + "; ".join(parts) + ".")
     return out
+
+
+def _past_failures(br: BranchReport) -> list[Any]:
+    """The earlier years of the term in which the branch missed its quota, as `shortfalls` lists them
+    ("Trong nhiệm kỳ ..., Chi bộ không hoàn thành chỉ tiêu kết nạp các năm ..."), oldest first."""
+    history = [h for h in br.history if not h.partial]
+    if len(history) <= 1:
+        return []
+    streak = is_no_admission_streak(br.no_admission_years)
+    said = set(br.no_admission_years) if streak else {br.year.year}
+    failed = set(failure_years(history)) - said
+    return [h for h in history if h.year in failed]
 
 
 def left_sentence(items: tuple[LeftCandidate, ...], two_digits: bool = True) -> str:

@@ -99,8 +99,7 @@ def _cap(text: str) -> str:
 
 def waiting_sentence(plan: Plan, two_digits: bool = True) -> str:
     """The candidates on the lists and, of them, those with a valid certificate (Biểu 1's basis: valid on
-    31/12 of the report year, `Plan.trained_valid`), how many of those expire within the plan year, and
-    how the remainder is shared."""
+    31/12 of the report year, `Plan.trained_valid`) and how many of those expire within the plan year."""
     end = date_words(date(plan.base_year, 12, 31))
     if plan.candidates_waiting == 0:
         text = f"Đến {end}, các chi bộ không còn quần chúng nào trong danh sách nguồn"
@@ -128,24 +127,8 @@ def waiting_sentence(plan: Plan, two_digits: bool = True) -> str:
             f" chỉ tiêu ({fmt_count(plan.total, two_digits)}), nên các chi bộ phải cử quần chúng đi học lớp sớm để"
             " đủ điều kiện xem xét kết nạp trong năm."
         )
-    if plan.remainder > 0 and plan.tie is not None:  # the method only where a tie must be stated (issue 8)
-        basis = (
-            f"theo tỷ lệ số quần chúng {VALID} của từng chi bộ (Biểu 1)"
-            if plan.trained_valid
-            else "chia đều cho các chi bộ"
-        )
-        out += (
-            f" Mỗi chi bộ được giao ít nhất {fmt_count(1, two_digits)} đảng viên;"
-            f" {_n(plan.remainder, 'chỉ tiêu', two_digits)} còn lại được phân bổ {basis}."
-        )
-    if plan.tie is not None:
-        waiting = {b.branch: b.trained_valid for b in plan.branches}
-        more = min(waiting[n] for n in plan.tie.given) > max(waiting[n] for n in plan.tie.left)
-        why = f"có nhiều quần chúng {VALID} hơn" if more else "xếp trước theo thứ tự tên"
-        out += (
-            f" {prose.join_vi(list(plan.tie.given + plan.tie.left))} có phần dư bằng nhau; chỉ tiêu cuối cùng"
-            f" được giao cho {prose.join_vi(list(plan.tie.given))} ({why})."
-        )
+    # how the units were shared, and a tie at the cut, are not a plan's words (signer-5): the tie is told to
+    # the clerk as a warning (stats.plan.tie_finding)
     return out
 
 

@@ -26,6 +26,7 @@ from reportgen.render.wording import (
     in_conventional_order,
     join_vi,
     leaders_of,
+    no_valid_words,
     office_first,
     organisation_rank,
     people_average,
@@ -707,7 +708,7 @@ def tasks_by_actor(
             whom += f" ({weak_what})"
         committee += f"; tập trung chỉ đạo {whom}"
     out.append(committee + ".")
-    out.append(office_task(report, two_digits, year))
+    out.append(office_task(report, two_digits, year, in_plan))
     members = (
         "Các đồng chí đảng ủy viên phụ trách chi bộ: dự sinh hoạt, giúp chi ủy, chi bộ xây dựng kế hoạch tạo nguồn,"
         " kết nạp đảng viên của chi bộ"
@@ -759,7 +760,7 @@ def _streaks_ref(report: Report, named: Named, names: Sequence[str], two_digits:
     return whom if isinstance(whom, Reference) else f"{whom} ({what})"
 
 
-def office_task(report: Report, two_digits: bool, year: int) -> str:
+def office_task(report: Report, two_digits: bool, year: int, in_plan: bool = False) -> str:
     """The office's task: urging the branches to consider, before their certificate expires, the candidates
     whose certificate expires in the plan year; the class in quarter I and for whom first (branches with
     no valid certificate, expired certificates); the deadlines it watches."""
@@ -773,9 +774,13 @@ def office_task(report: Report, two_digits: bool, year: int) -> str:
     if plan is not None:
         first = []
         without = sort_texts([*plan.needs_sources, *plan.expiring_only])
-        if without:  # the fact that sets them apart: nobody with a certificate valid through the plan year
+        if without and in_plan and len(without) > 1:  # the plan names them, with what each does, under III-2
+            first.append(f"quần chúng của {fmt_count(len(without), two_digits)} chi bộ nêu tại mục 2")
+        elif without and in_plan:
+            first.append(f"quần chúng của {without[0]}")
+        elif without:  # the fact that sets them apart, said once: `no_valid_words`
             listed = join_vi(without) if not plan.trained_expired else ", ".join(without)  # one "và" in the clause
-            first.append(f"quần chúng của {listed} (chưa có quần chúng {valid_words(plan.year)})")
+            first.append(f"quần chúng của {listed} ({no_valid_words(plan.year)})")
         if plan.trained_expired:
             first.append(f"{_n(plan.trained_expired, 'quần chúng', two_digits)} có giấy chứng nhận đã hết hạn")
         if first:
