@@ -57,6 +57,11 @@ def pct(part: int, whole: int) -> str:
     return f"{int(whole_part):,}".replace(",", ".") + f",{frac}%"
 
 
+def below_100(rate: str) -> bool:
+    """A printed rate ("87,50%") under 100%; "–" is no rate."""
+    return bool(re.fullmatch(PCT, rate)) and float(rate.rstrip("%").replace(".", "").replace(",", ".")) < 100
+
+
 def number(text: str) -> int:
     return int(text.replace(".", ""))
 
@@ -239,6 +244,13 @@ def test_every_rate_divides_and_agrees_with_the_workbooks(tmp_path: Path) -> Non
     assert "Chi bộ An Bình" not in short and "Chi bộ Bình Minh" in short  # 8 of 8 in all; 0 of 3 in quota years
     said = next(line for line in text.splitlines() if "chưa đạt tổng chỉ tiêu kết nạp" in line)
     assert said.startswith(f"- {len(short):02d}/{len(fig):02d} chi bộ chưa đạt"), said
+    # the table agrees with the text: its rates under 100% are the "chưa đạt" branches and those said apart
+    reached = sorted(nm for nm, f in fig.items() if f["counted"] < f["quota"] <= f["admitted"])
+    assert reached == ["Chi bộ An Bình"]
+    apart = next(line for line in text.splitlines() if "chưa đạt chỉ tiêu của các năm được giao (Biểu 3)" in line)
+    assert apart.startswith("- Chi bộ An Bình kết nạp đủ số chỉ tiêu trong nhiệm kỳ"), apart
+    under = {nm for nm in fig if below_100(rows[nm][6])}
+    assert under == set(short) | set(reached)
     nobody = [nm for nm, f in fig.items() if f["admitted"] == 0]
     for line in text.splitlines():
         if "chưa kết nạp được đảng viên nào" in line:
@@ -325,6 +337,14 @@ def test_a_seeded_ward_has_no_rate_that_does_not_divide(tmp_path: Path) -> None:
     short = [nm for nm, f in fig.items() if f["quota"] and f["counted"] < f["quota"] and f["admitted"] < f["quota"]]
     with_quota = [nm for nm, f in fig.items() if f["quota"]]
     assert f"{len(short):02d}/{len(with_quota):02d} chi bộ chưa đạt tổng chỉ tiêu kết nạp" in text
+    # every branch whose Biểu 3 rate is under 100% is counted there or named apart, and no other
+    body = data_rows(table_rows(table)[n:])
+    under = {nm for nm, r in body.items() if nm in fig and below_100(r[6])}
+    reached = {nm for nm, f in fig.items() if f["quota"] and f["counted"] < f["quota"] <= f["admitted"]}
+    assert under == set(short) | reached
+    lines = text.splitlines()
+    for nm in reached:
+        assert any(nm in line and "chưa đạt chỉ tiêu của các năm được giao" in line for line in lines), nm
 
 
 def test_the_summary_workbook_sets_the_same_admissions_against_the_quotas(tmp_path: Path) -> None:

@@ -415,6 +415,12 @@ class BranchTerm:
         return share(self.admissions_against_quota, self.quota_counted)
 
     @property
+    def short_in_quota_years_only(self) -> bool:
+        """Below the quotas in the years that had one (Biểu 3's rate under 100%), yet admitted at least the
+        quotas in all, counting the years given none: not "chưa đạt", said apart so text and table agree."""
+        return rules.below(self.admissions_against_quota, self.quota_counted) and not self.below_quota
+
+    @property
     def below_quota(self) -> bool:
         """The one judgement "chưa đạt tổng chỉ tiêu kết nạp được giao" of the term: short of the quotas in
         the years that had one, and short of them in all (a branch that admitted at least its quotas,

@@ -1141,6 +1141,14 @@ def term_review(report: Report, two_digits: bool, named: Named) -> TermReview:
             )
         r.limitations.append(text + ".")
         named.name("below", [b.branch for b in below], which=f"chưa đạt tổng chỉ tiêu kết nạp {period}")
+    # Biểu 3's rate is below 100% for these too: said, so that the count above and the table agree
+    reached = sort_texts([b for b in term.branches if b.short_in_quota_years_only], key=lambda b: b.branch)
+    if reached:
+        enough = "vượt" if all(b.admissions > (b.quota_counted or 0) for b in reached) else "đủ"  # 09/08: "đủ" too
+        r.limitations.append(
+            f"{join_vi([b.branch for b in reached])} kết nạp {enough} số chỉ tiêu {period}, trong đó có đảng viên"
+            " kết nạp trong năm không được giao chỉ tiêu, nên chưa đạt chỉ tiêu của các năm được giao (Biểu 3)."
+        )
     apart = [s for s in streaks if s.branch not in {b.branch for b in below}]
     if apart:
         r.limitations.append(_cap(streak_pieces(apart, words, two_digits)) + ".")
