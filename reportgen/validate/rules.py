@@ -539,8 +539,15 @@ def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
     named = {k for _, k in seen} | unreadable
     check_branches_named(inbox, findings, named)
     if year is not None:
+        years = [year]
+        if inbox.ward is not None:  # every year of the term up to the report year
+            term = term_for_year(inbox.ward, year)
+            years = list(range(term.term_start.year, year + 1)) or [year]
+        empty_years = _years_without_rows(inbox, seen, years, unreadable, findings)
         for b in inbox.branches:
             key_b = branch_key(b.name)
+            if year in empty_years:
+                break  # said once for the whole year
             if (year, key_b) not in seen and key_b not in unreadable and (key_b in named or len(named) <= 1):
                 findings.warning(
                     f"chi bộ «{b.name}» không có chỉ tiêu năm {year} trong sheet «Chỉ tiêu»; "
@@ -550,12 +557,12 @@ def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
                     value=b.name,
                     rule="branch-without-quota",
                 )
-        years = [year]
-        if inbox.ward is not None:  # every year of the term up to the report year
-            term = term_for_year(inbox.ward, year)
-            years = list(range(term.term_start.year, year + 1)) or [year]
         active = {y for y, _ in seen} | {d.year for d in inbox.admissions["admitted"] if isinstance(d, date)}
-        missing = [y for y in years if (y, branch_key(schema.WARD_TOTAL)) not in seen and (y in active or y == year)]
+        missing = [
+            y
+            for y in years
+            if (y, branch_key(schema.WARD_TOTAL)) not in seen and (y in active or y == year) and y not in empty_years
+        ]
         if inbox.ward_file and missing and branch_key(schema.WARD_TOTAL) not in unreadable:
             listed = ", ".join(str(y) for y in missing)
             findings.warning(
@@ -565,6 +572,37 @@ def check_quotas(inbox: Inbox, findings: Findings, year: int | None) -> None:
                 sheet=schema.QUOTA_SHEET.name,
                 rule="no-ward-quota",
             )
+
+
+def _years_without_rows(
+    inbox: Inbox, seen: dict[tuple[int, str], int], years: list[int], unreadable: set[str], findings: Findings
+) -> set[int]:
+    """The years of the term with no row at all in `Chỉ tiêu` (the report year, or a year after the first one
+    entered: rows forgotten or deleted by mistake): one warning each, not one per branch; the report year first."""
+    if not inbox.ward_file or len(inbox.branches) < 2 or unreadable or not seen:  # one branch: said as before
+        return set()
+    with_rows = {row_year for row_year, _ in seen}
+    report_year = years[-1]
+    first = min((y for y in years if y in with_rows), default=report_year)  # years before it were never entered
+    empty = {y for y in years if y not in with_rows and (y >= first or y == report_year)}
+    for y in sorted(empty, key=lambda y: (y != report_year, y)):
+        effect = (
+            "báo cáo năm không có chỉ tiêu, tỷ lệ đạt chỉ tiêu của toàn Đảng bộ và từng chi bộ, không so sánh với"
+            " chỉ tiêu cấp trên giao"
+            if y == report_year
+            else "báo cáo tổng kết nhiệm kỳ coi năm này là năm không giao chỉ tiêu cho chi bộ nào"
+        )
+        findings.warning(
+            f"sheet «{schema.QUOTA_SHEET.name}» chưa có dòng nào của năm {y}"
+            + (" (năm báo cáo)" if y == report_year else "")
+            + f": chưa nhập, hay đã xóa nhầm? Nếu để vậy, {effect}. Hãy thêm mỗi chi bộ một dòng năm {y} và dòng"
+            f" «{schema.WARD_TOTAL}»",
+            file=inbox.ward_file,
+            sheet=schema.QUOTA_SHEET.name,
+            value=str(y),
+            rule="year-without-quota-rows",
+        )
+    return empty
 
 
 def check_branches_named(inbox: Inbox, findings: Findings, named: set[str]) -> None:

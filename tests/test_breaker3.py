@@ -1,0 +1,64 @@
+"""The third black-box review (reviews/breaker-3.md), the `tidy` lane's items: each as a case on real workbooks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from builders import Admission, Ward, make_branch, make_ward
+
+from reportgen.findings import Findings
+from reportgen.intake.load import load_inbox
+from reportgen.validate.rules import validate
+
+TODAY = date(2026, 1, 5)
+BRANCHES = ("Chi bộ A", "Chi bộ B", "Chi bộ C")
+
+
+def _checked(folder, ward: Ward, year: int = 2025):
+    make_ward(folder, ward)
+    for index, name in enumerate(BRANCHES):
+        admitted = [Admission(f"Lê Văn {chr(65 + index)}", date(1990, 1, 1 + index), date(2025, 6, 2))]
+        make_branch(folder, name, file=f"cb{index}.xlsx", admissions=admitted)
+    findings = Findings()
+    inbox = load_inbox(folder, findings, today=TODAY)
+    validate(inbox, findings, year, TODAY)
+    return inbox, findings
+
+
+# --- F27, F6: a year with no «Chỉ tiêu» row at all is one warning, not one per branch ------------
+
+
+def test_a_year_missing_from_the_quota_sheet_is_one_warning_per_year(tmp_path):
+    years = (2021, 2023, 2024)  # 2022 deleted by mistake, 2025 (the report year) not entered yet
+    quotas = [(y, b, 1, 1, 10) for y in years for b in BRANCHES] + [(y, "Toàn Đảng bộ", 3, None, 30) for y in years]
+    _, findings = _checked(tmp_path, Ward(quotas=quotas))
+    said = [(f.file, f.sheet, f.value, f.message) for f in findings.warnings if f.rule == "year-without-quota-rows"]
+    assert said == [
+        (
+            "Dang-uy.xlsx",
+            "Chỉ tiêu",
+            "2025",
+            "sheet «Chỉ tiêu» chưa có dòng nào của năm 2025 (năm báo cáo): chưa nhập, hay đã xóa nhầm? Nếu để vậy,"
+            " báo cáo năm không có chỉ tiêu, tỷ lệ đạt chỉ tiêu của toàn Đảng bộ và từng chi bộ, không so sánh với"
+            " chỉ tiêu cấp trên giao. Hãy thêm mỗi chi bộ một dòng năm 2025 và dòng «Toàn Đảng bộ»",
+        ),
+        (
+            "Dang-uy.xlsx",
+            "Chỉ tiêu",
+            "2022",
+            "sheet «Chỉ tiêu» chưa có dòng nào của năm 2022: chưa nhập, hay đã xóa nhầm? Nếu để vậy, báo cáo tổng"
+            " kết nhiệm kỳ coi năm này là năm không giao chỉ tiêu cho chi bộ nào. Hãy thêm mỗi chi bộ một dòng năm"
+            " 2022 và dòng «Toàn Đảng bộ»",
+        ),
+    ]
+    # not again per branch, nor as a missing «Toàn Đảng bộ» row of those years
+    assert not [f for f in findings.warnings if f.rule == "branch-without-quota"]
+    assert not [f for f in findings.warnings if f.rule == "no-ward-quota"]
+
+
+def test_a_single_branch_missing_its_row_is_still_said_for_that_branch(tmp_path):
+    quotas = [(2025, b, 1, 1, 10) for b in BRANCHES[1:]] + [(2025, "Toàn Đảng bộ", 3, None, 30)]
+    quotas += [(2024, b, 1, 1, 10) for b in BRANCHES]
+    _, findings = _checked(tmp_path, Ward(quotas=quotas))
+    assert not [f for f in findings if f.rule == "year-without-quota-rows"]
+    assert [f.value for f in findings.warnings if f.rule == "branch-without-quota"] == ["Chi bộ A"]
