@@ -62,3 +62,39 @@ def test_a_single_branch_missing_its_row_is_still_said_for_that_branch(tmp_path)
     _, findings = _checked(tmp_path, Ward(quotas=quotas))
     assert not [f for f in findings if f.rule == "year-without-quota-rows"]
     assert [f.value for f in findings.warnings if f.rule == "branch-without-quota"] == ["Chi bộ A"]
+
+
+# --- F4: a congress number that cannot be read is said, not dropped -------------------------------
+
+CONGRESS = {  # written -> (read as, warned)
+    "XVII": ("XVII", False),
+    "lần thứ 16": ("XVI", False),
+    "17": ("XVII", False),
+    "XVII (2020-2025)": ("XVII", False),  # the leading numeral
+    "17th": ("XVII", False),
+    "thứ mười bảy": ("", True),
+    "MMXXV": ("", True),
+    "0": ("", True),
+    "IIII": ("", True),
+}
+
+
+def test_a_congress_number_that_cannot_be_read_is_a_warning_naming_the_value(tmp_path):
+    for index, (written, (read_as, warned)) in enumerate(CONGRESS.items()):
+        folder = tmp_path / str(index)
+        folder.mkdir()
+        quotas = [(2025, b, 1, 1, 10) for b in BRANCHES] + [(2025, "Toàn Đảng bộ", 3, None, 30)]
+        inbox, findings = _checked(folder, Ward(quotas=quotas, fields={"Đại hội lần thứ": written}))
+        assert inbox.ward is not None and inbox.ward.congress == read_as, written
+        said = [(f.sheet, f.column, f.value, f.message) for f in findings.warnings if f.rule == "bad-congress"]
+        expected = [
+            (
+                "Đơn vị",
+                "Đại hội lần thứ",
+                written,
+                "không đọc được số thứ tự đại hội: cần số La Mã (ví dụ XVII) hoặc số (17), từ 1 đến 39; các văn bản"
+                " sẽ không ghi «lần thứ ...» của đại hội",
+            )
+        ]
+        assert said == (expected if warned else []), written
+        assert all(f.row for f in findings.warnings if f.rule == "bad-congress")  # at its row

@@ -166,6 +166,11 @@ class _FieldErrors:
             message, file=self.file, sheet=self.sheet, row=self.rows.get(key), column=column, value=value, rule=rule
         )
 
+    def warning(self, key: str, column: str, message: str, value: str, rule: str) -> None:
+        self.findings.warning(
+            message, file=self.file, sheet=self.sheet, row=self.rows.get(key), column=column, value=value, rule=rule
+        )
+
     def missing(self, key: str, column: str, message: str) -> None:
         """A required field without a value: the placeholder the cell holds, if any, is named."""
         mark = self.marks.get(key)
@@ -293,7 +298,7 @@ def _ward_info(book: RawWorkbook, file: str, findings: Findings, today: date | N
         signer_position=str(out.get("signer_position") or "BÍ THƯ"),
         signer_name=str(out.get("signer_name") or ""),
         recipients=recipients,
-        congress=_congress(str(out.get("congress") or "")),
+        congress=_congress_said(str(out.get("congress") or ""), error),
     )
 
 
@@ -304,16 +309,45 @@ def _placeholder_said(mark: str | None) -> str:
     return f"; ô đang ghi «{mark}», là ký hiệu thay cho ô trống chứ không phải giá trị, nên coi như chưa ghi"
 
 
+# A congress number as the documents write it: I to XXXIX.
+_ROMAN = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
+_CONGRESS_LEAD = re.compile(r"^(?:đại hội\s*)?(?:đảng bộ\s*)?(?:lần\s*thứ\s*)?", re.IGNORECASE)
+
+
 def _congress(text: str) -> str:
-    """ "XVII", "lần thứ XVII", "17" -> "XVII" (Roman numerals as the documents write them)."""
-    text = re.sub(r"^(?:đại hội\s*)?(?:lần\s*thứ\s*)?", "", text.strip(), flags=re.IGNORECASE).strip(" .")
-    if text.isdigit() and 0 < int(text) < 40:
-        number, roman = int(text), ""
+    """ "XVII", "lần thứ XVII", "17", "XVII (2020-2025)", "17th" -> "XVII" (Roman numerals as the documents
+    write them); "" when the text holds no congress number from 1 to 39."""
+    text = _CONGRESS_LEAD.sub("", text.strip()).strip(" .")
+    digits = re.match(r"(\d+)(?:\.0+)?(?![\d.,/])", text)
+    if digits:
+        number, roman = int(digits.group(1)), ""
+        if not 0 < number < 40:
+            return ""
         for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
             while number >= value:
                 roman, number = roman + letters, number - value
         return roman
-    return text.upper()
+    word = re.match(r"[A-Za-z]+", text)
+    if word is None or not _ROMAN.match(word.group(0).upper()) or not word.group(0):
+        return ""
+    rest = text[word.end() :]
+    return word.group(0).upper() if not rest or not rest[0].isalpha() else ""
+
+
+def _congress_said(text: str, error: _FieldErrors) -> str:
+    """The congress number, and a warning naming the value when one is written that cannot be read
+    (the documents then say "Đại hội Đảng bộ ... nhiệm kỳ ..." without "lần thứ")."""
+    congress = _congress(text)
+    if text.strip() and not congress:
+        error.warning(
+            "congress",
+            "Đại hội lần thứ",
+            "không đọc được số thứ tự đại hội: cần số La Mã (ví dụ XVII) hoặc số (17), từ 1 đến 39; các văn bản"
+            " sẽ không ghi «lần thứ ...» của đại hội",
+            text.strip(),
+            "bad-congress",
+        )
+    return congress
 
 
 def _branch_info(book: RawWorkbook, file: str, findings: Findings) -> Branch | None:
