@@ -349,6 +349,11 @@ def _same_committee(runs: list[WardRun], findings: Findings) -> bool:
     return bool(twins)
 
 
+def _ward_of(run: WardRun) -> str:
+    """Which ward a folder holds: its `Tên đảng ủy` (two folders with one name are one ward copied), else the folder."""
+    return branch_key(run.committee) if run.committee else f"/{run.folder}"
+
+
 def _people_in_two_wards(runs: list[WardRun], findings: Findings) -> None:
     """The same person (name and date of birth; FORMAT.md has no ID number) in the workbooks of two
     wards: a warning at the first row, naming every ward, file, sheet and row; an error (no province
@@ -360,8 +365,8 @@ def _people_in_two_wards(runs: list[WardRun], findings: Findings) -> None:
             places[(person[0], person[1])].append((run, person))
     for (_key, birth), found in places.items():
         wards = {run.folder for run, _ in found}
-        if len(wards) < 2:
-            continue
+        if len(wards) < 2 or len({_ward_of(run) for run, _ in found}) < 2:
+            continue  # one ward, or folders of one ward (copied): said once by `_same_committee`
         first_run, first = found[0]
         listed = "; ".join(
             f"«{run.folder.name}» (tệp {run.folder.name}/{p[3]}, sheet «{p[4]}», dòng {p[5]}, chi bộ «{p[6]}»"

@@ -98,3 +98,24 @@ def test_a_congress_number_that_cannot_be_read_is_a_warning_naming_the_value(tmp
         ]
         assert said == (expected if warned else []), written
         assert all(f.row for f in findings.warnings if f.rule == "bad-congress")  # at its row
+
+
+# --- F10: a ward folder copied twice is one error, not one per person -----------------------------
+
+
+def test_a_copied_ward_folder_is_one_error_not_one_per_person(tmp_path):
+    import shutil
+
+    from click.testing import CliRunner
+    from test_province import _province
+
+    from reportgen.cli import main
+
+    root = _province(tmp_path / "tinh")
+    shutil.copytree(root / "Phuong An Hai", root / "Phuong An Hai - ban sao")
+    result = CliRunner().invoke(main, ["check", str(root), "--out", str(tmp_path / "out")])
+    text = " ".join(result.output.split())
+    assert result.exit_code == 1, result.output
+    assert "cùng ghi «Tên đảng ủy» là «ĐẢNG ỦY PHƯỜNG AN HẢI»" in text
+    assert "cùng một người" not in text  # the copy's people are the same people: said by the one error
+    assert text.count("[Lỗi]") == 1, result.output
