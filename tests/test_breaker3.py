@@ -119,3 +119,45 @@ def test_a_copied_ward_folder_is_one_error_not_one_per_person(tmp_path):
     assert "cùng ghi «Tên đảng ủy» là «ĐẢNG ỦY PHƯỜNG AN HẢI»" in text
     assert "cùng một người" not in text  # the copy's people are the same people: said by the one error
     assert text.count("[Lỗi]") == 1, result.output
+
+
+# --- F19: an optional ward sheet kept under another name is a warning, not a note -----------------
+
+
+def test_an_optional_ward_sheet_renamed_with_a_year_is_a_warning_saying_what_is_lost(tmp_path):
+    from openpyxl import load_workbook
+
+    quotas = [(2025, b, 1, 1, 10) for b in BRANCHES] + [(2025, "Toàn Đảng bộ", 3, None, 30)]
+    ward = Ward(
+        quotas=quotas,
+        organisations=[(2025, "Đoàn Thanh niên", 2)],
+        assessments=[(2025, "Ưu điểm", "Các chi bộ đã quan tâm công tác tạo nguồn.")],
+    )
+    make_ward(tmp_path, ward)
+    book = load_workbook(tmp_path / "Dang-uy.xlsx")
+    book["Đoàn thể"].title = "Đoàn thể 2025"
+    book["Nhận định"].title = "Nhan xet"
+    book.save(tmp_path / "Dang-uy.xlsx")
+    for index, name in enumerate(BRANCHES):
+        make_branch(tmp_path, name, file=f"cb{index}.xlsx")
+    findings = Findings()
+    inbox = load_inbox(tmp_path, findings, today=TODAY)
+    said = [(f.file, f.sheet, f.message) for f in findings.warnings if f.rule == "renamed-optional-sheet"]
+    assert said == [
+        (
+            "Dang-uy.xlsx",
+            "Đoàn thể 2025",
+            "sổ của Đảng ủy không có sheet «Đoàn thể», nhưng sheet «Đoàn thể 2025» có các cột của sheet này nên"
+            " không được đọc: chỉ tiêu giới thiệu của Mặt trận và các đoàn thể không có trong báo cáo, kế hoạch."
+            " Nếu đây là sheet «Đoàn thể» của năm báo cáo, hãy đổi tên sheet thành đúng «Đoàn thể»",
+        ),
+        (
+            "Dang-uy.xlsx",
+            "Nhan xet",
+            "sổ của Đảng ủy không có sheet «Nhận định», nhưng sheet «Nhan xet» có các cột của sheet này nên không"
+            " được đọc: các đoạn nhận định của Đảng ủy không được đưa vào văn bản nào. Nếu đây là sheet «Nhận định»"
+            " của năm báo cáo, hãy đổi tên sheet thành đúng «Nhận định»",
+        ),
+    ]
+    assert inbox.organisation_quotas.empty and inbox.assessments.empty  # not read under another name
+    assert not [f for f in findings if f.rule == "unread-sheet" and f.sheet in ("Đoàn thể 2025", "Nhan xet")]

@@ -484,6 +484,14 @@ _WARD_SHEETS = (schema.QUOTA_SHEET, schema.ORG_QUOTA_SHEET, schema.TEXT_SHEET, s
 _BRANCH_TABLES = (schema.CANDIDATE_SHEET, schema.ADMISSION_SHEET)
 
 
+# The ward's optional sheets and what the documents lose when one is kept under another name.
+_OPTIONAL_WARD_SHEETS = (
+    (schema.ORG_QUOTA_SHEET, "chỉ tiêu giới thiệu của Mặt trận và các đoàn thể không có trong báo cáo, kế hoạch"),
+    (schema.TEXT_SHEET, "các văn bản của Đảng ủy không được trích trong báo cáo, kế hoạch"),
+    (schema.ASSESSMENT_SHEET, "các đoạn nhận định của Đảng ủy không được đưa vào văn bản nào"),
+)
+
+
 def _unrecognised_sheets(book: RawWorkbook, file: str, findings: Findings, *, is_ward: bool, is_branch: bool) -> bool:
     """List every sheet no rule reads (a note), and make it an error when a branch workbook lacks
     `Nguồn` or `Kết nạp` while such a sheet has that sheet's required columns: a renamed sheet
@@ -507,6 +515,11 @@ def _unrecognised_sheets(book: RawWorkbook, file: str, findings: Findings, *, is
             for spec in _BRANCH_TABLES
             if may_be_branch and book.find(spec.name, spec.aliases) is None and has_columns_of(sheet, spec)
         ]
+        optional = [
+            (spec, lost)
+            for spec, lost in _OPTIONAL_WARD_SHEETS
+            if is_ward and book.find(spec.name, spec.aliases) is None and has_columns_of(sheet, spec)
+        ]
         if matches:
             spec = matches[0]
             findings.error(
@@ -517,6 +530,16 @@ def _unrecognised_sheets(book: RawWorkbook, file: str, findings: Findings, *, is
                 rule="renamed-sheet",
             )
             renamed = True
+        elif optional:  # `Đoàn thể 2025`, `Nhan xet`: what it holds would silently leave the documents
+            spec, lost = optional[0]
+            findings.warning(
+                f"sổ của Đảng ủy không có sheet «{spec.name}», nhưng sheet «{sheet.name}» có các cột của sheet này"
+                f" nên không được đọc: {lost}. Nếu đây là sheet «{spec.name}» của năm báo"
+                f" cáo, hãy đổi tên sheet thành đúng «{spec.name}»",
+                file=file,
+                sheet=sheet.name,
+                rule="renamed-optional-sheet",
+            )
         elif is_ward or is_branch:
             findings.info(
                 "không phải sheet chuẩn của sổ nên không được đọc; số liệu trong sheet này không được tính",
