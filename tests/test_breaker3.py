@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from builders import Admission, Ward, make_branch, make_ward
 
 from reportgen.findings import Findings
@@ -161,3 +163,44 @@ def test_an_optional_ward_sheet_renamed_with_a_year_is_a_warning_saying_what_is_
     ]
     assert inbox.organisation_quotas.empty and inbox.assessments.empty  # not read under another name
     assert not [f for f in findings if f.rule == "unread-sheet" and f.sheet in ("Đoàn thể 2025", "Nhan xet")]
+
+
+# --- F16: a header the program does not recognise, like a column the sheet lacks, is said ----------
+
+
+@pytest.mark.parametrize("written", ["Ngày NQ chi bộ", "Ngày chi bộ xét đề nghị kết nạp"])
+def test_an_unrecognised_meeting_date_header_is_pointed_to_the_column_it_looks_like(tmp_path, written):
+    from builders import ADMISSION_HEADERS
+
+    quotas = [(2025, b, 1, 1, 10) for b in BRANCHES] + [(2025, "Toàn Đảng bộ", 3, None, 30)]
+    make_ward(tmp_path, Ward(quotas=quotas))
+    headers = [written if h == "Ngày chi bộ xét" else h for h in ADMISSION_HEADERS]
+    assert headers != ADMISSION_HEADERS
+    headers += ["Ngày vào Đoàn"]  # an extra column of the office's, like no missing one: not said
+    people = [Admission("Ngô Quốc Định", date(2005, 6, 16), date(2025, 6, 2), meeting=date(2023, 6, 1))]
+    rows = [a.cells() + [date(2020, 3, 26)] for a in people]
+    for index, name in enumerate(BRANCHES):
+        make_branch(tmp_path, name, file=f"cb{index}.xlsx", admission_headers=headers if index == 0 else None)
+    from openpyxl import load_workbook
+
+    book = load_workbook(tmp_path / "cb0.xlsx")
+    sheet = book["Kết nạp"]
+    for row in rows:
+        sheet.append(row)
+    book.save(tmp_path / "cb0.xlsx")
+    findings = Findings()
+    load_inbox(tmp_path, findings, today=TODAY)
+    column = headers.index(written) + 1
+    said = [(f.file, f.sheet, f.column, f.cell_column, f.message) for f in findings if f.rule == "unread-column"]
+    letter = chr(64 + column)
+    assert said == [
+        (
+            "cb0.xlsx",
+            "Kết nạp",
+            written,
+            column,
+            f"không nhận ra tiêu đề cột này (cột {letter}) nên các ô trong cột không được đọc; có phải cột «Ngày chi"
+            " bộ xét»? Nếu phải, hãy đổi tiêu đề thành «Ngày chi bộ xét» để cột được đọc và kiểm tra",
+        )
+    ]
+    assert all(f.severity.value == "Cảnh báo" for f in findings if f.rule == "unread-column")

@@ -7,6 +7,7 @@ rejected (it has an error), so that no row can vanish unnoticed.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 import zipfile
@@ -545,6 +546,43 @@ def _find_header(sheet: RawSheet, spec: Sheet) -> tuple[int, HeaderMatch] | None
     return best
 
 
+# How close an unread header must be to a column's name (or alias) to be pointed to it.
+LOOKALIKE_HEADER = 0.75
+
+
+def _likeness(written: str, name: str) -> float:
+    """How alike two folded headers are: one inside the other (at least 8 letters), or their ratio."""
+    inside = (name in written or written in name) and min(len(name), len(written)) >= 8
+    return max(difflib.SequenceMatcher(None, written, name).ratio(), 0.9 if inside else 0.0)
+
+
+def _unread_lookalikes(sheet: RawSheet, header_index: int, match: HeaderMatch, spec: Sheet) -> list[tuple[int, Column]]:
+    """Header cells no column matched, with data below, that look like a column the sheet does not have
+    (`Ngày NQ chi bộ`, `Ngày chi bộ xét đề nghị kết nạp` for «Ngày chi bộ xét»): what they hold would
+    not be read, and the checks on it would not run, without a word."""
+    header_row = sheet.rows[header_index]
+    matched = {c.key for c in match.columns.values()}
+    wanted = [
+        (fold_header(name), column)
+        for column in spec.columns
+        if column.key not in matched and column.kind is not Kind.IGNORED
+        for name in (column.header, *column.aliases)
+    ]
+    found = []
+    for index, cell in enumerate(header_row):
+        if index in match.columns or index in match.duplicates or not isinstance(cell, str) or not wanted:
+            continue
+        written = fold_header(cell)
+        if len(written) < 4 or not any(
+            index < len(row) and row[index] is not None for row in sheet.rows[header_index + 1 :]
+        ):
+            continue
+        score, column = max(((_likeness(written, name), column) for name, column in wanted), key=lambda p: p[0])
+        if score >= LOOKALIKE_HEADER:
+            found.append((index, column))
+    return found
+
+
 def has_columns_of(sheet: RawSheet, spec: Sheet) -> bool:
     """A row near the top of the sheet holds every required column of `spec` (a renamed sheet)."""
     found = _find_header(sheet, spec)
@@ -790,6 +828,18 @@ def read_table(sheet: RawSheet, spec: Sheet, file: str, findings: Findings, toda
             column=clean_text(header_row[index]),
             value=clean_text(header_row[index]),
             rule="duplicate-column",
+            cell_column=index + 1,
+        )
+    for index, column in _unread_lookalikes(sheet, header_index, match, spec):
+        header = clean_text(header_row[index])
+        at.warning(
+            header_index + 1,
+            f"không nhận ra tiêu đề cột này (cột {column_letter(index + 1)}) nên các ô trong cột không được đọc;"
+            f" có phải cột «{column.header}»? Nếu phải, hãy đổi tiêu đề thành «{column.header}» để cột được đọc và"
+            " kiểm tra",
+            column=header,
+            value=header,
+            rule="unread-column",
             cell_column=index + 1,
         )
     latest_event = today.year + EVENT_YEARS_AHEAD
