@@ -204,3 +204,47 @@ def test_an_unrecognised_meeting_date_header_is_pointed_to_the_column_it_looks_l
         )
     ]
     assert all(f.severity.value == "Cảnh báo" for f in findings if f.rule == "unread-column")
+
+
+# --- F1: «Nhận định» rows no document of the run prints are said -----------------------------------
+
+
+def test_office_rows_no_document_prints_are_warned_at_their_cell(tmp_path):
+    quotas = [(2025, b, 1, 1, 10) for b in BRANCHES] + [(2025, "Toàn Đảng bộ", 3, None, 30)]
+    rows = [
+        (2025, "Ưu điểm", "Used: the report year."),
+        ("2020-2025", "Bài học kinh nghiệm", "Used: the term."),
+        (2024, "Hạn chế", "History: an earlier year, not judged."),
+        (2026, "Nhiệm vụ, giải pháp", "Unused: after the report year."),
+        ("2021-2025", "Ưu điểm", "Unused: not the ward's term."),
+        (2025, "Bài học kinh nghiệm", "Unused: the annual report has no lessons."),
+    ]
+    _, findings = _checked(tmp_path, Ward(quotas=quotas, assessments=rows))
+    said = [(f.sheet, f.row, f.column, f.value, f.message) for f in findings.warnings if f.rule == "unused-assessment"]
+    first = 2  # make_ward writes the header in row 1, the rows from row 2
+    assert said == [
+        (
+            "Nhận định",
+            first + 3,
+            "Năm",
+            "2026",
+            "năm 2026 sau năm báo cáo 2025 nên dòng này không được đưa vào văn bản nào của lần lập này; nếu là"
+            " nhận định của năm 2025, hãy sửa «Năm» thành 2025",
+        ),
+        (
+            "Nhận định",
+            first + 4,
+            "Năm",
+            "2021-2025",
+            "nhiệm kỳ 2021-2025 khác nhiệm kỳ ghi ở sheet «Đơn vị» (2020-2025) nên dòng này không được đưa vào văn"
+            " bản nào; nếu là nhận định của nhiệm kỳ này, hãy sửa «Năm» thành 2020-2025",
+        ),
+        (
+            "Nhận định",
+            first + 5,
+            "Mục",
+            "Bài học kinh nghiệm",
+            "báo cáo năm không có mục «Bài học kinh nghiệm» nên dòng này không được đưa vào văn bản nào; bài học"
+            " của nhiệm kỳ hãy ghi «Năm» là 2020-2025 để đưa vào báo cáo tổng kết nhiệm kỳ",
+        ),
+    ]

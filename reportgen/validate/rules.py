@@ -629,6 +629,43 @@ def check_branches_named(inbox: Inbox, findings: Findings, named: set[str]) -> N
         )
 
 
+def check_assessments(inbox: Inbox, findings: Findings, year: int | None) -> None:
+    """`Nhận định` rows that no document of this run prints are said, not dropped: a year after the
+    report year, a term other than the ward's, and the lessons of a year (only the term review has a
+    lessons section). Rows of earlier years are the office's history and are not judged."""
+    if year is None or inbox.ward is None or inbox.assessments.empty:
+        return
+    spec = schema.ASSESSMENT_SHEET
+    term = term_for_year(inbox.ward, year).term_label
+    terms = {term, inbox.ward.term_label}
+    for r in records(inbox.assessments):
+        period, section = str(r.get("period") or ""), str(r.get("section") or "")
+        if not period or not section:
+            continue
+        s = _Sheet(inbox, findings, r, spec)
+        if "-" in period and period not in terms:
+            s.warning(
+                "period",
+                f"nhiệm kỳ {period} khác nhiệm kỳ ghi ở sheet «{schema.WARD_INFO_SHEET}» ({term}) nên dòng này không"
+                f" được đưa vào văn bản nào; nếu là nhận định của nhiệm kỳ này, hãy sửa «Năm» thành {term}",
+                "unused-assessment",
+            )
+        elif "-" not in period and int(period) > year:
+            s.warning(
+                "period",
+                f"năm {period} sau năm báo cáo {year} nên dòng này không được đưa vào văn bản nào của lần lập này;"
+                f" nếu là nhận định của năm {year}, hãy sửa «Năm» thành {year}",
+                "unused-assessment",
+            )
+        elif period == str(year) and section == schema.SECTION_LESSONS:
+            s.warning(
+                "section",
+                f"báo cáo năm không có mục «{schema.SECTION_LESSONS}» nên dòng này không được đưa vào văn bản nào;"
+                f" bài học của nhiệm kỳ hãy ghi «Năm» là {term} để đưa vào báo cáo tổng kết nhiệm kỳ",
+                "unused-assessment",
+            )
+
+
 def check_superior(inbox: Inbox, findings: Findings, on: date) -> None:
     """On a document dated from 01/7/2025 there is no district level: a ward's superior is the
     province or the city under the centre (`rules.district_level_unit` tells the rest)."""
@@ -655,6 +692,7 @@ def validate(inbox: Inbox, findings: Findings, year: int | None, on: date, clock
     the machine's date, when known (dates between the two, after the report year: `Later`)."""
     check_superior(inbox, findings, on)
     check_quotas(inbox, findings, year)
+    check_assessments(inbox, findings, year)
     check_members(inbox, findings, year)
     reference = min(on, date(year, 12, 31)) if year is not None else on
     later = Later(on, date(year, 12, 31) if year is not None else None, clock)
