@@ -21,6 +21,15 @@ def fold(text) -> str:
     return " ".join(text.lower().split())
 
 
+def on_source_list(person: dict, day: date) -> bool:
+    """On the branch's source list at the end of `day`: entered by then and not yet left."""
+    if person["entered"] is None or person["entered"] > day:
+        return False
+    if fold(person["status"]) == fold("Đang bồi dưỡng"):
+        return True
+    return person.get("status_date") is not None and person["status_date"] > day
+
+
 def months_later(d: date, months: int) -> date:
     y, m = divmod(d.month - 1 + months, 12)
     day = d.day

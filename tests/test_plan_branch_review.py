@@ -29,7 +29,7 @@ import pytest
 from docread import all_text
 from docx import Document
 from docx.oxml.ns import qn
-from independent import fold, months_later, read_inbox
+from independent import fold, months_later, on_source_list, read_inbox
 
 from reportgen.pipeline import build
 from reportgen.render import linefit
@@ -80,14 +80,6 @@ def _members(data: dict, year: int) -> int:
 def _members_year(data: dict, year: int) -> int:
     rows = [q for q in data["ward"]["quotas"] if fold(q["branch"]) == fold("Toàn Đảng bộ") and q.get("members_start")]
     return max(int(q["year"]) for q in rows if int(q["year"]) <= year)
-
-
-def _on_list(person: dict, day: date) -> bool:
-    if person["entered"] is None or person["entered"] > day:
-        return False
-    if fold(person["status"]) == fold("Đang bồi dưỡng"):
-        return True
-    return person.get("status_date") is not None and person["status_date"] > day
 
 
 # --- the plan ---------------------------------------------------------------------------
@@ -197,7 +189,7 @@ def test_certificates_expiring_in_the_plan_year_are_counted_not_sent_back_first(
     expiring = 0
     for branch in data["branches"]:
         for p in branch["candidates"]:
-            if _on_list(p, end) and p.get("class_date") is not None and p["class_date"] <= end:
+            if on_source_list(p, end) and p.get("class_date") is not None and p["class_date"] <= end:
                 expiry = months_later(p["class_date"], 60)
                 expiring += end <= expiry < plan_end
     text = all_text(_plan(out))
@@ -213,7 +205,7 @@ def test_a_branch_with_a_certificate_expiring_in_the_plan_year_is_not_told_it_ha
     text = all_text(_plan(out))
     for branch in data["branches"]:
         name = branch["info"]["name"]
-        valid = [p for p in branch["candidates"] if _on_list(p, end) and p.get("class_date") is not None
+        valid = [p for p in branch["candidates"] if on_source_list(p, end) and p.get("class_date") is not None
                  and p["class_date"] <= end < months_later(p["class_date"], 60)]
         if valid:
             for line in text.splitlines():
@@ -389,7 +381,7 @@ def test_expired_certificates_and_a_whole_term_without_admission_are_said(ward):
     end = date(YEAR, 12, 31)
     for branch, path in _branch_docs(out, data):
         text = all_text(path)
-        expired = sum(1 for p in branch["candidates"] if _on_list(p, end) and p.get("class_date") is not None
+        expired = sum(1 for p in branch["candidates"] if on_source_list(p, end) and p.get("class_date") is not None
                       and p["class_date"] <= end and months_later(p["class_date"], 60) < end)
         said = f"{expired:02d} quần chúng trong danh sách nguồn có giấy chứng nhận học lớp bồi dưỡng nhận thức về" \
                " Đảng đã hết hạn nhưng chưa được cử đi học lại."

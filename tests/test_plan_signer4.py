@@ -21,7 +21,7 @@ from builders import Admission, Candidate, Ward, make_branch, make_ward
 from docread import all_text, table_rows
 from docx import Document
 from docx.oxml.ns import qn
-from independent import fold, months_later, read_inbox
+from independent import fold, months_later, on_source_list, read_inbox
 
 from reportgen import schema as S
 from reportgen.findings import Findings
@@ -196,20 +196,12 @@ def test_the_organisations_short_of_their_quota_are_named_in_the_tasks(ward, kin
 # --- 2. Biểu 1 and the prose on one basis: valid on 31/12 of the report year -----------------
 
 
-def _on_list(person: dict, day: date) -> bool:
-    if person["entered"] is None or person["entered"] > day:
-        return False
-    if fold(person["status"]) == fold("Đang bồi dưỡng"):
-        return True
-    return person.get("status_date") is not None and person["status_date"] > day
-
-
 def _certificates(branch: dict) -> tuple[int, int]:
     """(valid on 31/12/2025, of them expiring in 2026) for a branch's candidates on its list that day."""
     end, plan_end = date(YEAR, 12, 31), date(YEAR + 1, 12, 31)
     valid = expiring = 0
     for p in branch["candidates"]:
-        if _on_list(p, end) and p.get("class_date") is not None and p["class_date"] <= end:
+        if on_source_list(p, end) and p.get("class_date") is not None and p["class_date"] <= end:
             expiry = months_later(p["class_date"], 60)
             valid += end <= expiry
             expiring += end <= expiry < plan_end
